@@ -1,0 +1,145 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+// Region values are the API base URLs themselves, so the credential test can use them as-is.
+// Source: the full API doc (L12-18, L134-153) and Whispir's OpenAPI; see REGION_HINT for Italy.
+const CUSTOM_BASE_URL = 'custom';
+
+export const WHISPIR_REGIONS = [
+	{ name: 'Australia (AU)', value: 'https://api.au.whispir.com' },
+	{ name: 'Asia Pacific (AP)', value: 'https://api.ap.whispir.com' },
+	{ name: 'Asia Pacific 1 (AP1)', value: 'https://api.ap1.whispir.com' },
+	{ name: 'Custom URL', value: CUSTOM_BASE_URL },
+	{ name: 'Education (EDU)', value: 'https://api.education.whispir.com' },
+	{ name: 'Italy (IT)', value: 'https://api.it.whispir.com' },
+	{ name: 'Italy, Alternative Address (IT)', value: 'https://api.app.whispir.it' },
+	{ name: 'New Zealand (NZ)', value: 'https://api.nz.whispir.com' },
+	{ name: 'United States (US)', value: 'https://api.us.whispir.com' },
+];
+
+// The per-second limits of Whispir's API editions (full API doc, "API Rate Limits").
+export const WHISPIR_EDITIONS = [
+	{ name: 'Startup API Edition (5 Requests per Second)', value: '5' },
+	{ name: 'Business API Edition (10 Requests per Second)', value: '10' },
+	{ name: 'Enterprise API Edition (30 Requests per Second)', value: '30' },
+	{ name: 'Custom', value: 'custom' },
+];
+
+export class WhispirApi implements ICredentialType {
+	name = 'whispirApi';
+
+	displayName = 'Whispir API';
+
+	icon: Icon = { light: 'file:../nodes/Whispir/whispir.svg', dark: 'file:../nodes/Whispir/whispir.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-whispir/n8n-nodes-whispir#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: WHISPIR_REGIONS,
+			default: 'https://api.au.whispir.com',
+			description:
+				'Where your Whispir account lives: the "Environment" of your key on whispir.io, or the start of your platform address (https://&lt;region&gt;.whispir.com). Italy: Whispir\'s full API documentation says api.it.whispir.com, its summary says api.app.whispir.it; if one is refused, try the other.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://api.example.whispir.com',
+			description: 'The API address of a private Whispir cloud, or of a Whispir sandbox',
+			displayOptions: { show: { region: [CUSTOM_BASE_URL] } },
+			required: true,
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			description: 'The username you sign in to the Whispir platform with',
+			required: true,
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'The key of your app on whispir.io (My Apps → your app → API Key)',
+			required: true,
+		},
+		{
+			displayName: 'Rate Limit',
+			name: 'rateLimit',
+			type: 'options',
+			options: WHISPIR_EDITIONS,
+			default: '5',
+			description:
+				'How many requests per second your API key may make. The nodes pace themselves to it, so runs do not hit Whispir\'s rate limit. In queue mode, give each worker its share.',
+		},
+		{
+			displayName: 'Requests per Second',
+			name: 'customRateLimit',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 1000 },
+			default: 5,
+			displayOptions: { show: { rateLimit: ['custom'] } },
+		},
+	];
+
+	// Whispir wants Basic auth and the API key as both header and query parameter on every request (API doc L162-187).
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: {
+				username: '={{$credentials.username}}',
+				password: '={{$credentials.password}}',
+			},
+			headers: { 'x-api-key': '={{$credentials.apiKey}}' },
+			qs: { apikey: '={{$credentials.apiKey}}' },
+		},
+	};
+
+	// Listing workspaces needs all three secrets, so one request proves the whole credential.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{$credentials.region === "${CUSTOM_BASE_URL}" ? $credentials.baseUrl.replace(/\\/+$/, "") : $credentials.region}}`,
+			url: '/workspaces',
+			headers: { Accept: 'application/vnd.whispir.workspace-v1+json' },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Whispir rejected the username or password (401). Check them by signing in to the Whispir platform.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'Whispir rejected the API key (403 "Developer Inactive"). Check the key on whispir.io and that the Region matches the key\'s Environment. If both are right, the key may have used up its daily request quota.',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { router } from './actions/router';
+import * as workspace from './actions/workspace/Workspace.resource';
+import { listSearch } from './methods';
+
+export class Whispir implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Whispir',
+		name: 'whispir',
+		icon: { light: 'file:whispir.svg', dark: 'file:whispir.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Send SMS, email, voice and push messages with Whispir, and manage its workspaces',
+		defaults: { name: 'Whispir' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: [{ name: 'whispirApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Workspace', value: 'workspace' }],
+				default: 'workspace',
+			},
+			...workspace.description,
+		],
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions) {
+		return await router.call(this);
+	}
+}

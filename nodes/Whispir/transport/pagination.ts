@@ -1,0 +1,81 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { idFromUrl } from './responses';
+
+/** Whispir caps every page at 20 items (API doc L771). */
+export const MAX_PAGE_SIZE = 20;
+
+type Link = { rel?: unknown; uri?: unknown };
+
+/** `link` is an array in most answers, a single object in some (contacts, users, XML-born JSON). */
+function linksOf(value: unknown): Link[] {
+	if (Array.isArray(value)) return value.filter((link): link is Link => typeof link === 'object' && link !== null);
+	if (typeof value === 'object' && value !== null) return [value as Link];
+	return [];
+}
+
+function linkUri(value: unknown, rel: string): string | undefined {
+	const link = linksOf(value).find((candidate) => String(candidate.rel).toLowerCase() === rel);
+	return typeof link?.uri === 'string' ? link.uri : undefined;
+}
+
+function isNoRecords(page: IDataObject): boolean {
+	return typeof page.status === 'string' && /^no (records|messages) found/i.test(page.status.trim());
+}
+
+/**
+ * The items of one list page. List keys vary by resource (`messagetemplates`, `users` or `Users`…),
+ * so the key is matched without case, and an answer holding a single item as an object is a list of one.
+ */
+export function pageItems(page: unknown, listKey: string): IDataObject[] {
+	if (typeof page !== 'object' || page === null || Array.isArray(page)) return [];
+	const body = page as IDataObject;
+	if (isNoRecords(body)) return [];
+	const wanted = listKey.toLowerCase();
+	const key = Object.keys(body).find((candidate) => candidate.toLowerCase() === wanted);
+	const value = key === undefined ? undefined : body[key];
+	const items = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? [value] : [];
+	return (items as IDataObject[]).map(withId);
+}
+
+/** List items of some resources (resources, scenarios, activities) carry their id only in the self link. */
+export function withId(item: IDataObject): IDataObject {
+	if (item.id !== undefined) return item;
+	const id = idFromUrl(linkUri(item.link, 'self'));
+	return id === undefined ? item : { id, ...item };
+}
+
+/** `"1 to 20 of 873"` → `{ last: 20, total: 873 }` (trailing spaces happen). */
+export function parseListStatus(status: unknown): { last: number; total: number } | undefined {
+	if (typeof status !== 'string') return undefined;
+	const match = /^\s*\d+\s+to\s+(\d+)\s+of\s+(\d+)\s*$/i.exec(status);
+	return match ? { last: Number(match[1]), total: Number(match[2]) } : undefined;
+}
+
+/**
+ * The offset of the next page, or undefined on the last one. Only the `offset` of a `rel=next` link
+ * is used, never its host: some documented links point at internal Whispir hosts, and requests must
+ * stay on the credential's base URL. Without a link, the `status` line tells whether more remain.
+ */
+export function nextOffset(page: unknown, currentOffset: number, itemCount: number): number | undefined {
+	if (itemCount === 0 || typeof page !== 'object' || page === null) return undefined;
+	const body = page as IDataObject;
+	const next = linkUri(body.link, 'next');
+	if (next !== undefined) {
+		const offset = offsetOf(next);
+		// A link that does not move forward would loop for ever.
+		return offset !== undefined && offset > currentOffset ? offset : undefined;
+	}
+	const status = parseListStatus(body.status);
+	if (status && status.last < status.total && status.last > currentOffset) return status.last;
+	return undefined;
+}
+
+function offsetOf(uri: string): number | undefined {
+	try {
+		const offset = new URL(uri, 'http://relative.invalid').searchParams.get('offset');
+		return offset !== null && /^\d+$/.test(offset) ? Number(offset) : undefined;
+	} catch {
+		return undefined;
+	}
+}

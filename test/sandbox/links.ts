@@ -1,0 +1,57 @@
+import { HttpError } from './reply';
+import type { Ctx, Link, ListPage, Rec } from './types';
+
+export const PAGE_MAX = 20;
+
+/** A link in the configured style; the API key is never put into links (only into Location). */
+export function linkUri(ctx: Ctx, path: string, query?: Record<string, string>): string {
+	const qs = query && Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : '';
+	return ctx.env.config.linkStyle === 'relative' ? `${path}${qs}` : `${ctx.env.url}${path}${qs}`;
+}
+
+export function selfLink(ctx: Ctx, id: string): Link {
+	return { uri: linkUri(ctx, `${ctx.collectionPath}/${encodeURIComponent(id)}`), rel: 'self', method: 'GET' };
+}
+
+/** The default client view: the record without internal keys, plus its self link. */
+export function defaultView(rec: Rec, ctx: Ctx): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(rec)) if (!k.startsWith('_')) out[k] = v;
+	out.link = [selfLink(ctx, rec.id)];
+	return out;
+}
+
+export function view(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Record<string, unknown> {
+	return ctx.resource.view ? ctx.resource.view(rec, ctx, mode) : defaultView(rec, ctx);
+}
+
+function intParam(raw: string | undefined, fallback: number, min: number): number {
+	const n = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
+	return Number.isInteger(n) && n >= min ? n : fallback;
+}
+
+/** Whispir's paging: at most 20 per page, "1 to 20 of 873", rel=next/prev links. */
+export function paginate(ctx: Ctx, records: Rec[]): ListPage {
+	const limit = Math.min(intParam(ctx.query.limit, PAGE_MAX, 1), PAGE_MAX);
+	const offset = intParam(ctx.query.offset, 0, 0);
+	const slice = records.slice(offset, offset + limit);
+	if (slice.length === 0) {
+		if (ctx.resource.emptyListIs404) throw new HttpError(404, 'No records found');
+		return { status: 'No records found', items: [] };
+	}
+	// Filters stay in the page links so that following "next" keeps the same search.
+	const { offset: _o, limit: _l, ...filters } = ctx.query;
+	const pageLink = (rel: string, o: number): Link => ({
+		uri: linkUri(ctx, ctx.collectionPath, { offset: String(o), limit: String(limit), ...filters }),
+		rel,
+		method: 'GET',
+	});
+	const links: Link[] = [];
+	if (offset + limit < records.length) links.push(pageLink('next', offset + limit));
+	if (offset > 0) links.push(pageLink('prev', Math.max(0, offset - limit)));
+	return {
+		status: `${offset + 1} to ${offset + slice.length} of ${records.length}`,
+		items: slice.map((r) => view(r, ctx, 'list')),
+		link: ctx.env.config.linkStyle === 'single' ? links[0] : links,
+	};
+}

@@ -1,0 +1,97 @@
+import { HttpError } from './reply';
+import type { ListPage, Reply, ResourceDef } from './types';
+import { entityXml, listXml, parseXmlBody } from './xml';
+
+export type Format = 'json' | 'xml';
+
+export interface Wire {
+	status: number;
+	headers: Record<string, string>;
+	body?: string;
+}
+
+function mediaTypes(header: string): string[] {
+	return header
+		.split(',')
+		.map((t) => t.split(';')[0].trim().toLowerCase())
+		.filter(Boolean);
+}
+
+function formatOf(type: string, def: ResourceDef): Format | undefined {
+	const stem = def.mediaType.toLowerCase();
+	if (type === `${stem}+json`) return 'json';
+	if (type === `${stem}+xml`) return 'xml';
+	if (!def.lenientMedia) return undefined;
+	if (type === 'application/json' || /^application\/vnd\.whispir\.[a-z0-9.-]+\+json$/.test(type)) return 'json';
+	if (type === 'application/xml' || /^application\/vnd\.whispir\.[a-z0-9.-]+\+xml$/.test(type)) return 'xml';
+	return undefined;
+}
+
+/** Whispir answers XML when Accept is absent or a wildcard, and 415 for another resource's type. */
+export function negotiate(accept: string | undefined, def: ResourceDef): Format {
+	if (accept === undefined || accept.trim() === '') return 'xml';
+	for (const type of mediaTypes(accept)) {
+		if (type === '*/*') return 'xml';
+		const f = formatOf(type, def);
+		if (f) return f;
+	}
+	throw new HttpError(415, `Unsupported Accept "${accept}": use ${def.mediaType}+json or ${def.mediaType}+xml`);
+}
+
+export function requestFormat(contentType: string | undefined, def: ResourceDef): Format {
+	const type = mediaTypes(contentType ?? '')[0];
+	const f = type === undefined ? undefined : formatOf(type, def);
+	if (!f) {
+		throw new HttpError(
+			415,
+			`Unsupported Content-Type "${contentType ?? ''}": use ${def.mediaType}+json or ${def.mediaType}+xml`,
+		);
+	}
+	return f;
+}
+
+export function parseBody(raw: string, format: Format): Record<string, unknown> {
+	if (raw.trim() === '') throw new HttpError(400, 'The request body is empty');
+	if (format === 'xml') {
+		const r = parseXmlBody(raw);
+		if ('error' in r) throw new HttpError(400, r.error);
+		return r.value;
+	}
+	let value: unknown;
+	try {
+		value = JSON.parse(raw);
+	} catch (err) {
+		throw new HttpError(400, `The JSON body could not be parsed: ${(err as Error).message}`);
+	}
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		throw new HttpError(400, 'The JSON body must be an object');
+	}
+	return value as Record<string, unknown>;
+}
+
+function listJson(def: ResourceDef, page: ListPage): Record<string, unknown> {
+	if (page.items.length === 0) return { status: page.status };
+	const out: Record<string, unknown> = { status: page.status, [def.listKey]: page.items };
+	if (page.link !== undefined) out.link = page.link;
+	return out;
+}
+
+export function render(reply: Reply, format: Format, def: ResourceDef): Wire {
+	const headers: Record<string, string> = { ...reply.headers };
+	let body: string | undefined;
+	if (reply.text !== undefined) {
+		body = reply.text;
+		headers['Content-Type'] = reply.contentType ?? 'text/plain; charset=utf-8';
+	} else if (reply.entity || reply.list) {
+		const names = def.xmlItemNames ?? {};
+		if (format === 'json') body = JSON.stringify(reply.entity ?? listJson(def, reply.list!));
+		else if (reply.entity) body = entityXml(reply.root ?? def.itemName, reply.entity, names);
+		else body = listXml(def.listKey, def.itemName, reply.list!, names);
+		headers['Content-Type'] = `${def.mediaType}+${format}`;
+	}
+	return { status: reply.status, headers, body };
+}
+
+export function textWire(status: number, body: string, headers: Record<string, string> = {}, type = 'text/plain; charset=utf-8'): Wire {
+	return { status, headers: { ...headers, 'Content-Type': type }, body };
+}

@@ -1,0 +1,46 @@
+// Custom lists are read-only through the API; tests and demos create them with seed().
+import { selfLink } from '../links';
+import type { Rec, ResourceDef } from '../types';
+import { getOp, listOp } from './crud';
+import { shortDate } from './validate';
+
+const same = (a: unknown, b: string) => String(a ?? '').toLowerCase() === b.toLowerCase();
+
+export const customlists: ResourceDef = {
+	name: 'customlists',
+	mediaType: 'application/vnd.whispir.customlist-v1',
+	// The documented list key and element differ from the path: customlabels / customlabel.
+	listKey: 'customlabels',
+	itemName: 'customlabel',
+	scope: 'workspace',
+	emptyListIs404: true,
+	prepare: (input) => ({
+		name: '',
+		type: 'MESSAGE',
+		createdDate: shortDate(),
+		sortType: 'As Displayed',
+		linked: 'disabled',
+		customlabellists: [],
+		...input,
+	}),
+	view(rec: Rec, ctx, mode) {
+		const out: Record<string, unknown> = {
+			id: rec.id,
+			name: rec.name,
+			type: rec.type,
+			createdDate: rec.createdDate,
+			sortType: rec.sortType,
+			linked: rec.linked,
+		};
+		if (mode === 'item') out.customlabellists = rec.customlabellists;
+		out.link = [selfLink(ctx, rec.id)];
+		return out;
+	},
+	collection: {
+		GET: listOp({
+			// The doc's example filters with type=Message against MESSAGE, so matching ignores case.
+			filter: (r, q) => (q.name === undefined || same(r.name, q.name)) && (q.type === undefined || same(r.type, q.type)),
+		}),
+	},
+	item: { GET: getOp() },
+};

@@ -1,0 +1,130 @@
+import { FaultQueue } from './faults';
+import { RateLimiter } from './rateLimit';
+import { HttpError } from './reply';
+import { insert } from './resources/crud';
+import { resources } from './resources';
+import { Store } from './store';
+import type { Env, LinkStyle, LoggedRequest, Rec, Registry, ResourceDef, SandboxConfig, Scope } from './types';
+
+export interface Credentials {
+	username: string;
+	password: string;
+	apiKey: string;
+}
+
+export type ConfigPatch = Partial<{
+	latencyMs: number;
+	rateLimit: { perSecond?: number; perDay?: number } | null;
+	linkStyle: LinkStyle;
+}>;
+
+function buildRegistry(defs: readonly ResourceDef[]): Registry {
+	return {
+		all: defs,
+		root: () => defs.find((d) => d.name === ''),
+		top: (name) => defs.find((d) => d.name === name && name !== '' && !d.parent),
+		child: (parent, name) => defs.find((d) => d.name === name && d.parent === parent),
+	};
+}
+
+const LINK_STYLES: readonly LinkStyle[] = ['absolute', 'relative', 'single'];
+
+function checkLimit(v: unknown, name: string): number | undefined {
+	if (v === undefined || v === null) return undefined;
+	if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new HttpError(400, `${name} must be a positive integer`);
+	return v;
+}
+
+/** Everything one sandbox holds: data, configuration, log, faults and rate counters. */
+export class SandboxState implements Env {
+	readonly store = new Store();
+	readonly registry = buildRegistry(resources);
+	readonly faults = new FaultQueue();
+	readonly limiter = new RateLimiter();
+	readonly log: LoggedRequest[] = [];
+	config: SandboxConfig;
+	seq = 0;
+	private defaultWs = '';
+
+	constructor(
+		readonly url: string,
+		readonly credentials: Credentials,
+		private readonly defaults: SandboxConfig,
+	) {
+		this.config = { ...defaults };
+		this.reset();
+	}
+
+	get apiKey(): string {
+		return this.credentials.apiKey;
+	}
+
+	get username(): string {
+		return this.credentials.username;
+	}
+
+	defaultWorkspaceId(): string {
+		return this.defaultWs;
+	}
+
+	reset(): void {
+		this.store.clear();
+		this.faults.clear();
+		this.limiter.clear();
+		this.log.length = 0;
+		this.seq = 0;
+		this.config = { ...this.defaults };
+		const ws = this.registry.top('workspaces')!;
+		this.defaultWs = insert(ws, { env: this, scope: '' }, { projectName: 'My Company' }).id;
+	}
+
+	configure(patch: ConfigPatch): void {
+		const p = (patch ?? {}) as Record<string, unknown>;
+		const next = { ...this.config };
+		if (p.latencyMs !== undefined) {
+			if (typeof p.latencyMs !== 'number' || !(p.latencyMs >= 0)) throw new HttpError(400, 'latencyMs must be >= 0');
+			next.latencyMs = p.latencyMs;
+		}
+		if (p.linkStyle !== undefined) {
+			if (!LINK_STYLES.includes(p.linkStyle as LinkStyle)) {
+				throw new HttpError(400, `linkStyle must be one of ${LINK_STYLES.join(', ')}`);
+			}
+			next.linkStyle = p.linkStyle as LinkStyle;
+		}
+		if (p.rateLimit !== undefined) {
+			const r = p.rateLimit as Record<string, unknown> | null;
+			if (r !== null && typeof r !== 'object') throw new HttpError(400, 'rateLimit must be an object or null');
+			next.rateLimit = r === null ? null : { perSecond: checkLimit(r.perSecond, 'perSecond'), perDay: checkLimit(r.perDay, 'perDay') };
+			// New limits start from clean counters, so a test's burst is measured against them alone.
+			this.limiter.clear();
+		}
+		this.config = next;
+	}
+
+	private scopeFor(def: ResourceDef, workspaceId?: string): Scope {
+		if (def.scope === 'company') return { env: this, scope: '' };
+		const wid = workspaceId ?? this.defaultWs;
+		if (!this.store.get('workspaces', wid)) throw new HttpError(404, `Workspace ${wid} not found`);
+		return { env: this, workspaceId: wid, scope: wid };
+	}
+
+	private seedable(resource: string): ResourceDef {
+		const def = this.registry.top(resource);
+		if (!def) throw new HttpError(400, `Unknown resource "${resource}"`);
+		return def;
+	}
+
+	seed(resource: string, records: object[], workspaceId?: string): string[] {
+		const def = this.seedable(resource);
+		if (!Array.isArray(records)) throw new HttpError(400, 'records must be an array');
+		const scope = this.scopeFor(def, workspaceId);
+		return records.map((r) => insert(def, scope, { ...(r as Record<string, unknown>) }).id);
+	}
+
+	/** Stored records; without a workspace id, those of every workspace. */
+	records(resource: string, workspaceId?: string): Rec[] {
+		const def = this.seedable(resource);
+		if (def.scope === 'workspace' && workspaceId === undefined) return this.store.list(def.name);
+		return this.store.list(def.name, this.scopeFor(def, workspaceId).scope);
+	}
+}
