@@ -7,7 +7,7 @@ import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 const nodesBase = { 'n8n-nodes-base': n8nNodesBase };
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', '.runtime/**', 'test/**', 'vitest.config.ts', 'gulpfile.js'] },
+	{ ignores: ['dist/**', 'node_modules/**', '.runtime/**', 'test/**', 'vitest.config.mts', 'gulpfile.js'] },
 	{
 		files: ['**/*.ts'],
 		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+	MAX_FAULT_RETRIES,
+	MAX_RATE_LIMIT_RETRIES,
+	OVER_QPD,
+	OVER_QPS,
+	parseRetryAfter,
+	retryDelay,
+	type AttemptOutcome,
+} from '../../nodes/Whispir/transport/retryPolicy';
+
+const noJitter = () => 0;
+const status = (statusCode: number, extra: Partial<AttemptOutcome> = {}): AttemptOutcome =>
+	({ kind: 'status', statusCode, ...extra }) as AttemptOutcome;
+
+describe('retryDelay', () => {
+	it('retries rate-limit answers for every method, POST included', () => {
+		for (const method of ['GET', 'POST', 'PUT', 'DELETE'] as const) {
+			expect(retryDelay(method, status(403, { errorCode: OVER_QPS }), 0, noJitter)).toBe(1000);
+			expect(retryDelay(method, status(429), 1, noJitter)).toBe(2000);
+		}
+	});
+
+	it('honours Retry-After on 429', () => {
+		expect(retryDelay('POST', status(429, { retryAfter: '3' }), 0, noJitter)).toBe(3000);
+	});
+
+	it('never retries a daily-quota answer or a plain 403', () => {
+		expect(retryDelay('GET', status(403, { errorCode: OVER_QPD }), 0)).toBeUndefined();
+		expect(retryDelay('GET', status(403), 0)).toBeUndefined();
+	});
+
+	it('retries server errors, timeouts and resets only for idempotent methods', () => {
+		const faults: AttemptOutcome[] = [
+			status(500),
+			status(502),
+			status(503),
+			{ kind: 'network', code: 'ECONNRESET' },
+			{ kind: 'network', code: 'ECONNABORTED' },
+			{ kind: 'unreadable' },
+		];
+		for (const fault of faults) {
+			expect(retryDelay('GET', fault, 0, noJitter)).toBe(500);
+			expect(retryDelay('PUT', fault, 1, noJitter)).toBe(1000);
+			expect(retryDelay('DELETE', fault, 2, noJitter)).toBe(2000);
+			expect(retryDelay('POST', fault, 0, noJitter)).toBeUndefined();
+		}
+	});
+
+	it('repeats a POST only when the connection was refused, so nothing was sent', () => {
+		expect(retryDelay('POST', { kind: 'network', code: 'ECONNREFUSED' }, 0, noJitter)).toBe(500);
+	});
+
+	it('does not retry client errors', () => {
+		for (const code of [400, 401, 404, 415, 422]) expect(retryDelay('GET', status(code), 0)).toBeUndefined();
+	});
+
+	it('gives up after the bounded number of retries', () => {
+		expect(retryDelay('GET', status(500), MAX_FAULT_RETRIES)).toBeUndefined();
+		expect(retryDelay('GET', status(429), MAX_RATE_LIMIT_RETRIES)).toBeUndefined();
+	});
+
+	it('adds jitter below a quarter second', () => {
+		expect(retryDelay('GET', status(429), 0, () => 0.999)).toBe(1249);
+	});
+});
+
+describe('parseRetryAfter', () => {
+	it('reads seconds and HTTP dates', () => {
+		expect(parseRetryAfter('2')).toBe(2000);
+		expect(parseRetryAfter('0.5')).toBe(500);
+		const now = Date.parse('2026-11-22T10:00:00Z');
+		expect(parseRetryAfter('Sun, 22 Nov 2026 10:00:05 GMT', now)).toBe(5000);
+		expect(parseRetryAfter('soon')).toBeUndefined();
+		expect(parseRetryAfter(undefined)).toBeUndefined();
+	});
+});
