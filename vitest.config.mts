@@ -1,6 +1,12 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+	// One n8n-workflow for everybody: without this, our code gets vitest's ESM copy and n8n-core
+	// the CommonJS one, and `instanceof NodeApiError` fails across the two.
+	resolve: { alias: [{ find: /^n8n-workflow$/, replacement: require.resolve('n8n-workflow') }] },
 	test: {
 		include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
 		testTimeout: 30_000,

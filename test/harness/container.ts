@@ -13,8 +13,8 @@
  *
  * What we register:
  * - a real `InstanceSettings` whose n8n folder is a fresh directory under `os.tmpdir()`
- *   (the real class writes its settings file there; nothing is written anywhere else) and a
- *   fixed test encryption key;
+ *   (the real class writes its settings file there; the directory is deleted as soon as the
+ *   settings are loaded; nothing is written anywhere else) and a fixed test encryption key;
  * - a real `Logger`, silent unless `N8N_HARNESS_LOG_LEVEL` (error|warn|info|debug) is set;
  * - a `BinaryDataConfig` in `default` mode, and the real `BinaryDataService` left
  *   un-initialised: with no storage manager it keeps binary data in memory, base64 in the
@@ -35,7 +35,6 @@ import { BinaryDataConfig, BinaryDataService, InstanceSettings } from 'n8n-core'
 const TEST_ENCRYPTION_KEY = 'n8n-nodes-whispir-test-harness-key';
 
 let ready = false;
-let n8nFolder: string | undefined;
 
 type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
 
@@ -46,19 +45,14 @@ function logLevel(): LogLevel {
 		: 'silent';
 }
 
-/** The temporary n8n user folder of this process (created on first use). */
-export function harnessN8nFolder(): string {
-	ensureN8nCore();
-	return n8nFolder as string;
-}
-
 /** Registers the services n8n-core needs. Idempotent; called by the harness before every run. */
 export function ensureN8nCore(): void {
 	if (ready) return;
 
-	n8nFolder = mkdtempSync(join(tmpdir(), 'n8n-harness-'));
-	const folder = n8nFolder;
-	process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+	// InstanceSettings writes its settings file into the n8n folder while it is constructed and
+	// keeps the settings in memory afterwards; nothing in our runs touches the folder again
+	// (binary data stays in memory), so it is removed right away and never leaks.
+	const folder = mkdtempSync(join(tmpdir(), 'n8n-harness-'));
 
 	// The constructor only reads `logging` from the global config (and keeps the instance
 	// settings config for scoped loggers).
@@ -74,7 +68,11 @@ export function ensureN8nCore(): void {
 
 	const logger = new Logger(globalConfig, instanceSettingsConfig);
 	Container.set(Logger, logger);
-	Container.set(InstanceSettings, new InstanceSettings(instanceSettingsConfig, logger));
+	try {
+		Container.set(InstanceSettings, new InstanceSettings(instanceSettingsConfig, logger));
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
 
 	const binaryDataConfig = Object.assign(Object.create(BinaryDataConfig.prototype) as object, {
 		availableModes: ['default'],

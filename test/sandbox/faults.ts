@@ -27,8 +27,11 @@ export function checkFault(input: unknown): FaultSpec {
 	if (f.method !== undefined && typeof f.method !== 'string') throw new HttpError(400, 'fault method must be a string');
 	if (f.path !== undefined && typeof f.path !== 'string') throw new HttpError(400, 'fault path must be a string');
 	if (f.body !== undefined && typeof f.body !== 'string') throw new HttpError(400, 'fault body must be a string');
-	if (f.headers !== undefined && (typeof f.headers !== 'object' || f.headers === null)) {
-		throw new HttpError(400, 'fault headers must be an object');
+	if (f.headers !== undefined) {
+		const h = f.headers as Record<string, unknown> | null;
+		if (typeof h !== 'object' || h === null || Object.values(h).some((v) => typeof v !== 'string')) {
+			throw new HttpError(400, 'fault headers must be an object of strings');
+		}
 	}
 	return { ...(f as unknown as FaultSpec), times };
 }

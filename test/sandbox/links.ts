@@ -3,9 +3,12 @@ import type { Ctx, Link, ListPage, Rec } from './types';
 
 export const PAGE_MAX = 20;
 
-/** A link in the configured style; the API key is never put into links (only into Location). */
+/**
+ * A link in the configured style. Like Whispir (API doc L888-977, L2550-2908), every link carries
+ * the caller's API key as `apikey`, so clients must scrub it before showing anything.
+ */
 export function linkUri(ctx: Ctx, path: string, query?: Record<string, string>): string {
-	const qs = query && Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : '';
+	const qs = `?${new URLSearchParams({ ...query, apikey: ctx.env.apiKey }).toString()}`;
 	return ctx.env.config.linkStyle === 'relative' ? `${path}${qs}` : `${ctx.env.url}${path}${qs}`;
 }
 

@@ -31,7 +31,8 @@ const LINK_STYLES: readonly LinkStyle[] = ['absolute', 'relative', 'single'];
 
 function checkLimit(v: unknown, name: string): number | undefined {
 	if (v === undefined || v === null) return undefined;
-	if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new HttpError(400, `${name} must be a positive integer`);
+	// 0 is allowed: "every request is over the limit" is a useful test setting.
+	if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new HttpError(400, `${name} must be an integer >= 0`);
 	return v;
 }
 

@@ -80,7 +80,12 @@ export function listXml(listKey: string, itemName: string, page: ListPage, names
 export function parseXmlBody(raw: string): { value: Node } | { error: string } {
 	const valid = XMLValidator.validate(raw);
 	if (valid !== true) return { error: `The XML body could not be parsed: ${valid.err.msg}` };
-	const doc = parser.parse(raw) as Node;
+	let doc: Node;
+	try {
+		doc = parser.parse(raw) as Node;
+	} catch (err) {
+		return { error: `The XML body could not be parsed: ${(err as Error).message}` };
+	}
 	const rootKey = Object.keys(doc).find((k) => !k.startsWith('?'));
 	if (!rootKey) return { error: 'The XML body has no root element' };
 	const root = doc[rootKey];

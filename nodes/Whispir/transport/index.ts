@@ -140,11 +140,13 @@ function readAnswer(raw: IN8nHttpFullResponse, request: WhispirRequest, connecti
 	return { failure: { kind: 'unreadable' }, whispirText: errorText(text) };
 }
 
+// Socket and timeout codes; n8n-workflow 2.8 keeps them only in `httpCode` (it drops `cause`), later versions in `cause`.
+const NETWORK_CODE = /^(E[A-Z]+|EAI_AGAIN|ERR_NETWORK)$/;
+
 function networkCode(error: unknown): string | undefined {
-	const candidates = [error, (error as { cause?: unknown })?.cause];
-	for (const candidate of candidates) {
-		const code = (candidate as { code?: unknown })?.code;
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code) && code !== 'ERR_CANCELED') return code;
+	const { code, httpCode, cause } = (error ?? {}) as { code?: unknown; httpCode?: unknown; cause?: { code?: unknown } };
+	for (const candidate of [code, httpCode, cause?.code]) {
+		if (typeof candidate === 'string' && NETWORK_CODE.test(candidate)) return candidate;
 	}
 	return undefined;
 }

@@ -1,0 +1,64 @@
+// /__sandbox/…: the test-control API for other processes (an n8n e2e run, the demo).
+// No auth, JSON in and out, not logged, no latency: it must stay usable while faults are armed.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseUrl, readBody } from './io';
+import { HttpError } from './reply';
+import type { ConfigPatch, SandboxState } from './state';
+import type { FaultSpec } from './types';
+
+export const CONTROL_PREFIX = '/__sandbox';
+
+type Body = Record<string, unknown>;
+type ControlRoute = (st: SandboxState, body: Body, url: URL) => unknown;
+
+const routes: Record<string, ControlRoute> = {
+	'POST /reset': (st) => (st.reset(), { ok: true }),
+	'POST /configure': (st, b) => (st.configure(b as ConfigPatch), { ok: true, config: st.config }),
+	'POST /seed': (st, b) => ({
+		ids: st.seed(String(b.resource ?? ''), b.records as object[], b.workspaceId === undefined ? undefined : String(b.workspaceId)),
+	}),
+	'POST /faults': (st, b) => {
+		for (const f of Array.isArray(b) ? b : [b]) st.faults.add(f as FaultSpec);
+		return { ok: true };
+	},
+	'GET /log': (st) => ({ requests: st.log }),
+	'DELETE /log': (st) => ((st.log.length = 0), { ok: true }),
+};
+
+function pick(method: string, sub: string): ControlRoute | undefined {
+	const key = `${method} ${sub.replace(/\/+$/, '')}`;
+	if (Object.prototype.hasOwnProperty.call(routes, key)) return routes[key];
+	const state = /^\/state\/([^/]+)$/.exec(sub);
+	if (method === 'GET' && state) {
+		return (st, _b, url) => st.records(decodeURIComponent(state[1]), url.searchParams.get('workspaceId') ?? undefined);
+	}
+	return undefined;
+}
+
+function send(res: ServerResponse, status: number, payload: unknown): void {
+	const body = JSON.stringify(payload);
+	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)) });
+	res.end(body);
+}
+
+export async function handleControl(req: IncomingMessage, res: ServerResponse, st: SandboxState): Promise<void> {
+	try {
+		const url = parseUrl(req.url);
+		const method = (req.method ?? 'GET').toUpperCase();
+		const route = pick(method, url.pathname.slice(CONTROL_PREFIX.length));
+		const raw = await readBody(req);
+		if (!route) throw new HttpError(404, `No control route ${method} ${url.pathname}`);
+		let body: Body = {};
+		if (raw.trim() !== '') {
+			try {
+				body = JSON.parse(raw) as Body;
+			} catch {
+				throw new HttpError(400, 'The control body must be JSON');
+			}
+		}
+		send(res, 200, route(st, body ?? {}, url));
+	} catch (err) {
+		const status = err instanceof HttpError ? err.status : 500;
+		if (!res.headersSent && !res.destroyed) send(res, status, { error: (err as Error)?.message ?? String(err) });
+	}
+}

@@ -1,0 +1,179 @@
+// One API request, in Whispir's order: gateway checks, injected fault, body, routing,
+// media types, handler, rendering; every outcome is logged, none may crash the server.
+import { STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { checkApiKey, checkBasic, checkRate } from './gateway';
+import { parseUrl, queryRecord, readBody, sleep } from './io';
+import { negotiate, parseBody, render, requestFormat, textWire, type Wire } from './media';
+import { HttpError } from './reply';
+import { resolve } from './router';
+import type { SandboxState } from './state';
+import type { Ctx, FaultSpec, LoggedRequest, Method } from './types';
+
+/** Writes the answer once, after the configured latency, and records it in the log. */
+class Answer {
+	private done = false;
+
+	constructor(
+		private readonly res: ServerResponse,
+		private readonly entry: LoggedRequest,
+		private readonly st: SandboxState,
+	) {}
+
+	private async finish(status: number, errorCode?: string): Promise<boolean> {
+		if (this.done) return false;
+		this.done = true;
+		this.entry.status = status;
+		if (errorCode) this.entry.errorCode = errorCode;
+		this.st.log.push(this.entry);
+		await sleep(this.st.config.latencyMs);
+		return !this.res.destroyed && !this.res.headersSent;
+	}
+
+	async send(w: Wire): Promise<void> {
+		const errorCode = Object.entries(w.headers).find(([k]) => k.toLowerCase() === 'x-error-code')?.[1];
+		if (!(await this.finish(w.status, errorCode))) return;
+		const body = w.body ?? '';
+		const headers: Record<string, string> = { ...w.headers };
+		// RFC 9110: no Content-Length on 204/304.
+		if (w.status !== 204 && w.status !== 304) headers['Content-Length'] = String(Buffer.byteLength(body));
+		try {
+			this.res.writeHead(w.status, headers);
+			this.res.end(body);
+		} catch (err) {
+			// e.g. a fault header with a forbidden character: still answer, never hang.
+			this.entry.status = 500;
+			const msg = `Internal sandbox error: ${(err as Error).message}`;
+			this.res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(Buffer.byteLength(msg)) });
+			this.res.end(msg);
+		}
+	}
+
+	/** Drops the connection without an answer (TCP RST where Node supports it). */
+	async reset(): Promise<void> {
+		await this.finish(0);
+		const s = this.res.socket;
+		if (s && !s.destroyed) (typeof s.resetAndDestroy === 'function' ? s.resetAndDestroy() : s.destroy());
+	}
+}
+
+function loggableBody(raw: string, contentType: string | undefined): unknown {
+	if (raw === '') return undefined;
+	if (contentType?.toLowerCase().includes('json')) {
+		try {
+			return JSON.parse(raw);
+		} catch {
+			return raw;
+		}
+	}
+	return raw;
+}
+
+function faultWire(f: FaultSpec, pathname: string, st: SandboxState): Wire | undefined {
+	// The fault's own headers win, Content-Type included.
+	const wire = (status: number, body: string, type: string): Wire => {
+		const headers = { ...f.headers };
+		if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['Content-Type'] = type;
+		return { status, headers, body };
+	};
+	if (f.type === 'status') {
+		const status = f.status ?? 500;
+		return wire(status, f.body ?? `${status} ${STATUS_CODES[status] ?? ''}`.trim(), 'text/plain; charset=utf-8');
+	}
+	if (f.type === 'html-200') {
+		return wire(200, f.body ?? '<html><body>Service Unavailable</body></html>', 'text/html; charset=utf-8');
+	}
+	if (f.type === 'malformed-json') {
+		let type = 'application/json';
+		let key = 'items';
+		try {
+			const def = resolve(pathname, st).resource;
+			type = `${def.mediaType}+json`;
+			key = def.listKey;
+		} catch {
+			// unknown path: a generic JSON type will do
+		}
+		// Cut off mid-string, like a proxy that dropped the rest of the stream.
+		return wire(200, f.body ?? `{"status":"1 to 20 of 873","${key}":[{"id":"BB9ECBE5BA7`, type);
+	}
+	return undefined;
+}
+
+function bodyMode(method: string, declared: 'required' | 'optional' | 'none' | undefined) {
+	return declared ?? (method === 'POST' || method === 'PUT' || method === 'PATCH' ? 'required' : 'none');
+}
+
+async function serve(
+	method: string,
+	url: URL,
+	raw: string,
+	headers: IncomingHttpHeaders,
+	st: SandboxState,
+): Promise<Wire> {
+	try {
+		const route = resolve(url.pathname, st);
+		const def = route.resource;
+		const ops = (route.kind === 'collection' ? def.collection : def.item) ?? {};
+		const op = ops[method as Method];
+		if (!op || !Object.prototype.hasOwnProperty.call(ops, method)) {
+			throw new HttpError(405, `Method ${method} is not allowed on ${url.pathname}`, { Allow: Object.keys(ops).join(', ') });
+		}
+		const format = negotiate(headers.accept, def);
+		const mode = bodyMode(method, op.body);
+		let body: Record<string, unknown> = {};
+		if (mode === 'required' || (mode === 'optional' && raw.trim() !== '')) {
+			body = parseBody(raw, requestFormat(headers['content-type'], def));
+		}
+		const ctx: Ctx = {
+			env: st,
+			method,
+			path: url.pathname,
+			query: queryRecord(url.searchParams, true),
+			body,
+			resource: def,
+			collectionPath: route.collectionPath,
+			id: route.id,
+			workspaceId: route.workspaceId,
+			prefixed: route.prefixed,
+			scope: route.scope,
+			parent: route.parent,
+		};
+		return render(await op.handle(ctx), format, def);
+	} catch (err) {
+		if (err instanceof HttpError) return textWire(err.status, err.message, err.headers);
+		throw err;
+	}
+}
+
+export async function handleApi(req: IncomingMessage, res: ServerResponse, st: SandboxState): Promise<void> {
+	const method = (req.method ?? 'GET').toUpperCase();
+	const entry: LoggedRequest = { seq: ++st.seq, time: Date.now(), method, path: req.url ?? '', query: {}, status: 0 };
+	const answer = new Answer(res, entry, st);
+	try {
+		const url = parseUrl(req.url);
+		entry.path = url.pathname;
+		entry.query = queryRecord(url.searchParams, true);
+		if (req.headers.accept !== undefined) entry.accept = req.headers.accept;
+		if (req.headers['content-type'] !== undefined) entry.contentType = req.headers['content-type'];
+
+		const refused = checkApiKey(req, url.searchParams, st) ?? checkRate(st) ?? checkBasic(req, st);
+		if (refused) return await answer.send(refused);
+
+		const fault = st.faults.take(method, url.pathname);
+		if (fault) entry.fault = fault.type;
+		if (fault?.type === 'reset-before-body') return await answer.reset();
+		const raw = await readBody(req);
+		entry.body = loggableBody(raw, entry.contentType);
+		if (fault?.type === 'reset-after-body') return await answer.reset();
+		const faulted = fault && faultWire(fault, url.pathname, st);
+		if (faulted) return await answer.send(faulted);
+		if (fault?.type === 'delay') await sleep(fault.delayMs ?? 0);
+
+		const wire = await serve(method, url, raw, req.headers, st);
+		if (fault?.type === 'reset-after-processing') return await answer.reset();
+		await answer.send(wire);
+	} catch (err) {
+		const status = err instanceof HttpError ? err.status : 500;
+		const msg = err instanceof HttpError ? err.message : `Internal sandbox error: ${(err as Error)?.message ?? String(err)}`;
+		await answer.send(textWire(status, msg));
+	}
+}
