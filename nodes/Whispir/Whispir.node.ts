@@ -13,7 +13,7 @@ export class Whispir implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Send SMS, email, voice and push messages with Whispir, and manage its workspaces',
+		description: 'Work with Whispir, the platform for SMS, email, voice and push messages',
 		defaults: { name: 'Whispir' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

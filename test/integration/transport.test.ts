@@ -63,6 +63,25 @@ describe('pagination', () => {
 });
 
 describe('created resources', () => {
+	it('reads the plain-text 202 a send answers, and its Location', async () => {
+		bed.sandbox.injectFault({
+			type: 'status',
+			status: 202,
+			headers: {
+				'Content-Type': 'text/plain',
+				Location: `${bed.sandbox.url}/messages/ABCDEF0123456789?apikey=${bed.sandbox.credentials.apiKey}`,
+			},
+			body: 'Your request has been accepted for processing.',
+		});
+		const { items, error } = await probe({ method: 'POST', path: '/activities', mediaType: 'activity-v1', body: activity });
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({
+			statusCode: 202,
+			body: 'Your request has been accepted for processing.',
+			location: `${bed.sandbox.url}/messages/ABCDEF0123456789`,
+		});
+	});
+
 	it('takes the id from Location and drops the API key Whispir puts in it', async () => {
 		const { items } = await probe({
 			method: 'POST',
@@ -103,7 +122,7 @@ describe('errors say what to fix', () => {
 		});
 	}
 
-	it('a wrong password or key, without leaking either', async () => {
+	it('a wrong password or a wrong key', async () => {
 		for (const [field, expected] of [
 			['password', /username or password/],
 			['apiKey', /rejected the API key/],
@@ -114,10 +133,17 @@ describe('errors say what to fix', () => {
 				credentials: { whispirApi: { ...bed.credentials.whispirApi, [field]: 'wrong-secret-value' } },
 			});
 			expect(error?.message).toMatch(expected);
-			expect(JSON.stringify({ message: error?.message, description: error?.description })).not.toContain(
-				'wrong-secret-value',
-			);
 		}
+	});
+
+	it('never shows the password or the API key, even when Whispir echoes them', async () => {
+		const { password, apiKey } = bed.sandbox.credentials;
+		bed.sandbox.injectFault({ type: 'status', status: 400, body: `Rejected user:${password} key=${apiKey} apikey=${apiKey}` });
+		const { error } = await probe({ path: '/workspaces' });
+		const shown = JSON.stringify({ message: error?.message, description: error?.description });
+		expect(shown).toContain('Rejected user:***');
+		expect(shown).not.toContain(password);
+		expect(shown).not.toContain(apiKey);
 	});
 
 	it('a daily quota fails at once, with one request', async () => {
@@ -138,6 +164,14 @@ describe('retries', () => {
 		expect(error).toBeUndefined();
 		expect(items[0].json.statusCode).toBe(201);
 		expect(requestsTo('/activities').map((request) => request.status)).toEqual([403, 201]);
+	});
+
+	it('gives up with a clear error when the rate-limit answers do not stop', async () => {
+		bed.sandbox.injectFault({ type: 'status', status: 429, headers: { 'Retry-After': '0' }, times: 20 });
+		const { error } = await probe({ path: '/workspaces' });
+		expect(error?.message).toBe('Whispir kept rejecting requests as over the per-second rate limit');
+		expect(error?.description).toMatch(/^Gave up after 6 retries\. Set the credential's Rate Limit/);
+		expect(requestsTo('/workspaces')).toHaveLength(7);
 	});
 
 	it('honours Retry-After on a 429', async () => {
@@ -179,6 +213,14 @@ describe('retries', () => {
 const activity = { module: 'Message', action: 'Send', status: 'Successful', description: 'from n8n' };
 
 describe('pacing', () => {
+	/** Asserts that no 1-second window of the sandbox's log holds more than `perSecond` requests. */
+	function expectAtMostPerSecond(perSecond: number) {
+		const times = requestsTo('/workspaces').map((request) => request.time);
+		for (const time of times) {
+			expect(times.filter((other) => other >= time && other < time + 1000).length).toBeLessThanOrEqual(perSecond);
+		}
+	}
+
 	it('keeps a burst from several items and parallel requests under 5 per second, with no rate-limit answer', async () => {
 		bed.sandbox.configure({ rateLimit: { perSecond: 5 } });
 		const { items, error } = await probe(
@@ -187,11 +229,17 @@ describe('pacing', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(12);
-		const answers = requestsTo('/workspaces');
-		expect(answers.map((request) => request.status)).toEqual(Array(12).fill(200));
-		for (const request of answers) {
-			const inWindow = answers.filter((other) => other.time >= request.time && other.time < request.time + 1000);
-			expect(inWindow.length).toBeLessThanOrEqual(5);
-		}
+		expect(requestsTo('/workspaces').map((request) => request.status)).toEqual(Array(12).fill(200));
+		expectAtMostPerSecond(5);
+	});
+
+	it('shares the limit between executions running at the same time', async () => {
+		bed.sandbox.configure({ rateLimit: { perSecond: 5 } });
+		const runs = await Promise.all(
+			[0, 1].map(async () => await probe({ path: '/workspaces', parallel: 4 }, { requestsPerSecond: 5 })),
+		);
+		expect(runs.map((run) => run.error)).toEqual([undefined, undefined]);
+		expect(requestsTo('/workspaces').map((request) => request.status)).toEqual(Array(8).fill(200));
+		expectAtMostPerSecond(5);
 	});
 });

@@ -30,10 +30,19 @@ describe('RateLimiter', () => {
 });
 
 describe('limiterFor', () => {
-	it('shares one limiter per API key and replaces it when the rate changes', () => {
+	it('shares one limiter per API key, whatever rate each credential gives', () => {
 		const a = limiterFor('https://api.au.whispir.com', 'key-1', 10);
 		expect(limiterFor('https://api.au.whispir.com', 'key-1', 10)).toBe(a);
 		expect(limiterFor('https://api.au.whispir.com', 'key-2', 10)).not.toBe(a);
-		expect(limiterFor('https://api.au.whispir.com', 'key-1', 30).perSecond).toBe(30);
+		// A second credential on the same key with another rate must not get a fresh, empty window.
+		expect(limiterFor('https://api.au.whispir.com', 'key-1', 30)).toBe(a);
+		expect(a.perSecond).toBe(30);
+	});
+
+	it('keeps the window when the rate drops', () => {
+		const limiter = new RateLimiter(10);
+		grantedStarts(limiter, 10);
+		limiter.perSecond = 5;
+		expect(limiter.reserve(0)).toBe(WINDOW_MS);
 	});
 });

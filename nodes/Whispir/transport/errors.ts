@@ -34,7 +34,11 @@ function explainStatus(failure: FailedRequest, statusCode: number, errorCode?: s
 	if (isOverRateLimit(failure.outcome)) {
 		return {
 			message: 'Whispir kept rejecting requests as over the per-second rate limit',
-			description: `Gave up after ${failure.retries} retries. Set the credential's Rate Limit to your Whispir API edition, and if other workflows or n8n workers use the same API key, give each a share of the limit.`,
+			description: `${
+				failure.retries > 0
+					? `Gave up after ${failure.retries} retries.`
+					: 'Whispir asked to wait longer than the node waits (a minute).'
+			} Set the credential's Rate Limit to your Whispir API edition, and if other workflows or n8n workers use the same API key, give each a share of the limit.`,
 		};
 	}
 	if (statusCode === 401) {

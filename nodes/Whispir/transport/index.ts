@@ -9,13 +9,16 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleepWithAbort } from 'n8n-workflow';
+import { NodeApiError, sleepWithAbort } from 'n8n-workflow';
 
+import { connect } from './connection';
 import { whispirApiError } from './errors';
 import { MAX_PAGE_SIZE, nextOffset, pageItems } from './pagination';
-import { limiterFor, type RateLimiter } from './rateLimiter';
-import { errorText, headerValue, withoutApiKeyParameter } from './responses';
-import { MAX_TOTAL_WAIT_MS, isOverRateLimit, retryDelay, type AttemptOutcome } from './retryPolicy';
+import type { RateLimiter } from './rateLimiter';
+import { networkCode, readAnswer, type Attempt, type WhispirResponse } from './responses';
+import { MAX_TOTAL_WAIT_MS, isOverRateLimit, retryDelay } from './retryPolicy';
+
+export type { WhispirResponse } from './responses';
 
 export type WhispirContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -35,58 +38,8 @@ export interface WhispirRequest {
 	notFoundIsEmpty?: boolean;
 }
 
-export interface WhispirResponse {
-	statusCode: number;
-	headers: IDataObject;
-	/** Parsed JSON, or the plain text some answers carry (202 "accepted"), or undefined when empty. */
-	body: IDataObject | string | undefined;
-	/** The `Location` header without the API key Whispir puts in it. */
-	location?: string;
-}
-
-interface WhispirCredentials {
-	region: string;
-	baseUrl?: string;
-	username: string;
-	password: string;
-	apiKey: string;
-	rateLimit: string;
-	customRateLimit?: number;
-}
-
-interface Connection {
-	baseUrl: string;
-	limiter: RateLimiter;
-	/** Removes the credential's secrets from any text Whispir sends back. */
-	scrub: (text: string) => string;
-}
-
+// Whispir documents no timeout; half a minute is long for an API that answers sends asynchronously.
 const REQUEST_TIMEOUT_MS = 30_000;
-
-async function connect(context: WhispirContext, itemIndex?: number): Promise<Connection> {
-	const credentials = await context.getCredentials<WhispirCredentials>('whispirApi');
-	const baseUrl = (credentials.region === 'custom' ? (credentials.baseUrl ?? '') : credentials.region)
-		.trim()
-		.replace(/\/+$/, '');
-	if (!/^https?:\/\/[^/]/i.test(baseUrl)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			'The Whispir credential has no valid Base URL',
-			{
-				description: 'Open the credential and choose a Region, or enter a Base URL starting with https://.',
-				itemIndex,
-			},
-		);
-	}
-	const perSecond =
-		credentials.rateLimit === 'custom' ? Number(credentials.customRateLimit) : Number(credentials.rateLimit);
-	const secrets = [credentials.apiKey, credentials.password].filter((secret) => secret && secret.length >= 6);
-	return {
-		baseUrl,
-		limiter: limiterFor(baseUrl, credentials.apiKey, perSecond > 0 ? perSecond : 5),
-		scrub: (text) => secrets.reduce((clean, secret) => clean.split(secret).join('***'), withoutApiKeyParameter(text)),
-	};
-}
 
 async function pause(context: WhispirContext, ms: number): Promise<void> {
 	if (ms <= 0) return;
@@ -94,61 +47,10 @@ async function pause(context: WhispirContext, ms: number): Promise<void> {
 	await sleepWithAbort(ms, signal);
 }
 
-type Attempt = { response: WhispirResponse } | { failure: AttemptOutcome; whispirText: string };
-
-function bodyText(body: unknown): string {
-	if (body === undefined || body === null) return '';
-	if (typeof body === 'string') return body;
-	if (Buffer.isBuffer(body)) return body.toString('utf8');
-	// Some n8n versions parse JSON despite `encoding: 'text'`: serialise it back so it is scrubbed too.
-	return JSON.stringify(body);
-}
-
-function readAnswer(raw: IN8nHttpFullResponse, request: WhispirRequest, connection: Connection): Attempt {
-	const { statusCode, headers } = raw;
-	const text = connection.scrub(bodyText(raw.body));
-	if (statusCode === 404 && request.notFoundIsEmpty) return { response: { statusCode, headers, body: undefined } };
-	if (statusCode < 200 || statusCode >= 300) {
-		return {
-			failure: {
-				kind: 'status',
-				statusCode,
-				errorCode: headerValue(headers, 'x-error-code'),
-				retryAfter: headerValue(headers, 'retry-after'),
-			},
-			whispirText: errorText(text),
-		};
-	}
-	const location = headerValue(headers, 'location');
-	const response: WhispirResponse = {
-		statusCode,
-		headers,
-		body: undefined,
-		location: location === undefined ? undefined : connection.scrub(location),
-	};
-	if (text.trim() === '') return { response };
-	const contentType = headerValue(headers, 'content-type') ?? '';
-	if (/json/i.test(contentType)) {
-		try {
-			return { response: { ...response, body: JSON.parse(text) as IDataObject } };
-		} catch {
-			return { failure: { kind: 'unreadable' }, whispirText: '' };
-		}
-	}
-	// Messages answer 202 with the plain text "Your request has been accepted for processing."
-	if (/^text\/plain/i.test(contentType)) return { response: { ...response, body: text } };
-	return { failure: { kind: 'unreadable' }, whispirText: errorText(text) };
-}
-
-// Socket and timeout codes; n8n-workflow 2.8 keeps them only in `httpCode` (it drops `cause`), later versions in `cause`.
-const NETWORK_CODE = /^(E[A-Z]+|EAI_AGAIN|ERR_NETWORK)$/;
-
-function networkCode(error: unknown): string | undefined {
-	const { code, httpCode, cause } = (error ?? {}) as { code?: unknown; httpCode?: unknown; cause?: { code?: unknown } };
-	for (const candidate of [code, httpCode, cause?.code]) {
-		if (typeof candidate === 'string' && NETWORK_CODE.test(candidate)) return candidate;
-	}
-	return undefined;
+/** Waits for a start time the rate limit allows, and for any pause a rate-limit answer imposed meanwhile. */
+async function waitForTurn(context: WhispirContext, limiter: RateLimiter): Promise<void> {
+	await pause(context, limiter.reserve());
+	await pause(context, limiter.pausedUntil - Date.now());
 }
 
 /**
@@ -175,7 +77,7 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 
 	let waited = 0;
 	for (let retries = 0; ; retries++) {
-		await pause(this, connection.limiter.reserve());
+		await waitForTurn(this, connection.limiter);
 		let attempt: Attempt;
 		try {
 			const raw = (await this.helpers.httpRequestWithAuthentication.call(
@@ -186,8 +88,12 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 			attempt = readAnswer(raw, request, connection);
 		} catch (error) {
 			const code = networkCode(error);
-			// Not a network fault (a cancelled execution, a missing credential): nothing to retry.
-			if (code === undefined) throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: request.itemIndex });
+			if (code === undefined) {
+				// Not a network fault (a cancelled execution, a missing credential): nothing to retry.
+				const apiError = new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: request.itemIndex });
+				apiError.context.itemIndex ??= request.itemIndex;
+				throw apiError;
+			}
 			attempt = { failure: { kind: 'network', code }, whispirText: '' };
 		}
 		if ('response' in attempt) return attempt.response;
@@ -223,6 +129,7 @@ export async function whispirApiList(this: WhispirContext, request: WhispirListR
 	const { listKey, limit, ...pageRequest } = request;
 	const results: IDataObject[] = [];
 	let offset: number | undefined = 0;
+	let previousFirstId: unknown;
 	while (offset !== undefined && (limit === undefined || results.length < limit)) {
 		const pageSize = limit === undefined ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit - results.length);
 		const page = await whispirApiRequest.call(this, {
@@ -231,8 +138,11 @@ export async function whispirApiList(this: WhispirContext, request: WhispirListR
 			qs: { ...pageRequest.qs, limit: pageSize, offset },
 		});
 		const items = pageItems(page.body, listKey);
+		// A list that ignores `offset` answers the same page again: it had no more to give.
+		if (items.length > 0 && items[0].id !== undefined && items[0].id === previousFirstId) break;
+		previousFirstId = items[0]?.id;
 		results.push(...items);
-		offset = nextOffset(page.body, offset, items.length);
+		offset = nextOffset(page.body, { offset, pageSize }, items.length);
 	}
 	return limit === undefined ? results : results.slice(0, limit);
 }

@@ -55,20 +55,25 @@ export function parseListStatus(status: unknown): { last: number; total: number 
 /**
  * The offset of the next page, or undefined on the last one. Only the `offset` of a `rel=next` link
  * is used, never its host: some documented links point at internal Whispir hosts, and requests must
- * stay on the credential's base URL. Without a link, the `status` line tells whether more remain.
+ * stay on the credential's base URL. Without a link, the `status` line tells whether more remain;
+ * without either (Whispir's workspaces example has neither), a full page means there may be more.
  */
-export function nextOffset(page: unknown, currentOffset: number, itemCount: number): number | undefined {
+export function nextOffset(
+	page: unknown,
+	request: { offset: number; pageSize: number },
+	itemCount: number,
+): number | undefined {
 	if (itemCount === 0 || typeof page !== 'object' || page === null) return undefined;
 	const body = page as IDataObject;
 	const next = linkUri(body.link, 'next');
 	if (next !== undefined) {
 		const offset = offsetOf(next);
 		// A link that does not move forward would loop for ever.
-		return offset !== undefined && offset > currentOffset ? offset : undefined;
+		return offset !== undefined && offset > request.offset ? offset : undefined;
 	}
 	const status = parseListStatus(body.status);
-	if (status && status.last < status.total && status.last > currentOffset) return status.last;
-	return undefined;
+	if (status) return status.last < status.total && status.last > request.offset ? status.last : undefined;
+	return itemCount >= request.pageSize ? request.offset + itemCount : undefined;
 }
 
 function offsetOf(uri: string): number | undefined {

@@ -13,9 +13,10 @@ export class RateLimiter {
 	/** Start times granted most recently, oldest first; never more than `perSecond` of them. */
 	private readonly starts: number[] = [];
 
-	private pausedUntil = 0;
+	/** Until when a rate-limit answer from Whispir holds everybody back (ms epoch). */
+	pausedUntil = 0;
 
-	constructor(readonly perSecond: number) {}
+	constructor(public perSecond: number) {}
 
 	/** Reserves the next free start time and returns how long to wait for it, in ms. */
 	reserve(now = Date.now()): number {
@@ -24,7 +25,7 @@ export class RateLimiter {
 			start = Math.max(start, this.starts[this.starts.length - this.perSecond] + WINDOW_MS);
 		}
 		this.starts.push(start);
-		if (this.starts.length > this.perSecond) this.starts.shift();
+		while (this.starts.length > this.perSecond) this.starts.shift();
 		return start - now;
 	}
 
@@ -41,9 +42,11 @@ export function limiterFor(baseUrl: string, apiKey: string, perSecond: number): 
 	// The map key is a hash, so the API key itself is not kept around in plain text.
 	const key = createHash('sha256').update(`${baseUrl}\n${apiKey}`).digest('hex');
 	let limiter = limiters.get(key);
-	if (!limiter || limiter.perSecond !== perSecond) {
+	if (!limiter) {
 		limiter = new RateLimiter(perSecond);
 		limiters.set(key, limiter);
 	}
+	// Credentials sharing a key but not its rate: the latest setting wins, the history stays.
+	limiter.perSecond = perSecond;
 	return limiter;
 }

@@ -1,4 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
+
+import type { Scrubbers } from './connection';
+import type { AttemptOutcome } from './retryPolicy';
 
 /** Header names are case-insensitive; Whispir clients have broken on `location` before (API doc L113). */
 export function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
@@ -42,4 +45,86 @@ export function errorText(body: unknown, maxLength = 500): string {
 		.replace(/\s+/g, ' ')
 		.trim();
 	return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
+}
+
+/** What a Whispir call gives back on success. */
+export interface WhispirResponse {
+	statusCode: number;
+	headers: IDataObject;
+	/** Parsed JSON, or the plain text some answers carry (202 "accepted"), or undefined when empty. */
+	body: IDataObject | string | undefined;
+	/** The `Location` header without the API key Whispir puts in it. */
+	location?: string;
+}
+
+export type Attempt = { response: WhispirResponse } | { failure: AttemptOutcome; whispirText: string };
+
+function bodyText(body: unknown): string {
+	if (body === undefined || body === null) return '';
+	if (typeof body === 'string') return body;
+	if (body instanceof Uint8Array) return new TextDecoder().decode(body);
+	// Some n8n versions parse JSON despite `encoding: 'text'`: serialise it back so it is scrubbed too.
+	return JSON.stringify(body);
+}
+
+function parseJson(text: string): IDataObject | undefined {
+	try {
+		const parsed: unknown = JSON.parse(text);
+		return typeof parsed === 'object' && parsed !== null ? (parsed as IDataObject) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Turns one HTTP answer into a success, or into the outcome the retry policy decides on. */
+export function readAnswer(
+	raw: IN8nHttpFullResponse,
+	options: { notFoundIsEmpty?: boolean },
+	scrubbers: Scrubbers,
+): Attempt {
+	const { statusCode, headers } = raw;
+	const rawText = bodyText(raw.body);
+	if (statusCode === 404 && options.notFoundIsEmpty) return { response: { statusCode, headers, body: undefined } };
+	if (statusCode < 200 || statusCode >= 300) {
+		return {
+			failure: {
+				kind: 'status',
+				statusCode,
+				errorCode: headerValue(headers, 'x-error-code'),
+				retryAfter: headerValue(headers, 'retry-after'),
+			},
+			whispirText: errorText(scrubbers.scrubError(rawText)),
+		};
+	}
+
+	const text = scrubbers.scrubAnswer(rawText);
+	const location = headerValue(headers, 'location');
+	const response: WhispirResponse = {
+		statusCode,
+		headers,
+		body: undefined,
+		location: location === undefined ? undefined : scrubbers.scrubAnswer(location),
+	};
+	if (text.trim() === '') return { response };
+	const contentType = headerValue(headers, 'content-type') ?? '';
+	const json = contentType === '' || /json/i.test(contentType) ? parseJson(text) : undefined;
+	if (json !== undefined) return { response: { ...response, body: json } };
+	// Messages answer 202 with the plain text "Your request has been accepted for processing.",
+	// and the docs name no content type for it.
+	if (contentType === '' || /^text\/plain/i.test(contentType)) return { response: { ...response, body: text } };
+	// A new resource's address means Whispir did the work, whatever page came with it.
+	if (response.location !== undefined) return { response: { ...response, body: text } };
+	return { failure: { kind: 'unreadable' }, whispirText: errorText(scrubbers.scrubError(rawText)) };
+}
+
+// Socket and timeout codes; n8n-workflow 2.8 keeps them only in `httpCode` (it drops `cause`), later versions in `cause`.
+const NETWORK_CODE = /^(E[A-Z]+|EAI_AGAIN|ERR_NETWORK)$/;
+
+/** The socket or timeout code of an error thrown by n8n's HTTP helper, if it is one. */
+export function networkCode(error: unknown): string | undefined {
+	const { code, httpCode, cause } = (error ?? {}) as { code?: unknown; httpCode?: unknown; cause?: { code?: unknown } };
+	for (const candidate of [code, httpCode, cause?.code]) {
+		if (typeof candidate === 'string' && NETWORK_CODE.test(candidate)) return candidate;
+	}
+	return undefined;
 }

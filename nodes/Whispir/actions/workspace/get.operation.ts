@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^[A-Za-z0-9_-]+$', errorMessage: 'A workspace ID has only letters and digits' },
+						properties: { regex: '^[A-Za-z0-9_-]+$', errorMessage: 'A workspace ID has only letters, digits, - and _' },
 					},
 				],
 			},

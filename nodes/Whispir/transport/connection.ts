@@ -1,0 +1,65 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { WhispirContext } from './index';
+import { limiterFor, type RateLimiter } from './rateLimiter';
+import { withoutApiKeyParameter } from './responses';
+
+interface WhispirCredentials {
+	region: string;
+	baseUrl?: string;
+	username: string;
+	password: string;
+	apiKey: string;
+	rateLimit: string;
+	customRateLimit?: number;
+}
+
+export interface Scrubbers {
+	/** Removes the API key from what Whispir sends back (it writes the key into every URL it returns). */
+	scrubAnswer: (text: string) => string;
+	/** Also removes the password: for error texts, which may echo anything the request carried. */
+	scrubError: (text: string) => string;
+}
+
+export interface Connection extends Scrubbers {
+	baseUrl: string;
+	limiter: RateLimiter;
+}
+
+const replaceAll = (text: string, secret: string) => text.split(secret).join('***');
+
+export function secretScrubbers(apiKeyValue: string, passwordValue: string): Scrubbers {
+	// Very short secrets would match ordinary text; Whispir's keys and passwords are longer than this.
+	const [apiKey, password] = [apiKeyValue, passwordValue].map((secret) =>
+		secret && secret.length >= 6 ? secret : undefined,
+	);
+	const scrubAnswer = (text: string) => {
+		const withoutParameter = withoutApiKeyParameter(text);
+		return apiKey ? replaceAll(withoutParameter, apiKey) : withoutParameter;
+	};
+	return {
+		scrubAnswer,
+		scrubError: (text) => (password ? replaceAll(scrubAnswer(text), password) : scrubAnswer(text)),
+	};
+}
+
+/** Reads the credential: where to send requests, how fast, and which secrets to keep out of output. */
+export async function connect(context: WhispirContext, itemIndex?: number): Promise<Connection> {
+	const credentials = await context.getCredentials<WhispirCredentials>('whispirApi');
+	const baseUrl = (credentials.region === 'custom' ? (credentials.baseUrl ?? '') : credentials.region)
+		.trim()
+		.replace(/\/+$/, '');
+	if (!/^https?:\/\/[^/]/i.test(baseUrl)) {
+		throw new NodeOperationError(context.getNode(), 'The Whispir credential has no valid Base URL', {
+			description: 'Open the credential and choose a Region, or enter a Base URL starting with https://.',
+			itemIndex,
+		});
+	}
+	const perSecond =
+		credentials.rateLimit === 'custom' ? Number(credentials.customRateLimit) : Number(credentials.rateLimit);
+	return {
+		baseUrl,
+		limiter: limiterFor(baseUrl, credentials.apiKey, perSecond > 0 ? perSecond : 5),
+		...secretScrubbers(credentials.apiKey, credentials.password),
+	};
+}

@@ -1,0 +1,66 @@
+import type { IN8nHttpFullResponse } from 'n8n-workflow';
+import { describe, expect, it } from 'vitest';
+
+import { secretScrubbers } from '../../nodes/Whispir/transport/connection';
+import { readAnswer } from '../../nodes/Whispir/transport/responses';
+
+const scrubbers = secretScrubbers('the-api-key-123', 'the-password-456');
+const answer = (statusCode: number, body: string, headers: Record<string, string> = {}, notFoundIsEmpty = false) =>
+	readAnswer({ statusCode, headers, body } as IN8nHttpFullResponse, { notFoundIsEmpty }, scrubbers);
+
+describe('readAnswer', () => {
+	it('keeps the 202 plain text of a send, with or without a content type, and the id address', () => {
+		const location = 'https://api.au.whispir.com/messages/ABC?apikey=the-api-key-123';
+		for (const headers of [{ 'Content-Type': 'text/plain' }, {}]) {
+			expect(answer(202, 'Your request has been accepted for processing.', { ...headers, Location: location })).toEqual({
+				response: expect.objectContaining({
+					statusCode: 202,
+					body: 'Your request has been accepted for processing.',
+					location: 'https://api.au.whispir.com/messages/ABC',
+				}),
+			});
+		}
+	});
+
+	it('never calls a 2xx that names the new resource a failure, whatever its body', () => {
+		const result = answer(202, 'accepted', {
+			'content-type': 'application/vnd.whispir.message-v1+json',
+			location: '/messages/ABC',
+		});
+		expect(result).toMatchObject({ response: { statusCode: 202, body: 'accepted', location: '/messages/ABC' } });
+	});
+
+	it('calls an HTML page or cut-off JSON in a 200 unreadable, so a read can be retried', () => {
+		expect(answer(200, '<html>Service Unavailable</html>', { 'Content-Type': 'text/html' })).toEqual({
+			failure: { kind: 'unreadable' },
+			whispirText: 'Service Unavailable',
+		});
+		expect(answer(200, '{"workspaces":[{"id"', { 'Content-Type': 'application/vnd.whispir.workspace-v1+json' })).toMatchObject({
+			failure: { kind: 'unreadable' },
+		});
+	});
+
+	it('removes the API key from successful bodies but leaves the user\'s data alone', () => {
+		const body = JSON.stringify({
+			projectName: 'the-password-456 team',
+			link: [{ uri: 'https://h/workspaces/1?apikey=the-api-key-123', rel: 'self' }],
+		});
+		const result = answer(200, body, { 'Content-Type': 'application/vnd.whispir.workspace-v1+json' });
+		expect(result).toMatchObject({
+			response: { body: { projectName: 'the-password-456 team', link: [{ uri: 'https://h/workspaces/1', rel: 'self' }] } },
+		});
+	});
+
+	it('removes both secrets from error texts', () => {
+		const result = answer(400, 'Bad auth the-password-456 for key the-api-key-123', { 'X-Error-Code': 'E1' });
+		expect(result).toEqual({
+			failure: { kind: 'status', statusCode: 400, errorCode: 'E1', retryAfter: undefined },
+			whispirText: 'Bad auth *** for key ***',
+		});
+	});
+
+	it('reads a 404 as empty only when asked to', () => {
+		expect(answer(404, 'No records found', {}, true)).toMatchObject({ response: { statusCode: 404, body: undefined } });
+		expect(answer(404, 'No records found')).toMatchObject({ failure: { kind: 'status', statusCode: 404 } });
+	});
+});
