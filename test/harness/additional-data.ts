@@ -1,55 +1,62 @@
 import { ExecutionLifecycleHooks, ExternalSecretsProxy } from 'n8n-core';
 import type {
 	ICredentialsHelper,
+	IConnections,
+	INode,
 	INodeParameters,
 	IRun,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ApplicationError } from 'n8n-workflow';
 
-/** Where the harness pretends n8n runs. Nothing listens there; only URLs are built from it. */
+import { notSupported } from './errors';
+
+/** Where the harness pretends n8n runs. Nothing listens there; n8n-core only builds URLs from it. */
 export const HARNESS_BASE_URL = 'http://127.0.0.1:5678';
+
+let executions = 0;
 
 export interface AdditionalDataOptions {
 	credentialsHelper: ICredentialsHelper;
-	executionId: string;
 	mode: WorkflowExecuteMode;
-	workflowData: IWorkflowBase;
+	/** The workflow the hooks report on. */
+	nodes: INode[];
+	connections?: IConnections;
 	/** What `LoadOptionsContext.getCurrentNodeParameter(s)` reads. */
 	currentNodeParameters?: INodeParameters;
 }
 
-export interface RunAdditionalData {
-	additionalData: IWorkflowExecuteAdditionalData;
-	hooks: ExecutionLifecycleHooks;
-	/** Resolves with the run when `workflowExecuteAfter` fires. */
-	finished: Promise<IRun>;
-}
-
 /**
- * The `additionalData` of one run, with the fields n8n-core 2.8.1 reads (checked in its dist):
- * `credentialsHelper`, `hooks`, `executionId`, `currentNodeExecutionIndex`, the base URLs
- * (`restApiUrl`, `instanceBaseUrl`, `webhook*BaseUrl`, `formWaitingBaseUrl` — used for
- * `$execution.resumeUrl`, `getNodeWebhookUrl`, signed URLs), `variables` (`$vars`),
- * `logAiEvent`, `setExecutionStatus`, `sendDataToUI`, `externalSecretsProxy` (an empty one:
- * `$secrets` is off) and the functions a node may call but our nodes never need
- * (`executeWorkflow`, `getRunExecutionData`, `startRunnerTask`), which fail loudly.
+ * The `additionalData` of one execution, with a fresh execution id: the fields n8n-core 2.8.1
+ * reads (checked in its dist). What our nodes never need fails loudly.
  */
-export function createAdditionalData(options: AdditionalDataOptions): RunAdditionalData {
-	const hooks = new ExecutionLifecycleHooks(options.mode, options.executionId, options.workflowData);
-	const finished = new Promise<IRun>((resolve) => {
-		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run));
-	});
-	const unsupported = (what: string) => async (): Promise<never> => {
-		throw new ApplicationError(`${what} is not supported by the test harness`);
+export function createAdditionalData(options: AdditionalDataOptions): {
+	additionalData: IWorkflowExecuteAdditionalData;
+	workflowData: IWorkflowBase;
+	/** Resolves with the run when n8n-core's `workflowExecuteAfter` hook fires. */
+	finished: Promise<IRun>;
+} {
+	const executionId = String(++executions);
+	const now = new Date();
+	const workflowData: IWorkflowBase = {
+		id: `harness-${executionId}`,
+		name: `Harness ${executionId}`,
+		active: false,
+		isArchived: false,
+		activeVersionId: null,
+		createdAt: now,
+		updatedAt: now,
+		nodes: options.nodes,
+		connections: options.connections ?? {},
 	};
+	const hooks = new ExecutionLifecycleHooks(options.mode, executionId, workflowData);
+	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
 
 	const additionalData: IWorkflowExecuteAdditionalData = {
 		credentialsHelper: options.credentialsHelper,
 		hooks,
-		executionId: options.executionId,
+		executionId,
 		currentNodeExecutionIndex: 0,
 		currentNodeParameters: options.currentNodeParameters,
 		restApiUrl: `${HARNESS_BASE_URL}/rest`,
@@ -60,13 +67,14 @@ export function createAdditionalData(options: AdditionalDataOptions): RunAdditio
 		webhookTestBaseUrl: `${HARNESS_BASE_URL}/webhook-test`,
 		userId: 'harness-user',
 		variables: {},
+		// An empty one: `$secrets` is off.
 		externalSecretsProxy: new ExternalSecretsProxy(),
 		logAiEvent: () => {},
 		setExecutionStatus: () => {},
 		sendDataToUI: () => {},
-		executeWorkflow: unsupported('Executing a sub-workflow'),
 		getRunExecutionData: async () => undefined,
-		startRunnerTask: unsupported('Running a task-runner task'),
+		executeWorkflow: async () => notSupported('Running a sub-workflow'),
+		startRunnerTask: async () => notSupported('Running a task-runner task'),
 	};
-	return { additionalData, hooks, finished };
+	return { additionalData, workflowData, finished };
 }

@@ -1,27 +1,12 @@
 /**
- * The minimum of n8n's dependency-injection container that n8n-core 2.8.1 needs to run
- * workflows in-process.
- *
- * n8n-core looks a few services up through `@n8n/di`'s `Container` (read from
- * node_modules/n8n-core/dist):
- * - `InstanceSettings`: every node execution context (instance id, HMAC secret for signed
- *   resume URLs), `Cipher` (credential encryption) and `BinaryDataConfig`.
- * - `Logger`: contexts, `ErrorReporter`, `ExecutionContextService`.
- * - `BinaryDataService`: `helpers.prepareBinaryData`, `getBinaryDataBuffer`, … .
- * - `BinaryDataConfig`: read at the end of every node run (`convertBinaryData`).
- * - `ErrorReporter`, `ExecutionContextService`: built on demand from the above.
- *
- * What we register:
- * - a real `InstanceSettings` whose n8n folder is a fresh directory under `os.tmpdir()`
- *   (the real class writes its settings file there; the directory is deleted as soon as the
- *   settings are loaded; nothing is written anywhere else) and a fixed test encryption key;
- * - a real `Logger`, silent unless `N8N_HARNESS_LOG_LEVEL` (error|warn|info|debug) is set;
- * - a `BinaryDataConfig` in `default` mode, and the real `BinaryDataService` left
- *   un-initialised: with no storage manager it keeps binary data in memory, base64 in the
- *   item (`binary.<prop>.data`), exactly n8n's `default` binary mode.
- *
- * Registration happens once per module instance; the container itself is process-global,
- * so call `ensureN8nCore()` before using anything else of n8n-core that needs DI.
+ * The part of n8n's dependency-injection container (`@n8n/di`) that n8n-core 2.8.1 looks up to
+ * run workflows in-process, registered once per process:
+ * - a real `InstanceSettings` (instance id, HMAC secret for signed URLs, the key `Cipher` uses)
+ *   with a fixed test encryption key;
+ * - a real `Logger`, silent unless `N8N_HARNESS_LOG_LEVEL` is error, warn, info or debug;
+ * - a `BinaryDataConfig` in `default` mode and an un-initialised `BinaryDataService`, which then
+ *   keeps binary data base64 in the item (`binary.<prop>.data`), as n8n's `default` mode does.
+ * `ErrorReporter` and `ExecutionContextService` the container builds on demand from these.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,16 +21,12 @@ const TEST_ENCRYPTION_KEY = 'n8n-nodes-whispir-test-harness-key';
 
 let ready = false;
 
-type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
-
-function logLevel(): LogLevel {
-	const wanted = process.env.N8N_HARNESS_LOG_LEVEL;
-	return wanted === 'error' || wanted === 'warn' || wanted === 'info' || wanted === 'debug'
-		? wanted
-		: 'silent';
+function logLevel(): string {
+	const wanted = process.env.N8N_HARNESS_LOG_LEVEL ?? '';
+	return ['error', 'warn', 'info', 'debug'].includes(wanted) ? wanted : 'silent';
 }
 
-/** Registers the services n8n-core needs. Idempotent; called by the harness before every run. */
+/** Registers the services n8n-core needs. Idempotent: the harness calls it before every run. */
 export function ensureN8nCore(): void {
 	if (ready) return;
 

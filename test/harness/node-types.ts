@@ -1,54 +1,50 @@
-import type { IDataObject, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
-import { ApplicationError, NodeHelpers } from 'n8n-workflow';
+import type { ExecutionError, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import { lookUp } from './errors';
+
+export type NodeTypeClasses = Record<string, INodeType | IVersionedNodeType>;
 
 /**
- * An `INodeTypes` over the given node classes/objects.
- *
- * Keys are the node type names used in workflow JSON (`'n8n-nodes-whispir.whispir'`), which
- * is how n8n names community nodes: `<package name>.<description.name>`.
- * Versioned node types resolve through n8n-workflow's `NodeHelpers.getVersionedNodeType`
- * (no version → the default version), as n8n's own `NodeTypes` does.
+ * An `INodeTypes` over node classes, keyed by the name workflow JSON uses:
+ * `<package name>.<description.name>`, e.g. 'n8n-nodes-whispir.whispir'.
  */
-export function createNodeTypes(types: Record<string, INodeType | IVersionedNodeType>): INodeTypes {
-	const known = { ...types };
-	const lookUp = (name: string): INodeType | IVersionedNodeType => {
-		const type = known[name];
-		if (type === undefined) {
-			throw new ApplicationError(`Unknown node type "${name}" (the harness knows: ${Object.keys(known).join(', ')})`);
-		}
-		return type;
-	};
+export function createNodeTypes(types: NodeTypeClasses): INodeTypes {
 	return {
-		getByName: (name) => lookUp(name),
-		getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(lookUp(name), version),
-		getKnownTypes: () => {
-			const result: IDataObject = {};
-			for (const name of Object.keys(known)) result[name] = { className: name, sourcePath: '' };
-			return result;
-		},
+		getByName: (name) => lookUp(types, name, 'node type'),
+		// As n8n's own NodeTypes: a versioned type resolves to the asked (or default) version.
+		getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(lookUp(types, name, 'node type'), version),
+		getKnownTypes: () => Object.fromEntries(Object.keys(types).map((name) => [name, { className: name, sourcePath: '' }])),
 	};
 }
 
+/** The version n8n gives a new node: the default one of a versioned type, else the highest. */
+export function defaultVersion(type: INodeType | IVersionedNodeType): number {
+	if ('nodeVersions' in type) return type.description.defaultVersion ?? type.currentVersion;
+	const { version } = type.description;
+	return Array.isArray(version) ? Math.max(...version) : version;
+}
+
 /**
- * Wraps an `INodeTypes` so that an error thrown by a node's own `execute` is remembered
- * (by instance) before n8n-core turns it into a plain object for the run data.
- *
- * n8n-core's `WorkflowExecute` stores the error of a failed run as `{ ...error, message,
- * stack }`, which drops the class (NodeApiError / NodeOperationError). The wrapper calls the
- * node's real `execute` with the real `this` (the ExecuteContext n8n-core built) and the same
- * arguments; it only observes the rejection and rethrows it unchanged.
+ * n8n-core stores a failed run's error as a plain copy (`{ ...error }`), losing its class.
+ * This wraps each node's `execute` (same `this`, same arguments, rethrows unchanged) to remember
+ * what it threw, so `originalError` can hand the test the very instance.
  */
-export function recordNodeErrors(nodeTypes: INodeTypes, thrown: Error[]): INodeTypes {
-	const wrapped = new WeakMap<INodeType, INodeType>();
-	const wrap = (type: INodeType): INodeType => {
-		if (typeof type.execute !== 'function') return type;
-		let proxy = wrapped.get(type);
-		if (proxy) return proxy;
+export function keepNodeErrors(nodeTypes: INodeTypes): {
+	nodeTypes: INodeTypes;
+	originalError(copy: ExecutionError | undefined): ExecutionError | undefined;
+} {
+	const thrown: Error[] = [];
+	const proxies = new WeakMap<INodeType, INodeType>();
+	const observe = (type: INodeType): INodeType => {
 		const execute = type.execute;
+		if (typeof execute !== 'function') return type;
+		let proxy = proxies.get(type);
+		if (proxy) return proxy;
 		const observed = async function (this: unknown, ...args: unknown[]) {
 			try {
-				// A class extending n8n-workflow's `Node` is called as `nodeType.execute(context)`,
-				// so `this` is the proxy: hand the node its own instance back.
+				// A node class extending n8n-workflow's `Node` is called as `nodeType.execute(context)`,
+				// so `this` is then the proxy: hand the node its own instance back.
 				return await (execute as (...a: unknown[]) => unknown).apply(this === proxy ? type : this, args);
 			} catch (error) {
 				if (error instanceof Error) thrown.push(error);
@@ -58,12 +54,16 @@ export function recordNodeErrors(nodeTypes: INodeTypes, thrown: Error[]): INodeT
 		proxy = new Proxy(type, {
 			get: (target, property) => (property === 'execute' ? observed : Reflect.get(target, property)),
 		});
-		wrapped.set(type, proxy);
+		proxies.set(type, proxy);
 		return proxy;
 	};
 	return {
-		getByName: (name) => nodeTypes.getByName(name),
-		getByNameAndVersion: (name, version) => wrap(nodeTypes.getByNameAndVersion(name, version)),
-		getKnownTypes: () => nodeTypes.getKnownTypes(),
+		nodeTypes: {
+			getByName: (name) => nodeTypes.getByName(name),
+			getByNameAndVersion: (name, version) => observe(nodeTypes.getByNameAndVersion(name, version)),
+			getKnownTypes: () => nodeTypes.getKnownTypes(),
+		},
+		originalError: (copy) =>
+			copy && (([...thrown].reverse().find((error) => error.message === copy.message) as ExecutionError) ?? copy),
 	};
 }

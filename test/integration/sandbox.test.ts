@@ -271,6 +271,19 @@ describe('pagination', () => {
 		expect(last.link).toMatchObject({ rel: 'prev', uri: `${sb.url}/workspaces?offset=20&limit=20&apikey=${sb.credentials.apiKey}` });
 	});
 
+	it("has link style 'none' (Whispir's workspaces example): no status, no page links, empty pages unchanged", async () => {
+		sb.configure({ linkStyle: 'none' });
+		const page = await getJson('/workspaces');
+		expect(Object.keys(page)).toEqual(['workspaces']);
+		expect(page.workspaces).toHaveLength(20);
+		expect(page.workspaces[0].link[0].uri).toContain(`apikey=${sb.credentials.apiKey}`);
+		const doc = xml.parse(await (await api('/workspaces')).text());
+		expect(doc['ns2:return']).not.toHaveProperty('status');
+		expect(doc['ns2:return']).not.toHaveProperty('ns2:link');
+		expect(await getJson('/workspaces', JSON_WS, { offset: '100' })).toEqual({ status: 'No records found' });
+		expect((await api('/activities', { accept: JSON_ACT })).status).toBe(404);
+	});
+
 	it('puts the next link in XML lists', async () => {
 		const doc = xml.parse(await (await api('/workspaces')).text());
 		expect(doc['ns2:return']['ns2:link']).toMatchObject({ rel: 'next', method: 'GET' });

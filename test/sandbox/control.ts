@@ -1,10 +1,10 @@
-// /__sandbox/…: the test-control API for other processes (an n8n e2e run, the demo).
+// /__sandbox/…: the test-control API for other processes, e.g. a real n8n run against `npm run sandbox`.
 // No auth, JSON in and out, not logged, no latency: it must stay usable while faults are armed.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseUrl, readBody } from './io';
 import { HttpError } from './reply';
-import type { ConfigPatch, SandboxState } from './state';
-import type { FaultSpec } from './types';
+import type { SandboxState } from './state';
+import type { ConfigPatch, FaultSpec } from './types';
 
 export const CONTROL_PREFIX = '/__sandbox';
 

@@ -1,21 +1,11 @@
 import { HttpError } from './reply';
-import type { FaultSpec, FaultType } from './types';
-
-const TYPES: readonly FaultType[] = [
-	'status',
-	'delay',
-	'reset-before-body',
-	'reset-after-body',
-	'reset-after-processing',
-	'html-200',
-	'malformed-json',
-];
+import { FAULT_TYPES, type FaultSpec, type FaultType } from './types';
 
 /** Checks a fault coming from outside (control API or tests) and fills its defaults. */
-export function checkFault(input: unknown): FaultSpec {
+function checkFault(input: unknown): FaultSpec {
 	const f = (input ?? {}) as Record<string, unknown>;
-	if (typeof f !== 'object' || !TYPES.includes(f.type as FaultType)) {
-		throw new HttpError(400, `fault type must be one of ${TYPES.join(', ')}`);
+	if (typeof f !== 'object' || !FAULT_TYPES.includes(f.type as FaultType)) {
+		throw new HttpError(400, `fault type must be one of ${FAULT_TYPES.join(', ')}`);
 	}
 	const times = f.times === undefined ? 1 : Number(f.times);
 	if (!Number.isInteger(times) || times < 1) throw new HttpError(400, 'fault times must be a positive integer');

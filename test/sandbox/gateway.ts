@@ -12,7 +12,7 @@ export function checkApiKey(req: IncomingMessage, query: URLSearchParams, st: Sa
 }
 
 export function checkRate(st: SandboxState): Wire | undefined {
-	const verdict = st.limiter.take(st.apiKey, st.config.rateLimit);
+	const verdict = st.quota.take(st.apiKey, st.config.rateLimit);
 	if (verdict === 'ok') return undefined;
 	const [code, detail] =
 		verdict === 'QPS'

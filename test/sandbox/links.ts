@@ -1,7 +1,7 @@
 import { HttpError } from './reply';
 import type { Ctx, Link, ListPage, Rec } from './types';
 
-export const PAGE_MAX = 20;
+const PAGE_MAX = 20;
 
 /**
  * A link in the configured style. Like Whispir (API doc L888-977, L2550-2908), every link carries
@@ -16,16 +16,13 @@ export function selfLink(ctx: Ctx, id: string): Link {
 	return { uri: linkUri(ctx, `${ctx.collectionPath}/${encodeURIComponent(id)}`), rel: 'self', method: 'GET' };
 }
 
-/** The default client view: the record without internal keys, plus its self link. */
-export function defaultView(rec: Rec, ctx: Ctx): Record<string, unknown> {
+/** What clients see of a record: the resource's `view`, else the record without "_" keys plus its self link. */
+export function view(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Record<string, unknown> {
+	if (ctx.resource.view) return ctx.resource.view(rec, ctx, mode);
 	const out: Record<string, unknown> = {};
 	for (const [k, v] of Object.entries(rec)) if (!k.startsWith('_')) out[k] = v;
 	out.link = [selfLink(ctx, rec.id)];
 	return out;
-}
-
-export function view(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Record<string, unknown> {
-	return ctx.resource.view ? ctx.resource.view(rec, ctx, mode) : defaultView(rec, ctx);
 }
 
 function intParam(raw: string | undefined, fallback: number, min: number): number {
@@ -33,7 +30,7 @@ function intParam(raw: string | undefined, fallback: number, min: number): numbe
 	return Number.isInteger(n) && n >= min ? n : fallback;
 }
 
-/** Whispir's paging: at most 20 per page, "1 to 20 of 873", rel=next/prev links. */
+/** Whispir's paging: at most 20 per page, "1 to 20 of 873", rel=next/prev links (per the link style). */
 export function paginate(ctx: Ctx, records: Rec[]): ListPage {
 	const limit = Math.min(intParam(ctx.query.limit, PAGE_MAX, 1), PAGE_MAX);
 	const offset = intParam(ctx.query.offset, 0, 0);
@@ -42,6 +39,9 @@ export function paginate(ctx: Ctx, records: Rec[]): ListPage {
 		if (ctx.resource.emptyListIs404) throw new HttpError(404, 'No records found');
 		return { status: 'No records found', items: [] };
 	}
+	const items = slice.map((r) => view(r, ctx, 'list'));
+	// Whispir's workspaces JSON example has neither status nor page links (endpoints.md §1.6, §2.1).
+	if (ctx.env.config.linkStyle === 'none') return { items };
 	// Filters stay in the page links so that following "next" keeps the same search.
 	const { offset: _o, limit: _l, ...filters } = ctx.query;
 	const pageLink = (rel: string, o: number): Link => ({
@@ -54,7 +54,7 @@ export function paginate(ctx: Ctx, records: Rec[]): ListPage {
 	if (offset > 0) links.push(pageLink('prev', Math.max(0, offset - limit)));
 	return {
 		status: `${offset + 1} to ${offset + slice.length} of ${records.length}`,
-		items: slice.map((r) => view(r, ctx, 'list')),
+		items,
 		link: ctx.env.config.linkStyle === 'single' ? links[0] : links,
 	};
 }

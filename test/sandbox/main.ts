@@ -1,4 +1,4 @@
-// `npm run sandbox`: a sandbox for the demo and for trying the nodes in a real n8n.
+// `npm run sandbox`: a sandbox to try the nodes with in a real n8n.
 import { startSandbox } from './server';
 
 function envInt(name: string): number | undefined {

@@ -10,6 +10,15 @@ export interface Wire {
 	body?: string;
 }
 
+const VENDOR = 'application/vnd.whispir.';
+
+/** The one place a full media type is built: application/vnd.whispir.workspace-v1+json. */
+export function vendorType(def: ResourceDef, format: Format): string {
+	return `${VENDOR}${def.mediaType}+${format}`;
+}
+
+const useInstead = (def: ResourceDef) => `use ${vendorType(def, 'json')} or ${vendorType(def, 'xml')}`;
+
 function mediaTypes(header: string): string[] {
 	return header
 		.split(',')
@@ -18,12 +27,11 @@ function mediaTypes(header: string): string[] {
 }
 
 function formatOf(type: string, def: ResourceDef): Format | undefined {
-	const stem = def.mediaType.toLowerCase();
-	if (type === `${stem}+json`) return 'json';
-	if (type === `${stem}+xml`) return 'xml';
-	if (!def.lenientMedia) return undefined;
-	if (type === 'application/json' || /^application\/vnd\.whispir\.[a-z0-9.-]+\+json$/.test(type)) return 'json';
-	if (type === 'application/xml' || /^application\/vnd\.whispir\.[a-z0-9.-]+\+xml$/.test(type)) return 'xml';
+	for (const format of ['json', 'xml'] as const) {
+		if (type === vendorType(def, format)) return format;
+		const anyOfItsKind = type === `application/${format}` || (type.startsWith(VENDOR) && type.endsWith(`+${format}`));
+		if (def.lenientMedia && anyOfItsKind) return format;
+	}
 	return undefined;
 }
 
@@ -35,18 +43,13 @@ export function negotiate(accept: string | undefined, def: ResourceDef): Format 
 		const f = formatOf(type, def);
 		if (f) return f;
 	}
-	throw new HttpError(415, `Unsupported Accept "${accept}": use ${def.mediaType}+json or ${def.mediaType}+xml`);
+	throw new HttpError(415, `Unsupported Accept "${accept}": ${useInstead(def)}`);
 }
 
 export function requestFormat(contentType: string | undefined, def: ResourceDef): Format {
 	const type = mediaTypes(contentType ?? '')[0];
 	const f = type === undefined ? undefined : formatOf(type, def);
-	if (!f) {
-		throw new HttpError(
-			415,
-			`Unsupported Content-Type "${contentType ?? ''}": use ${def.mediaType}+json or ${def.mediaType}+xml`,
-		);
-	}
+	if (!f) throw new HttpError(415, `Unsupported Content-Type "${contentType ?? ''}": ${useInstead(def)}`);
 	return f;
 }
 
@@ -71,7 +74,9 @@ export function parseBody(raw: string, format: Format): Record<string, unknown> 
 
 function listJson(def: ResourceDef, page: ListPage): Record<string, unknown> {
 	if (page.items.length === 0) return { status: page.status };
-	const out: Record<string, unknown> = { status: page.status, [def.listKey]: page.items };
+	const out: Record<string, unknown> = {};
+	if (page.status !== undefined) out.status = page.status;
+	out[def.listKey] = page.items;
 	if (page.link !== undefined) out.link = page.link;
 	return out;
 }
@@ -79,15 +84,11 @@ function listJson(def: ResourceDef, page: ListPage): Record<string, unknown> {
 export function render(reply: Reply, format: Format, def: ResourceDef): Wire {
 	const headers: Record<string, string> = { ...reply.headers };
 	let body: string | undefined;
-	if (reply.text !== undefined) {
-		body = reply.text;
-		headers['Content-Type'] = reply.contentType ?? 'text/plain; charset=utf-8';
-	} else if (reply.entity || reply.list) {
-		const names = def.xmlItemNames ?? {};
+	if (reply.entity || reply.list) {
 		if (format === 'json') body = JSON.stringify(reply.entity ?? listJson(def, reply.list!));
-		else if (reply.entity) body = entityXml(reply.root ?? def.itemName, reply.entity, names);
-		else body = listXml(def.listKey, def.itemName, reply.list!, names);
-		headers['Content-Type'] = `${def.mediaType}+${format}`;
+		else if (reply.entity) body = entityXml(def.itemName, reply.entity);
+		else body = listXml(def.listKey, def.itemName, reply.list!);
+		headers['Content-Type'] = vendorType(def, format);
 	}
 	return { status: reply.status, headers, body };
 }

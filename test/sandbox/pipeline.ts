@@ -3,7 +3,7 @@
 import { STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { checkApiKey, checkBasic, checkRate } from './gateway';
 import { parseUrl, queryRecord, readBody, sleep } from './io';
-import { negotiate, parseBody, render, requestFormat, textWire, type Wire } from './media';
+import { negotiate, parseBody, render, requestFormat, textWire, vendorType, type Wire } from './media';
 import { HttpError } from './reply';
 import { resolve } from './router';
 import type { SandboxState } from './state';
@@ -87,7 +87,7 @@ function faultWire(f: FaultSpec, pathname: string, st: SandboxState): Wire | und
 		let key = 'items';
 		try {
 			const def = resolve(pathname, st).resource;
-			type = `${def.mediaType}+json`;
+			type = vendorType(def, 'json');
 			key = def.listKey;
 		} catch {
 			// unknown path: a generic JSON type will do
@@ -98,9 +98,7 @@ function faultWire(f: FaultSpec, pathname: string, st: SandboxState): Wire | und
 	return undefined;
 }
 
-function bodyMode(method: string, declared: 'required' | 'optional' | 'none' | undefined) {
-	return declared ?? (method === 'POST' || method === 'PUT' || method === 'PATCH' ? 'required' : 'none');
-}
+const WITH_BODY = ['POST', 'PUT', 'PATCH'];
 
 async function serve(
 	method: string,
@@ -118,25 +116,8 @@ async function serve(
 			throw new HttpError(405, `Method ${method} is not allowed on ${url.pathname}`, { Allow: Object.keys(ops).join(', ') });
 		}
 		const format = negotiate(headers.accept, def);
-		const mode = bodyMode(method, op.body);
-		let body: Record<string, unknown> = {};
-		if (mode === 'required' || (mode === 'optional' && raw.trim() !== '')) {
-			body = parseBody(raw, requestFormat(headers['content-type'], def));
-		}
-		const ctx: Ctx = {
-			env: st,
-			method,
-			path: url.pathname,
-			query: queryRecord(url.searchParams, true),
-			body,
-			resource: def,
-			collectionPath: route.collectionPath,
-			id: route.id,
-			workspaceId: route.workspaceId,
-			prefixed: route.prefixed,
-			scope: route.scope,
-			parent: route.parent,
-		};
+		const body = WITH_BODY.includes(method) ? parseBody(raw, requestFormat(headers['content-type'], def)) : {};
+		const ctx: Ctx = { ...route, env: st, method, path: url.pathname, query: queryRecord(url.searchParams, true), body };
 		return render(await op.handle(ctx), format, def);
 	} catch (err) {
 		if (err instanceof HttpError) return textWire(err.status, err.message, err.headers);

@@ -11,10 +11,7 @@ export class HttpError extends Error {
 	}
 }
 
-export function text(status: number, body: string, headers?: Record<string, string>): Reply {
-	return { status, text: body, headers };
-}
-
+/** An answer without a body, e.g. 201 with only a Location header. */
 export function empty(status: number, headers?: Record<string, string>): Reply {
 	return { status, headers };
 }

@@ -1,57 +1,44 @@
-// A Whispir API on loopback, in memory: the backend of our tests, benchmarks and demo.
+// A Whispir API on loopback, in memory: the backend of the integration tests and of `npm run sandbox`.
 // See README.md in this folder for the behaviour and for how to add a resource.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { handleApi } from './pipeline';
-import { SandboxState, type ConfigPatch } from './state';
-import type { FaultSpec, LoggedRequest } from './types';
+import { SandboxState, type Credentials } from './state';
+import type { ConfigPatch, FaultSpec, LoggedRequest, RateLimit, Rec } from './types';
 
-export type { FaultSpec, FaultType, LoggedRequest, LinkStyle } from './types';
+export type { ConfigPatch, FaultSpec, LoggedRequest } from './types';
 
 export interface SandboxOptions {
-	/** Default 0: a random free port. */
+	/** Default 0: a random free port on 127.0.0.1. */
 	port?: number;
-	/** Default 127.0.0.1. */
-	host?: string;
 	latencyMs?: number;
 	/** Default: no limit. */
-	rateLimit?: { perSecond?: number; perDay?: number };
+	rateLimit?: RateLimit;
 }
 
 export interface Sandbox {
 	/** http://127.0.0.1:PORT, no trailing slash. */
 	url: string;
-	port: number;
-	credentials: { username: string; password: string; apiKey: string };
+	credentials: Credentials;
 	log: LoggedRequest[];
 	/** Data, log, faults and config back to their defaults (the port stays). */
 	reset(): void;
-	configure(
-		c: Partial<{
-			latencyMs: number;
-			rateLimit: { perSecond?: number; perDay?: number } | null;
-			linkStyle: 'absolute' | 'relative' | 'single';
-		}>,
-	): void;
+	configure(patch: ConfigPatch): void;
 	/** Returns the ids of the seeded records. */
 	seed(resource: string, records: object[], workspaceId?: string): string[];
-	injectFault(f: FaultSpec): void;
+	injectFault(fault: FaultSpec): void;
 	/** Copies of the stored records of a resource; without workspaceId, those of every workspace. */
-	state(resource: string, workspaceId?: string): Promise<Array<Record<string, unknown> & { id: string }>>;
+	state(resource: string, workspaceId?: string): Promise<Rec[]>;
 	close(): Promise<void>;
 }
 
-export const DEFAULT_CREDENTIALS = Object.freeze({
-	username: 'sandbox.user',
-	password: 'sandbox-password',
-	apiKey: 'sandbox-api-key',
-});
+const HOST = '127.0.0.1';
 
-function listen(server: Server, port: number, host: string): Promise<number> {
+function listen(server: Server, port: number): Promise<number> {
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(port, host, () => {
+		server.listen(port, HOST, () => {
 			server.off('error', reject);
 			resolve((server.address() as AddressInfo).port);
 		});
@@ -59,7 +46,6 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-	const host = options.host ?? '127.0.0.1';
 	let state: SandboxState | undefined;
 	const server = createServer((req, res) => {
 		if (!state) return void res.destroy();
@@ -67,10 +53,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		// Handlers catch their own errors; this is the last line of defence against a crash.
 		(isControl ? handleControl(req, res, state) : handleApi(req, res, state)).catch(() => res.destroy());
 	});
-	const port = await listen(server, options.port ?? 0, host);
-	const urlHost = host.includes(':') ? `[${host}]` : host;
-	const url = `http://${urlHost}:${port}`;
-	const credentials = { ...DEFAULT_CREDENTIALS };
+	const url = `http://${HOST}:${await listen(server, options.port ?? 0)}`;
+	const credentials = { username: 'sandbox.user', password: 'sandbox-password', apiKey: 'sandbox-api-key' };
 	const st = new SandboxState(url, credentials, {
 		latencyMs: options.latencyMs ?? 0,
 		rateLimit: options.rateLimit ? { ...options.rateLimit } : null,
@@ -80,13 +64,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 	return {
 		url,
-		port,
 		credentials,
 		log: st.log,
 		reset: () => st.reset(),
-		configure: (c) => st.configure(c as ConfigPatch),
+		configure: (patch) => st.configure(patch),
 		seed: (resource, records, workspaceId) => st.seed(resource, records, workspaceId),
-		injectFault: (f) => st.faults.add(f),
+		injectFault: (fault) => st.faults.add(fault),
 		state: async (resource, workspaceId) => structuredClone(st.records(resource, workspaceId)),
 		close: () =>
 			new Promise<void>((resolve) => {

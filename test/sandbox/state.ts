@@ -1,10 +1,11 @@
 import { FaultQueue } from './faults';
-import { RateLimiter } from './rateLimit';
+import { KeyQuota } from './keyQuota';
 import { HttpError } from './reply';
 import { insert } from './resources/crud';
 import { resources } from './resources';
 import { Store } from './store';
-import type { Env, LinkStyle, LoggedRequest, Rec, Registry, ResourceDef, SandboxConfig, Scope } from './types';
+import { LINK_STYLES } from './types';
+import type { ConfigPatch, Env, LinkStyle, LoggedRequest, Rec, Registry, ResourceDef, SandboxConfig, Scope } from './types';
 
 export interface Credentials {
 	username: string;
@@ -12,22 +13,13 @@ export interface Credentials {
 	apiKey: string;
 }
 
-export type ConfigPatch = Partial<{
-	latencyMs: number;
-	rateLimit: { perSecond?: number; perDay?: number } | null;
-	linkStyle: LinkStyle;
-}>;
-
 function buildRegistry(defs: readonly ResourceDef[]): Registry {
 	return {
 		all: defs,
 		root: () => defs.find((d) => d.name === ''),
-		top: (name) => defs.find((d) => d.name === name && name !== '' && !d.parent),
-		child: (parent, name) => defs.find((d) => d.name === name && d.parent === parent),
+		named: (name) => (name === '' ? undefined : defs.find((d) => d.name === name)),
 	};
 }
-
-const LINK_STYLES: readonly LinkStyle[] = ['absolute', 'relative', 'single'];
 
 function checkLimit(v: unknown, name: string): number | undefined {
 	if (v === undefined || v === null) return undefined;
@@ -36,12 +28,12 @@ function checkLimit(v: unknown, name: string): number | undefined {
 	return v;
 }
 
-/** Everything one sandbox holds: data, configuration, log, faults and rate counters. */
+/** Everything one sandbox holds: data, configuration, log, faults and quota counters. */
 export class SandboxState implements Env {
 	readonly store = new Store();
 	readonly registry = buildRegistry(resources);
 	readonly faults = new FaultQueue();
-	readonly limiter = new RateLimiter();
+	readonly quota = new KeyQuota();
 	readonly log: LoggedRequest[] = [];
 	config: SandboxConfig;
 	seq = 0;
@@ -71,11 +63,11 @@ export class SandboxState implements Env {
 	reset(): void {
 		this.store.clear();
 		this.faults.clear();
-		this.limiter.clear();
+		this.quota.clear();
 		this.log.length = 0;
 		this.seq = 0;
 		this.config = { ...this.defaults };
-		const ws = this.registry.top('workspaces')!;
+		const ws = this.registry.named('workspaces')!;
 		this.defaultWs = insert(ws, { env: this, scope: '' }, { projectName: 'My Company' }).id;
 	}
 
@@ -97,7 +89,7 @@ export class SandboxState implements Env {
 			if (r !== null && typeof r !== 'object') throw new HttpError(400, 'rateLimit must be an object or null');
 			next.rateLimit = r === null ? null : { perSecond: checkLimit(r.perSecond, 'perSecond'), perDay: checkLimit(r.perDay, 'perDay') };
 			// New limits start from clean counters, so a test's burst is measured against them alone.
-			this.limiter.clear();
+			this.quota.clear();
 		}
 		this.config = next;
 	}
@@ -110,7 +102,7 @@ export class SandboxState implements Env {
 	}
 
 	private seedable(resource: string): ResourceDef {
-		const def = this.registry.top(resource);
+		const def = this.registry.named(resource);
 		if (!def) throw new HttpError(400, `Unknown resource "${resource}"`);
 		return def;
 	}

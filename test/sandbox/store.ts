@@ -48,11 +48,6 @@ export class Store {
 		return rec;
 	}
 
-	remove(resource: string, id: string, scope?: string): boolean {
-		if (!this.get(resource, id, scope)) return false;
-		return this.table(resource).delete(id);
-	}
-
 	clear(): void {
 		this.tables.clear();
 	}

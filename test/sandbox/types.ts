@@ -1,7 +1,12 @@
 // Shared shapes of the sandbox. Resource files only need ResourceDef, Operation, Ctx and Reply.
 import type { Store } from './store';
 
-export type LinkStyle = 'absolute' | 'relative' | 'single';
+/**
+ * How list pages link to their neighbours: absolute or relative URIs, 'single' (one object, not an
+ * array), or 'none' (no `status` and no page links, as in Whispir's workspaces example).
+ */
+export const LINK_STYLES = ['absolute', 'relative', 'single', 'none'] as const;
+export type LinkStyle = (typeof LINK_STYLES)[number];
 
 export interface RateLimit {
 	perSecond?: number;
@@ -10,18 +15,23 @@ export interface RateLimit {
 
 export interface SandboxConfig {
 	latencyMs: number;
+	/** null: no limit. */
 	rateLimit: RateLimit | null;
 	linkStyle: LinkStyle;
 }
 
-export type FaultType =
-	| 'status'
-	| 'delay'
-	| 'reset-before-body'
-	| 'reset-after-body'
-	| 'reset-after-processing'
-	| 'html-200'
-	| 'malformed-json';
+export type ConfigPatch = Partial<SandboxConfig>;
+
+export const FAULT_TYPES = [
+	'status',
+	'delay',
+	'reset-before-body',
+	'reset-after-body',
+	'reset-after-processing',
+	'html-200',
+	'malformed-json',
+] as const;
+export type FaultType = (typeof FAULT_TYPES)[number];
 
 export interface FaultSpec {
 	method?: string;
@@ -54,7 +64,6 @@ export interface Link {
 	uri: string;
 	rel: string;
 	method: string;
-	type?: string;
 }
 
 /** A stored record. Keys starting with "_" are internal and never shown to clients. */
@@ -66,20 +75,17 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 export interface Reply {
 	status: number;
 	headers?: Record<string, string>;
-	/** Plain text body (errors, acknowledgements). */
-	text?: string;
-	contentType?: string;
-	/** A single entity, rendered with the resource's item element (or `root`) as XML root. */
+	/** A single entity, rendered with the resource's `itemName` as XML root. */
 	entity?: Record<string, unknown>;
-	root?: string;
 	/** A list page, rendered in Whispir's `return` wrapper. */
 	list?: ListPage;
 }
 
 export interface ListPage {
-	status: string;
+	/** "1 to 20 of 873"; left out by link style 'none' except on empty pages. */
+	status?: string;
 	items: Record<string, unknown>[];
-	/** Top-level links; undefined = omitted (single link style without neighbours). */
+	/** Top-level links; left out by link style 'none', and by 'single' without neighbours. */
 	link?: Link | Link[];
 }
 
@@ -96,39 +102,42 @@ export interface Env {
 
 export interface Registry {
 	readonly all: readonly ResourceDef[];
+	/** The company root, path "/". */
 	root(): ResourceDef | undefined;
-	/** A top-level resource (no parent) by its path segment. */
-	top(name: string): ResourceDef | undefined;
-	/** A sub-resource such as /messages/{id}/messagestatus. */
-	child(parent: string, name: string): ResourceDef | undefined;
+	/** A resource by its path segment. */
+	named(name: string): ResourceDef | undefined;
 }
 
-/** Where a record lives: `scope` is '' for company-level data, the workspace id, or a parent path. */
+/** Where a record lives: `scope` is the workspace id, or '' for company-level data. */
 export interface Scope {
 	env: Env;
 	workspaceId?: string;
 	scope: string;
 }
 
-export interface Ctx extends Scope {
+/** What a request's path names. */
+export interface Route {
+	resource: ResourceDef;
+	kind: 'collection' | 'item';
+	id?: string;
+	workspaceId?: string;
+	scope: string;
+	/** True when the request came through /workspaces/{wid}/… */
+	prefixed: boolean;
+	/** The request's collection path, e.g. /workspaces/ABC/activities; used for Location and links. */
+	collectionPath: string;
+}
+
+export interface Ctx extends Route, Scope {
 	method: string;
 	path: string;
 	query: Record<string, string>;
-	/** The parsed request body; {} when the request has none. */
+	/** The parsed request body (POST, PUT, PATCH); {} otherwise. */
 	body: Record<string, unknown>;
-	resource: ResourceDef;
-	/** The request's collection path, e.g. /workspaces/ABC/activities; used for Location and links. */
-	collectionPath: string;
-	id?: string;
-	/** True when the request came through /workspaces/{wid}/… */
-	prefixed: boolean;
-	parent?: { resource: ResourceDef; id: string; scope: string };
 }
 
 export interface Operation {
 	handle(ctx: Ctx): Reply | Promise<Reply>;
-	/** Default: 'required' for POST/PUT/PATCH, 'none' otherwise. */
-	body?: 'required' | 'optional' | 'none';
 }
 
 export type Operations = Partial<Record<Method, Operation>>;
@@ -136,7 +145,7 @@ export type Operations = Partial<Record<Method, Operation>>;
 export interface ResourceDef {
 	/** Path segment, e.g. "workspaces"; '' for the company root. */
 	name: string;
-	/** Vendor media type without the suffix, e.g. application/vnd.whispir.workspace-v1 */
+	/** Whispir's short media type name, as in the node: 'workspace-v1' (media.ts builds the full type). */
 	mediaType: string;
 	/** Array key of list answers (JSON) and the list element (XML). */
 	listKey: string;
@@ -144,8 +153,6 @@ export interface ResourceDef {
 	itemName: string;
 	/** 'workspace': reachable as /<name> (default workspace) and /workspaces/{wid}/<name>. */
 	scope: 'company' | 'workspace';
-	/** Set on sub-resources: the parent's name (/<parent>/{id}/<name>). */
-	parent?: string;
 	/** Unprefixed GETs read across all workspaces (Whispir's /activities). */
 	companyWide?: boolean;
 	/** Whispir answers 404 "No records found" instead of an empty 200 page. */
@@ -158,6 +165,4 @@ export interface ResourceDef {
 	prepare?(input: Record<string, unknown>, scope: Scope): Record<string, unknown>;
 	/** Shapes a record for clients; default: the record without "_" keys plus a self link. */
 	view?(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Record<string, unknown>;
-	/** XML element names of array items where dropping the plural "s" is wrong. */
-	xmlItemNames?: Record<string, string>;
 }

@@ -2,8 +2,8 @@ import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Link, ListPage } from './types';
 
 // Whispir's two namespaces: entities and list wrappers/links.
-export const NS_API = 'http://schemas.api.whispir.com';
-export const NS_DAP = 'http://schemas.api.whispir.com/dap';
+const NS_API = 'http://schemas.api.whispir.com';
+const NS_DAP = 'http://schemas.api.whispir.com/dap';
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const XML_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -24,8 +24,7 @@ const parser = new XMLParser({
 
 type Node = Record<string, unknown>;
 
-function singular(key: string, names: Record<string, string>): string {
-	if (names[key]) return names[key];
+function singular(key: string): string {
 	if (key.endsWith('ies')) return `${key.slice(0, -3)}y`;
 	return key.endsWith('s') ? key.slice(0, -1) : `${key}Item`;
 }
@@ -41,9 +40,9 @@ function linkNodes(link: unknown): Node[] {
 		});
 }
 
-function value(v: unknown, key: string, linkTag: string, names: Record<string, string>): unknown {
-	if (Array.isArray(v)) return { [singular(key, names)]: v.map((x) => value(x, key, linkTag, names)) };
-	if (typeof v === 'object' && v !== null) return toNode(v as Node, linkTag, names);
+function value(v: unknown, key: string, linkTag: string): unknown {
+	if (Array.isArray(v)) return { [singular(key)]: v.map((x) => value(x, key, linkTag)) };
+	if (typeof v === 'object' && v !== null) return toNode(v as Node, linkTag);
 	return String(v);
 }
 
@@ -52,25 +51,26 @@ function value(v: unknown, key: string, linkTag: string, names: Record<string, s
  * singular items (customlabellists → customlabellist), `link` becomes attribute-only
  * link elements, and keys that are not XML names are left out rather than breaking the document.
  */
-function toNode(obj: Node, linkTag: string, names: Record<string, string>): Node {
+function toNode(obj: Node, linkTag: string): Node {
 	const out: Node = {};
 	for (const [k, v] of Object.entries(obj)) {
 		if (v === undefined || v === null || !XML_NAME.test(k)) continue;
 		if (k === 'link') out[linkTag] = linkNodes(v);
-		else out[k] = value(v, k, linkTag, names);
+		else out[k] = value(v, k, linkTag);
 	}
 	return out;
 }
 
-export function entityXml(root: string, entity: Node, names: Record<string, string> = {}): string {
-	const body = toNode(entity, 'ns3:link', names);
+export function entityXml(root: string, entity: Node): string {
+	const body = toNode(entity, 'ns3:link');
 	return DECLARATION + builder.build({ [`ns2:${root}`]: { '@_xmlns:ns2': NS_API, '@_xmlns:ns3': NS_DAP, ...body } });
 }
 
-export function listXml(listKey: string, itemName: string, page: ListPage, names: Record<string, string> = {}): string {
-	const ret: Node = { '@_xmlns:ns2': NS_DAP, '@_xmlns:ns3': NS_API, status: page.status };
+export function listXml(listKey: string, itemName: string, page: ListPage): string {
+	const ret: Node = { '@_xmlns:ns2': NS_DAP, '@_xmlns:ns3': NS_API };
+	if (page.status !== undefined) ret.status = page.status;
 	if (page.items.length > 0) {
-		ret[`ns2:${listKey}`] = { [`ns2:${itemName}`]: page.items.map((i) => toNode(i, 'ns2:link', names)) };
+		ret[`ns2:${listKey}`] = { [`ns2:${itemName}`]: page.items.map((i) => toNode(i, 'ns2:link')) };
 	}
 	if (page.link !== undefined) ret['ns2:link'] = linkNodes(page.link);
 	return DECLARATION + builder.build({ 'ns2:return': ret });

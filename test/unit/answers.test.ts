@@ -11,7 +11,7 @@ const answer = (statusCode: number, body: string, headers: Record<string, string
 describe('readAnswer', () => {
 	it('keeps the 202 plain text of a send, with or without a content type, and the id address', () => {
 		const location = 'https://api.au.whispir.com/messages/ABC?apikey=the-api-key-123';
-		for (const headers of [{ 'Content-Type': 'text/plain' }, {}]) {
+		for (const headers of [{ 'Content-Type': 'text/plain' }, {}] as Array<Record<string, string>>) {
 			expect(answer(202, 'Your request has been accepted for processing.', { ...headers, Location: location })).toEqual({
 				response: expect.objectContaining({
 					statusCode: 202,

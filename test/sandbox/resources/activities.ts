@@ -45,7 +45,7 @@ function matches(r: Rec, q: Record<string, string>): boolean {
 
 export const activities: ResourceDef = {
 	name: 'activities',
-	mediaType: 'application/vnd.whispir.activity-v1',
+	mediaType: 'activity-v1',
 	listKey: 'activities',
 	itemName: 'activity',
 	scope: 'workspace',

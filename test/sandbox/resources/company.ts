@@ -6,7 +6,7 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export const company: ResourceDef = {
 	name: '',
-	mediaType: 'application/vnd.whispir.company-v1',
+	mediaType: 'company-v1',
 	listKey: 'companies',
 	itemName: 'company',
 	scope: 'company',
@@ -15,7 +15,7 @@ export const company: ResourceDef = {
 		GET: {
 			handle(ctx) {
 				const link = ctx.env.registry.all
-					.filter((r) => r.name !== '' && !r.parent && r.collection?.GET)
+					.filter((r) => r.name !== '' && r.collection?.GET)
 					.map((r) => ({ uri: linkUri(ctx, `/${r.name}`), rel: `retrieve${cap(r.name)}`, method: 'GET' }));
 				return { status: 200, entity: { link } };
 			},

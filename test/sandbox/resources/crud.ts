@@ -6,15 +6,13 @@ import type { Ctx, Operation, Rec, Reply, ResourceDef, Scope } from '../types';
 
 type Query = Record<string, string>;
 
-/** Records the request can see: its scope, or every workspace for company-wide unprefixed reads. */
-export function visible(ctx: Ctx): Rec[] {
-	const all = ctx.resource.companyWide && !ctx.prefixed;
-	return ctx.env.store.list(ctx.resource.name, all ? undefined : ctx.scope);
+/** The scope a request reads: its own, or every workspace (undefined) for company-wide unprefixed reads. */
+function readScope(ctx: Ctx): string | undefined {
+	return ctx.resource.companyWide && !ctx.prefixed ? undefined : ctx.scope;
 }
 
 export function find(ctx: Ctx): Rec {
-	const all = ctx.resource.companyWide && !ctx.prefixed;
-	const rec = ctx.env.store.get(ctx.resource.name, ctx.id ?? '', all ? undefined : ctx.scope);
+	const rec = ctx.env.store.get(ctx.resource.name, ctx.id ?? '', readScope(ctx));
 	if (!rec) throw new HttpError(404, `${ctx.resource.itemName} ${ctx.id ?? ''} not found`);
 	return rec;
 }
@@ -27,14 +25,14 @@ export function insert(def: ResourceDef, scope: Scope, input: Record<string, unk
 }
 
 /** Whispir puts the new URL, API key included, into Location. */
-export function location(ctx: Ctx, id: string): string {
+function location(ctx: Ctx, id: string): string {
 	return `${ctx.env.url}${ctx.collectionPath}/${encodeURIComponent(id)}?apikey=${encodeURIComponent(ctx.env.apiKey)}`;
 }
 
 export function listOp(opts: { filter?: (rec: Rec, q: Query) => boolean; newestFirst?: boolean } = {}): Operation {
 	return {
 		handle(ctx) {
-			let recs = visible(ctx);
+			let recs = ctx.env.store.list(ctx.resource.name, readScope(ctx));
 			if (opts.filter) recs = recs.filter((r) => opts.filter!(r, ctx.query));
 			if (opts.newestFirst) recs = recs.reverse();
 			return { status: 200, list: paginate(ctx, recs) };
@@ -49,18 +47,14 @@ export function getOp(): Operation {
 export interface CreateOptions {
 	/** Returns the fields to store, or throws HttpError(422) naming the offending field. */
 	validate(body: Record<string, unknown>, ctx: Ctx): Record<string, unknown>;
-	/** Whispir answers some creates with the entity, most with Location only. */
-	withBody?: boolean;
-	status?: number;
 }
 
+/** 201 with only a Location header, as most Whispir creates answer. */
 export function createOp(opts: CreateOptions): Operation {
 	return {
 		handle(ctx): Reply {
 			const rec = insert(ctx.resource, ctx, opts.validate(ctx.body, ctx));
-			const headers = { Location: location(ctx, rec.id) };
-			const status = opts.status ?? 201;
-			return opts.withBody ? { status, headers, entity: view(rec, ctx, 'item') } : empty(status, headers);
+			return empty(201, { Location: location(ctx, rec.id) });
 		},
 	};
 }

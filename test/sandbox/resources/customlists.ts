@@ -1,4 +1,4 @@
-// Custom lists are read-only through the API; tests and demos create them with seed().
+// Custom lists are read-only through the API; tests create them with seed().
 import { selfLink } from '../links';
 import type { Rec, ResourceDef } from '../types';
 import { getOp, listOp } from './crud';
@@ -8,7 +8,7 @@ const same = (a: unknown, b: string) => String(a ?? '').toLowerCase() === b.toLo
 
 export const customlists: ResourceDef = {
 	name: 'customlists',
-	mediaType: 'application/vnd.whispir.customlist-v1',
+	mediaType: 'customlist-v1',
 	// The documented list key and element differ from the path: customlabels / customlabel.
 	listKey: 'customlabels',
 	itemName: 'customlabel',

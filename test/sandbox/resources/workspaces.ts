@@ -6,7 +6,7 @@ import { oneOf, requireFields, strings } from './validate';
 
 export const workspaces: ResourceDef = {
 	name: 'workspaces',
-	mediaType: 'application/vnd.whispir.workspace-v1',
+	mediaType: 'workspace-v1',
 	listKey: 'workspaces',
 	itemName: 'workspace',
 	scope: 'company',

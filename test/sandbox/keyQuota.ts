@@ -1,17 +1,16 @@
 import type { RateLimit } from './types';
 
-export type Verdict = 'ok' | 'QPS' | 'QPD';
-
 /**
- * Per-key limits like Whispir's gateway: a strict sliding window of one second and a
- * daily counter (UTC day). Only accepted requests are recorded, so a client that keeps
- * hammering while refused does not push its own window further out.
+ * Whispir's per-key quota at its gateway: a strict sliding window of one second (QPS) and a
+ * daily counter (QPD, UTC day). Only accepted requests count, so a client that keeps hammering
+ * while refused does not push its own window further out.
  */
-export class RateLimiter {
+export class KeyQuota {
 	private readonly windows = new Map<string, number[]>();
 	private readonly days = new Map<string, { day: string; count: number }>();
 
-	take(key: string, limit: RateLimit | null, now = Date.now()): Verdict {
+	/** Counts a request of `key` unless it is over a limit, which it names. */
+	take(key: string, limit: RateLimit | null, now = Date.now()): 'ok' | 'QPS' | 'QPD' {
 		if (!limit) return 'ok';
 		const perSecond = limit.perSecond;
 		let window: number[] | undefined;
