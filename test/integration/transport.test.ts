@@ -137,6 +137,16 @@ describe('errors say what to fix', () => {
 		}
 	});
 
+	it('a Custom URL credential without a Base URL, before any request', async () => {
+		const { error } = await bed.harness.runNode({
+			nodeType: PROBE,
+			parameters: { path: '/workspaces' },
+			credentials: { whispirApi: { ...bed.credentials.whispirApi, baseUrl: ' ' } },
+		});
+		expect(error?.message).toBe('The Whispir credential has no valid Base URL');
+		expect(bed.sandbox.log).toHaveLength(0);
+	});
+
 	it('never shows the password or the API key, even when Whispir echoes them', async () => {
 		const { password, apiKey } = bed.sandbox.credentials;
 		bed.sandbox.injectFault({ type: 'status', status: 400, body: `Rejected user:${password} key=${apiKey} apikey=${apiKey}` });
