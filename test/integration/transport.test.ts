@@ -103,7 +103,7 @@ describe('errors say what to fix', () => {
 			() => bed.sandbox.injectFault({ type: 'status', status: 403, body: 'Access denied to this resource' }),
 			{},
 			/refused this request for your user/,
-			/Access denied to this resource/,
+			/lacks the permission for GET \/workspaces.*Access denied to this resource/,
 		],
 		[
 			'a daily quota',

@@ -58,9 +58,9 @@ function explainStatus(failure: FailedRequest, statusCode: number, errorCode?: s
 	if (statusCode === 403) {
 		return {
 			message: 'Whispir refused this request for your user',
-			description: failure.usesPlainHttp
-				? `Whispir answers 403 to plain http: use an https:// Base URL in the credential.${said}`
-				: `Your Whispir user lacks the permission for ${target}; ask your Whispir administrator for it.${said}`,
+			description: `Your Whispir user lacks the permission for ${target}; ask your Whispir administrator for it.${
+				failure.usesPlainHttp ? ' Whispir also answers 403 to plain http: use an https:// Base URL.' : ''
+			}${said}`,
 		};
 	}
 	if (statusCode === 404) {
