@@ -23,8 +23,8 @@ describe('Whispir API credential test', () => {
 
 	// n8n 2.8 drops an HTTP error's cause before its credential tester reads it, so the tester
 	// never reaches a credential's responseCode rules and shows its own text per status instead.
-	// n8n 2.40's n8n-workflow keeps the cause, so there the rules' own messages show; only a real
-	// n8n 2.40 can prove that (the end-to-end tier, still to come).
+	// n8n 2.40's n8n-workflow keeps the cause, so there the rules' own messages show (checked by
+	// hand in a real n8n 2.40.7; the end-to-end tier is to automate it).
 	it('tells a wrong password apart from a wrong API key', async () => {
 		const wrongPassword = await bed.harness.testCredential('whispirApi', {
 			...bed.credentials.whispirApi,
