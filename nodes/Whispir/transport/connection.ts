@@ -43,8 +43,20 @@ export function secretScrubbers(apiKeyValue: string, passwordValue: string): Scr
 	};
 }
 
-/** Reads the credential: where to send requests, how fast, and which secrets to keep out of output. */
-export async function connect(context: WhispirContext, itemIndex?: number): Promise<Connection> {
+// A node run's context is the same object for all its items: the credential is read once per run.
+const connections = new WeakMap<WhispirContext, Promise<Connection>>();
+
+/** Where to send requests, how fast, and which secrets to keep out of output, for this node run. */
+export async function connectionFor(context: WhispirContext, itemIndex?: number): Promise<Connection> {
+	let connection = connections.get(context);
+	if (!connection) {
+		connection = connect(context, itemIndex);
+		connections.set(context, connection);
+	}
+	return await connection;
+}
+
+async function connect(context: WhispirContext, itemIndex?: number): Promise<Connection> {
 	const credentials = await context.getCredentials<WhispirCredentials>('whispirApi');
 	const baseUrl = (credentials.region === 'custom' ? (credentials.baseUrl ?? '') : credentials.region)
 		.trim()

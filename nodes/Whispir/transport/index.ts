@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleepWithAbort } from 'n8n-workflow';
 
-import { connect } from './connection';
+import { connectionFor } from './connection';
 import { whispirApiError } from './errors';
 import { MAX_PAGE_SIZE, nextOffset, pageItems } from './pagination';
 import type { RateLimiter } from './rateLimiter';
@@ -58,7 +58,7 @@ async function waitForTurn(context: WhispirContext, limiter: RateLimiter): Promi
  * and failing with an error that tells the user what to fix. The only place that speaks HTTP.
  */
 export async function whispirApiRequest(this: WhispirContext, request: WhispirRequest): Promise<WhispirResponse> {
-	const connection = await connect(this, request.itemIndex);
+	const connection = await connectionFor(this, request.itemIndex);
 	const mediaType = `application/vnd.whispir.${request.mediaType}+json`;
 	const path = request.workspaceId
 		? `/workspaces/${encodeURIComponent(request.workspaceId)}${request.path}`
