@@ -37,10 +37,10 @@ describe('idFromUrl', () => {
 });
 
 describe('errorText', () => {
-	it('turns HTML and JSON bodies into short plain text', () => {
+	it('turns HTML bodies into short plain text', () => {
 		expect(errorText('<h1>Developer Inactive</h1>')).toBe('Developer Inactive');
-		expect(errorText({ errorSummary: 'bad' })).toBe('{"errorSummary":"bad"}');
+		expect(errorText('{"errorSummary":"bad"}')).toBe('{"errorSummary":"bad"}');
 		expect(errorText('x'.repeat(600)).length).toBe(501);
-		expect(errorText(undefined)).toBe('');
+		expect(errorText('')).toBe('');
 	});
 });

@@ -38,7 +38,7 @@ export interface WhispirRequest {
 	notFoundIsEmpty?: boolean;
 }
 
-// Whispir documents no timeout; half a minute is long for an API that answers sends asynchronously.
+// Whispir documents no timeout. Sends are answered with a 202 before delivery, so 30 s means trouble.
 const REQUEST_TIMEOUT_MS = 30_000;
 
 async function pause(context: WhispirContext, ms: number): Promise<void> {

@@ -35,12 +35,8 @@ export function idFromUrl(url: string | undefined): string | undefined {
 }
 
 /** Plain text of an error body: Whispir documents no error schema, and some answers are HTML. */
-export function errorText(body: unknown, maxLength = 500): string {
-	let text: string;
-	if (body === undefined || body === null) return '';
-	if (typeof body === 'string') text = body;
-	else text = JSON.stringify(body);
-	text = text
+export function errorText(body: string, maxLength = 500): string {
+	const text = body
 		.replace(/<[^>]*>/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
