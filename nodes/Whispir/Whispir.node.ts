@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
-import * as workspace from './actions/workspace/Workspace.resource';
 import { listSearch } from './methods';
 
 export class Whispir implements INodeType {
@@ -25,10 +25,10 @@ export class Whispir implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Workspace', value: 'workspace' }],
-				default: 'workspace',
+				options: RESOURCES.map((resource) => resource.option),
+				default: 'message',
 			},
-			...workspace.description,
+			...RESOURCES.flatMap((resource) => resource.description),
 		],
 	};
 

@@ -9,13 +9,19 @@ import type { ConfigPatch, FaultSpec } from './types';
 export const CONTROL_PREFIX = '/__sandbox';
 
 type Body = Record<string, unknown>;
-type ControlRoute = (st: SandboxState, body: Body, url: URL) => unknown;
+export type ControlRoute = (st: SandboxState, body: Body, url: URL) => unknown;
 
-const routes: Record<string, ControlRoute> = {
+const optional = (value: unknown) => (value === undefined ? undefined : String(value));
+
+/**
+ * Resource files add their own routes here (e.g. "POST /messages/reply"), so that the
+ * simulation of recipients and deliveries stays beside the resource it belongs to.
+ */
+export const routes: Record<string, ControlRoute> = {
 	'POST /reset': (st) => (st.reset(), { ok: true }),
 	'POST /configure': (st, b) => (st.configure(b as ConfigPatch), { ok: true, config: st.config }),
 	'POST /seed': (st, b) => ({
-		ids: st.seed(String(b.resource ?? ''), b.records as object[], b.workspaceId === undefined ? undefined : String(b.workspaceId)),
+		ids: st.seed(String(b.resource ?? ''), b.records as object[], optional(b.workspaceId), optional(b.parentId)),
 	}),
 	'POST /faults': (st, b) => {
 		for (const f of Array.isArray(b) ? b : [b]) st.faults.add(f as FaultSpec);
@@ -30,7 +36,12 @@ function pick(method: string, sub: string): ControlRoute | undefined {
 	if (Object.prototype.hasOwnProperty.call(routes, key)) return routes[key];
 	const state = /^\/state\/([^/]+)$/.exec(sub);
 	if (method === 'GET' && state) {
-		return (st, _b, url) => st.records(decodeURIComponent(state[1]), url.searchParams.get('workspaceId') ?? undefined);
+		return (st, _b, url) =>
+			st.records(
+				decodeURIComponent(state[1]),
+				url.searchParams.get('workspaceId') ?? undefined,
+				url.searchParams.get('parentId') ?? undefined,
+			);
 	}
 	return undefined;
 }

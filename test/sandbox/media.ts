@@ -89,6 +89,9 @@ export function render(reply: Reply, format: Format, def: ResourceDef): Wire {
 		else if (reply.entity) body = entityXml(def.itemName, reply.entity);
 		else body = listXml(def.listKey, def.itemName, reply.list!);
 		headers['Content-Type'] = vendorType(def, format);
+	} else if (reply.text !== undefined) {
+		body = reply.text;
+		headers['Content-Type'] = 'text/plain; charset=utf-8';
 	}
 	return { status: reply.status, headers, body };
 }

@@ -14,6 +14,8 @@ function segments(pathname: string): string[] {
  *   /                                   → the company root
  *   /<name>[/{id}]                      → a resource (workspace-scoped ones use the default workspace)
  *   /workspaces/{wid}/<name>[/{id}]     → a workspace-scoped resource in that workspace
+ *   /<parent>/{pid}/<child>[/{id}]      → a sub-resource (devices of a contact, calls of a callback…),
+ *                                         also under /workspaces/{wid}/ when its parent is
  */
 export function resolve(pathname: string, env: Env): Route {
 	const notFound = () => new HttpError(404, `Not found: ${pathname}`);
@@ -34,17 +36,39 @@ export function resolve(pathname: string, env: Env): Route {
 		segs = segs.slice(2);
 	}
 
-	const def = env.registry.named(segs[0]);
-	if (!def || (prefixed && def.scope !== 'workspace') || segs.length > 2) throw notFound();
-	if (def.scope === 'workspace') workspaceId ??= env.defaultWorkspaceId();
-	else workspaceId = undefined;
+	const top = env.registry.named(segs[0]);
+	if (!top || top.parent || (prefixed && top.scope !== 'workspace' && !top.listedPerWorkspace)) throw notFound();
+	if (top.scope === 'workspace') workspaceId ??= env.defaultWorkspaceId();
+	else if (!prefixed) workspaceId = undefined;
+	const topScope = top.scope === 'workspace' ? (workspaceId ?? '') : '';
 
+	if (segs.length <= 2) {
+		const route = {
+			resource: top,
+			workspaceId,
+			prefixed,
+			scope: topScope,
+			collectionPath: `${base}/${encodeURIComponent(top.name)}`,
+		};
+		return segs.length === 1 ? { ...route, kind: 'collection' } : { ...route, kind: 'item', id: segs[1] };
+	}
+
+	const child = env.registry.named(segs[2]);
+	if (!child || child.parent !== top.name || segs.length > 4) throw notFound();
+	const parentId = segs[1];
+	if (!env.store.get(top.name, parentId, topScope)) throw new HttpError(404, `${top.itemName} ${parentId} not found`);
 	const route = {
-		resource: def,
+		resource: child,
 		workspaceId,
 		prefixed,
-		scope: workspaceId ?? '',
-		collectionPath: `${base}/${encodeURIComponent(def.name)}`,
+		parentId,
+		scope: childScope(topScope, parentId),
+		collectionPath: `${base}/${encodeURIComponent(top.name)}/${encodeURIComponent(parentId)}/${encodeURIComponent(child.name)}`,
 	};
-	return segs.length === 1 ? { ...route, kind: 'collection' } : { ...route, kind: 'item', id: segs[1] };
+	return segs.length === 3 ? { ...route, kind: 'collection' } : { ...route, kind: 'item', id: segs[3] };
+}
+
+/** Where the records of a sub-resource live: beside their parent's scope, one scope per parent. */
+export function childScope(parentScope: string, parentId: string): string {
+	return `${parentScope}>${parentId}`;
 }

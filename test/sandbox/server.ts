@@ -25,11 +25,11 @@ export interface Sandbox {
 	/** Data, log, faults and config back to their defaults (the port stays). */
 	reset(): void;
 	configure(patch: ConfigPatch): void;
-	/** Returns the ids of the seeded records. */
-	seed(resource: string, records: object[], workspaceId?: string): string[];
+	/** Returns the ids of the seeded records; a sub-resource (devices…) needs its parent's id. */
+	seed(resource: string, records: object[], workspaceId?: string, parentId?: string): string[];
 	injectFault(fault: FaultSpec): void;
 	/** Copies of the stored records of a resource; without workspaceId, those of every workspace. */
-	state(resource: string, workspaceId?: string): Promise<Rec[]>;
+	state(resource: string, workspaceId?: string, parentId?: string): Promise<Rec[]>;
 	close(): Promise<void>;
 }
 
@@ -68,9 +68,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		log: st.log,
 		reset: () => st.reset(),
 		configure: (patch) => st.configure(patch),
-		seed: (resource, records, workspaceId) => st.seed(resource, records, workspaceId),
+		seed: (resource, records, workspaceId, parentId) => st.seed(resource, records, workspaceId, parentId),
 		injectFault: (fault) => st.faults.add(fault),
-		state: async (resource, workspaceId) => structuredClone(st.records(resource, workspaceId)),
+		state: async (resource, workspaceId, parentId) => structuredClone(st.records(resource, workspaceId, parentId)),
 		close: () =>
 			new Promise<void>((resolve) => {
 				server.close(() => resolve());

@@ -3,6 +3,7 @@ import { KeyQuota } from './keyQuota';
 import { HttpError } from './reply';
 import { insert } from './resources/crud';
 import { resources } from './resources';
+import { childScope } from './router';
 import { Store } from './store';
 import { LINK_STYLES } from './types';
 import type { ConfigPatch, Env, LinkStyle, LoggedRequest, Rec, Registry, ResourceDef, SandboxConfig, Scope } from './types';
@@ -107,17 +108,31 @@ export class SandboxState implements Env {
 		return def;
 	}
 
-	seed(resource: string, records: object[], workspaceId?: string): string[] {
+	/** A sub-resource's records live under their parent's record (devices under a contact…). */
+	private childScopeFor(def: ResourceDef, workspaceId: string | undefined, parentId: string): Scope {
+		const parent = this.seedable(def.parent!);
+		const parentScope = this.scopeFor(parent, workspaceId);
+		if (!this.store.get(parent.name, parentId, parentScope.scope)) {
+			throw new HttpError(404, `${parent.itemName} ${parentId} not found`);
+		}
+		return { ...parentScope, scope: childScope(parentScope.scope, parentId) };
+	}
+
+	seed(resource: string, records: object[], workspaceId?: string, parentId?: string): string[] {
 		const def = this.seedable(resource);
 		if (!Array.isArray(records)) throw new HttpError(400, 'records must be an array');
-		const scope = this.scopeFor(def, workspaceId);
+		if (def.parent && parentId === undefined) throw new HttpError(400, `${resource} needs a parentId`);
+		const scope = def.parent ? this.childScopeFor(def, workspaceId, parentId!) : this.scopeFor(def, workspaceId);
 		return records.map((r) => insert(def, scope, { ...(r as Record<string, unknown>) }).id);
 	}
 
-	/** Stored records; without a workspace id, those of every workspace. */
-	records(resource: string, workspaceId?: string): Rec[] {
+	/** Stored records; without a workspace id, those of every workspace (and every parent). */
+	records(resource: string, workspaceId?: string, parentId?: string): Rec[] {
 		const def = this.seedable(resource);
-		if (def.scope === 'workspace' && workspaceId === undefined) return this.store.list(def.name);
+		if (def.parent && parentId !== undefined) {
+			return this.store.list(def.name, this.childScopeFor(def, workspaceId, parentId).scope);
+		}
+		if (def.parent || (def.scope === 'workspace' && workspaceId === undefined)) return this.store.list(def.name);
 		return this.store.list(def.name, this.scopeFor(def, workspaceId).scope);
 	}
 }

@@ -48,6 +48,10 @@ export class Store {
 		return rec;
 	}
 
+	remove(resource: string, id: string): void {
+		this.table(resource).delete(id);
+	}
+
 	clear(): void {
 		this.tables.clear();
 	}

@@ -79,6 +79,8 @@ export interface Reply {
 	entity?: Record<string, unknown>;
 	/** A list page, rendered in Whispir's `return` wrapper. */
 	list?: ListPage;
+	/** A plain-text body, e.g. the 202 "Your request has been accepted for processing." of a send. */
+	text?: string;
 }
 
 export interface ListPage {
@@ -108,6 +110,29 @@ export interface Registry {
 	named(name: string): ResourceDef | undefined;
 }
 
+/**
+ * What happened to a sent message, announced by the code that simulates recipients (control API)
+ * to whoever reacts to it: the callbacks resource delivers it to the message's callback.
+ */
+export interface MessageEvent {
+	kind: 'reply' | 'undeliverable';
+	/** The stored message record (its `callbackId`, `callbackParameters`…) and where it lives. */
+	message: Rec;
+	scope: string;
+	/** The message's public address, e.g. https://…/messages/ABC (no API key). */
+	messageLocation: string;
+	from: { name: string; mri: string; mobile: string; email: string; voice: string };
+	channel: 'SMS' | 'EMAIL' | 'VOICE';
+	/** The reply text, or the failure reason for undeliverable. */
+	content: string;
+	/** Whispir's dd/MM/yy HH:mm. */
+	at: string;
+	/** Whispir-provided customParameters beyond the message's own callback parameters. */
+	extraParameters?: Record<string, string>;
+}
+
+export type MessageEventListener = (event: MessageEvent, env: Env) => void | Promise<void>;
+
 /** Where a record lives: `scope` is the workspace id, or '' for company-level data. */
 export interface Scope {
 	env: Env;
@@ -124,6 +149,8 @@ export interface Route {
 	scope: string;
 	/** True when the request came through /workspaces/{wid}/… */
 	prefixed: boolean;
+	/** The parent record's id, for sub-resources such as /contacts/{parentId}/devices. */
+	parentId?: string;
 	/** The request's collection path, e.g. /workspaces/ABC/activities; used for Location and links. */
 	collectionPath: string;
 }
@@ -153,6 +180,10 @@ export interface ResourceDef {
 	itemName: string;
 	/** 'workspace': reachable as /<name> (default workspace) and /workspaces/{wid}/<name>. */
 	scope: 'company' | 'workspace';
+	/** A sub-resource, reached only as /<parent>/{id}/<name>: e.g. devices under 'contacts'. */
+	parent?: string;
+	/** A company resource that can also be listed as /workspaces/{wid}/<name> (Whispir's users). */
+	listedPerWorkspace?: boolean;
 	/** Unprefixed GETs read across all workspaces (Whispir's /activities). */
 	companyWide?: boolean;
 	/** Whispir answers 404 "No records found" instead of an empty 200 page. */
@@ -161,6 +192,8 @@ export interface ResourceDef {
 	lenientMedia?: boolean;
 	collection?: Operations;
 	item?: Operations;
+	/** Reacts to a message event (see MessageEvent and `emitMessageEvent` in events.ts). */
+	onMessageEvent?: MessageEventListener;
 	/** Fills defaults on create and seed. */
 	prepare?(input: Record<string, unknown>, scope: Scope): Record<string, unknown>;
 	/** Shapes a record for clients; default: the record without "_" keys plus a self link. */

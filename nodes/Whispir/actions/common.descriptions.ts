@@ -19,3 +19,76 @@ export const returnAllOrLimit: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
+
+/** Whispir ids are opaque letters and digits (endpoints.md §1.8): no length check. */
+export const ID_PATTERN = '^[A-Za-z0-9_.-]+$';
+
+export interface IdLocatorOptions {
+	/** Parameter name, e.g. `templateId`. */
+	name: string;
+	/** What the user picks, e.g. `Template`. */
+	displayName: string;
+	/** A method in methods/listSearch.ts; without one, only "By ID" is offered. */
+	searchListMethod?: string;
+	description?: string;
+	required?: boolean;
+}
+
+/** A record picked from a searchable list, or given by its ID: how n8n nodes address records. */
+export function idLocator(options: IdLocatorOptions): INodeProperties {
+	const label = options.displayName.toLowerCase();
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		required: options.required ?? true,
+		default: { mode: options.searchListMethod ? 'list' : 'id', value: '' },
+		description: options.description ?? `The ${label} to use`,
+		modes: [
+			...(options.searchListMethod
+				? [
+						{
+							displayName: 'From List',
+							name: 'list',
+							type: 'list' as const,
+							typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+						},
+					]
+				: []),
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. BB9ECBE5BA73CD81',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: ID_PATTERN, errorMessage: `A ${label} ID has only letters, digits, ., - and _` },
+					},
+				],
+			},
+		],
+	};
+}
+
+/**
+ * The workspace a workspace-scoped operation works in. Empty means Whispir's default
+ * workspace ("My Company"), which is what the API does without a /workspaces/{id} prefix.
+ */
+export const workspaceSelector: INodeProperties = {
+	...idLocator({
+		name: 'workspace',
+		displayName: 'Workspace',
+		searchListMethod: 'searchWorkspaces',
+		required: false,
+		description: 'The workspace to work in. Leave empty for the default workspace ("My Company").',
+	}),
+};
+
+export const simplifyOption: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};

@@ -1,10 +1,34 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 /**
  * The shape every operation file has: its fields, and what it does for one input item.
  * The router loops over the items, so an operation never handles pairing or Continue On Fail.
  */
-export interface WhispirOperation {
+export interface WhispirItemOperation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+}
+
+/**
+ * An operation that needs all input items at once (Send Bulk and Import Contacts turn the items
+ * into one uploaded file). It returns its own output items, each with `pairedItem`.
+ */
+export interface WhispirBatchOperation {
+	description: INodeProperties[];
+	executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]>;
+}
+
+export type WhispirOperation = WhispirItemOperation | WhispirBatchOperation;
+
+/** The shape every `<Name>.resource.ts` exports: how it appears in the Resource list, its fields, its operations. */
+export interface WhispirResource {
+	option: INodePropertyOptions;
+	description: INodeProperties[];
+	operations: Record<string, WhispirOperation>;
 }

@@ -22,3 +22,10 @@ export function requiredText(
 	}
 	return text;
 }
+
+/** A text parameter that may be empty (resource locators give their value); trimmed, undefined when empty. */
+export function optionalText(context: IExecuteFunctions, name: string, itemIndex: number): string | undefined {
+	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	return text === '' ? undefined : text;
+}

@@ -1,12 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { WhispirOperation } from './operation';
-import * as workspace from './workspace/Workspace.resource';
-
-const resources: Record<string, Record<string, WhispirOperation>> = {
-	workspace: { create: workspace.create, get: workspace.get, getAll: workspace.getAll },
-};
+import { RESOURCES } from './resources';
 
 /** Our errors already say what to fix; anything else (a bug) is wrapped so n8n shows it per item. */
 function asNodeError(context: IExecuteFunctions, error: Error, itemIndex: number): NodeApiError | NodeOperationError {
@@ -18,10 +13,12 @@ function asNodeError(context: IExecuteFunctions, error: Error, itemIndex: number
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = resources[resource]?.[operation];
+	const handler = RESOURCES.find((candidate) => candidate.option.value === resource)?.operations[operation];
 	if (!handler) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
+
+	if ('executeBatch' in handler) return [await handler.executeBatch.call(this)];
 
 	const items = this.getInputData();
 	const returnData: INodeExecutionData[] = [];

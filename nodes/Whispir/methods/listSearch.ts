@@ -1,18 +1,107 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../actions/endpoints';
+import { ENDPOINTS, type Endpoint } from '../actions/endpoints';
 import { whispirApiList } from '../transport';
 
-/** Whispir has no name filter for workspaces; a company has few, so they are filtered here. */
-export async function searchWorkspaces(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const workspaces = await whispirApiList.call(this, ENDPOINTS.workspace);
-	const wanted = filter?.trim().toLowerCase() ?? '';
-	const results = workspaces
-		.map((workspace) => ({ name: String(workspace.projectName ?? workspace.id), value: String(workspace.id) }))
-		.filter(({ name, value }) => wanted === '' || name.toLowerCase().includes(wanted) || value.toLowerCase() === wanted)
+/** Enough to pick from in a dropdown without reading a 10,000-contact address book. */
+const MAX_CANDIDATES = 200;
+
+interface SearchSpec {
+	endpoint: Endpoint;
+	/** What the user sees for a record. */
+	name(record: IDataObject): string;
+	/** A Whispir query that narrows the list by the typed text, where the API has one. */
+	serverFilter?(text: string): IDataObject;
+}
+
+/** The workspace chosen on the node, so that lists show that workspace's records. */
+function currentWorkspace(context: ILoadOptionsFunctions, endpoint: Endpoint): string | undefined {
+	if (!endpoint.inWorkspace) return undefined;
+	try {
+		const value = context.getCurrentNodeParameter('workspace', { extractValue: true });
+		return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+	} catch {
+		// The operation has no workspace field: Whispir's default workspace is meant.
+		return undefined;
+	}
+}
+
+async function search(context: ILoadOptionsFunctions, spec: SearchSpec, filter?: string): Promise<INodeListSearchResult> {
+	const wanted = filter?.trim() ?? '';
+	const records = await whispirApiList.call(context, {
+		path: spec.endpoint.path,
+		mediaType: spec.endpoint.mediaType,
+		listKey: spec.endpoint.listKey,
+		notFoundIsEmpty: spec.endpoint.emptyListIs404,
+		workspaceId: currentWorkspace(context, spec.endpoint),
+		qs: wanted !== '' && spec.serverFilter ? spec.serverFilter(wanted) : undefined,
+		limit: MAX_CANDIDATES,
+	});
+	const lower = wanted.toLowerCase();
+	const results = records
+		.filter((record) => record.id !== undefined)
+		.map((record) => ({ name: spec.name(record) || String(record.id), value: String(record.id) }))
+		.filter(({ name, value }) => lower === '' || name.toLowerCase().includes(lower) || value.toLowerCase() === lower)
 		.sort((a, b) => a.name.localeCompare(b.name));
 	return { results };
+}
+
+const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
+const fullName = (record: IDataObject) => [text(record.firstName), text(record.lastName)].join(' ').trim();
+
+export async function searchWorkspaces(this: ILoadOptionsFunctions, filter?: string) {
+	return await search(this, { endpoint: ENDPOINTS.workspace, name: (r) => text(r.projectName) }, filter);
+}
+
+export async function searchTemplates(this: ILoadOptionsFunctions, filter?: string) {
+	return await search(this, { endpoint: ENDPOINTS.template, name: (r) => text(r.messageTemplateName) }, filter);
+}
+
+export async function searchResponseRules(this: ILoadOptionsFunctions, filter?: string) {
+	return await search(this, { endpoint: ENDPOINTS.responseRule, name: (r) => text(r.name) }, filter);
+}
+
+export async function searchScenarios(this: ILoadOptionsFunctions, filter?: string) {
+	// Whispir's scenario answers carry `title`, although its field table says `name` (endpoints.md §2.13).
+	return await search(this, { endpoint: ENDPOINTS.scenario, name: (r) => text(r.title) || text(r.name) }, filter);
+}
+
+export async function searchEvents(this: ILoadOptionsFunctions, filter?: string) {
+	return await search(this, { endpoint: ENDPOINTS.event, name: (r) => text(r.eventLabel) }, filter);
+}
+
+export async function searchResources(this: ILoadOptionsFunctions, filter?: string) {
+	return await search(
+		this,
+		{ endpoint: ENDPOINTS.resource, name: (r) => text(r.name), serverFilter: (name) => ({ name }) },
+		filter,
+	);
+}
+
+export async function searchCallbacks(this: ILoadOptionsFunctions, filter?: string) {
+	return await search(this, { endpoint: ENDPOINTS.callback, name: (r) => text(r.name) }, filter);
+}
+
+export async function searchContacts(this: ILoadOptionsFunctions, filter?: string) {
+	return await search(this, { endpoint: ENDPOINTS.contact, name: fullName }, filter);
+}
+
+export async function searchDistributionLists(this: ILoadOptionsFunctions, filter?: string) {
+	return await search(this, { endpoint: ENDPOINTS.distributionList, name: (r) => text(r.name) }, filter);
+}
+
+export async function searchUsers(this: ILoadOptionsFunctions, filter?: string) {
+	return await search(this, { endpoint: ENDPOINTS.user, name: fullName }, filter);
+}
+
+export async function searchApps(this: ILoadOptionsFunctions, filter?: string) {
+	return await search(this, { endpoint: ENDPOINTS.app, name: (r) => text(r.name) }, filter);
+}
+
+export async function searchCustomLists(this: ILoadOptionsFunctions, filter?: string) {
+	return await search(
+		this,
+		{ endpoint: ENDPOINTS.customList, name: (r) => text(r.name), serverFilter: (name) => ({ name }) },
+		filter,
+	);
 }

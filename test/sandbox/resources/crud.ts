@@ -47,14 +47,44 @@ export function getOp(): Operation {
 export interface CreateOptions {
 	/** Returns the fields to store, or throws HttpError(422) naming the offending field. */
 	validate(body: Record<string, unknown>, ctx: Ctx): Record<string, unknown>;
+	/** Also answer with the created entity (contacts, devices, users, apps, scenarios, events do). */
+	withBody?: boolean;
 }
 
-/** 201 with only a Location header, as most Whispir creates answer. */
+/** 201 with a Location header, as Whispir creates answer; some resources add the entity. */
 export function createOp(opts: CreateOptions): Operation {
 	return {
 		handle(ctx): Reply {
 			const rec = insert(ctx.resource, ctx, opts.validate(ctx.body, ctx));
-			return empty(201, { Location: location(ctx, rec.id) });
+			const headers = { Location: location(ctx, rec.id) };
+			return opts.withBody ? { status: 201, headers, entity: view(rec, ctx, 'item') } : empty(201, headers);
+		},
+	};
+}
+
+/**
+ * PUT as Whispir does it for most resources: the body **replaces** the record, so a field left out
+ * is erased (endpoints.md §2.7). `keep` lists fields that survive anyway (e.g. a user's password).
+ */
+export function replaceOp(opts: CreateOptions & { keep?: string[] }): Operation {
+	return {
+		handle(ctx): Reply {
+			const current = find(ctx);
+			const kept: Record<string, unknown> = {};
+			for (const key of Object.keys(current)) if (key.startsWith('_') || opts.keep?.includes(key)) kept[key] = current[key];
+			const next = { ...kept, ...opts.validate(ctx.body, ctx), id: current.id };
+			ctx.env.store.put(ctx.resource.name, ctx.scope, next);
+			return empty(204);
+		},
+	};
+}
+
+export function deleteOp(): Operation {
+	return {
+		handle(ctx): Reply {
+			find(ctx);
+			ctx.env.store.remove(ctx.resource.name, ctx.id ?? '');
+			return empty(204);
 		},
 	};
 }

@@ -1,10 +1,24 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../endpoints';
+import { getManyOperation, getOperation } from '../crud';
+import type { WhispirOperation } from '../operation';
 import * as create from './create.operation';
-import * as get from './get.operation';
-import * as getAll from './getAll.operation';
 
-export { create, get, getAll };
+const get = getOperation({
+	resource: 'workspace',
+	endpoint: ENDPOINTS.workspace,
+	locator: { name: 'workspaceId', displayName: 'Workspace', searchListMethod: 'searchWorkspaces' },
+});
+const getAll = getManyOperation({ resource: 'workspace', endpoint: ENDPOINTS.workspace });
+
+export const option = {
+	name: 'Workspace',
+	value: 'workspace',
+	description: 'Separate areas of the company, each with its own contacts, lists, templates and messages',
+};
+
+export const operations: Record<string, WhispirOperation> = { create, get, getAll };
 
 export const description: INodeProperties[] = [
 	{

@@ -1,0 +1,14 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { WhispirOperation } from '../operation';
+
+// Skeleton: operations are added by the issue that builds this resource.
+export const option = {
+	name: 'Contact Device',
+	value: 'contactDevice',
+	description: "A contact's phones and tablets for push messages",
+};
+
+export const operations: Record<string, WhispirOperation> = {};
+
+export const description: INodeProperties[] = [];

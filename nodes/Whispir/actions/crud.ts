@@ -1,0 +1,184 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { whispirApiList, whispirApiRequest } from '../transport';
+import { idLocator, returnAllOrLimit, simplifyOption, workspaceSelector, type IdLocatorOptions } from './common.descriptions';
+import type { Endpoint } from './endpoints';
+import type { WhispirItemOperation } from './operation';
+import { optionalText, requiredText } from './parameters';
+
+/**
+ * The shapes most Whispir resources share (get one, list, delete, read-merge-write), described
+ * once. Operations with their own rules (sending, bulk sends, activation, imports) are written out.
+ */
+
+/** The workspace picked for this item, or undefined for Whispir's default workspace. */
+export function workspaceOf(context: IExecuteFunctions, itemIndex: number, endpoint: Endpoint): string | undefined {
+	return endpoint.inWorkspace ? optionalText(context, 'workspace', itemIndex) : undefined;
+}
+
+export function recordPath(endpoint: Endpoint, id: string): string {
+	return `${endpoint.path}/${encodeURIComponent(id)}`;
+}
+
+/** Whispir's answer to a GET of one record. */
+export async function fetchRecord(
+	context: IExecuteFunctions,
+	request: { endpoint: Endpoint; id: string; itemIndex: number; workspaceId?: string; qs?: IDataObject },
+): Promise<IDataObject> {
+	const response = await whispirApiRequest.call(context, {
+		method: 'GET',
+		path: recordPath(request.endpoint, request.id),
+		mediaType: request.endpoint.mediaType,
+		workspaceId: request.workspaceId,
+		qs: request.qs,
+		itemIndex: request.itemIndex,
+	});
+	return response.body as IDataObject;
+}
+
+/** Keeps the fields a person usually needs; the id first. */
+export function simplify(record: IDataObject, keys: readonly string[]): IDataObject {
+	const simple: IDataObject = {};
+	for (const key of ['id', ...keys]) if (record[key] !== undefined) simple[key] = record[key];
+	return simple;
+}
+
+/** Properties of an operation, with the workspace selector first when the resource lives in workspaces. */
+function withWorkspace(endpoint: Endpoint, properties: INodeProperties[]): INodeProperties[] {
+	return endpoint.inWorkspace ? [workspaceSelector, ...properties] : properties;
+}
+
+interface RecordOperationSpec {
+	resource: string;
+	endpoint: Endpoint;
+	locator: IdLocatorOptions;
+}
+
+/** Get: one record by ID, optionally simplified. */
+export function getOperation(spec: RecordOperationSpec & { simplifyKeys?: readonly string[]; qs?: IDataObject }): WhispirItemOperation {
+	const properties = withWorkspace(spec.endpoint, [
+		idLocator(spec.locator),
+		...(spec.simplifyKeys ? [simplifyOption] : []),
+	]);
+	return {
+		description: updateDisplayOptions({ show: { resource: [spec.resource], operation: ['get'] } }, properties),
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const record = await fetchRecord(this, {
+				endpoint: spec.endpoint,
+				id: requiredText(this, spec.locator.name, itemIndex, spec.locator.displayName),
+				workspaceId: workspaceOf(this, itemIndex, spec.endpoint),
+				qs: spec.qs,
+				itemIndex,
+			});
+			const simplified = spec.simplifyKeys && this.getNodeParameter('simplify', itemIndex, true) === true;
+			return simplified ? simplify(record, spec.simplifyKeys!) : record;
+		},
+	};
+}
+
+/** Delete: one record by ID; Whispir answers 204. */
+export function deleteOperation(spec: RecordOperationSpec): WhispirItemOperation {
+	return {
+		description: updateDisplayOptions(
+			{ show: { resource: [spec.resource], operation: ['delete'] } },
+			withWorkspace(spec.endpoint, [idLocator(spec.locator)]),
+		),
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const id = requiredText(this, spec.locator.name, itemIndex, spec.locator.displayName);
+			await whispirApiRequest.call(this, {
+				method: 'DELETE',
+				path: recordPath(spec.endpoint, id),
+				mediaType: spec.endpoint.mediaType,
+				workspaceId: workspaceOf(this, itemIndex, spec.endpoint),
+				itemIndex,
+			});
+			return { id, deleted: true };
+		},
+	};
+}
+
+export interface GetManySpec {
+	resource: string;
+	endpoint: Endpoint;
+	/** Extra fields shown after Return All / Limit, usually a "Filters" collection. */
+	filters?: INodeProperties[];
+	/** Turns the item's filter fields into Whispir query parameters. */
+	query?(this: IExecuteFunctions, itemIndex: number): IDataObject;
+	simplifyKeys?: readonly string[];
+}
+
+/** Get Many: Return All or Limit across Whispir's 20-item pages, with optional filters. */
+export function getManyOperation(spec: GetManySpec): WhispirItemOperation {
+	const properties = withWorkspace(spec.endpoint, [
+		...returnAllOrLimit,
+		...(spec.filters ?? []),
+		...(spec.simplifyKeys ? [simplifyOption] : []),
+	]);
+	return {
+		description: updateDisplayOptions({ show: { resource: [spec.resource], operation: ['getAll'] } }, properties),
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+			const records = await whispirApiList.call(this, {
+				path: spec.endpoint.path,
+				mediaType: spec.endpoint.mediaType,
+				listKey: spec.endpoint.listKey,
+		notFoundIsEmpty: spec.endpoint.emptyListIs404,
+				workspaceId: workspaceOf(this, itemIndex, spec.endpoint),
+				qs: spec.query?.call(this, itemIndex),
+				limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+				itemIndex,
+			});
+			const simplified = spec.simplifyKeys && this.getNodeParameter('simplify', itemIndex, true) === true;
+			return simplified ? records.map((record) => simplify(record, spec.simplifyKeys!)) : records;
+		},
+	};
+}
+
+/** Fields Whispir adds to its answers and does not take back in a PUT. */
+const READ_ONLY_FIELDS = ['link', 'mri', 'lastModifiedTime', 'createdTime'];
+
+/**
+ * Whispir's PUT replaces the whole record, so fields left out are erased (endpoints.md §2.7, §2.16).
+ * This reads the record, lays the changes over it and writes the result back: a field the user did
+ * not touch keeps its value. Objects merge one level deep; arrays and scalars given are taken as-is.
+ * With `replace`, the changes alone are written, on purpose.
+ */
+export async function updateByMerge(
+	context: IExecuteFunctions,
+	request: {
+		endpoint: Endpoint;
+		id: string;
+		changes: IDataObject;
+		itemIndex: number;
+		workspaceId?: string;
+		/** Write only the changes; Whispir then erases every field not in them. */
+		replace?: boolean;
+		/** Extra fields of the GET answer to drop before the PUT. */
+		readOnly?: readonly string[];
+		/** Query for the GET, e.g. `customFields: true` so that custom fields survive. */
+		readQuery?: IDataObject;
+	},
+): Promise<IDataObject> {
+	const { endpoint, id, itemIndex, workspaceId } = request;
+	let merged = request.changes;
+	if (!request.replace) {
+		const current = await fetchRecord(context, { endpoint, id, workspaceId, itemIndex, qs: request.readQuery });
+		merged = { ...current };
+		for (const [key, value] of Object.entries(request.changes)) {
+			const before = merged[key];
+			const bothObjects = [before, value].every((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
+			merged[key] = bothObjects ? { ...(before as IDataObject), ...(value as IDataObject) } : value;
+		}
+		for (const key of [...READ_ONLY_FIELDS, ...(request.readOnly ?? [])]) delete merged[key];
+	}
+	await whispirApiRequest.call(context, {
+		method: 'PUT',
+		path: recordPath(endpoint, id),
+		mediaType: endpoint.mediaType,
+		workspaceId,
+		body: merged,
+		itemIndex,
+	});
+	return { id, ...merged };
+}
