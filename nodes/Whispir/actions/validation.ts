@@ -1,0 +1,51 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/**
+ * Checks at the edge, before anything is sent: a value Whispir would refuse (or worse, accept and
+ * deliver nowhere) fails here with the item and the field named, and the fix in the description.
+ */
+
+const EMAIL = /^[^\s@;,]+@[^\s@;,]+\.[^\s@;,]+$/;
+// Whispir wants the country code and no "+" (endpoints.md §2.2.1); spaces, dashes and brackets are tolerated here.
+const PHONE_CHARACTERS = /^\+?[\d\s().-]+$/;
+
+export function isEmail(value: string): boolean {
+	return EMAIL.test(value.trim());
+}
+
+/** The digits Whispir expects for a phone number, or undefined when it is not one. */
+export function phoneDigits(value: string): string | undefined {
+	if (!PHONE_CHARACTERS.test(value.trim())) return undefined;
+	const digits = value.replace(/\D/g, '');
+	return digits.length >= 6 && digits.length <= 15 ? digits : undefined;
+}
+
+function invalid(context: IExecuteFunctions, itemIndex: number, label: string, value: string, fix: string) {
+	return new NodeOperationError(context.getNode(), `"${label}" in item ${itemIndex} is not valid: "${value}"`, {
+		description: fix,
+		itemIndex,
+	});
+}
+
+export function assertEmail(context: IExecuteFunctions, value: string, itemIndex: number, label: string): string {
+	if (!isEmail(value)) {
+		throw invalid(context, itemIndex, label, value, 'Enter an email address such as jane@example.com.');
+	}
+	return value.trim();
+}
+
+/** Returns the number as Whispir wants it: digits only, country code first. */
+export function assertPhone(context: IExecuteFunctions, value: string, itemIndex: number, label: string): string {
+	const digits = phoneDigits(value);
+	if (digits === undefined) {
+		throw invalid(
+			context,
+			itemIndex,
+			label,
+			value,
+			'Enter the number with its country code, for example 61423456789 or +61 423 456 789.',
+		);
+	}
+	return digits;
+}
