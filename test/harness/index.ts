@@ -29,6 +29,7 @@ export { createAdditionalData, HARNESS_BASE_URL } from './additional-data';
 export { ensureN8nCore } from './container';
 export { HarnessCredentialsHelper } from './credentials-helper';
 export { createNodeTypes } from './node-types';
+export { WebhookTriggerHarness, type TriggeredExecution, type WebhookHit, type WebhookTriggerOptions } from './webhook';
 
 export interface RunNodeOptions {
 	/** The node type's name in workflow JSON, e.g. 'n8n-nodes-whispir.whispir'. */

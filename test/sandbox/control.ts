@@ -2,6 +2,8 @@
 // No auth, JSON in and out, not logged, no latency: it must stay usable while faults are armed.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseUrl, readBody } from './io';
+import { advanceMessage, markUndeliverable, replyToMessage } from './messaging';
+import { retryFailedCalls } from './resources/callbacks';
 import { HttpError } from './reply';
 import type { SandboxState } from './state';
 import type { ConfigPatch, FaultSpec } from './types';
@@ -29,6 +31,10 @@ export const routes: Record<string, ControlRoute> = {
 	},
 	'GET /log': (st) => ({ requests: st.log }),
 	'DELETE /log': (st) => ((st.log.length = 0), { ok: true }),
+	'POST /messages/advance': (st, b) => advanceMessage(st, b),
+	'POST /messages/reply': (st, b) => replyToMessage(st, b),
+	'POST /messages/undeliverable': (st, b) => markUndeliverable(st, b),
+	'POST /callbacks/retry': (st, b) => retryFailedCalls(st, optional(b.callbackId)),
 };
 
 function pick(method: string, sub: string): ControlRoute | undefined {
@@ -67,7 +73,8 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, s
 				throw new HttpError(400, 'The control body must be JSON');
 			}
 		}
-		send(res, 200, route(st, body ?? {}, url));
+		// Routes may be async (a reply reaches callbacks before the control call answers).
+		send(res, 200, await route(st, body ?? {}, url));
 	} catch (err) {
 		const status = err instanceof HttpError ? err.status : 500;
 		if (!res.headersSent && !res.destroyed) send(res, status, { error: (err as Error)?.message ?? String(err) });

@@ -29,6 +29,7 @@ function mediaTypes(header: string): string[] {
 function formatOf(type: string, def: ResourceDef): Format | undefined {
 	for (const format of ['json', 'xml'] as const) {
 		if (type === vendorType(def, format)) return format;
+		if (def.otherMediaTypes?.some((name) => type === `${VENDOR}${name}+${format}`)) return format;
 		const anyOfItsKind = type === `application/${format}` || (type.startsWith(VENDOR) && type.endsWith(`+${format}`));
 		if (def.lenientMedia && anyOfItsKind) return format;
 	}
@@ -51,6 +52,12 @@ export function requestFormat(contentType: string | undefined, def: ResourceDef)
 	const f = type === undefined ? undefined : formatOf(type, def);
 	if (!f) throw new HttpError(415, `Unsupported Content-Type "${contentType ?? ''}": ${useInstead(def)}`);
 	return f;
+}
+
+/** The short name of a vendor media type: application/vnd.whispir.bulkmessage-v1+json → bulkmessage-v1. */
+export function mediaTypeName(contentType: string | undefined): string | undefined {
+	const type = mediaTypes(contentType ?? '')[0];
+	return type?.startsWith(VENDOR) ? type.slice(VENDOR.length).replace(/\+(json|xml)$/, '') : undefined;
 }
 
 export function parseBody(raw: string, format: Format): Record<string, unknown> {

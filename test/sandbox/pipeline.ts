@@ -3,7 +3,7 @@
 import { STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { checkApiKey, checkBasic, checkRate } from './gateway';
 import { parseUrl, queryRecord, readBody, sleep } from './io';
-import { negotiate, parseBody, render, requestFormat, textWire, vendorType, type Wire } from './media';
+import { mediaTypeName, negotiate, parseBody, render, requestFormat, textWire, vendorType, type Wire } from './media';
 import { HttpError } from './reply';
 import { resolve } from './router';
 import type { SandboxState } from './state';
@@ -117,7 +117,8 @@ async function serve(
 		}
 		const format = negotiate(headers.accept, def);
 		const body = WITH_BODY.includes(method) ? parseBody(raw, requestFormat(headers['content-type'], def)) : {};
-		const ctx: Ctx = { ...route, env: st, method, path: url.pathname, query: queryRecord(url.searchParams, true), body };
+		const mediaType = WITH_BODY.includes(method) ? mediaTypeName(headers['content-type']) : undefined;
+		const ctx: Ctx = { ...route, env: st, method, path: url.pathname, query: queryRecord(url.searchParams, true), body, mediaType, queryAll: url.searchParams };
 		return render(await op.handle(ctx), format, def);
 	} catch (err) {
 		if (err instanceof HttpError) return textWire(err.status, err.message, err.headers);

@@ -161,6 +161,10 @@ export interface Ctx extends Route, Scope {
 	query: Record<string, string>;
 	/** The parsed request body (POST, PUT, PATCH); {} otherwise. */
 	body: Record<string, unknown>;
+	/** The short media type the body came as, e.g. 'bulkmessage-v1'; undefined without a body. */
+	mediaType?: string;
+	/** Every query parameter, repeated ones included (PUT /callbacks/{id}/calls?id=A&id=B). */
+	queryAll?: URLSearchParams;
 }
 
 export interface Operation {
@@ -174,6 +178,8 @@ export interface ResourceDef {
 	name: string;
 	/** Whispir's short media type name, as in the node: 'workspace-v1' (media.ts builds the full type). */
 	mediaType: string;
+	/** Further media types the resource accepts (messages also take 'bulkmessage-v1'); see `Ctx.mediaType`. */
+	otherMediaTypes?: readonly string[];
 	/** Array key of list answers (JSON) and the list element (XML). */
 	listKey: string;
 	/** Element name of one item in XML. */

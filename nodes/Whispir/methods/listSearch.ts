@@ -105,3 +105,45 @@ export async function searchCustomLists(this: ILoadOptionsFunctions, filter?: st
 		filter,
 	);
 }
+
+/** Records by name, valued by their MRI: a message's `to` takes MRIs, not IDs. */
+async function searchMris(
+	context: ILoadOptionsFunctions,
+	spec: { endpoint: Endpoint; name(record: IDataObject): string; qs?: IDataObject },
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const records = await whispirApiList.call(context, {
+		path: spec.endpoint.path,
+		mediaType: spec.endpoint.mediaType,
+		listKey: spec.endpoint.listKey,
+		workspaceId: currentWorkspace(context, spec.endpoint),
+		qs: spec.qs,
+		limit: MAX_CANDIDATES,
+	});
+	const lower = (filter ?? '').trim().toLowerCase();
+	const results = records
+		.map((record) => ({ name: spec.name(record) || text(record.mri), value: text(record.mri) }))
+		.filter(({ name, value }) => value !== '' && (lower === '' || name.toLowerCase().includes(lower)))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
+}
+
+export async function searchContactMris(this: ILoadOptionsFunctions, filter?: string) {
+	// Contact list pages carry only basic fields unless `fields` asks for more (endpoints.md §2.7).
+	return await searchMris(this, { endpoint: ENDPOINTS.contact, name: fullName, qs: { fields: 'firstName,lastName,mri' } }, filter);
+}
+
+export async function searchDistributionListMris(this: ILoadOptionsFunctions, filter?: string) {
+	return await searchMris(this, { endpoint: ENDPOINTS.distributionList, name: (r) => text(r.name) }, filter);
+}
+
+/** Callbacks valued by their **name**, which is what a message's `callbackId` takes (API doc L5881). */
+export async function searchCallbackNames(this: ILoadOptionsFunctions, filter?: string) {
+	const { results } = await search(this, { endpoint: ENDPOINTS.callback, name: (r) => text(r.name) }, filter);
+	return { results: results.map((result) => ({ name: result.name, value: result.name })) };
+}
+
+/** Recent messages (Whispir lists the last 7 days) by subject. */
+export async function searchMessages(this: ILoadOptionsFunctions, filter?: string) {
+	return await search(this, { endpoint: ENDPOINTS.message, name: (r) => text(r.subject) }, filter);
+}

@@ -1,6 +1,72 @@
-// Skeleton: the issue that builds this resource in the node fills in its documented behaviour.
-import type { ResourceDef } from '../types';
-import { getOp, listOp } from './crud';
+// Scenarios: a saved message to a saved audience, run with one POST (API doc L6897-7366, endpoints.md §2.13).
+import { selfLink } from '../links';
+import { createMessage } from '../messaging';
+import { empty, HttpError } from '../reply';
+import type { Ctx, Rec, ResourceDef } from '../types';
+import { createOp, deleteOp, find, getOp, listOp, replaceOp } from './crud';
+import { oneOf, requireFields, strings } from './validate';
+
+type Body = Record<string, unknown>;
+
+const ALLOWED_USERS = ['EVERYONE', 'SELECTEDUSERS'] as const;
+const SCENARIO_TYPE = 'application/vnd.whispir.scenario-v1+json,application/vnd.whispir.scenario-v1+xml';
+
+function validate(body: Body): Body {
+	// The field table says `name`, every example (requests and answers) says `title`: both are taken, `title` is stored.
+	const input = body.title === undefined && body.name !== undefined ? { ...body, title: body.name } : body;
+	requireFields(input, ['title', 'description', 'message']);
+	const s = strings(input, ['title', 'description', 'allowedUsers', 'allowedUserIds']);
+	const message = input.message;
+	if (message === null || typeof message !== 'object' || Array.isArray(message)) {
+		throw new HttpError(422, 'message must be an object with to, subject and body');
+	}
+	requireFields(message as Body, ['to', 'subject', 'body']);
+	const allowedUsers = oneOf('allowedUsers', s.allowedUsers ?? 'EVERYONE', ALLOWED_USERS);
+	const allowedUserIds = s.allowedUserIds?.trim() ?? '';
+	if (allowedUsers === 'SELECTEDUSERS' && allowedUserIds === '') {
+		throw new HttpError(422, 'allowedUserIds is required when allowedUsers is SELECTEDUSERS');
+	}
+	if (allowedUsers === 'EVERYONE' && allowedUserIds !== '') {
+		throw new HttpError(422, 'allowedUserIds is only allowed when allowedUsers is SELECTEDUSERS');
+	}
+	const { createdTime: _c, ...messageFields } = message as Body;
+	return {
+		title: s.title!.trim(),
+		description: s.description!,
+		allowedUsers,
+		...(allowedUserIds ? { allowedUserIds } : {}),
+		message: messageFields,
+	};
+}
+
+function scenarioView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Body {
+	const self = selfLink(ctx, rec.id);
+	// List items have no id: it is in the self link only (L7040-7075).
+	if (mode === 'list') return { title: rec.title, description: rec.description, createdTime: rec.createdTime, link: [self] };
+	const { id: _id, _messageCreatedTime, ...fields } = rec;
+	return {
+		...fields,
+		message: { ...(rec.message as Body), from: `${ctx.env.username}@User.whispir.com`, createdTime: rec._messageCreatedTime },
+		link: [
+			self,
+			{ uri: self.uri, rel: 'updateScenario', method: 'PUT', type: SCENARIO_TYPE },
+			{ uri: self.uri, rel: 'deleteScenario', method: 'DELETE', type: SCENARIO_TYPE },
+		],
+	};
+}
+
+/** POST /scenarios/{id}: sends the scenario's message; empty body, 204 (L7240-7262). */
+const run = {
+	handle(ctx: Ctx) {
+		const scenario = find(ctx);
+		const message = scenario.message as Body;
+		const sent = createMessage(ctx.env, ctx.scope, message);
+		// The scenario's label names its messages in reports (L6990); createMessage only labels event messages.
+		const label = typeof message.label === 'string' ? message.label.trim() : '';
+		if (label !== '') ctx.env.store.put('messages', ctx.scope, { ...sent, label });
+		return empty(204);
+	},
+};
 
 export const scenarios: ResourceDef = {
 	name: 'scenarios',
@@ -8,6 +74,17 @@ export const scenarios: ResourceDef = {
 	listKey: 'scenarios',
 	itemName: 'scenario',
 	scope: 'workspace',
-	collection: { GET: listOp() },
-	item: { GET: getOp() },
+	prepare: (input) => ({ createdTime: Date.now(), _messageCreatedTime: Date.now(), ...input, ...validate(input) }),
+	view: scenarioView,
+	collection: {
+		GET: listOp(),
+		// 201 with the new scenario (L6950). `prepare` validates.
+		POST: createOp({ validate: (body) => body, withBody: true }),
+	},
+	item: {
+		GET: getOp(),
+		POST: run,
+		PUT: replaceOp({ validate, keep: ['createdTime'] }),
+		DELETE: deleteOp(),
+	},
 };

@@ -1,6 +1,86 @@
-// Skeleton: the issue that builds this resource in the node fills in its documented behaviour.
-import type { ResourceDef } from '../types';
-import { getOp, listOp } from './crud';
+// Message templates (API doc L3251-3741, endpoints.md §2.5).
+import { selfLink } from '../links';
+import { HttpError } from '../reply';
+import type { Ctx, Rec, ResourceDef } from '../types';
+import { createOp, deleteOp, getOp, listOp, replaceOp } from './crud';
+import { requireFields, strings } from './validate';
+
+type Body = Record<string, unknown>;
+
+const SECTIONS = ['email', 'voice', 'web'] as const;
+
+function sectionBody(section: unknown): string {
+	return section !== null && typeof section === 'object' ? String((section as Body).body ?? '').trim() : '';
+}
+
+/** "At least one of the Body fields must be populated (SMS, Email, Voice or Web)" (L3329). */
+function requireSomeBody(body: Body): void {
+	const sms = String(body.body ?? '').trim();
+	if (sms === '' && SECTIONS.every((s) => sectionBody(body[s]) === '')) {
+		throw new HttpError(422, 'body is required: at least one of the SMS, Email, Voice or Web bodies must be populated');
+	}
+}
+
+/**
+ * "users cannot update templates with the same name as a template that already exists" (L3610):
+ * names are unique in a workspace, and a PUT may not even repeat the template's own current name.
+ */
+function requireNewName(ctx: Ctx, name: string): void {
+	const wanted = name.trim().toLowerCase();
+	const taken = ctx.env.store
+		.list(ctx.resource.name, ctx.scope)
+		.some((t) => String(t.messageTemplateName).trim().toLowerCase() === wanted);
+	if (taken) throw new HttpError(422, `A template named "${name}" already exists: messageTemplateName must be unique`);
+}
+
+function content(body: Body): Body {
+	const s = strings(body, ['messageTemplateName', 'messageTemplateDescription', 'responseTemplateId', 'subject', 'body', 'type']);
+	const out: Body = { ...body, ...s, messageTemplateDescription: s.messageTemplateDescription ?? '' };
+	for (const key of SECTIONS) {
+		const section = body[key];
+		// XML gives an empty element as ''; Whispir shows an unused section as {}.
+		if (section !== undefined && section !== '' && (typeof section !== 'object' || section === null || Array.isArray(section))) {
+			throw new HttpError(422, `${key} must be an object`);
+		}
+	}
+	return out;
+}
+
+function validateCreate(body: Body, ctx: Ctx): Body {
+	requireFields(body, ['messageTemplateName', 'subject']);
+	// L3330-3332: unused channels must still be sent, as empty objects.
+	const missing = SECTIONS.filter((s) => body[s] === undefined);
+	if (missing.length > 0) {
+		throw new HttpError(422, missing.map((s) => `${s} is required (send {} when the template has no ${s} content)`).join('; '));
+	}
+	requireSomeBody(body);
+	requireNewName(ctx, String(body.messageTemplateName));
+	return content(body);
+}
+
+/** PUT needs name, subject and a body (L3603-3608), and a name no template has yet. */
+function validateUpdate(body: Body, ctx: Ctx): Body {
+	requireFields(body, ['messageTemplateName', 'subject']);
+	requireSomeBody(body);
+	requireNewName(ctx, String(body.messageTemplateName));
+	const { id: _id, link: _link, ...rest } = content(body);
+	return rest;
+}
+
+function templateView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Body {
+	if (mode === 'list') {
+		return {
+			messageTemplateName: rec.messageTemplateName,
+			messageTemplateDescription: rec.messageTemplateDescription,
+			id: rec.id,
+			link: [selfLink(ctx, rec.id)],
+		};
+	}
+	const out: Body = { id: rec.id };
+	for (const [k, v] of Object.entries(rec)) if (!k.startsWith('_') && k !== 'id') out[k] = v;
+	out.link = [selfLink(ctx, rec.id)];
+	return out;
+}
 
 export const templates: ResourceDef = {
 	name: 'templates',
@@ -8,6 +88,8 @@ export const templates: ResourceDef = {
 	listKey: 'messagetemplates',
 	itemName: 'template',
 	scope: 'workspace',
-	collection: { GET: listOp() },
-	item: { GET: getOp() },
+	prepare: (input) => ({ messageTemplateDescription: '', email: {}, voice: {}, web: {}, ...input }),
+	view: templateView,
+	collection: { GET: listOp(), POST: createOp({ validate: validateCreate }) },
+	item: { GET: getOp(), PUT: replaceOp({ validate: validateUpdate }), DELETE: deleteOp() },
 };

@@ -1,14 +1,126 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { getManyOperation } from '../crud';
+import { ENDPOINTS } from '../endpoints';
 import type { WhispirOperation } from '../operation';
+import * as create from './create.operation';
+import { whispirSearchTime } from './searchTime';
+import { ACTIONS, MODULES, STATUSES } from './values';
 
-// Skeleton: operations are added by the issue that builds this resource.
+const TIME_FILTERS: Record<string, string> = { startTime: 'From', endTime: 'To' };
+
+const getAll = getManyOperation({
+	resource: 'activity',
+	// Whispir answers 404 when nothing matches; the endpoint's emptyListIs404 makes that an empty result.
+	endpoint: ENDPOINTS.activity,
+	filters: [
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{ displayName: 'Action', name: 'action', type: 'options', options: ACTIONS, default: 'Send' },
+				{
+					displayName: 'Description',
+					name: 'description',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Imported',
+					description: 'Activities whose description contains this text',
+				},
+				{
+					displayName: 'From',
+					name: 'startTime',
+					type: 'dateTime',
+					default: '',
+					description: 'Activities at or after this date and time',
+				},
+				{ displayName: 'Module', name: 'module', type: 'options', options: MODULES, default: 'Message' },
+				{ displayName: 'Status', name: 'status', type: 'options', options: STATUSES, default: 'Successful' },
+				{
+					displayName: 'To',
+					name: 'endTime',
+					type: 'dateTime',
+					default: '',
+					description: 'Activities at or before this date and time',
+				},
+				{
+					displayName: 'User',
+					name: 'user',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. james',
+					description: 'The username of the person who did it',
+				},
+				{
+					displayName: 'Workspace Name',
+					name: 'workspace',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Incident Response',
+					description:
+						'Activities of the workspace with this name. To read one workspace by ID, pick it in Workspace above instead.',
+				},
+			],
+		},
+	],
+	query(this: IExecuteFunctions, itemIndex: number) {
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const qs: IDataObject = {};
+		for (const [key, value] of Object.entries(filters)) {
+			const text = String(value ?? '').trim();
+			if (text === '') continue;
+			if (TIME_FILTERS[key] === undefined) {
+				qs[key] = text;
+				continue;
+			}
+			const time = whispirSearchTime(text);
+			if (time === undefined) {
+				throw new NodeOperationError(this.getNode(), `"Filters → ${TIME_FILTERS[key]}" in item ${itemIndex} is not a date: "${text}"`, {
+					description: 'Pick a date and time, or give one such as 2024-03-05T09:30 or 05/03/2024 09:30.',
+					itemIndex,
+				});
+			}
+			qs[key] = time;
+		}
+		return qs;
+	},
+});
+
 export const option = {
 	name: 'Activity',
 	value: 'activity',
 	description: "The audit log",
 };
 
-export const operations: Record<string, WhispirOperation> = {};
+export const operations: Record<string, WhispirOperation> = { create, getAll };
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['activity'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create an activity',
+				description: "Write an entry in Whispir's audit log (needs a Company Admin or Leader account)",
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many activities',
+				description: 'Search the audit log by module, action, user, status, text or time',
+			},
+		],
+		default: 'getAll',
+	},
+	...create.description,
+	...getAll.description,
+];

@@ -1,14 +1,65 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { deleteOperation, getManyOperation, getOperation } from '../crud';
+import { ENDPOINTS } from '../endpoints';
 import type { WhispirOperation } from '../operation';
+import * as create from './create.operation';
+import * as update from './update.operation';
 
-// Skeleton: operations are added by the issue that builds this resource.
+// Callbacks are company-wide (no workspace form is documented, endpoints.md §2.10).
+const locator = { name: 'callbackId', displayName: 'Callback', searchListMethod: 'searchCallbacks' };
+const get = getOperation({ resource: 'callback', endpoint: ENDPOINTS.callback, locator });
+const getAll = getManyOperation({ resource: 'callback', endpoint: ENDPOINTS.callback });
+const remove = deleteOperation({ resource: 'callback', endpoint: ENDPOINTS.callback, locator });
+
 export const option = {
 	name: 'Callback',
 	value: 'callback',
 	description: "Web addresses Whispir calls when a message gets a reply or is undeliverable",
 };
 
-export const operations: Record<string, WhispirOperation> = {};
+export const operations: Record<string, WhispirOperation> = { create, get, getAll, update, delete: remove };
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['callback'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a callback',
+				description:
+					'Register a URL that Whispir calls with replies and undeliverable notices of messages sent with the callback name',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a callback',
+				description: 'Remove a callback; messages sent with its name no longer report back',
+			},
+			{ name: 'Get', value: 'get', action: 'Get a callback', description: 'Retrieve one callback' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many callbacks',
+				description: "List the company's callbacks (ID, name and URL)",
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a callback',
+				description: 'Change some settings of a callback and keep the others',
+			},
+		],
+		default: 'getAll',
+	},
+	...create.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+	...remove.description,
+];

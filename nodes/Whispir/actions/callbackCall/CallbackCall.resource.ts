@@ -1,14 +1,41 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { WhispirOperation } from '../operation';
+import * as getAll from './getAll.operation';
+import * as updateStatus from './updateStatus.operation';
 
-// Skeleton: operations are added by the issue that builds this resource.
 export const option = {
 	name: 'Callback Call',
 	value: 'callbackCall',
 	description: "The deliveries Whispir made to a callback, failed ones included",
 };
 
-export const operations: Record<string, WhispirOperation> = {};
+export const operations: Record<string, WhispirOperation> = { getAll, updateStatus };
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['callbackCall'] } },
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many callback calls',
+				description:
+					'List the deliveries Whispir made to a callback, e.g. the failed ones to process them again',
+			},
+			{
+				name: 'Update Status',
+				value: 'updateStatus',
+				action: 'Update the status of callback calls',
+				description: 'Mark deliveries of a callback as Success or Failed, many in one request',
+			},
+		],
+		default: 'getAll',
+	},
+	...getAll.description,
+	...updateStatus.description,
+];

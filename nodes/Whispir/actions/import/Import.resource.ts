@@ -1,14 +1,33 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { WhispirOperation } from '../operation';
+import * as importContacts from './importContacts.operation';
 
-// Skeleton: operations are added by the issue that builds this resource.
 export const option = {
 	name: 'Import',
 	value: 'import',
-	description: "Contact imports from a file",
+	description: 'Contact imports from a file',
 };
 
-export const operations: Record<string, WhispirOperation> = {};
+export const operations: Record<string, WhispirOperation> = { importContacts };
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['import'] } },
+		options: [
+			{
+				name: 'Import Contacts',
+				value: 'importContacts',
+				action: 'Import contacts',
+				description:
+					'Add or update many contacts at once from the input items or an uploaded file. Whispir imports in the background.',
+			},
+		],
+		default: 'importContacts',
+	},
+	...importContacts.description,
+];

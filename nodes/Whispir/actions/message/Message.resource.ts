@@ -1,14 +1,68 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { WhispirOperation } from '../operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getResponses from './getResponses.operation';
+import * as getStatus from './getStatus.operation';
+import * as send from './send.operation';
+import * as sendBulk from './sendBulk.operation';
 
-// Skeleton: operations are added by the issue that builds this resource.
 export const option = {
 	name: 'Message',
 	value: 'message',
 	description: "Send messages on any channel and read their status and replies",
 };
 
-export const operations: Record<string, WhispirOperation> = {};
+export const operations: Record<string, WhispirOperation> = { get, getAll, getResponses, getStatus, send, sendBulk };
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['message'] } },
+		options: [
+			{ name: 'Get', value: 'get', action: 'Get a message', description: 'Retrieve one sent message with its content' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many messages',
+				description: 'List sent messages: by default those of the last 7 days sent with this credential',
+			},
+			{
+				name: 'Get Responses',
+				value: 'getResponses',
+				action: 'Get the responses to a message',
+				description: "Read the recipients' replies to a message and their categories",
+			},
+			{
+				name: 'Get Status',
+				value: 'getStatus',
+				action: 'Get the delivery status of a message',
+				description: 'Find out who a message was sent to, delivered to, read by, or could not reach',
+			},
+			{
+				name: 'Send',
+				value: 'send',
+				action: 'Send a message',
+				description: 'Send one message per input item by SMS, email, voice call, rich message, push or social media',
+			},
+			{
+				name: 'Send Bulk',
+				value: 'sendBulk',
+				action: 'Send a personalised message to every input item',
+				description:
+					'Send one personalised message per input item (e.g. rows of a spreadsheet) in a single Whispir bulk send; item fields fill the @@tags@@',
+			},
+		],
+		default: 'send',
+	},
+	...send.description,
+	...sendBulk.description,
+	...get.description,
+	...getAll.description,
+	...getStatus.description,
+	...getResponses.description,
+];

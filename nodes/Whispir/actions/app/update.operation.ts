@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { idLocator } from '../common.descriptions';
+import { updateByMerge } from '../crud';
+import { ENDPOINTS } from '../endpoints';
+import { requiredText } from '../parameters';
+import { appBody, bundleIdField, nameField, pushCredentialsField, settingFields, withoutSecrets } from './fields';
+import { appLocator } from './locator';
+
+const properties: INodeProperties[] = [
+	idLocator(appLocator),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Only the fields you add change; the others keep their values',
+		options: [bundleIdField, nameField, ...settingFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	{
+		...pushCredentialsField,
+		description: 'Only to replace a certificate, key or GCM setting: those left out stay as they are in Whispir',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['app'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requiredText(this, appLocator.name, itemIndex, appLocator.displayName);
+	const changes = appBody(
+		this,
+		itemIndex,
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+		this.getNodeParameter('pushCredentials', itemIndex, {}) as IDataObject,
+	);
+	// Whispir never returns certificates, and a PUT needs them only when they change (API doc,
+	// "Updating an App"): the merge sends back what was read (certificateDate) plus the changes.
+	const updated = await updateByMerge(this, { endpoint: ENDPOINTS.app, id, changes, itemIndex });
+	return withoutSecrets(updated);
+}

@@ -1,0 +1,49 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * The body of `POST /callbacks` (API doc L5525-5600, endpoints.md §2.10), built in one place for the
+ * Callback resource and the Whispir Trigger, which registers its own callback.
+ */
+
+export const CALLBACK_EVENTS = ['reply', 'undeliverable'] as const;
+export type CallbackEvent = (typeof CALLBACK_EVENTS)[number];
+
+export interface CallbackSettings {
+	name: string;
+	url: string;
+	authType: 'httpheader' | 'querystring';
+	key: string;
+	contentType: 'json' | 'xml';
+	events: readonly CallbackEvent[];
+	removeHtml: boolean;
+	retriesEnabled: boolean;
+	email?: string;
+}
+
+export function callbackBody(settings: CallbackSettings): IDataObject {
+	const body: IDataObject = {
+		name: settings.name,
+		url: settings.url,
+		auth: { type: settings.authType, key: settings.key },
+		contentType: settings.contentType,
+		removeHTML: settings.removeHtml ? 'enabled' : 'disabled',
+		// A "Boolean" that every example of the docs sends as a string.
+		retriesEnabled: String(settings.retriesEnabled),
+		callbacks: eventSwitches(settings.events),
+	};
+	if (settings.email) body.email = settings.email;
+	return body;
+}
+
+/** `{reply: 'enabled', undeliverable: 'disabled'}` for the chosen events. */
+export function eventSwitches(events: readonly CallbackEvent[]): IDataObject {
+	const switches: IDataObject = {};
+	for (const event of CALLBACK_EVENTS) switches[event] = events.includes(event) ? 'enabled' : 'disabled';
+	return switches;
+}
+
+/** The events a stored callback has switched on. */
+export function enabledEvents(callback: IDataObject): CallbackEvent[] {
+	const switches = (callback.callbacks ?? {}) as IDataObject;
+	return CALLBACK_EVENTS.filter((event) => String(switches[event] ?? '').toLowerCase() === 'enabled');
+}

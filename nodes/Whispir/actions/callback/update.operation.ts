@@ -1,0 +1,81 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { idLocator } from '../common.descriptions';
+import { updateByMerge } from '../crud';
+import { ENDPOINTS } from '../endpoints';
+import { requiredText } from '../parameters';
+import { assertEmail } from '../validation';
+import { eventSwitches } from './callbackBody';
+import { assertUrl, authKeyField, authTypeField, chosenEvents, eventsField, optionalFields, urlField, withoutKey } from './fields';
+
+const callbackLocator = idLocator({
+	name: 'callbackId',
+	displayName: 'Callback',
+	searchListMethod: 'searchCallbacks',
+});
+
+const properties: INodeProperties[] = [
+	callbackLocator,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Only the fields you add change; the callback keeps the others',
+		options: [
+			{ ...eventsField, default: [] },
+			authKeyField,
+			authTypeField,
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description:
+					'New name of the callback. Messages sent with the old name no longer reach it.',
+			},
+			...optionalFields,
+			urlField,
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['callback'], operation: ['update'] } }, properties);
+
+/** The fields given, in Whispir's shape; `auth` and `callbacks` are merged into the stored ones. */
+function changesOf(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+	const changes: IDataObject = {};
+	const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+	if (text(fields.name)) changes.name = text(fields.name);
+	if (text(fields.url)) changes.url = assertUrl(context, text(fields.url), itemIndex);
+	if (fields.events !== undefined) changes.callbacks = eventSwitches(chosenEvents(context, itemIndex, fields.events));
+	const auth: IDataObject = {};
+	if (fields.authType !== undefined) auth.type = fields.authType;
+	if (text(fields.authKey)) auth.key = text(fields.authKey);
+	if (Object.keys(auth).length > 0) changes.auth = auth;
+	if (fields.contentType !== undefined) changes.contentType = fields.contentType;
+	if (fields.removeHtml !== undefined) changes.removeHTML = fields.removeHtml === true ? 'enabled' : 'disabled';
+	if (fields.retriesEnabled !== undefined) changes.retriesEnabled = String(fields.retriesEnabled === true);
+	if (text(fields.email)) changes.email = assertEmail(context, text(fields.email), itemIndex, 'Failure Email');
+	return changes;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const changes = changesOf(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
+	if (Object.keys(changes).length === 0) {
+		throw new NodeOperationError(this.getNode(), `"Update Fields" is empty in item ${itemIndex}`, {
+			description: 'Add at least one field to change.',
+			itemIndex,
+		});
+	}
+	// Whispir's PUT replaces the whole callback: read, merge, write. A new URL is checked with a GET again.
+	const updated = await updateByMerge(this, {
+		endpoint: ENDPOINTS.callback,
+		id: requiredText(this, 'callbackId', itemIndex, 'Callback'),
+		changes,
+		itemIndex,
+	});
+	return withoutKey(updated);
+}

@@ -1,0 +1,60 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { whispirApiRequest } from '../../transport';
+import { idFromUrl } from '../../transport/responses';
+import { workspaceSelector } from '../common.descriptions';
+import { ENDPOINTS } from '../endpoints';
+import { optionalText } from '../parameters';
+import { customFieldsProperty, newContact } from './contactBody';
+import {
+	contactFieldProperty,
+	contactStatusProperty,
+	MANDATORY_CONTACT_FIELDS,
+	OPTIONAL_CONTACT_FIELDS,
+} from './contactFields';
+import { messagingOptionsProperty } from './messagingOptions';
+
+/** The fields of a new contact; Create or Update shows the same ones. */
+export const newContactProperties: INodeProperties[] = [
+	workspaceSelector,
+	...MANDATORY_CONTACT_FIELDS.map((field) => contactFieldProperty(field, { required: true })),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [contactStatusProperty, ...OPTIONAL_CONTACT_FIELDS.map((field) => contactFieldProperty(field))].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	},
+	messagingOptionsProperty,
+	customFieldsProperty,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, newContactProperties);
+
+/** POSTs a contact, active unless told otherwise; Whispir answers 201 with the stored contact, its `id` and `mri`. */
+export async function createContact(
+	context: IExecuteFunctions,
+	contact: IDataObject,
+	itemIndex: number,
+	workspaceId: string | undefined,
+): Promise<IDataObject> {
+	const response = await whispirApiRequest.call(context, {
+		method: 'POST',
+		path: ENDPOINTS.contact.path,
+		mediaType: ENDPOINTS.contact.mediaType,
+		workspaceId,
+		body: { status: 'A', ...contact },
+		itemIndex,
+	});
+	const created = typeof response.body === 'object' ? response.body : {};
+	return { id: idFromUrl(response.location), status: 'A', ...contact, ...created };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const contact = newContact(this, itemIndex);
+	return await createContact(this, contact, itemIndex, optionalText(this, 'workspace', itemIndex));
+}

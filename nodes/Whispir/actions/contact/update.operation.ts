@@ -1,0 +1,111 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { whispirApiRequest } from '../../transport';
+import { workspaceSelector } from '../common.descriptions';
+import { fetchRecord, recordPath } from '../crud';
+import { ENDPOINTS } from '../endpoints';
+import { optionalText, requiredText } from '../parameters';
+import {
+	checkedContactFields,
+	customFieldsProperty,
+	customFieldValues,
+	mergeContact,
+	messagingOptionValues,
+} from './contactBody';
+import { ALL_CONTACT_FIELDS, contactFieldProperty, contactLocator, contactStatusProperty } from './contactFields';
+import { messagingOptionsProperty } from './messagingOptions';
+
+const properties: INodeProperties[] = [
+	workspaceSelector,
+	contactLocator,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'The fields to change. Every field you do not add keeps its current value.',
+		options: [contactStatusProperty, ...ALL_CONTACT_FIELDS.map((field) => contactFieldProperty(field))].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	},
+	messagingOptionsProperty,
+	customFieldsProperty,
+	{
+		displayName: 'Replace Whole Record',
+		name: 'replaceWholeRecord',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to write only the fields given here. Whispir then erases every other field of the contact, custom fields and messaging options included.',
+	},
+	{
+		displayName:
+			'Whispir will erase every field of this contact that is not given above (names, phones, custom fields, messaging options…). Leave this off to change only the fields given.',
+		name: 'replaceWarning',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { replaceWholeRecord: [true] } },
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['update'] } }, properties);
+
+/** The changes an item asks for: the Update Fields, custom fields and messaging options it gives. */
+function contactChanges(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const changes: IDataObject = {
+		...checkedContactFields(context, itemIndex, context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject),
+		...customFieldValues(context, itemIndex),
+	};
+	const messagingoptions = messagingOptionValues(context, itemIndex);
+	if (messagingoptions.length > 0) changes.messagingoptions = messagingoptions;
+	return changes;
+}
+
+/**
+ * Read, merge, write. `updateByMerge` in crud.ts takes arrays as given, but a contact's
+ * `messagingoptions` array must merge per channel, so contacts do the three steps here.
+ */
+export async function mergeIntoContact(
+	context: IExecuteFunctions,
+	request: { id: string; changes: IDataObject; itemIndex: number; workspaceId?: string; replace?: boolean },
+): Promise<IDataObject> {
+	const { id, itemIndex, workspaceId } = request;
+	let record = request.changes;
+	if (!request.replace) {
+		// customFields=true, or the custom fields would be missing from the read and erased by the write.
+		const current = await fetchRecord(context, {
+			endpoint: ENDPOINTS.contact,
+			id,
+			workspaceId,
+			itemIndex,
+			qs: { customFields: true },
+		});
+		record = mergeContact(current, request.changes);
+	}
+	await whispirApiRequest.call(context, {
+		method: 'PUT',
+		path: recordPath(ENDPOINTS.contact, id),
+		mediaType: ENDPOINTS.contact.mediaType,
+		workspaceId,
+		body: record,
+		itemIndex,
+	});
+	return { id, ...record };
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const workspaceId = optionalText(this, 'workspace', itemIndex);
+	const id = requiredText(this, 'contactId', itemIndex, 'Contact');
+	const changes = contactChanges(this, itemIndex);
+	const replace = this.getNodeParameter('replaceWholeRecord', itemIndex, false) as boolean;
+	if (replace && Object.keys(changes).length === 0) {
+		// Whispir would erase the whole contact.
+		throw new NodeOperationError(this.getNode(), `"Replace Whole Record" is on but no field is given in item ${itemIndex}`, {
+			description: 'Add the fields the contact should keep, or turn "Replace Whole Record" off to change only some fields.',
+			itemIndex,
+		});
+	}
+	return await mergeIntoContact(this, { id, changes, itemIndex, workspaceId, replace });
+}

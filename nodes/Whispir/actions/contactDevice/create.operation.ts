@@ -1,0 +1,73 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { whispirApiRequest } from '../../transport';
+import { idFromUrl } from '../../transport/responses';
+import { idLocator, workspaceSelector } from '../common.descriptions';
+import { contactLocator } from '../contact/contactFields';
+import { optionalText, requiredText } from '../parameters';
+import { devicesOf, optionalDeviceProperties, platformProperty } from './deviceFields';
+
+const properties: INodeProperties[] = [
+	workspaceSelector,
+	contactLocator,
+	{
+		displayName: 'Device Name',
+		name: 'deviceName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: "e.g. Jane's iPhone",
+		description: 'A name to recognise the device by',
+	},
+	idLocator({
+		name: 'appId',
+		displayName: 'App',
+		searchListMethod: 'searchApps',
+		description: 'The push app installed on the device (see the App resource)',
+	}),
+	platformProperty,
+	{
+		displayName: 'Push Token',
+		name: 'pushToken',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The device token APNS or Firebase gave your app on this device',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: optionalDeviceProperties,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contactDevice'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const contactId = requiredText(this, 'contactId', itemIndex, 'Contact');
+	const device: IDataObject = {
+		deviceName: requiredText(this, 'deviceName', itemIndex, 'Device Name'),
+		appId: requiredText(this, 'appId', itemIndex, 'App'),
+		platform: this.getNodeParameter('platform', itemIndex) as string,
+		pushToken: requiredText(this, 'pushToken', itemIndex, 'Push Token'),
+		status: 'ACTIVE',
+	};
+	for (const [name, value] of Object.entries(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject)) {
+		if (typeof value === 'string' && value.trim() !== '') device[name] = value.trim();
+	}
+	const response = await whispirApiRequest.call(this, {
+		method: 'POST',
+		path: devicesOf(contactId).path,
+		mediaType: devicesOf(contactId).mediaType,
+		workspaceId: optionalText(this, 'workspace', itemIndex),
+		body: device,
+		itemIndex,
+	});
+	// Whispir answers 201 with the device and its id.
+	const created = typeof response.body === 'object' ? response.body : {};
+	return { id: idFromUrl(response.location), contactId, ...device, ...created };
+}

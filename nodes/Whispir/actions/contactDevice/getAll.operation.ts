@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit, workspaceSelector } from '../common.descriptions';
+import { contactLocator } from '../contact/contactFields';
+import { fetchRecord } from '../crud';
+import { ENDPOINTS } from '../endpoints';
+import { optionalText, requiredText } from '../parameters';
+
+const properties: INodeProperties[] = [workspaceSelector, contactLocator, ...returnAllOrLimit];
+
+export const description = updateDisplayOptions({ show: { resource: ['contactDevice'], operation: ['getAll'] } }, properties);
+
+/**
+ * The docs show a contact's devices only inside `GET /contacts/{id}` (L4760-4800); the
+ * `/contacts/{id}/devices` list is named but never shown. We follow the documented read: one
+ * request, the `devices` array. Deleted devices are never in it.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const contactId = requiredText(this, 'contactId', itemIndex, 'Contact');
+	const contact = await fetchRecord(this, {
+		endpoint: ENDPOINTS.contact,
+		id: contactId,
+		workspaceId: optionalText(this, 'workspace', itemIndex),
+		itemIndex,
+	});
+	const devices = Array.isArray(contact.devices) ? (contact.devices as IDataObject[]) : [];
+	const withContact = devices.map((device) => ({ ...device, contactId }));
+	if (this.getNodeParameter('returnAll', itemIndex) === true) return withContact;
+	return withContact.slice(0, this.getNodeParameter('limit', itemIndex) as number);
+}

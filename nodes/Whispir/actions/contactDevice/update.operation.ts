@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { workspaceSelector } from '../common.descriptions';
+import { contactLocator } from '../contact/contactFields';
+import { updateByMerge } from '../crud';
+import { optionalText, requiredText } from '../parameters';
+import { deviceLocator, devicesOf, optionalDeviceProperties, platformProperty } from './deviceFields';
+
+const properties: INodeProperties[] = [
+	workspaceSelector,
+	contactLocator,
+	deviceLocator,
+	{
+		displayName: 'Re-Activate',
+		name: 'reactivate',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to set the device back to Active. Whispir disables a device after two failed pushes in a row and never re-enables it by itself.',
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'The fields to change. Every field you do not add keeps its current value.',
+		options: ([
+			...optionalDeviceProperties,
+			{
+				displayName: 'Device Name',
+				name: 'deviceName',
+				type: 'string',
+				default: '',
+				description: 'A name to recognise the device by',
+			},
+			{
+				displayName: 'Push Token',
+				name: 'pushToken',
+				type: 'string',
+				default: '',
+				description: 'The new device token, after the app was reinstalled or the OS upgraded',
+			},
+			{ ...platformProperty, required: false },
+		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contactDevice'], operation: ['update'] } }, properties);
+
+/** Whispir's PUT replaces the device (L4815), so the device is read, changed and written back. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const contactId = requiredText(this, 'contactId', itemIndex, 'Contact');
+	const id = requiredText(this, 'deviceId', itemIndex, 'Device');
+	const changes: IDataObject = {};
+	for (const [name, value] of Object.entries(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject)) {
+		if (typeof value === 'string' && value.trim() !== '') changes[name] = value.trim();
+	}
+	if (this.getNodeParameter('reactivate', itemIndex, false) === true) changes.status = 'ACTIVE';
+	const updated = await updateByMerge(this, {
+		endpoint: devicesOf(contactId),
+		id,
+		changes,
+		itemIndex,
+		workspaceId: optionalText(this, 'workspace', itemIndex),
+		readOnly: ['id', 'registrationDate', 'lastModifiedDate'],
+	});
+	return { ...updated, contactId };
+}

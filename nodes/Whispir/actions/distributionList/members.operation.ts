@@ -1,0 +1,83 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { whispirApiRequest } from '../../transport';
+import { idLocator, workspaceSelector } from '../common.descriptions';
+import { fetchRecord, recordPath, workspaceOf } from '../crud';
+import { ENDPOINTS } from '../endpoints';
+import type { WhispirItemOperation } from '../operation';
+import { requiredText } from '../parameters';
+import { MEMBER_KINDS, membersField, membersOf, splitIds, type Members } from './fields';
+import { listLocator } from './locator';
+
+// Fields of Whispir's GET answer that a PUT does not take back.
+const READ_ONLY = ['link', 'mri', 'memberCount'];
+
+/**
+ * Add Members and Remove Members: Whispir has no membership endpoint, so the list is read, its
+ * comma-separated `contactIds` / `userIds` / `distListIds` changed and the whole list written
+ * back (API doc "Updating the DL"). Nothing is written when nothing changes.
+ */
+export function membersOperation(change: 'add' | 'remove'): WhispirItemOperation {
+	const operation = change === 'add' ? 'addMembers' : 'removeMembers';
+	return {
+		description: updateDisplayOptions({ show: { resource: ['distributionList'], operation: [operation] } }, [
+			workspaceSelector,
+			idLocator(listLocator),
+			{
+				...membersField,
+				required: true,
+				description:
+					change === 'add'
+						? 'The contacts, users and nested lists to add. Members already on the list stay as they are.'
+						: 'The contacts, users and nested lists to take off the list. IDs not on the list are ignored.',
+			},
+		]),
+		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+			const id = requiredText(this, listLocator.name, itemIndex, listLocator.displayName);
+			const given = membersOf(this, itemIndex);
+			if (MEMBER_KINDS.every(({ key }) => given[key].length === 0)) {
+				throw new NodeOperationError(this.getNode(), `"Members" is empty in item ${itemIndex}`, {
+					description: `Add at least one contact, user or nested list to ${change}.`,
+					itemIndex,
+				});
+			}
+			const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.distributionList);
+			const list = await fetchRecord(this, { endpoint: ENDPOINTS.distributionList, id, workspaceId, itemIndex });
+			if (String(list.type ?? 'static').toLowerCase() === 'dynamic') {
+				throw new NodeOperationError(this.getNode(), `The distribution list in item ${itemIndex} is dynamic`, {
+					description: `Rules choose the members of "${String(list.name ?? id)}". Change its rules with Update instead.`,
+					itemIndex,
+				});
+			}
+
+			const before = {} as Members;
+			const after = {} as Members;
+			for (const { key } of MEMBER_KINDS) {
+				before[key] = splitIds(list[key]);
+				after[key] =
+					change === 'add'
+						? [...before[key], ...given[key].filter((memberId) => !before[key].includes(memberId))]
+						: before[key].filter((memberId) => !given[key].includes(memberId));
+			}
+			const changed = MEMBER_KINDS.some(({ key }) => after[key].length !== before[key].length);
+			const updated: IDataObject = { ...list };
+			for (const key of READ_ONLY) delete updated[key];
+			for (const { key } of MEMBER_KINDS) updated[key] = after[key].join(',');
+
+			if (changed) {
+				await whispirApiRequest.call(this, {
+					method: 'PUT',
+					path: recordPath(ENDPOINTS.distributionList, id),
+					mediaType: ENDPOINTS.distributionList.mediaType,
+					workspaceId,
+					body: updated,
+					itemIndex,
+				});
+			}
+			const counts: IDataObject = {};
+			for (const { key } of MEMBER_KINDS) counts[key] = Math.abs(after[key].length - before[key].length);
+			return { ...updated, id, [change === 'add' ? 'added' : 'removed']: counts, changed };
+		},
+	};
+}

@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { idLocator, workspaceSelector } from '../common.descriptions';
+import { workspaceOf } from '../crud';
+import { ENDPOINTS } from '../endpoints';
+import { requiredText } from '../parameters';
+import { saveEventChanges } from './saveEvent';
+import { eventLocator } from './update.operation';
+
+export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['close'] } }, [
+	workspaceSelector,
+	idLocator({ ...eventLocator, description: 'The event to close' }),
+] satisfies INodeProperties[]);
+
+/**
+ * "It is not currently possible to remove events … events should be updated to have a status of
+ * 'Closed'" (API doc L9520): Close is that update, keeping every other field.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await saveEventChanges(this, {
+		id: requiredText(this, 'eventId', itemIndex, 'Event'),
+		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.event),
+		itemIndex,
+		status: 'Closed',
+		values: {},
+	});
+}

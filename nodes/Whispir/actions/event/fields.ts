@@ -1,0 +1,328 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { toWhispirSchedule } from '../message/schedule';
+
+/**
+ * An event is a label, a status and one form of name/value fields (API doc L8649-9520). The
+ * documented fields are offered here, with the documented default values as dropdowns; Whispir
+ * configures the lists per company, so an expression may give any other value.
+ */
+
+export const MAX_ACTIONS = 10;
+
+const choices = (values: string[]): INodePropertyOptions[] => values.map((value) => ({ name: value, value }));
+
+export const statusField: INodeProperties = {
+	displayName: 'Status',
+	name: 'status',
+	type: 'options',
+	// The docs name Active and Resolved, say "the default status is Open", and close events by setting Closed.
+	options: choices(['Open', 'Active', 'Resolved']),
+	default: 'Open',
+	description: 'The state of the event. Use the Close operation to close it.',
+};
+
+/** Form fields that are plain dates: n8n date pickers, written as Whispir's dd/MM/yyyy HH:mm:ss. */
+const DATE_FIELDS = ['startDate', 'endDate'];
+
+/** The optional form fields, for Create ("Additional Fields") and Update ("Update Fields"). */
+export const formFields: INodeProperties[] = [
+	{
+		displayName: 'Category',
+		name: 'category',
+		type: 'options',
+		// "Infrasturcture" is Whispir's own spelling of the default value (API doc L9170).
+		options: choices(['Internal Systems', 'External Systems', 'Infrasturcture']),
+		default: 'Internal Systems',
+		description: 'The kind of event. Your Whispir company may have other values: use an expression to give one.',
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: 'The detailed description of the event',
+	},
+	{
+		displayName: 'Duration',
+		name: 'duration',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 02:05:00',
+		description: 'How long the event lasts, as HH:MM:SS; may replace the end date',
+	},
+	{
+		displayName: 'End Date',
+		name: 'endDate',
+		type: 'dateTime',
+		default: '',
+		description: "When the event ends, in the workflow's timezone (keep it the same as the Whispir user's)",
+	},
+	{
+		displayName: 'External Case Number',
+		name: 'externalCaseNumber',
+		type: 'string',
+		default: '',
+		description: 'The number another party tracks this event under',
+	},
+	{
+		displayName: 'External Vendor',
+		name: 'externalVendor',
+		type: 'string',
+		default: '',
+		description: 'The external vendor involved, name or contact',
+	},
+	{
+		displayName: 'Impact Condition',
+		name: 'impactCondition',
+		type: 'options',
+		options: choices([
+			'All services not available',
+			'All services degraded',
+			'Some services not available',
+			'Some services degraded',
+			'No Impact',
+			'Unknown',
+		]),
+		default: 'Unknown',
+		description: 'How the event affects services. Your Whispir company may have other values: use an expression to give one.',
+	},
+	{
+		displayName: 'Impact to Organisation',
+		name: 'impactToOrg',
+		type: 'options',
+		options: choices(['Global', 'National', 'Local']),
+		default: 'Local',
+		description: 'How widely the event affects the organisation',
+	},
+	{
+		displayName: 'Line Number',
+		name: 'lineNumber',
+		type: 'string',
+		default: '',
+		description: 'The production line concerned',
+	},
+	{
+		displayName: 'Location',
+		name: 'location',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. -33.8688,151.2093',
+		description: 'Where the event is, as latitude,longitude; shown on Whispir maps',
+	},
+	{
+		displayName: 'Locations',
+		name: 'locations',
+		type: 'string',
+		default: '',
+		description: "The organisation's operating areas the event affects",
+	},
+	{
+		displayName: 'Platform',
+		name: 'platform',
+		type: 'string',
+		default: '',
+		description: 'The platform the event concerns',
+	},
+	{
+		displayName: 'Priority',
+		name: 'priority',
+		type: 'options',
+		options: choices([
+			'Priority 5 - No Set Resolution Period',
+			'Priority 4 - <1 week Resolution',
+			'Priority 3 - <3 day Resolution',
+			'Priority 2 - <1 day Resolution',
+			'Priority 1 - <2hr Resolution',
+		]),
+		default: 'Priority 5 - No Set Resolution Period',
+		description: 'How fast the event must be resolved',
+	},
+	{
+		displayName: 'Services',
+		name: 'services',
+		type: 'string',
+		default: '',
+		description: 'The services the event concerns',
+	},
+	{
+		displayName: 'Severity',
+		name: 'severity',
+		type: 'options',
+		options: choices([
+			'Severity 5 - Routine Maintenance Tasks',
+			'Severity 4 - Scheduled System Changes',
+			'Severity SL3 - Minor Outage (Some Service Degradation)',
+			'Severity SL2 - Moderate Outage (Service Degradation)',
+			'Severity SL1 - Major Outage (Significant Service Unavailablity)',
+		]),
+		default: 'Severity 5 - Routine Maintenance Tasks',
+		description: 'How serious the event is. Your Whispir company may have other values: use an expression to give one.',
+	},
+	{
+		displayName: 'Sub-Category',
+		name: 'subCategory',
+		type: 'options',
+		options: choices(['Customer Impact', 'Cust & Staff Impact', 'Staff Impact', 'Impact Unknown']),
+		default: 'Impact Unknown',
+		description: 'Who is affected',
+	},
+	{
+		displayName: 'Summary',
+		name: 'summary',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Outage of systems in Sydney',
+		description: 'A one-line summary, like an email subject. Messages about the event can use it as @@summary@@.',
+	},
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		options: choices(['Multiple Issues', 'NIL', 'Network', 'Applications', 'Mobile Apps']),
+		default: 'NIL',
+		description: 'The type of event',
+	},
+];
+
+export const actionsField: INodeProperties = {
+	displayName: 'Actions',
+	name: 'actions',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true, sortable: true },
+	placeholder: 'Add Action',
+	default: {},
+	description: `What must be done about the event, by whom and when; at most ${MAX_ACTIONS}`,
+	options: [
+		{
+			displayName: 'Action',
+			name: 'action',
+			values: [
+				{
+					displayName: 'Date',
+					name: 'date',
+					type: 'dateTime',
+					default: '',
+					description: "When the action is due, in the workflow's timezone",
+				},
+				{
+					displayName: 'Details',
+					name: 'details',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Send a team to investigate',
+					description: 'What must be done',
+				},
+				{
+					displayName: 'Owner',
+					name: 'owner',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. John Wick',
+					description: 'Who is responsible for the action',
+				},
+			],
+		},
+	],
+};
+
+/** A date picked in n8n as Whispir's event date: dd/MM/yyyy HH:mm:ss (API doc L9120). */
+export function eventDate(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+		throw new NodeOperationError(context.getNode(), `"${label}" is empty in item ${itemIndex}`, {
+			description: `Pick a date and time for "${label}", or map a field that has one for every item.`,
+			itemIndex,
+		});
+	}
+	const time = toWhispirSchedule(value, context.getTimezone());
+	if (!time) {
+		throw new NodeOperationError(context.getNode(), `"${label}" in item ${itemIndex} is not a date: "${String(value)}"`, {
+			description: 'Pick a date and time, or give one as 2025-09-11T17:21:00.',
+			itemIndex,
+		});
+	}
+	// The shared schedule format stops at minutes; events want seconds too, written as 00.
+	return `${time.whispir}:00`;
+}
+
+function invalid(context: IExecuteFunctions, label: string, value: string, itemIndex: number, fix: string) {
+	return new NodeOperationError(context.getNode(), `"${label}" in item ${itemIndex} is not valid: "${value}"`, {
+		description: fix,
+		itemIndex,
+	});
+}
+
+/**
+ * The form fields the user gave, as Whispir's `name`/`value` pairs: dates converted, the
+ * duration and location checked. Only given fields appear.
+ */
+export function formValues(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const property of formFields) {
+		const raw = fields[property.name];
+		if (raw === undefined || raw === null || raw === '') continue;
+		if (DATE_FIELDS.includes(property.name)) {
+			values[property.name] = eventDate(context, raw, property.displayName, itemIndex);
+			continue;
+		}
+		const text = String(raw).trim();
+		if (property.name === 'duration' && !/^\d{2}:[0-5]\d:[0-5]\d$/.test(text)) {
+			throw invalid(context, 'Duration', text, itemIndex, 'Enter the duration as HH:MM:SS, e.g. 02:05:00.');
+		}
+		if (property.name === 'location' && !/^-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?$/.test(text)) {
+			throw invalid(context, 'Location', text, itemIndex, 'Enter latitude,longitude, e.g. -33.8688,151.2093.');
+		}
+		values[property.name] = text;
+	}
+	return values;
+}
+
+/**
+ * The actions as numbered fields `actionDate1`, `actionOwner1`, `actionDetails1` … (API doc L9230).
+ * Whispir has ten slots: more actions fail here, before anything is sent. Unused slots are blank,
+ * so actions given on an update replace all earlier ones. Undefined when the user gave none.
+ */
+export function actionValues(context: IExecuteFunctions, itemIndex: number): Record<string, string> | undefined {
+	const { action: actions } = context.getNodeParameter('actions', itemIndex, {}) as { action?: IDataObject[] };
+	if (!actions || actions.length === 0) return undefined;
+	if (actions.length > MAX_ACTIONS) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Actions" has ${actions.length} entries in item ${itemIndex}; an event has at most ${MAX_ACTIONS}`,
+			{ description: `Keep the ${MAX_ACTIONS} most important actions, or put several steps in one action's details.`, itemIndex },
+		);
+	}
+	const values: Record<string, string> = {};
+	for (let slot = 1; slot <= MAX_ACTIONS; slot++) {
+		const action = actions[slot - 1] ?? {};
+		const date = action.date === undefined || action.date === '' ? '' : eventDate(context, action.date, `Date of action ${slot}`, itemIndex);
+		values[`actionDate${slot}`] = date;
+		values[`actionOwner${slot}`] = String(action.owner ?? '').trim();
+		values[`actionDetails${slot}`] = String(action.details ?? '').trim();
+	}
+	return values;
+}
+
+/** An event as Whispir stores it. */
+export interface WhispirEvent extends IDataObject {
+	eventLabel?: string;
+	status?: string;
+	eventFormList?: Array<{ formName?: string; eventFieldList?: Array<{ name: string; value?: string }> }>;
+}
+
+/**
+ * The event with its form fields laid out flat and blank ones left out:
+ * `{ id, eventLabel, status, formName, summary, startDate, actionOwner1, … }`.
+ */
+export function simplifyEvent(event: WhispirEvent): IDataObject {
+	const simple: IDataObject = { id: event.id, eventLabel: event.eventLabel, status: event.status };
+	for (const form of event.eventFormList ?? []) {
+		if (form.formName) simple.formName = form.formName;
+		for (const field of form.eventFieldList ?? []) {
+			if (field.value !== undefined && field.value !== '' && !(field.name in simple)) simple[field.name] = field.value;
+		}
+	}
+	return simple;
+}

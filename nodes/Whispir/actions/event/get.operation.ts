@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { idLocator, simplifyOption, workspaceSelector } from '../common.descriptions';
+import { fetchRecord, workspaceOf } from '../crud';
+import { ENDPOINTS } from '../endpoints';
+import { requiredText } from '../parameters';
+import { simplifyEvent, type WhispirEvent } from './fields';
+import { eventLocator } from './update.operation';
+
+export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['get'] } }, [
+	workspaceSelector,
+	idLocator(eventLocator),
+	{
+		...simplifyOption,
+		description:
+			'Whether to lay the filled-in form fields out flat (summary, startDate, actionOwner1…) instead of returning Whispir\'s full form with every blank field',
+	},
+] satisfies INodeProperties[]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const event = await fetchRecord(this, {
+		endpoint: ENDPOINTS.event,
+		id: requiredText(this, 'eventId', itemIndex, 'Event'),
+		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.event),
+		itemIndex,
+	});
+	return this.getNodeParameter('simplify', itemIndex, true) === true ? simplifyEvent(event as WhispirEvent) : event;
+}

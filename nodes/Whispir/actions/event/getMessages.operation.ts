@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { whispirApiList } from '../../transport';
+import { idLocator, returnAllOrLimit, workspaceSelector } from '../common.descriptions';
+import { fetchRecord, workspaceOf } from '../crud';
+import { ENDPOINTS } from '../endpoints';
+import { requiredText } from '../parameters';
+import { eventLocator } from './update.operation';
+
+export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['getMessages'] } }, [
+	workspaceSelector,
+	idLocator({ ...eventLocator, description: 'The event whose messages to list' }),
+	...returnAllOrLimit,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Messages by Other Users',
+				name: 'includeOtherUsers',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to list the messages other users of the workspace sent about the event too, not only your own',
+			},
+		],
+	},
+] satisfies INodeProperties[]);
+
+/**
+ * Messages about an event carry its label; Whispir finds them with GET /messages?label=<label>
+ * (the event's `retrieveEventMessages` link, API doc L9460). The event is read first for its label.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.event);
+	const event = await fetchRecord(this, {
+		endpoint: ENDPOINTS.event,
+		id: requiredText(this, 'eventId', itemIndex, 'Event'),
+		workspaceId,
+		itemIndex,
+	});
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	return await whispirApiList.call(this, {
+		path: ENDPOINTS.message.path,
+		mediaType: ENDPOINTS.message.mediaType,
+		listKey: ENDPOINTS.message.listKey,
+		workspaceId,
+		qs: { label: String(event.eventLabel ?? ''), ...(options.includeOtherUsers === true ? { viewType: 'shared' } : {}) },
+		limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+		itemIndex,
+	});
+}

@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** Whispir takes at most 10 MB of attachments per message, in the payload (API doc L1431, L1568). */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+export interface AttachmentField {
+	/** The parameter with the binary property names, e.g. `emailAttachments`. */
+	name: string;
+	label: string;
+}
+
+/** Binary property names as typed: "data, invoice" → ["data", "invoice"]. */
+export function propertyNames(value: unknown): string[] {
+	const names = Array.isArray(value) ? value.map(String) : String(value ?? '').split(',');
+	return names.map((name) => name.trim()).filter((name) => name !== '');
+}
+
+/**
+ * The item's binary properties as Whispir attachments ({attachmentName, attachmentDesc, derefUri}).
+ * A missing property fails with the field named; so does the total size above 10 MB, counted
+ * across `counted` (the attachments of the message read so far) before anything is sent.
+ */
+export async function readAttachments(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: AttachmentField,
+	counted: { bytes: number },
+): Promise<IDataObject[]> {
+	const attachments: IDataObject[] = [];
+	for (const property of propertyNames(context.getNodeParameter(field.name, itemIndex, ''))) {
+		const binary = context.getInputData()[itemIndex]?.binary?.[property];
+		if (!binary) {
+			const available = Object.keys(context.getInputData()[itemIndex]?.binary ?? {});
+			throw new NodeOperationError(context.getNode(), `"${field.label}" names the binary property "${property}", which item ${itemIndex} does not have`, {
+				description: available.length > 0
+					? `The item has these binary properties: ${available.join(', ')}.`
+					: 'The item has no binary data. Read the file in an earlier node (e.g. Read/Write Files from Disk or HTTP Request).',
+				itemIndex,
+			});
+		}
+		context.helpers.assertBinaryData(itemIndex, property);
+		const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, property);
+		counted.bytes += buffer.length;
+		if (counted.bytes > MAX_ATTACHMENT_BYTES) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`The attachments of item ${itemIndex} are ${(counted.bytes / 1024 / 1024).toFixed(1)} MB; Whispir accepts at most 10 MB per message`,
+				{ description: `Send smaller files, or fewer of them (checked while reading "${field.label}").`, itemIndex },
+			);
+		}
+		const fileName = binary.fileName ?? `${property}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
+		attachments.push({ attachmentName: fileName, attachmentDesc: fileName, derefUri: buffer.toString('base64') });
+	}
+	return attachments;
+}

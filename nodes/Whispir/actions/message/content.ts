@@ -1,0 +1,329 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/**
+ * What a message says, channel by channel (API doc L1172-1209): shared by Send and Send Bulk.
+ * The SMS text and subject are always there; every other channel is added through "Channels"
+ * and then shows its own fields.
+ */
+
+const show = (channel: string) => ({ show: { channels: [channel] } });
+
+/** The channels Send offers; Send Bulk takes only email, voice and web (API doc L2330-2390). */
+const CHANNEL_OPTIONS = [
+	{ name: 'Email', value: 'email', description: 'An email, as plain text or HTML, with attachments' },
+	{
+		name: 'Push Notification',
+		value: 'push',
+		description: "A push notification to the contact's devices registered with one of your apps",
+	},
+	{
+		name: 'Rich Message / Web Page',
+		value: 'web',
+		description: 'A web page: linked from the SMS or email with @@web_link@@, or published to your web destinations',
+	},
+	{ name: 'Social Media', value: 'social', description: 'Posts to the Twitter and Facebook pages configured in Whispir' },
+	{ name: 'Voice Call', value: 'voice', description: 'A text-to-speech phone call, optionally with a teleconference' },
+];
+
+export function contentFields(options: { bulk: boolean }): INodeProperties[] {
+	const channels = options.bulk ? CHANNEL_OPTIONS.filter((o) => ['email', 'voice', 'web'].includes(o.value)) : CHANNEL_OPTIONS;
+	const fields: INodeProperties[] = [
+		{
+			displayName: 'Subject',
+			name: 'subject',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Appointment reminder',
+			description: 'The first line of the SMS and voice call, and the email subject. Can be empty when a template is used.',
+		},
+		{
+			displayName: 'SMS Text',
+			name: 'body',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			placeholder: 'e.g. Your appointment is tomorrow at 10:00. Reply YES to confirm.',
+			description: 'The text message sent to phone numbers (up to 1,600 characters; some countries allow fewer). Also the text of a push notification. Leave empty to send no SMS.',
+		},
+		{
+			displayName: 'Channels',
+			name: 'channels',
+			type: 'multiOptions',
+			options: channels,
+			default: [],
+			description: 'Other channels to send the message on, besides SMS. Each adds its own fields.',
+		},
+		{
+			displayName: 'Email Body',
+			name: 'emailBody',
+			type: 'string',
+			typeOptions: { rows: 5 },
+			default: '',
+			required: true,
+			displayOptions: show('email'),
+			placeholder: 'e.g. <p>Hello, your invoice is attached.</p>',
+			description: 'The content of the email',
+		},
+		{
+			displayName: 'Email Format',
+			name: 'emailType',
+			type: 'options',
+			options: [
+				{ name: 'Plain Text', value: 'text/plain' },
+				{ name: 'HTML', value: 'text/html' },
+			],
+			default: 'text/plain',
+			displayOptions: show('email'),
+			description: 'Whether the email body is plain text or HTML',
+		},
+		{
+			displayName: 'Email Footer',
+			name: 'emailFooter',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+			displayOptions: show('email'),
+			placeholder: 'e.g. Kind regards, the Service Desk',
+			description: 'Text added below the email body, usually a signature',
+		},
+		{
+			displayName: 'Voice Introduction',
+			name: 'voiceHeader',
+			type: 'string',
+			default: '',
+			required: true,
+			displayOptions: show('voice'),
+			placeholder: 'e.g. This is an urgent message from the Service Desk',
+			description: 'Read out when the call is answered, before the recipient presses a key to hear the message',
+		},
+		{
+			displayName: 'Voice Message',
+			name: 'voiceBody',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			required: true,
+			displayOptions: show('voice'),
+			placeholder: 'e.g. The data centre is down. Please join the bridge.',
+			description: 'Read out after the subject once the recipient accepted the call',
+		},
+		{
+			displayName: 'Voice Options',
+			name: 'voiceOptions',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: show('voice'),
+			options: [
+				{
+					displayName: 'Closing Text',
+					name: 'footer',
+					type: 'string',
+					default: '',
+					description: 'Read out at the end of the call',
+				},
+				{
+					displayName: 'Message Retrieval PIN',
+					name: 'pin',
+					type: 'string',
+					typeOptions: { password: true },
+					default: '',
+					description: 'A PIN recipients enter to hear the message (the @@pin@@ tag)',
+				},
+				{
+					displayName: 'Teleconference Account',
+					name: 'confAccountNo',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 12345678',
+					description: 'The account or room number of the conference line',
+				},
+				{
+					displayName: 'Teleconference Moderator PIN',
+					name: 'confModPinNo',
+					type: 'string',
+					typeOptions: { password: true },
+					default: '',
+					description: "The moderator's PIN for the conference",
+				},
+				{
+					displayName: 'Teleconference Number',
+					name: 'confCall',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 1800500536',
+					description: 'Connects every recipient to this conference line after the message',
+				},
+				{
+					displayName: 'Teleconference PIN',
+					name: 'confPinNo',
+					type: 'string',
+					typeOptions: { password: true },
+					default: '',
+					description: 'The PIN participants enter for the conference',
+				},
+			],
+		},
+		{
+			displayName: 'Web Page Content',
+			name: 'webBody',
+			type: 'string',
+			typeOptions: { rows: 5 },
+			default: '',
+			required: true,
+			displayOptions: show('web'),
+			placeholder: "e.g. <div><p>Hi, here's the full incident report…</p></div>",
+			description:
+				'The page recipients open through the link that replaces @@web_link@@ in the SMS or email text (a rich message), and the content published to your web destinations. @@tags@@ do not work in it; images and other assets must be hosted elsewhere.',
+		},
+		{
+			displayName: 'Web Page Format',
+			name: 'webType',
+			type: 'options',
+			options: [
+				{ name: 'HTML', value: 'text/html' },
+				{ name: 'Plain Text', value: 'text/plain' },
+			],
+			default: 'text/html',
+			displayOptions: show('web'),
+			description: 'Whether the web page content is HTML or plain text',
+		},
+	];
+	if (options.bulk) return fields;
+	return [
+		...fields,
+		{
+			displayName: 'Push App',
+			name: 'pushApp',
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			required: true,
+			displayOptions: show('push'),
+			description:
+				'The app registered in Whispir whose devices get the notification. Push goes to contacts only: give contact MRIs as recipients.',
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					typeOptions: { searchListMethod: 'searchApps', searchable: true },
+				},
+				{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 8F2AB3C4D5E6F7A8' },
+			],
+		},
+		{
+			displayName: 'Push Escalation (Minutes)',
+			name: 'pushEscalationMins',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			displayOptions: show('push'),
+			description:
+				'How many minutes Whispir waits for a response to the push notification before escalating to the other channels. 0 means no escalation.',
+		},
+		{
+			displayName: 'Twitter Post',
+			name: 'twitterText',
+			type: 'string',
+			default: '',
+			displayOptions: show('social'),
+			description: 'The text posted to the Twitter accounts configured in Whispir. Leave empty to skip Twitter.',
+		},
+		{
+			displayName: 'Facebook Post',
+			name: 'facebookText',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			displayOptions: show('social'),
+			description: 'The text posted to the Facebook pages configured in Whispir. Leave empty to skip Facebook.',
+		},
+	];
+}
+
+const text = (context: IExecuteFunctions, name: string, itemIndex: number) => {
+	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+};
+
+function emptyField(context: IExecuteFunctions, label: string, itemIndex: number, fix: string) {
+	return new NodeOperationError(context.getNode(), `"${label}" is empty in item ${itemIndex}`, { description: fix, itemIndex });
+}
+
+/**
+ * Whispir's voice `type`: the teleconference settings in one line, "ConfCall:…,ConfAccountNo:…,
+ * ConfPinNo:…,ConfModPinNo:…,Pin:…". The docs' examples break it over lines but say to send no
+ * line breaks (L1500); the JSON form of L1472 is followed.
+ */
+export function voiceType(options: IDataObject): string {
+	const value = (key: string) => String(options[key] ?? '').replace(/[\r\n,]/g, '').trim();
+	return `ConfCall:${value('confCall')},ConfAccountNo:${value('confAccountNo')},ConfPinNo:${value('confPinNo')},ConfModPinNo:${value('confModPinNo')},Pin:${value('pin')}`;
+}
+
+/**
+ * The content fields of one item as Whispir's message body: subject, body and one section per
+ * chosen channel. A chosen channel without its content is refused here, before anything is sent.
+ * With `usesTemplate`, empty fields are left out so that the template's content applies.
+ */
+export function readContent(context: IExecuteFunctions, itemIndex: number, options: { usesTemplate: boolean }): IDataObject {
+	const channels = context.getNodeParameter('channels', itemIndex, []) as string[];
+	const message: IDataObject = {};
+	const subject = text(context, 'subject', itemIndex);
+	const body = text(context, 'body', itemIndex);
+	if (subject !== '') message.subject = subject;
+	if (body !== '') message.body = body;
+
+	if (channels.includes('email')) {
+		const emailBody = text(context, 'emailBody', itemIndex);
+		if (emailBody === '') throw emptyField(context, 'Email Body', itemIndex, 'Enter the email text, or remove Email from "Channels".');
+		message.email = { body: emailBody, type: text(context, 'emailType', itemIndex) || 'text/plain' };
+		const footer = text(context, 'emailFooter', itemIndex);
+		if (footer !== '') (message.email as IDataObject).footer = footer;
+	}
+	if (channels.includes('voice')) {
+		const header = text(context, 'voiceHeader', itemIndex);
+		const voiceBody = text(context, 'voiceBody', itemIndex);
+		if (header === '') throw emptyField(context, 'Voice Introduction', itemIndex, 'Enter the introduction read out when the call is answered, or remove Voice Call from "Channels".');
+		if (voiceBody === '') throw emptyField(context, 'Voice Message', itemIndex, 'Enter the text read out in the call, or remove Voice Call from "Channels".');
+		const voiceOptions = context.getNodeParameter('voiceOptions', itemIndex, {}) as IDataObject;
+		message.voice = { header, body: voiceBody, type: voiceType(voiceOptions) };
+		if (typeof voiceOptions.footer === 'string' && voiceOptions.footer.trim() !== '') {
+			(message.voice as IDataObject).footer = voiceOptions.footer.trim();
+		}
+	}
+	if (channels.includes('web')) {
+		const webBody = text(context, 'webBody', itemIndex);
+		if (webBody === '') throw emptyField(context, 'Web Page Content', itemIndex, 'Enter the page content, or remove Rich Message / Web Page from "Channels".');
+		message.web = { body: webBody, type: text(context, 'webType', itemIndex) || 'text/html' };
+	}
+	if (channels.includes('push')) {
+		const appId = text(context, 'pushApp', itemIndex);
+		if (appId === '') throw emptyField(context, 'Push App', itemIndex, 'Pick the app whose devices get the notification.');
+		const escalation = context.getNodeParameter('pushEscalationMins', itemIndex, 0) as number;
+		message.features = {
+			pushOptions: { notifications: 'enabled', appId, ...(escalation > 0 ? { escalationMins: String(escalation) } : {}) },
+		};
+	}
+	if (channels.includes('social')) {
+		const posts: IDataObject[] = [];
+		const twitter = text(context, 'twitterText', itemIndex);
+		const facebook = text(context, 'facebookText', itemIndex);
+		if (twitter !== '') posts.push({ id: 'social', body: twitter });
+		if (facebook !== '') posts.push({ id: 'social_long', body: facebook, type: 'text/plain' });
+		if (posts.length === 0) throw emptyField(context, 'Twitter Post', itemIndex, 'Enter a Twitter or Facebook post, or remove Social Media from "Channels".');
+		message.social = { social: posts };
+	}
+
+	if (!options.usesTemplate) {
+		const hasContent = ['body', 'email', 'voice', 'web', 'social', 'features'].some((key) => message[key] !== undefined);
+		if (!hasContent) {
+			throw emptyField(context, 'SMS Text', itemIndex, 'Enter the SMS text, add another channel under "Channels", or pick a template under "Options".');
+		}
+		if (subject === '') throw emptyField(context, 'Subject', itemIndex, 'Enter a subject: it is the first line of the SMS and the email subject.');
+		if (message.features && body === '') {
+			throw emptyField(context, 'SMS Text', itemIndex, 'A push notification shows the SMS text: enter it.');
+		}
+	}
+	return message;
+}

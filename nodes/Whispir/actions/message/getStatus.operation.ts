@@ -1,0 +1,86 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit, simplifyOption, workspaceSelector } from '../common.descriptions';
+import { workspaceOf } from '../crud';
+import { ENDPOINTS } from '../endpoints';
+import { requiredText } from '../parameters';
+import { isoTime, messageLocator } from './locator';
+import { readReport } from './reports';
+
+const detailed = { show: { view: ['detailed'] } };
+
+const properties: INodeProperties[] = [
+	workspaceSelector,
+	messageLocator,
+	{
+		displayName: 'View',
+		name: 'view',
+		type: 'options',
+		options: [
+			{
+				name: 'Summary',
+				value: 'summary',
+				description: 'One item with how many recipients are pending, sent, received, acknowledged and undeliverable',
+			},
+			{
+				name: 'Per Recipient',
+				value: 'detailed',
+				description: "One item per recipient with the status of each channel and its times",
+			},
+		],
+		default: 'summary',
+		description: 'How much detail to return',
+	},
+	...updateDisplayOptions(detailed, returnAllOrLimit),
+	simplifyOption,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['getStatus'] } }, properties);
+
+/** Whispir's status categories (API doc L2600-2620) as counts, keyed for people and agents. */
+function summaryOf(messageId: string, entry: IDataObject | undefined): IDataObject {
+	const summary: IDataObject = { messageId };
+	let total = 0;
+	for (const category of (entry?.categories as IDataObject[] | undefined) ?? []) {
+		const count = Number(category.recipientCount ?? 0);
+		summary[String(category.name ?? '').toLowerCase()] = count;
+		total += count;
+	}
+	return { ...summary, total };
+}
+
+/** Per channel: the status code and ISO times, channels the recipient was not sent left out. */
+function recipientOf(messageId: string, entry: IDataObject): IDataObject {
+	const simple: IDataObject = { messageId, name: entry.name, info: typeof entry.info === 'string' ? entry.info.trim() : entry.info };
+	const channels = Array.isArray(entry.status) ? (entry.status as IDataObject[]) : [];
+	for (const channel of channels) {
+		if (!channel.status) continue;
+		simple[String(channel.type)] = {
+			status: channel.status,
+			destination: channel.destination,
+			sentAt: isoTime(channel.sentTimestamp),
+			receivedAt: isoTime(channel.receivedTimestamp),
+			// Whispir spells it "acknowleged" (API doc L2885).
+			acknowledgedAt: isoTime(channel.acknowlegedTimestamp),
+		};
+	}
+	return simple;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const messageId = requiredText(this, 'messageId', itemIndex, 'Message');
+	const view = this.getNodeParameter('view', itemIndex) as 'summary' | 'detailed';
+	const simplified = this.getNodeParameter('simplify', itemIndex, true) === true;
+	const returnAll = view === 'summary' || (this.getNodeParameter('returnAll', itemIndex, false) as boolean);
+	const { items } = await readReport(this, {
+		messageId,
+		report: ENDPOINTS.messageStatus,
+		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.messageStatus),
+		qs: { view },
+		limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+		itemIndex,
+	});
+	if (view === 'summary') return [simplified ? summaryOf(messageId, items[0]) : { messageId, ...items[0] }];
+	return items.map((entry) => (simplified ? recipientOf(messageId, entry) : { messageId, ...entry }));
+}

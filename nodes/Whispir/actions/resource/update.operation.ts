@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { idLocator, workspaceSelector } from '../common.descriptions';
+import { fetchRecord, updateByMerge, workspaceOf } from '../crud';
+import { ENDPOINTS } from '../endpoints';
+import { requiredText } from '../parameters';
+import { checkResource, contentFields, mimeTypeField, mimeTypeFor, readContent, resourceBody, scopeField } from './fileContent';
+
+export const resourceLocator = { name: 'resourceId', displayName: 'Resource', searchListMethod: 'searchResources' };
+
+const properties: INodeProperties[] = [
+	workspaceSelector,
+	idLocator(resourceLocator),
+	...contentFields.map((field) =>
+		field.name === 'source' ? { ...field, description: 'Where the new file content comes from. It replaces the stored file.' } : field,
+	),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Name, scope and MIME type keep their current values unless changed here',
+		options: [
+			{ ...mimeTypeField, description: "The file's type. Leave unset to keep the current one." },
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. australia-contacts.csv',
+				description: 'A new name for the file, with its extension',
+			},
+			scopeField,
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['resource'], operation: ['update'] } }, properties);
+
+/**
+ * Whispir's PUT needs all four fields and replaces the file, without versioning (API doc L10205).
+ * The stored name, scope and MIME type are read first and kept unless the user changed them.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requiredText(this, 'resourceId', itemIndex, 'Resource');
+	const endpoint = ENDPOINTS.resource;
+	const workspaceId = workspaceOf(this, itemIndex, endpoint);
+	const file = await readContent(this, itemIndex);
+	const changes = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const current = await fetchRecord(this, { endpoint, id, workspaceId, itemIndex });
+
+	const name = typeof changes.name === 'string' && changes.name.trim() !== '' ? changes.name.trim() : String(current.name);
+	const resource = {
+		name,
+		scope: typeof changes.scope === 'string' ? changes.scope : String(current.scope),
+		mimeType: mimeTypeFor((changes.mimeType as string | undefined) || String(current.mimeType ?? ''), name, file),
+		bytes: file.bytes,
+	};
+	checkResource(this, resource, itemIndex);
+	await updateByMerge(this, { endpoint, id, workspaceId, itemIndex, changes: resourceBody(resource), replace: true });
+	return { id, name: resource.name, scope: resource.scope, mimeType: resource.mimeType, updated: true };
+}

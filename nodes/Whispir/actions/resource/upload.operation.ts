@@ -1,0 +1,73 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { whispirApiRequest } from '../../transport';
+import { idFromUrl } from '../../transport/responses';
+import { workspaceSelector } from '../common.descriptions';
+import { fetchRecord, workspaceOf } from '../crud';
+import { ENDPOINTS } from '../endpoints';
+import { optionalText } from '../parameters';
+import { checkResource, contentFields, mimeTypeField, mimeTypeFor, readContent, resourceBody, scopeField } from './fileContent';
+
+const properties: INodeProperties[] = [
+	workspaceSelector,
+	...contentFields,
+	{
+		displayName: 'File Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. australia-contacts.csv',
+		description:
+			"The name to store the file under, with its extension. Leave empty to use the binary file's name. Whispir advises letters, digits, - and . only.",
+	},
+	scopeField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [mimeTypeField],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['resource'], operation: ['upload'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const file = await readContent(this, itemIndex);
+	const name = optionalText(this, 'name', itemIndex) ?? file.fileName?.trim();
+	if (!name) {
+		throw new NodeOperationError(this.getNode(), `"File Name" is empty in item ${itemIndex}`, {
+			description: 'Enter the name to store the file under, e.g. contacts.csv.',
+			itemIndex,
+		});
+	}
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const resource = {
+		name,
+		scope: this.getNodeParameter('scope', itemIndex) as string,
+		mimeType: mimeTypeFor(options.mimeType as string | undefined, name, file),
+		bytes: file.bytes,
+	};
+	checkResource(this, resource, itemIndex);
+
+	const endpoint = ENDPOINTS.resource;
+	const workspaceId = workspaceOf(this, itemIndex, endpoint);
+	const response = await whispirApiRequest.call(this, {
+		method: 'POST',
+		path: endpoint.path,
+		mediaType: endpoint.mediaType,
+		workspaceId,
+		body: resourceBody(resource),
+		itemIndex,
+	});
+	const id = idFromUrl(response.location);
+	const uploaded: IDataObject = { id, url: response.location, name, scope: resource.scope, mimeType: resource.mimeType };
+	// Whispir answers 201 with only a Location; a public file's download address is read back from it.
+	if (resource.scope === 'public' && id !== undefined) {
+		const stored = await fetchRecord(this, { endpoint, id, workspaceId, itemIndex });
+		if (typeof stored.url === 'string') uploaded.publicUrl = stored.url;
+	}
+	return uploaded;
+}

@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { whispirApiRequest } from '../../transport';
+import { idLocator, workspaceSelector } from '../common.descriptions';
+import { recordPath, workspaceOf } from '../crud';
+import { ENDPOINTS } from '../endpoints';
+import { requiredText } from '../parameters';
+import { scenarioLocator } from './update.operation';
+
+export const description = updateDisplayOptions({ show: { resource: ['scenario'], operation: ['run'] } }, [
+	workspaceSelector,
+	idLocator({ ...scenarioLocator, description: 'The scenario to run: its message goes out to its recipients at once' }),
+] satisfies INodeProperties[]);
+
+/** A POST to the scenario without a body sends its message (API doc L7240-7262); Whispir answers 204. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requiredText(this, 'scenarioId', itemIndex, 'Scenario');
+	await whispirApiRequest.call(this, {
+		method: 'POST',
+		path: recordPath(ENDPOINTS.scenario, id),
+		mediaType: ENDPOINTS.scenario.mediaType,
+		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.scenario),
+		itemIndex,
+	});
+	return { id, ran: true };
+}

@@ -1,0 +1,87 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { whispirApiRequest } from '../../transport';
+import { idFromUrl } from '../../transport/responses';
+import { workspaceSelector } from '../common.descriptions';
+import { workspaceOf } from '../crud';
+import { ENDPOINTS } from '../endpoints';
+import { optionalText, requiredText } from '../parameters';
+import { hasSomeBody, templateParts, templatePartFields } from './fields';
+import { mergeRecord } from './mergeRecord';
+
+const properties: INodeProperties[] = [
+	workspaceSelector,
+	{
+		displayName: 'Name',
+		name: 'messageTemplateName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Appointment Reminder',
+		description: 'A name no other template in the workspace has. Messages can use the template by this name.',
+	},
+	{
+		displayName: 'Subject',
+		name: 'subject',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Your appointment tomorrow',
+		description: 'The first line of the SMS and voice call, and the subject of the email',
+	},
+	{
+		displayName: 'SMS Body',
+		name: 'body',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		placeholder: 'e.g. Hi @@first_name@@, see you tomorrow at 10:00.',
+		description:
+			'The text of the SMS. @@tags@@ are filled in when sending. Leave empty for a template without SMS, but then give an email, voice or web body.',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: templatePartFields,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const smsBody = optionalText(this, 'body', itemIndex);
+	const template = mergeRecord(
+		{
+			messageTemplateName: requiredText(this, 'messageTemplateName', itemIndex, 'Name'),
+			subject: requiredText(this, 'subject', itemIndex, 'Subject'),
+			...(smsBody ? { body: smsBody } : {}),
+			// Whispir refuses a template without these three, even when they are unused (API doc L3330-3332).
+			email: {},
+			voice: {},
+			web: {},
+		},
+		templateParts(additionalFields),
+	);
+	if (!hasSomeBody(template)) {
+		throw new NodeOperationError(this.getNode(), `"SMS Body" is empty in item ${itemIndex}`, {
+			description: 'A template needs some content: enter an SMS body, or add an email, voice or web body.',
+			itemIndex,
+		});
+	}
+	const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.template);
+	const response = await whispirApiRequest.call(this, {
+		method: 'POST',
+		path: ENDPOINTS.template.path,
+		mediaType: ENDPOINTS.template.mediaType,
+		workspaceId,
+		body: template,
+		itemIndex,
+	});
+	const created = typeof response.body === 'object' && response.body !== null ? (response.body as IDataObject) : {};
+	return { id: idFromUrl(response.location), ...template, ...created, url: response.location };
+}

@@ -1,0 +1,106 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { idLocator, workspaceSelector } from '../common.descriptions';
+import { fetchRecord, updateByMerge, workspaceOf } from '../crud';
+import { ENDPOINTS } from '../endpoints';
+import { requiredText } from '../parameters';
+import { hasSomeBody, templateParts, templatePartFields } from './fields';
+import { mergeRecord } from './mergeRecord';
+
+export const templateLocator = { name: 'templateId', displayName: 'Template', searchListMethod: 'searchTemplates' };
+
+/** Name, subject and SMS body become optional here, next to the template's other parts, in alphabetical order. */
+const updatableFields = ([
+	{
+		displayName: 'Name',
+		name: 'messageTemplateName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Appointment Reminder',
+		description: 'A new name for the template; no other template may have it',
+	},
+	{
+		displayName: 'SMS Body',
+		name: 'body',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: 'The text of the SMS. @@tags@@ are filled in when sending.',
+	},
+	{
+		displayName: 'Subject',
+		name: 'subject',
+		type: 'string',
+		default: '',
+		description: 'The first line of the SMS and voice call, and the subject of the email',
+	},
+	...templatePartFields,
+] satisfies INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName));
+
+const properties: INodeProperties[] = [
+	workspaceSelector,
+	idLocator(templateLocator),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'The fields to change. Everything else in the template keeps its current value.',
+		options: updatableFields,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['update'] } }, properties);
+
+/** A name no template has, for the moment between the two saves of an update that keeps the name. */
+function temporaryName(name: string): string {
+	return `${name} (updating ${Date.now().toString(36)})`;
+}
+
+/**
+ * Read, merge, write. Whispir refuses a PUT whose name is already taken, even by the template
+ * itself (API doc L3610: "users cannot update templates with the same name as a template that
+ * already exists"). Its documented way out is to save under another name and rename back: when the
+ * name stays the same, this saves under a temporary name first, then under the real one.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requiredText(this, 'templateId', itemIndex, 'Template');
+	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const { messageTemplateName, subject, body, ...parts } = updateFields;
+	const changes: IDataObject = templateParts(parts);
+	for (const [key, value] of Object.entries({ messageTemplateName, subject, body })) {
+		if (typeof value === 'string' && value.trim() !== '') changes[key] = value.trim();
+	}
+
+	const endpoint = ENDPOINTS.template;
+	const workspaceId = workspaceOf(this, itemIndex, endpoint);
+	const current = await fetchRecord(this, { endpoint, id, workspaceId, itemIndex });
+	const { link: _link, ...stored } = current;
+	const template = mergeRecord(stored, changes);
+	if (!hasSomeBody(template)) {
+		throw new NodeOperationError(this.getNode(), `The template would have no content in item ${itemIndex}`, {
+			description: 'Keep an SMS body, or give an email, voice or web body.',
+			itemIndex,
+		});
+	}
+	const write = async (record: IDataObject) =>
+		await updateByMerge(this, { endpoint, id, workspaceId, itemIndex, changes: record, replace: true });
+
+	const name = String(template.messageTemplateName ?? '');
+	if (name !== String(current.messageTemplateName ?? '')) return await write(template);
+
+	const temporary = temporaryName(name);
+	await write({ ...template, messageTemplateName: temporary });
+	try {
+		return await write(template);
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), `Template ${id} was saved under the temporary name "${temporary}"`, {
+			description:
+				`Whispir accepted the changes but refused to give the name "${name}" back: ${(error as Error).message}. ` +
+				`Run this Update again with Name set to "${name}", or rename the template in Whispir.`,
+			itemIndex,
+		});
+	}
+}

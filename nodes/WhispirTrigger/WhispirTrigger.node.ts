@@ -1,0 +1,171 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { replayFailedCalls } from './catchUp';
+import { keyMatches, keyOf, normaliseDelivery, readDeliveryBody, eventOf } from './delivery';
+import { checkExists, create, remove } from './registration';
+import { triggerSettings } from './settings';
+import { triggerState } from './triggerState';
+
+export class WhispirTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Whispir Trigger',
+		name: 'whispirTrigger',
+		icon: { light: 'file:whispir.svg', dark: 'file:whispir.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow when a Whispir message gets a reply or is undeliverable',
+		defaults: { name: 'Whispir Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'whispirApi', required: true }],
+		// Whispir GETs the URL while it creates the callback and refuses it unless that answers 200,
+		// so the GET webhook must be registered before the POST one's callback is created.
+		webhooks: [
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: [
+			{
+				displayName:
+					'Whispir reports replies and undeliverables only for messages sent with this trigger\'s callback name. In the Whispir node (Message → Send → Options → Callback) pick "n8n &lt;workflow name&gt; - &lt;this node\'s name&gt; (&lt;workflow ID&gt;)", or the name you set under Options → Callback Name. The name also comes with every item as callbackName.',
+				name: 'callbackNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{ name: 'Reply', value: 'reply', description: 'A recipient answered the message (SMS, email or voice)' },
+					{
+						name: 'Undeliverable',
+						value: 'undeliverable',
+						description: 'The message could not be delivered to a recipient',
+					},
+				],
+				default: ['reply'],
+				description: 'Which events start the workflow',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Callback Name',
+						name: 'callbackName',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Helpdesk replies',
+						description:
+							'Name of the callback the trigger registers at Whispir; send messages with this name. Default: "n8n &lt;workflow name&gt; - &lt;node name&gt; (&lt;workflow ID&gt;)", which changes when either is renamed.',
+					},
+					{
+						displayName: 'Catch Up on Missed Deliveries',
+						name: 'catchUp',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether, after the workflow is re-activated (e.g. n8n restarted), the replies and undeliverables Whispir could not deliver meanwhile are output with the next delivery, marked replayed. They carry no custom parameters: Whispir does not keep them.',
+					},
+					{
+						displayName: 'Failure Email',
+						name: 'email',
+						type: 'string',
+						placeholder: 'e.g. ops@example.com',
+						default: '',
+						description: 'Where Whispir sends a notice when it cannot reach n8n',
+					},
+					{
+						displayName: 'Include Raw Payload',
+						name: 'includeRaw',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to add what Whispir sent, unchanged, as the raw field',
+					},
+					{
+						displayName: 'Retry Failed Deliveries',
+						name: 'retriesEnabled',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether Whispir retries deliveries n8n did not accept (after about 5 minutes, for 24 hours)',
+					},
+					{
+						displayName: 'Strip HTML From Replies',
+						name: 'removeHtml',
+						type: 'boolean',
+						default: false,
+						description: 'Whether Whispir removes HTML tags from reply content (useful for email replies)',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await checkExists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await create.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await remove.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const response = this.getResponseObject();
+		// Whispir's check while it creates the callback: a 200, and no execution.
+		if (this.getWebhookName() === 'setup') {
+			response.status(200).send('OK');
+			return { noWebhookResponse: true };
+		}
+
+		const state = triggerState(this);
+		const request = this.getRequestObject();
+		if (!keyMatches(state.callbackKey, keyOf(this.getHeaderData() as IDataObject, this.getQueryData() as IDataObject))) {
+			response.status(401).json({ message: 'Missing or wrong X-Whispir-Callback-Key' });
+			return { noWebhookResponse: true };
+		}
+		const contentType = String(this.getHeaderData()['content-type'] ?? '');
+		const rawBody = (request as { rawBody?: Buffer }).rawBody;
+		const body = readDeliveryBody(contentType, this.getBodyData(), rawBody);
+		if ('refusal' in body) {
+			response.status(body.refusal.status).json({ message: body.refusal.message });
+			return { noWebhookResponse: true };
+		}
+
+		const settings = triggerSettings(this);
+		const items: IDataObject[] = [];
+		if (state.catchUpPending) items.push(...(await replayFailedCalls(this, state, settings)));
+		if (settings.events.includes(eventOf(body.payload))) {
+			items.push(
+				normaliseDelivery(body.payload, {
+					timeZone: this.getTimezone(),
+					callbackName: state.callbackName ?? settings.callbackName,
+					includeRaw: settings.includeRaw,
+				}),
+			);
+		}
+		// An event the user did not choose: acknowledged, so Whispir does not retry it, and nothing starts.
+		if (items.length === 0) return { webhookResponse: { message: 'Received; this event is not selected' } };
+		return { workflowData: [this.helpers.returnJsonArray(items)] };
+	}
+}

@@ -1,0 +1,43 @@
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { CallbackEvent } from '../Whispir/actions/callback/callbackBody';
+
+/** The trigger's parameters, read once, with the defaults that apply when an option is not added. */
+export interface TriggerSettings {
+	events: CallbackEvent[];
+	callbackName: string;
+	email?: string;
+	removeHtml: boolean;
+	retriesEnabled: boolean;
+	catchUp: boolean;
+	includeRaw: boolean;
+}
+
+/** "n8n Orders - Whispir Trigger (wf1)": readable, and unique per workflow and node. */
+export function defaultCallbackName(context: IHookFunctions | IWebhookFunctions): string {
+	const workflow = context.getWorkflow();
+	const name = `n8n ${workflow.name ?? 'workflow'} - ${context.getNode().name}`;
+	return workflow.id ? `${name} (${workflow.id})` : name;
+}
+
+export function triggerSettings(context: IHookFunctions | IWebhookFunctions): TriggerSettings {
+	const events = context.getNodeParameter('events', []) as CallbackEvent[];
+	if (events.length === 0) {
+		throw new NodeOperationError(context.getNode(), '"Events" is empty', {
+			description: 'Choose Reply, Undeliverable or both: the trigger starts the workflow only for those.',
+		});
+	}
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const callbackName = typeof options.callbackName === 'string' ? options.callbackName.trim() : '';
+	const email = typeof options.email === 'string' ? options.email.trim() : '';
+	return {
+		events,
+		callbackName: callbackName || defaultCallbackName(context),
+		email: email || undefined,
+		removeHtml: options.removeHtml === true,
+		retriesEnabled: options.retriesEnabled !== false,
+		catchUp: options.catchUp !== false,
+		includeRaw: options.includeRaw === true,
+	};
+}

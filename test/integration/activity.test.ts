@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { WHISPIR, startTestBed, type WhispirTestBed } from './support';
+
+let bed: WhispirTestBed;
+
+beforeAll(async () => {
+	bed = await startTestBed();
+});
+afterAll(async () => await bed.close());
+beforeEach(() => bed.sandbox.reset());
+
+const activity = (operation: string, parameters: Record<string, unknown> = {}) => ({ resource: 'activity', operation, ...parameters });
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+describe('Activity → Create', () => {
+	it('posts the documented values to the chosen workspace and returns the id from Location', async () => {
+		const [workspaceId] = bed.sandbox.seed('workspaces', [{ projectName: 'Ops' }]);
+		const { items, error } = await bed.run(
+			WHISPIR,
+			activity('create', {
+				workspace: byId(workspaceId),
+				module: 'Contact',
+				action: 'Contact Import File',
+				status: 'Successful',
+				description: 'Synced 120 contacts from HR',
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect(bed.sandbox.log[0]).toMatchObject({
+			method: 'POST',
+			path: `/workspaces/${workspaceId}/activities`,
+			contentType: 'application/vnd.whispir.activity-v1+json',
+			status: 201,
+			body: { module: 'Contact', action: 'Contact Import File', status: 'Successful', description: 'Synced 120 contacts from HR' },
+		});
+		const [stored] = await bed.sandbox.state('activities', workspaceId);
+		expect(stored).toMatchObject({ workspaceName: 'Ops', module: 'Contact' });
+		expect(items[0].json).toMatchObject({ id: stored.id, module: 'Contact', action: 'Contact Import File' });
+		expect(JSON.stringify(items)).not.toContain(bed.sandbox.credentials.apiKey);
+	});
+
+	it('refuses an empty description before sending; Continue On Fail keeps the other items', async () => {
+		const { items } = await bed.run(
+			WHISPIR,
+			activity('create', { module: 'Message', action: 'Send', status: 'Failed', description: '={{ $json.text }}' }),
+			{ items: [{ json: { text: 'first' } }, { json: {} }, { json: { text: 'third' } }], continueOnFail: true },
+		);
+		expect(items.map((item) => item.json.description ?? item.json.error)).toEqual([
+			'first',
+			'"Description" is empty in item 1',
+			'third',
+		]);
+		expect(bed.sandbox.log.filter((request) => request.method === 'POST')).toHaveLength(2);
+	});
+});
+
+describe('Activity → Get Many', () => {
+	beforeEach(() => {
+		bed.sandbox.seed('activities', [
+			{ module: 'Message', action: 'Send', status: 'Successful', description: 'Sent the roster', time: '05/03/24 09:00', user: 'james' },
+			{ module: 'Contact', action: 'Create', status: 'Successful', description: 'Imported staff', time: '06/03/24 10:00', user: 'ann' },
+			{ module: 'Message', action: 'Send', status: 'Failed', description: 'Bounced', time: '07/03/24 11:00', user: 'james' },
+		]);
+	});
+
+	it('sends the filters, dates as dd/mm/yyyy hh:mm, and returns the matches', async () => {
+		const { items, error } = await bed.run(
+			WHISPIR,
+			activity('getAll', {
+				returnAll: true,
+				filters: { module: 'Message', user: 'james', startTime: '2024-03-05T00:00:00', endTime: '2024-03-06T23:59:00' },
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect(bed.sandbox.log[0]).toMatchObject({
+			method: 'GET',
+			path: '/activities',
+			query: { module: 'Message', user: 'james', startTime: '05/03/2024 00:00', endTime: '06/03/2024 23:59' },
+		});
+		expect(items.map((item) => item.json.description)).toEqual(['Sent the roster']);
+		// List items carry their id only in the self link; the node surfaces it.
+		expect(items[0].json.id).toEqual(expect.any(String));
+	});
+
+	it("reads Whispir's 404 for no match as an empty result, not an error", async () => {
+		const { items, error } = await bed.run(WHISPIR, activity('getAll', { returnAll: true, filters: { description: 'nothing like this' } }));
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(0);
+		expect(bed.sandbox.log[0].status).toBe(404);
+	});
+
+	it('refuses a time that is not a date before sending', async () => {
+		const { error } = await bed.run(WHISPIR, activity('getAll', { returnAll: true, filters: { startTime: '={{ "last week" }}' } }));
+		expect(error?.constructor.name).toBe('NodeOperationError');
+		expect(error?.message).toBe('"Filters → From" in item 0 is not a date: "last week"');
+		expect(bed.sandbox.log).toHaveLength(0);
+	});
+});

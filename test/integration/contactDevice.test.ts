@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { WHISPIR, startTestBed, type WhispirTestBed } from './support';
+
+let bed: WhispirTestBed;
+let contactId: string;
+
+beforeAll(async () => {
+	bed = await startTestBed();
+});
+afterAll(async () => await bed.close());
+beforeEach(() => {
+	bed.sandbox.reset();
+	[contactId] = bed.sandbox.seed('contacts', [
+		{
+			firstName: 'Jane',
+			lastName: 'Citizen',
+			workEmailAddress1: 'jane@example.com',
+			workMobilePhone1: '61423456789',
+			workCountry: 'Australia',
+			timezone: '+10',
+		},
+	]);
+});
+
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const device = (operation: string, parameters: Record<string, unknown> = {}) => ({
+	resource: 'contactDevice',
+	operation,
+	contactId: byId(contactId),
+	...parameters,
+});
+const IPHONE = {
+	deviceName: "Jane's iPhone",
+	appId: 'B1A24A8BF2DBB10E',
+	platform: 'APNS',
+	pushToken: '15a01046 16f6f4f9',
+	deviceOS: 'IOS',
+	deviceModel: 'iPhone 15',
+	appVersion: '2.4.1',
+	status: 'ACTIVE',
+};
+const devicePath = (id = '') => `/contacts/${contactId}/devices${id ? `/${id}` : ''}`;
+
+describe('Contact Device → Create', () => {
+	it('registers the device under the contact and returns it with its id', async () => {
+		const { items, error } = await bed.run(
+			WHISPIR,
+			device('create', {
+				deviceName: IPHONE.deviceName,
+				appId: byId(IPHONE.appId),
+				platform: 'APNS',
+				pushToken: IPHONE.pushToken,
+				additionalFields: { deviceOS: 'IOS', deviceModel: 'iPhone 15', appVersion: '2.4.1' },
+			}),
+		);
+		expect(error).toBeUndefined();
+		const post = bed.sandbox.log.find((request) => request.method === 'POST');
+		expect(post).toMatchObject({
+			path: devicePath(),
+			contentType: 'application/vnd.whispir.contactdevice-v1+json',
+			body: IPHONE,
+			status: 201,
+		});
+		const [stored] = await bed.sandbox.state('devices', undefined, contactId);
+		expect(items[0].json).toMatchObject({ id: stored.id, contactId, ...IPHONE, registrationDate: expect.any(String) });
+	});
+
+	it('refuses an empty push token before sending, and Continue On Fail keeps the other items', async () => {
+		const { items } = await bed.run(
+			WHISPIR,
+			device('create', { deviceName: '={{ $json.name }}', appId: byId('APP1'), platform: 'GCM', pushToken: '={{ $json.token }}' }),
+			{ items: [{ json: { name: 'A', token: 't1' } }, { json: { name: 'B', token: '' } }], continueOnFail: true },
+		);
+		expect(items[0].json).toMatchObject({ deviceName: 'A', platform: 'GCM' });
+		expect(items[1].json.error).toBe('"Push Token" is empty in item 1');
+		expect(bed.sandbox.log.filter((request) => request.method === 'POST')).toHaveLength(1);
+	});
+});
+
+describe('Contact Device → Get and Get Many', () => {
+	it('reads one device, and lists the contact\'s devices from the contact record', async () => {
+		const [first, second] = bed.sandbox.seed('devices', [IPHONE, { ...IPHONE, deviceName: 'iPad', status: 'DISABLED' }], undefined, contactId);
+		const one = await bed.run(WHISPIR, device('get', { deviceId: byId(second) }));
+		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'GET', path: devicePath(second) });
+		expect(one.items[0].json).toMatchObject({ id: second, deviceName: 'iPad', status: 'DISABLED', contactId });
+
+		const many = await bed.run(WHISPIR, device('getAll', { returnAll: true }));
+		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'GET', path: `/contacts/${contactId}` });
+		expect(many.items.map((item) => item.json.id)).toEqual([first, second]);
+		const limited = await bed.run(WHISPIR, device('getAll', { returnAll: false, limit: 1 }));
+		expect(limited.items).toHaveLength(1);
+	});
+
+	it('returns nothing for a contact without devices', async () => {
+		const { items, error } = await bed.run(WHISPIR, device('getAll', { returnAll: true }));
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(0);
+	});
+});
+
+describe('Contact Device → Update', () => {
+	it('re-activates a device Whispir disabled, keeping every other field', async () => {
+		const [id] = bed.sandbox.seed('devices', [{ ...IPHONE, status: 'DISABLED' }], undefined, contactId);
+		const { items, error } = await bed.run(WHISPIR, device('update', { deviceId: byId(id), reactivate: true }));
+		expect(error).toBeUndefined();
+		const put = bed.sandbox.log.find((request) => request.method === 'PUT');
+		expect(put).toMatchObject({ path: devicePath(id), body: { ...IPHONE, status: 'ACTIVE' }, status: 204 });
+		const [stored] = await bed.sandbox.state('devices', undefined, contactId);
+		expect(stored).toMatchObject({ ...IPHONE, status: 'ACTIVE' });
+		expect(items[0].json).toMatchObject({ id, status: 'ACTIVE', contactId });
+	});
+
+	it('changes the push token only', async () => {
+		const [id] = bed.sandbox.seed('devices', [IPHONE], undefined, contactId);
+		await bed.run(WHISPIR, device('update', { deviceId: byId(id), updateFields: { pushToken: 'new-token' } }));
+		const [stored] = await bed.sandbox.state('devices', undefined, contactId);
+		expect(stored).toMatchObject({ ...IPHONE, pushToken: 'new-token' });
+	});
+});
+
+describe('Contact Device → Delete', () => {
+	it('deletes the device; the contact no longer lists it', async () => {
+		const [id] = bed.sandbox.seed('devices', [IPHONE], undefined, contactId);
+		const { items, error } = await bed.run(WHISPIR, device('delete', { deviceId: byId(id) }));
+		expect(error).toBeUndefined();
+		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'DELETE', path: devicePath(id), status: 204 });
+		expect(items[0].json).toEqual({ id, contactId, deleted: true });
+		expect(await bed.sandbox.state('devices', undefined, contactId)).toHaveLength(0);
+	});
+
+	it('works inside a workspace', async () => {
+		const [workspace] = bed.sandbox.seed('workspaces', [{ projectName: 'Field' }]);
+		const [otherContact] = bed.sandbox.seed('contacts', [{ firstName: 'Bo', lastName: 'B' }], workspace);
+		const [id] = bed.sandbox.seed('devices', [IPHONE], workspace, otherContact);
+		const { error } = await bed.run(WHISPIR, {
+			resource: 'contactDevice',
+			operation: 'delete',
+			workspace: byId(workspace),
+			contactId: byId(otherContact),
+			deviceId: byId(id),
+		});
+		expect(error).toBeUndefined();
+		expect(bed.sandbox.log.at(-1)?.path).toBe(`/workspaces/${workspace}/contacts/${otherContact}/devices/${id}`);
+	});
+});

@@ -1,0 +1,310 @@
+// The Whispir Trigger over real HTTP: the sandbox (playing Whispir) probes and POSTs to a listening
+// webhook server that runs the trigger through n8n-core's HookContext and WebhookContext.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { INodeParameters } from 'n8n-workflow';
+
+import { WhispirApi } from '../../credentials/WhispirApi.credentials';
+import { WhispirTrigger } from '../../nodes/WhispirTrigger/WhispirTrigger.node';
+import { WebhookTriggerHarness } from '../harness';
+import { WHISPIR, startTestBed, type WhispirTestBed } from './support';
+
+const TRIGGER = 'n8n-nodes-whispir.whispirTrigger';
+const WORKFLOW_NAME = 'Helpdesk';
+const DEFAULT_NAME = 'n8n Helpdesk - Whispir Trigger (harness-trigger-wf)';
+
+let bed: WhispirTestBed;
+let trigger: WebhookTriggerHarness;
+
+beforeAll(async () => {
+	bed = await startTestBed();
+});
+afterAll(async () => await bed.close());
+beforeEach(() => bed.sandbox.reset());
+afterEach(async () => await trigger?.close());
+
+async function startTrigger(parameters: INodeParameters, timezone = 'Australia/Sydney'): Promise<WebhookTriggerHarness> {
+	trigger = new WebhookTriggerHarness({
+		nodeType: TRIGGER,
+		nodeTypes: { [TRIGGER]: new WhispirTrigger() },
+		credentialTypes: { whispirApi: new WhispirApi() },
+		credentials: { whispirApi: bed.credentials.whispirApi },
+		parameters,
+		workflowName: WORKFLOW_NAME,
+		timezone,
+	});
+	await trigger.start();
+	return trigger;
+}
+
+const apiHeaders = () => ({
+	'x-api-key': bed.sandbox.credentials.apiKey,
+	Authorization: `Basic ${Buffer.from(`${bed.sandbox.credentials.username}:${bed.sandbox.credentials.password}`).toString('base64')}`,
+});
+
+/** Sends an SMS straight to the sandbox's API (raw JSON, so that odd keys survive) and returns its id. */
+async function sendMessage(json: string): Promise<string> {
+	const response = await fetch(`${bed.sandbox.url}/messages?apikey=${bed.sandbox.credentials.apiKey}`, {
+		method: 'POST',
+		headers: { ...apiHeaders(), 'Content-Type': 'application/vnd.whispir.message-v1+json' },
+		body: json,
+	});
+	expect(response.status).toBe(202);
+	return response.headers.get('location')!.split('?')[0].split('/').pop()!;
+}
+
+async function control(path: string, body: object): Promise<Record<string, unknown>> {
+	const response = await fetch(`${bed.sandbox.url}/__sandbox${path}`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	const json = (await response.json()) as Record<string, unknown>;
+	expect(response.status, JSON.stringify(json)).toBe(200);
+	return json;
+}
+
+const sms = (callbackName: string, extra = '') =>
+	`{"to":"61400000001","subject":"Ticket","body":"Reply YES to confirm","callbackId":${JSON.stringify(callbackName)}${extra}}`;
+
+const productionState = (t: WebhookTriggerHarness) => t.staticData['node:Whispir Trigger'] as Record<string, Record<string, unknown>>;
+
+describe('Whispir Trigger: activation', () => {
+	it('creates its callback after Whispir\'s GET probe got a 200, with a fresh key in a header', async () => {
+		const t = await startTrigger({ events: ['reply', 'undeliverable'] });
+		await t.activate();
+
+		expect(t.hits[0]).toMatchObject({ method: 'GET', status: 200, executed: false });
+		const post = bed.sandbox.log.find((request) => request.method === 'POST' && request.path === '/callbacks');
+		expect(post).toMatchObject({
+			status: 201,
+			contentType: 'application/vnd.whispir.api-callback-v1+json',
+			body: {
+				name: DEFAULT_NAME,
+				url: t.webhookUrl(),
+				contentType: 'json',
+				retriesEnabled: 'true',
+				removeHTML: 'disabled',
+				callbacks: { reply: 'enabled', undeliverable: 'enabled' },
+				auth: { type: 'httpheader' },
+			},
+		});
+		const key = (post!.body as { auth: { key: string } }).auth.key;
+		expect(key).toMatch(/^[0-9a-f]{64}$/);
+		const [stored] = await bed.sandbox.state('callbacks');
+		expect(productionState(t).production).toMatchObject({ callbackId: stored.id, callbackKey: key, callbackName: DEFAULT_NAME });
+	});
+
+	it('refuses to take over a callback of the same name that points elsewhere, naming it', async () => {
+		bed.sandbox.seed('callbacks', [
+			{ name: 'Ops replies', url: 'https://elsewhere.example/hook', auth: { type: 'httpheader', key: 'x' }, callbacks: {} },
+		]);
+		const t = await startTrigger({ events: ['reply'], options: { callbackName: 'Ops replies' } });
+		await expect(t.activate()).rejects.toThrow(
+			/A Whispir callback named "Ops replies" already exists \(ID [0-9A-F]+, URL https:\/\/elsewhere\.example\/hook\)/,
+		);
+		expect(bed.sandbox.log.filter((request) => request.method === 'POST')).toHaveLength(0);
+		const [kept] = await bed.sandbox.state('callbacks');
+		expect(kept.url).toBe('https://elsewhere.example/hook');
+	});
+
+	it('fails activation with the reason when Whispir cannot reach the webhook', async () => {
+		const t = await startTrigger({ events: ['reply'] });
+		const url = t.webhookUrl();
+		await t.stop();
+		await expect(t.activate()).rejects.toThrow(/Whispir refused to create the callback/);
+		expect(url).toContain('/webhook/');
+		expect(await bed.sandbox.state('callbacks')).toHaveLength(0);
+	});
+
+	it('deactivation deletes the callback; later deliveries find no webhook', async () => {
+		const t = await startTrigger({ events: ['reply'] });
+		await t.activate();
+		const [callback] = await bed.sandbox.state('callbacks');
+		await t.deactivate();
+		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'DELETE', path: `/callbacks/${callback.id}`, status: 204 });
+		expect(await bed.sandbox.state('callbacks')).toHaveLength(0);
+		expect(productionState(t).production).toEqual({});
+		// Deleting again (already gone at Whispir) is not an error.
+		await t.deactivate();
+	});
+});
+
+describe('Whispir Trigger: deliveries', () => {
+	it('turns a reply to a message sent with its callback name (Message → Send) into one normalised item', async () => {
+		const t = await startTrigger({ events: ['reply', 'undeliverable'] });
+		await t.activate();
+		const sent = await bed.run(WHISPIR, {
+			resource: 'message',
+			operation: 'send',
+			to: '61400000001',
+			subject: 'Ticket T-42',
+			body: 'Reply YES to confirm',
+			options: {
+				callback: { __rl: true, mode: 'name', value: DEFAULT_NAME },
+				callbackParameters: { parameter: [{ key: 'ticketId', value: 'T-42' }] },
+			},
+		});
+		expect(sent.error).toBeUndefined();
+		const messageId = String(sent.items[0].json.id);
+
+		await control('/messages/reply', { messageId, content: 'YES' });
+
+		expect(t.executions).toHaveLength(1);
+		const [item] = t.executions[0].items;
+		expect(item.json).toMatchObject({
+			event: 'reply',
+			messageId,
+			messageUrl: `${bed.sandbox.url}/messages/${messageId}`,
+			from: { mobile: '61400000001' },
+			channel: 'SMS',
+			content: 'YES',
+			customParameters: { ticketId: 'T-42', matchedCategory: 'notmatched' },
+			callbackName: DEFAULT_NAME,
+			replayed: false,
+		});
+		// Whispir's dd/MM/yy HH:mm, read in the workflow's timezone (Sydney, UTC+10 or +11).
+		const stamp = String(item.json.acknowledged);
+		expect(stamp).toMatch(/^\d{2}\/\d{2}\/\d{2} \d{2}:\d{2}$/);
+		const iso = new Date(String(item.json.acknowledgedAt));
+		const minutesAway = Math.abs(Date.now() - iso.getTime()) / 60_000;
+		expect(minutesAway).toBeLessThan(2);
+		expect(item.json.raw).toBeUndefined();
+
+		const [callback] = await bed.sandbox.state('callbacks');
+		const [call] = await bed.sandbox.state('calls', undefined, callback.id);
+		expect(call).toMatchObject({ status: 'SUCCESS', callback: { statusCode: 200 } });
+	});
+
+	it('turns an undeliverable into an item, with the raw payload when asked', async () => {
+		const t = await startTrigger({ events: ['reply', 'undeliverable'], options: { includeRaw: true } }, 'UTC');
+		await t.activate();
+		const messageId = await sendMessage(sms(DEFAULT_NAME, ',"callbackParameters":{"orderId":"10045"}'));
+		await control('/messages/undeliverable', { messageId, reason: 'Number disconnected' });
+
+		const [item] = t.executions[0].items;
+		expect(item.json).toMatchObject({
+			event: 'undeliverable',
+			messageId,
+			content: 'Number disconnected',
+			customParameters: { orderId: '10045' },
+			raw: { messageid: messageId, responseMessage: { channel: 'SMS', content: 'Number disconnected' } },
+		});
+		expect(item.json.acknowledgedAt).toBeUndefined();
+		const stamp = String(item.json.undeliverable);
+		const [dd, mm, yy, hh, mi] = stamp.split(/[/ :]/).map(Number);
+		expect(item.json.undeliverableAt).toBe(new Date(Date.UTC(2000 + yy, mm - 1, dd, hh, mi)).toISOString());
+	});
+
+	it('acknowledges an event that is not selected without starting the workflow', async () => {
+		const t = await startTrigger({ events: ['reply'] });
+		await t.activate();
+		// Whispir only sends enabled events, so post one by hand with the right key.
+		const key = String(productionState(t).production.callbackKey);
+		const response = await fetch(t.webhookUrl(), {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', 'X-Whispir-Callback-Key': key },
+			body: JSON.stringify({ messageid: 'M1', responseMessage: { channel: 'SMS', undeliverable: '01/02/26 10:00', content: 'x' } }),
+		});
+		expect(response.status).toBe(200);
+		expect(t.executions).toHaveLength(0);
+	});
+
+	it('answers 401, 400, 422 and 415 to bad deliveries and starts nothing', async () => {
+		const t = await startTrigger({ events: ['reply'] });
+		await t.activate();
+		const key = String(productionState(t).production.callbackKey);
+		const good = JSON.stringify({ messageid: 'M1', responseMessage: { channel: 'SMS', acknowledged: '01/02/26 10:00', content: 'hi' } });
+		const post = async (headers: Record<string, string>, body: string, query = '') => {
+			const response = await fetch(`${t.webhookUrl()}${query}`, { method: 'POST', headers, body });
+			return { status: response.status, text: await response.text() };
+		};
+
+		expect((await post({ 'Content-Type': 'application/json' }, good)).status).toBe(401);
+		expect((await post({ 'Content-Type': 'application/json', 'X-Whispir-Callback-Key': `${key.slice(0, -1)}0` }, good)).status).toBe(401);
+		expect((await post({ 'Content-Type': 'application/json' }, good, '?auth=wrong')).status).toBe(401);
+		// Malformed JSON sent as JSON: n8n itself refuses it before the node runs.
+		expect((await post({ 'Content-Type': 'application/json', 'X-Whispir-Callback-Key': key }, '{"messageid": '))).toMatchObject({
+			status: 422,
+		});
+		// Malformed JSON in a body n8n does not parse: the trigger's own 400.
+		expect((await post({ 'Content-Type': 'text/plain', 'X-Whispir-Callback-Key': key }, '{"messageid": '))).toMatchObject({
+			status: 400,
+		});
+		const xml = await post(
+			{ 'Content-Type': 'application/xml', 'X-Whispir-Callback-Key': key },
+			'<ns2:deliveryResponse xmlns:ns2="http://schemas.api.whispir.com"><messageid>M1</messageid></ns2:deliveryResponse>',
+		);
+		expect(xml.status).toBe(415);
+		expect(xml.text).toMatch(/content type to JSON/);
+		expect(t.executions).toHaveLength(0);
+
+		// The key as a query parameter works too, and a good delivery starts the workflow.
+		expect((await post({ 'Content-Type': 'application/json' }, good, `?auth=${key}`)).status).toBe(200);
+		expect(t.executions).toHaveLength(1);
+	});
+
+	it('keeps __proto__ and constructor in custom parameters from polluting anything', async () => {
+		const t = await startTrigger({ events: ['reply'], options: { includeRaw: true } });
+		await t.activate();
+		const messageId = await sendMessage(
+			sms(DEFAULT_NAME, ',"callbackParameters":{"ticketId":"T-9","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}'),
+		);
+		await control('/messages/reply', { messageId, content: 'ok' });
+
+		const [item] = t.executions[0].items;
+		const parameters = item.json.customParameters as Record<string, unknown>;
+		expect(parameters.ticketId).toBe('T-9');
+		expect(Object.getPrototypeOf(parameters)).toBe(Object.prototype);
+		expect(Object.prototype.hasOwnProperty.call(parameters, '__proto__')).toBe(false);
+		expect(Object.prototype.hasOwnProperty.call(parameters, 'constructor')).toBe(false);
+		expect(Object.prototype.hasOwnProperty.call(item.json.raw, '__proto__')).toBe(false);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		expect((parameters as { polluted?: string }).polluted).toBeUndefined();
+	});
+});
+
+describe('Whispir Trigger: catch up on missed deliveries', () => {
+	it('after a restart, replays each failed call once, marks them SUCCESS in one PUT, and never again', async () => {
+		const t = await startTrigger({ events: ['reply'] });
+		await t.activate();
+		const [callback] = await bed.sandbox.state('callbacks');
+
+		// n8n is down: two replies fail at Whispir.
+		await t.stop();
+		const first = await sendMessage(sms(DEFAULT_NAME));
+		const second = await sendMessage(sms(DEFAULT_NAME));
+		await control('/messages/reply', { messageId: first, content: 'one' });
+		await control('/messages/reply', { messageId: second, content: 'two' });
+		const failed = await bed.sandbox.state('calls', undefined, callback.id);
+		expect(failed.map((call) => call.status)).toEqual(['FAILED', 'FAILED']);
+
+		// n8n starts again: the callback is still there, nothing is re-created.
+		await t.start();
+		await t.activate('init');
+		expect(bed.sandbox.log.filter((request) => request.method === 'POST' && request.path === '/callbacks')).toHaveLength(1);
+
+		const third = await sendMessage(sms(DEFAULT_NAME));
+		await control('/messages/reply', { messageId: third, content: 'three' });
+		expect(t.executions).toHaveLength(1);
+		const items = t.executions[0].items.map((item) => item.json);
+		expect(items.map((item) => [item.content, item.replayed])).toEqual([
+			['one', true],
+			['two', true],
+			['three', false],
+		]);
+		expect(items[0]).toMatchObject({ event: 'reply', messageId: first, callId: failed[0].id, callbackName: DEFAULT_NAME });
+
+		const puts = bed.sandbox.log.filter((request) => request.method === 'PUT');
+		expect(puts).toHaveLength(1);
+		expect(puts[0]).toMatchObject({ path: `/callbacks/${callback.id}/calls`, body: { status: 'SUCCESS' }, status: 204 });
+		const calls = await bed.sandbox.state('calls', undefined, callback.id);
+		expect(calls.map((call) => call.status)).toEqual(['SUCCESS', 'SUCCESS', 'SUCCESS']);
+
+		// Another restart: nothing is replayed twice.
+		await t.activate('init');
+		const fourth = await sendMessage(sms(DEFAULT_NAME));
+		await control('/messages/reply', { messageId: fourth, content: 'four' });
+		expect(t.executions).toHaveLength(2);
+		expect(t.executions[1].items.map((item) => item.json.content)).toEqual(['four']);
+	});
+});
