@@ -1,4 +1,7 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { NodeOperationError, type INodeParameters } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { WHISPIR, startTestBed, type WhispirTestBed } from './support';
@@ -307,5 +310,33 @@ describe('Message → Send (bad input, nothing sent)', () => {
 		expect(items[1]).toMatchObject({ json: { error: '"To" has no recipients in item 1' }, pairedItem: { item: 1 } });
 		expect(posts().map((request) => (request.body as { to: string }).to)).toEqual(['61400000001', '61400000003']);
 		expect(await bed.sandbox.state('messages')).toHaveLength(2);
+	});
+});
+
+describe('Message examples', () => {
+	const whispirParameters = (file: string) => {
+		const workflow = JSON.parse(readFileSync(join(__dirname, '../../examples', file), 'utf8')) as {
+			nodes: Array<{ type: string; parameters: INodeParameters }>;
+		};
+		return workflow.nodes.find((node) => node.type === WHISPIR)!.parameters;
+	};
+
+	it('send-sms.json sends its SMS', async () => {
+		const { items, error } = await bed.run(WHISPIR, whispirParameters('send-sms.json'));
+		expect(error).toBeUndefined();
+		expect(posts()[0].body).toMatchObject({ to: '61423456789', subject: 'Reminder' });
+		expect(items[0].json.id).toBeDefined();
+	});
+
+	it('email-file-from-previous-node.json attaches the binary "data" of the item', async () => {
+		const file = await bed.harness.prepareBinaryData(Buffer.from('%PDF-1.4'), 'dummy.pdf', 'application/pdf');
+		const { error } = await bed.run(WHISPIR, whispirParameters('email-file-from-previous-node.json'), {
+			items: [{ json: {}, binary: { data: file } }],
+		});
+		expect(error).toBeUndefined();
+		expect(posts()[0].body).toMatchObject({
+			to: 'jane@example.com',
+			email: { type: 'text/html', resources: { attachment: [{ attachmentName: 'dummy.pdf' }] } },
+		});
 	});
 });

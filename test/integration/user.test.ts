@@ -123,6 +123,7 @@ describe('User → Get', () => {
 		});
 		const raw = await bed.run(WHISPIR, user('get', { userId: byId(id), simplify: false }));
 		expect(raw.items[0].json).toMatchObject({ nickname: 'Freddie', teamName1: 'Blue' });
+		expect(raw.items[0].json).not.toHaveProperty('password');
 		expect(JSON.stringify(raw.items)).not.toContain('Secret_123');
 	});
 });

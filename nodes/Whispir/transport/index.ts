@@ -124,14 +124,19 @@ export interface WhispirListRequest extends Omit<WhispirRequest, 'method' | 'bod
 	listKey: string;
 	/** At most this many items; undefined returns them all. */
 	limit?: number;
+	/**
+	 * Entries that are not records (a message's per-recipient status, its responses) share the
+	 * report's self link, so no id can be read from it. Default: ids come from self links.
+	 */
+	entriesHaveNoIds?: boolean;
 }
 
 /** Reads a Whispir list page by page, following its `next` links, up to `limit` items. */
 export async function whispirApiList(this: WhispirContext, request: WhispirListRequest): Promise<IDataObject[]> {
-	const { listKey, limit, ...pageRequest } = request;
+	const { listKey, limit, entriesHaveNoIds, ...pageRequest } = request;
 	const results: IDataObject[] = [];
 	let offset: number | undefined = 0;
-	let previousFirstId: unknown;
+	let previousFirst: string | undefined;
 	while (offset !== undefined && (limit === undefined || results.length < limit)) {
 		const pageSize = limit === undefined ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit - results.length);
 		const page = await whispirApiRequest.call(this, {
@@ -139,10 +144,11 @@ export async function whispirApiList(this: WhispirContext, request: WhispirListR
 			method: 'GET',
 			qs: { ...pageRequest.qs, limit: pageSize, offset },
 		});
-		const items = pageItems(page.body, listKey);
+		const items = pageItems(page.body, listKey, { idsFromSelfLinks: !entriesHaveNoIds });
 		// A list that ignores `offset` answers the same page again: it had no more to give.
-		if (items.length > 0 && items[0].id !== undefined && items[0].id === previousFirstId) break;
-		previousFirstId = items[0]?.id;
+		const first = items.length > 0 ? JSON.stringify(items[0]) : undefined;
+		if (first !== undefined && first === previousFirst) break;
+		previousFirst = first;
 		results.push(...items);
 		offset = nextOffset(page.body, { offset, pageSize }, items.length);
 	}

@@ -27,7 +27,7 @@ function isNoRecords(page: IDataObject): boolean {
  * The items of one list page. List keys vary by resource (`messagetemplates`, `users` or `Users`…),
  * so the key is matched without case, and an answer holding a single item as an object is a list of one.
  */
-export function pageItems(page: unknown, listKey: string): IDataObject[] {
+export function pageItems(page: unknown, listKey: string, options = { idsFromSelfLinks: true }): IDataObject[] {
 	if (typeof page !== 'object' || page === null || Array.isArray(page)) return [];
 	const body = page as IDataObject;
 	if (isNoRecords(body)) return [];
@@ -35,7 +35,7 @@ export function pageItems(page: unknown, listKey: string): IDataObject[] {
 	const key = Object.keys(body).find((candidate) => candidate.toLowerCase() === wanted);
 	const value = key === undefined ? undefined : body[key];
 	const items = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? [value] : [];
-	return (items as IDataObject[]).map(withId);
+	return options.idsFromSelfLinks ? (items as IDataObject[]).map(withId) : (items as IDataObject[]);
 }
 
 /** List items of some resources (resources, scenarios, activities) carry their id only in the self link. */

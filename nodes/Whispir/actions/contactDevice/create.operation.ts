@@ -31,6 +31,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Push Token',
 		name: 'pushToken',
 		type: 'string',
+		typeOptions: { password: true },
 		required: true,
 		default: '',
 		description: 'The device token APNS or Firebase gave your app on this device',

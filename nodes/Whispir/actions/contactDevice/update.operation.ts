@@ -39,6 +39,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Push Token',
 				name: 'pushToken',
 				type: 'string',
+				typeOptions: { password: true },
 				default: '',
 				description: 'The new device token, after the app was reinstalled or the OS upgraded',
 			},

@@ -42,7 +42,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: formFields.filter((field) => field.name !== 'startDate'),
+		options: formFields,
 	},
 	actionsField,
 ];

@@ -23,9 +23,6 @@ export const statusField: INodeProperties = {
 	description: 'The state of the event. Use the Close operation to close it.',
 };
 
-/** Form fields that are plain dates: n8n date pickers, written as Whispir's dd/MM/yyyy HH:mm:ss. */
-const DATE_FIELDS = ['startDate', 'endDate'];
-
 /** The optional form fields, for Create ("Additional Fields") and Update ("Update Fields"). */
 export const formFields: INodeProperties[] = [
 	{
@@ -263,7 +260,8 @@ export function formValues(context: IExecuteFunctions, fields: IDataObject, item
 	for (const property of formFields) {
 		const raw = fields[property.name];
 		if (raw === undefined || raw === null || raw === '') continue;
-		if (DATE_FIELDS.includes(property.name)) {
+		// n8n date pickers become Whispir's dd/MM/yyyy HH:mm:ss.
+		if (property.type === 'dateTime') {
 			values[property.name] = eventDate(context, raw, property.displayName, itemIndex);
 			continue;
 		}

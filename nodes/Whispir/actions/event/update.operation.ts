@@ -12,7 +12,7 @@ export const eventLocator = { name: 'eventId', displayName: 'Event', searchListM
 
 const updatableFields = (
 	[
-		{ ...statusField, description: 'The state of the event. Use the Close operation to close it.' },
+		statusField,
 		{
 			displayName: 'Label',
 			name: 'eventLabel',

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, simplifyOption, workspaceSelector } from '../common.descriptions';
-import { workspaceOf } from '../crud';
+import { whispirApiList } from '../../transport';
+import { recordPath, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { requiredText } from '../parameters';
 import { isoTime, messageLocator } from './locator';
-import { readReport } from './reports';
 
 const detailed = { show: { view: ['detailed'] } };
 
@@ -73,9 +73,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const view = this.getNodeParameter('view', itemIndex) as 'summary' | 'detailed';
 	const simplified = this.getNodeParameter('simplify', itemIndex, true) === true;
 	const returnAll = view === 'summary' || (this.getNodeParameter('returnAll', itemIndex, false) as boolean);
-	const { items } = await readReport(this, {
-		messageId,
-		report: ENDPOINTS.messageStatus,
+	const report = ENDPOINTS.messageStatus;
+	const items = await whispirApiList.call(this, {
+		path: `${recordPath(ENDPOINTS.message, messageId)}${report.path}`,
+		mediaType: report.mediaType,
+		listKey: report.listKey,
+		entriesHaveNoIds: true,
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.messageStatus),
 		qs: { view },
 		limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),

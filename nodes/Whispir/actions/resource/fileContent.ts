@@ -87,7 +87,8 @@ export function checkResource(
 	if (resource.bytes.length > MAX_RESOURCE_BYTES) {
 		throw new NodeOperationError(
 			context.getNode(),
-			`The file in item ${itemIndex} is ${(resource.bytes.length / 1024 / 1024).toFixed(1)} MB; Whispir accepts at most 10 MB`,
+			// Rounded up, so that a file just over the limit does not read as "10.0 MB".
+			`The file in item ${itemIndex} is ${Math.ceil((resource.bytes.length / 1024 / 1024) * 10) / 10} MB; Whispir accepts at most 10 MB`,
 			{ description: 'Upload a smaller file, or split the data into several resources.', itemIndex },
 		);
 	}

@@ -77,7 +77,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const endpoint = ENDPOINTS.template;
 	const workspaceId = workspaceOf(this, itemIndex, endpoint);
 	const current = await fetchRecord(this, { endpoint, id, workspaceId, itemIndex });
-	const { link: _link, ...stored } = current;
+	const { link: _link, id: _id, ...stored } = current;
 	const template = mergeRecord(stored, changes);
 	if (!hasSomeBody(template)) {
 		throw new NodeOperationError(this.getNode(), `The template would have no content in item ${itemIndex}`, {

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+
+import { keyMatches, normaliseDelivery, readDeliveryBody, safeCopy } from '../../nodes/WhispirTrigger/delivery';
+import { whispirStampToIso } from '../../nodes/WhispirTrigger/whispirTime';
+
+describe('whispirStampToIso', () => {
+	it('reads dd/MM/yy HH:mm in the given timezone, daylight saving included', () => {
+		expect(whispirStampToIso('09/01/16 13:22', 'Australia/Sydney')).toBe('2016-01-09T02:22:00.000Z'); // AEDT +11
+		expect(whispirStampToIso('09/07/16 13:22', 'Australia/Sydney')).toBe('2016-07-09T03:22:00.000Z'); // AEST +10
+		expect(whispirStampToIso('09/01/2016 13:22', 'UTC')).toBe('2016-01-09T13:22:00.000Z');
+	});
+
+	it('gives undefined for what is not a Whispir stamp', () => {
+		for (const stamp of ['', '2016-01-09 13:22', '31/02/16 10:00', '09/01/16 25:00', undefined, 42]) {
+			expect(whispirStampToIso(stamp, 'UTC')).toBeUndefined();
+		}
+	});
+});
+
+describe('keyMatches', () => {
+	it('accepts only the exact key', () => {
+		expect(keyMatches('abc123', 'abc123')).toBe(true);
+		expect(keyMatches('abc123', 'abc124')).toBe(false);
+		expect(keyMatches('abc123', 'abc1234')).toBe(false);
+		expect(keyMatches('abc123', '')).toBe(false);
+		expect(keyMatches('abc123', undefined)).toBe(false);
+		expect(keyMatches(undefined, 'abc123')).toBe(false);
+	});
+});
+
+describe('readDeliveryBody', () => {
+	it('takes a parsed object, or parses text; refuses XML and what is not a JSON object', () => {
+		expect(readDeliveryBody('application/json', { messageid: 'A' }, undefined)).toEqual({ payload: { messageid: 'A' } });
+		expect(readDeliveryBody('text/plain', '{"messageid":"A"}', undefined)).toEqual({ payload: { messageid: 'A' } });
+		expect(readDeliveryBody('', undefined, Buffer.from('{"messageid":"A"}'))).toEqual({ payload: { messageid: 'A' } });
+		expect(readDeliveryBody('application/xml', { anything: 1 }, undefined)).toMatchObject({ refusal: { status: 415 } });
+		expect(readDeliveryBody('text/plain', ' <ns2:deliveryResponse/>', undefined)).toMatchObject({ refusal: { status: 415 } });
+		expect(readDeliveryBody('text/plain', '[1,2]', undefined)).toMatchObject({ refusal: { status: 400 } });
+		expect(readDeliveryBody('', undefined, undefined)).toMatchObject({ refusal: { status: 400 } });
+	});
+});
+
+describe('normaliseDelivery', () => {
+	it('accepts the documented spelling variants and drops prototype keys', () => {
+		const payload = JSON.parse(
+			'{"messageId":"M1","location":"https://api.au.whispir.com/messages/M1","responseMessage":{"channel":"EMAIL","acknowledged":"09/01/13 13:22","content":"Yes"},"customParameters":{"a":"1","n":7,"__proto__":{"x":1},"nested":{"b":"2"}}}',
+		);
+		const item = normaliseDelivery(payload, { timeZone: 'UTC', callbackName: 'cb', includeRaw: true });
+		expect(item).toMatchObject({
+			event: 'reply',
+			messageId: 'M1',
+			messageUrl: 'https://api.au.whispir.com/messages/M1',
+			channel: 'EMAIL',
+			acknowledgedAt: '2013-01-09T13:22:00.000Z',
+			acknowledged: '09/01/13 13:22',
+			customParameters: { a: '1', n: '7', nested: '{"b":"2"}' },
+			from: { name: '', mri: '', mobile: '', email: '', voice: '' },
+			replayed: false,
+		});
+		expect(Object.keys(item.customParameters as object)).toEqual(['a', 'n', 'nested']);
+		expect(Object.keys((item.raw as { customParameters: object }).customParameters)).not.toContain('__proto__');
+		expect(safeCopy([{ constructor: 1, ok: 2 }])).toEqual([{ ok: 2 }]);
+	});
+});
