@@ -116,7 +116,9 @@ async function serve(
 			throw new HttpError(405, `Method ${method} is not allowed on ${url.pathname}`, { Allow: Object.keys(ops).join(', ') });
 		}
 		const format = negotiate(headers.accept, def);
-		const body = WITH_BODY.includes(method) ? parseBody(raw, requestFormat(headers['content-type'], def)) : {};
+		// Whispir runs a scenario with a POST that has neither body nor Content-Type (API doc L7240-7262).
+		const bodiless = raw === '' && headers['content-type'] === undefined;
+		const body = WITH_BODY.includes(method) && !bodiless ? parseBody(raw, requestFormat(headers['content-type'], def)) : {};
 		const mediaType = WITH_BODY.includes(method) ? mediaTypeName(headers['content-type']) : undefined;
 		const ctx: Ctx = { ...route, env: st, method, path: url.pathname, query: queryRecord(url.searchParams, true), body, mediaType, queryAll: url.searchParams };
 		return render(await op.handle(ctx), format, def);

@@ -10,6 +10,10 @@ interface SearchSpec {
 	endpoint: Endpoint;
 	/** What the user sees for a record. */
 	name(record: IDataObject): string;
+	/** What the node receives; default: the record's id. */
+	value?(record: IDataObject): string;
+	/** A fixed query, e.g. the fields a list page must carry. */
+	qs?: IDataObject;
 	/** A Whispir query that narrows the list by the typed text, where the API has one. */
 	serverFilter?(text: string): IDataObject;
 }
@@ -34,13 +38,14 @@ async function search(context: ILoadOptionsFunctions, spec: SearchSpec, filter?:
 		listKey: spec.endpoint.listKey,
 		notFoundIsEmpty: spec.endpoint.emptyListIs404,
 		workspaceId: currentWorkspace(context, spec.endpoint),
-		qs: wanted !== '' && spec.serverFilter ? spec.serverFilter(wanted) : undefined,
+		qs: { ...spec.qs, ...(wanted !== '' && spec.serverFilter ? spec.serverFilter(wanted) : {}) },
 		limit: MAX_CANDIDATES,
 	});
 	const lower = wanted.toLowerCase();
+	const valueOf = spec.value ?? ((record: IDataObject) => text(record.id));
 	const results = records
-		.filter((record) => record.id !== undefined)
-		.map((record) => ({ name: spec.name(record) || String(record.id), value: String(record.id) }))
+		.map((record) => ({ name: spec.name(record) || valueOf(record), value: valueOf(record) }))
+		.filter(({ value }) => value !== '')
 		.filter(({ name, value }) => lower === '' || name.toLowerCase().includes(lower) || value.toLowerCase() === lower)
 		.sort((a, b) => a.name.localeCompare(b.name));
 	return { results };
@@ -106,41 +111,23 @@ export async function searchCustomLists(this: ILoadOptionsFunctions, filter?: st
 	);
 }
 
-/** Records by name, valued by their MRI: a message's `to` takes MRIs, not IDs. */
-async function searchMris(
-	context: ILoadOptionsFunctions,
-	spec: { endpoint: Endpoint; name(record: IDataObject): string; qs?: IDataObject },
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const records = await whispirApiList.call(context, {
-		path: spec.endpoint.path,
-		mediaType: spec.endpoint.mediaType,
-		listKey: spec.endpoint.listKey,
-		workspaceId: currentWorkspace(context, spec.endpoint),
-		qs: spec.qs,
-		limit: MAX_CANDIDATES,
-	});
-	const lower = (filter ?? '').trim().toLowerCase();
-	const results = records
-		.map((record) => ({ name: spec.name(record) || text(record.mri), value: text(record.mri) }))
-		.filter(({ name, value }) => value !== '' && (lower === '' || name.toLowerCase().includes(lower)))
-		.sort((a, b) => a.name.localeCompare(b.name));
-	return { results };
-}
-
+/** Contacts valued by their MRI, which is what a message's `to` takes. */
 export async function searchContactMris(this: ILoadOptionsFunctions, filter?: string) {
 	// Contact list pages carry only basic fields unless `fields` asks for more (endpoints.md §2.7).
-	return await searchMris(this, { endpoint: ENDPOINTS.contact, name: fullName, qs: { fields: 'firstName,lastName,mri' } }, filter);
+	const spec = { endpoint: ENDPOINTS.contact, name: fullName, value: (r: IDataObject) => text(r.mri) };
+	return await search(this, { ...spec, qs: { fields: 'firstName,lastName,mri' } }, filter);
 }
 
+/** Distribution lists valued by their MRI, which is what a message's `to` takes. */
 export async function searchDistributionListMris(this: ILoadOptionsFunctions, filter?: string) {
-	return await searchMris(this, { endpoint: ENDPOINTS.distributionList, name: (r) => text(r.name) }, filter);
+	const spec = { endpoint: ENDPOINTS.distributionList, name: (r: IDataObject) => text(r.name) };
+	return await search(this, { ...spec, value: (r) => text(r.mri) }, filter);
 }
 
 /** Callbacks valued by their **name**, which is what a message's `callbackId` takes (API doc L5881). */
 export async function searchCallbackNames(this: ILoadOptionsFunctions, filter?: string) {
-	const { results } = await search(this, { endpoint: ENDPOINTS.callback, name: (r) => text(r.name) }, filter);
-	return { results: results.map((result) => ({ name: result.name, value: result.name })) };
+	const name = (r: IDataObject) => text(r.name);
+	return await search(this, { endpoint: ENDPOINTS.callback, name, value: name }, filter);
 }
 
 /** Recent messages (Whispir lists the last 7 days) by subject. */
