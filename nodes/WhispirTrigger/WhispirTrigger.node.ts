@@ -153,17 +153,15 @@ export class WhispirTrigger implements INodeType {
 		}
 
 		const settings = triggerSettings(this);
-		const items: IDataObject[] = [];
-		if (state.catchUpPending) items.push(...(await replayFailedCalls(this, state, settings)));
-		if (settings.events.includes(eventOf(body.payload))) {
-			items.push(
-				normaliseDelivery(body.payload, {
+		const delivery = settings.events.includes(eventOf(body.payload))
+			? normaliseDelivery(body.payload, {
 					timeZone: this.getTimezone(),
 					callbackName: state.callbackName ?? settings.callbackName,
 					includeRaw: settings.includeRaw,
-				}),
-			);
-		}
+				})
+			: undefined;
+		const items = state.catchUpPending ? await replayFailedCalls(this, state, settings, delivery) : [];
+		if (delivery) items.push(delivery);
 		// An event the user did not choose: acknowledged, so Whispir does not retry it, and nothing starts.
 		if (items.length === 0) return { webhookResponse: { message: 'Received; this event is not selected' } };
 		return { workflowData: [this.helpers.returnJsonArray(items)] };

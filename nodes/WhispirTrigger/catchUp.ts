@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../Whispir/actions/endpoints';
 import { whispirApiList, whispirApiRequest } from '../Whispir/transport';
-import { eventOf, normaliseDelivery } from './delivery';
+import { deliveryKey, eventOf, normaliseDelivery } from './delivery';
 import type { TriggerSettings } from './settings';
 import type { TriggerState } from './triggerState';
 
@@ -11,11 +11,14 @@ import type { TriggerState } from './triggerState';
  * start an execution, so the deliveries Whispir could not make while the workflow was away are read
  * when the first delivery after a re-activation arrives, and go out in front of it, marked `replayed`.
  * They are marked SUCCESS at Whispir before they are emitted, so a restart cannot replay them again.
+ * The delivery that arrived may itself be Whispir's retry of one of them: that call is marked but not
+ * replayed, so it comes out once (as the delivery, with its custom parameters).
  */
 export async function replayFailedCalls(
 	context: IWebhookFunctions,
 	state: TriggerState,
 	settings: TriggerSettings,
+	arriving?: IDataObject,
 ): Promise<IDataObject[]> {
 	const path = `${ENDPOINTS.callback.path}/${encodeURIComponent(state.callbackId ?? '')}${ENDPOINTS.callbackCall.path}`;
 	const { mediaType, listKey } = ENDPOINTS.callbackCall;
@@ -42,7 +45,7 @@ export async function replayFailedCalls(
 		});
 	}
 	state.catchUpPending = false;
-	return wanted.map(({ id, payload }) =>
+	const replayed = wanted.map(({ id, payload }) =>
 		normaliseDelivery(payload, {
 			timeZone: context.getTimezone(),
 			callbackName: state.callbackName ?? settings.callbackName,
@@ -50,4 +53,5 @@ export async function replayFailedCalls(
 			replayedCallId: id,
 		}),
 	);
+	return arriving === undefined ? replayed : replayed.filter((item) => deliveryKey(item) !== deliveryKey(arriving));
 }

@@ -100,6 +100,15 @@ export function eventOf(payload: IDataObject): CallbackEvent {
 	return message.undeliverable !== undefined && message.acknowledged === undefined ? 'undeliverable' : 'reply';
 }
 
+/**
+ * What tells two deliveries apart, without what only some copies carry (custom parameters, call ID):
+ * a failed call that Whispir delivers again is the same delivery as that call.
+ */
+export function deliveryKey(item: IDataObject): string {
+	const stamp = item.event === 'reply' ? item.acknowledged : item.undeliverable;
+	return JSON.stringify([item.event, item.messageId, item.from, item.channel, item.content, stamp]);
+}
+
 /** One output item. Field names vary in Whispir's docs (`messageid`/`messageId`, `messagelocation`/`location`). */
 export function normaliseDelivery(payload: IDataObject, options: NormaliseOptions): IDataObject {
 	const message = isPlainObject(payload.responseMessage) ? payload.responseMessage : {};

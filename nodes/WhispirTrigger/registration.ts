@@ -51,20 +51,27 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const url = webhookUrl(this);
 	const state = triggerState(this);
 
-	if (state.callbackId && state.webhookUrl === url) {
+	if (state.callbackId) {
 		const current = await fetchCallback(this, state.callbackId);
 		if (current && current.url === url && sameName(current.name, settings.callbackName) && sameEvents(current, settings)) {
 			// Re-activated (e.g. n8n restarted): deliveries may have failed while it was away.
 			state.catchUpPending = settings.catchUp;
 			return true;
 		}
-		// Our own callback, with a name or events the user has since changed: replace it.
+		// Our own callback, but with a name, events or webhook URL (n8n's address changed) that no
+		// longer fit: replace it, rather than later taking it for someone else's callback.
 		if (current) await deleteCallback(this, state.callbackId);
 		clearTriggerState(state);
 	}
 
 	const callbacks = await whispirApiList.call(this, { path: CALLBACKS, mediaType, listKey: ENDPOINTS.callback.listKey });
 	const inTheWay = callbacks.find((callback) => sameName(callback.name, settings.callbackName));
+	if (inTheWay && inTheWay.url === url && typeof inTheWay.id === 'string') {
+		// It points at this very node's webhook, so it is ours, but its key was lost with the static
+		// data (e.g. a restored database): replace it, or every delivery would be refused with 401.
+		await deleteCallback(this, inTheWay.id);
+		return false;
+	}
 	if (inTheWay) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -117,7 +124,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 			description: `Delete the callback "${settings.callbackName}" in Whispir, then activate the workflow again.`,
 		});
 	}
-	Object.assign(triggerState(this), { callbackId: id, callbackKey: key, callbackName: settings.callbackName, webhookUrl: url });
+	Object.assign(triggerState(this), { callbackId: id, callbackKey: key, callbackName: settings.callbackName });
 	return true;
 }
 

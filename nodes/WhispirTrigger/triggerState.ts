@@ -10,8 +10,6 @@ export interface TriggerState {
 	callbackId?: string;
 	callbackKey?: string;
 	callbackName?: string;
-	/** The webhook URL the callback was registered with. */
-	webhookUrl?: string;
 	/** Set on re-activation: the next delivery first replays the calls Whispir could not deliver. */
 	catchUpPending?: boolean;
 }

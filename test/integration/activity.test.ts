@@ -55,6 +55,41 @@ describe('Activity → Create', () => {
 	});
 });
 
+describe('Activity → Get', () => {
+	it('reads one activity by ID, company-wide or in its workspace', async () => {
+		const [workspaceId] = bed.sandbox.seed('workspaces', [{ projectName: 'Ops' }]);
+		const [id] = bed.sandbox.seed(
+			'activities',
+			[{ module: 'Message', action: 'Send', status: 'Successful', description: 'Paged on-call', user: 'james', time: '05/03/24 09:30', workspaceName: 'Ops' }],
+			workspaceId,
+		);
+
+		const anywhere = await bed.run(WHISPIR, activity('get', { activityId: byId(id) }));
+		expect(anywhere.error).toBeUndefined();
+		expect(bed.sandbox.log.at(-1)).toMatchObject({
+			method: 'GET',
+			path: `/activities/${id}`,
+			accept: 'application/vnd.whispir.activity-v1+json',
+			status: 200,
+		});
+		expect(anywhere.items[0].json).toMatchObject({ id, module: 'Message', description: 'Paged on-call', workspaceName: 'Ops' });
+
+		const inWorkspace = await bed.run(WHISPIR, activity('get', { workspace: byId(workspaceId), activityId: byId(id) }));
+		expect(bed.sandbox.log.at(-1)).toMatchObject({ path: `/workspaces/${workspaceId}/activities/${id}`, status: 200 });
+		expect(inWorkspace.items[0].json).toMatchObject({ id, action: 'Send' });
+	});
+
+	it('refuses an empty ID before sending, and reports an unknown one per item', async () => {
+		const { items } = await bed.run(WHISPIR, activity('get', { activityId: byId('={{ $json.id }}') }), {
+			items: [{ json: {} }, { json: { id: 'ABCDEF0123456789' } }],
+			continueOnFail: true,
+		});
+		expect(items[0].json.error).toBe('"Activity" is empty in item 0');
+		expect(items[1].json.error).toBe('Whispir found nothing at this address');
+		expect(bed.sandbox.log).toHaveLength(1);
+	});
+});
+
 describe('Activity → Get Many', () => {
 	beforeEach(() => {
 		bed.sandbox.seed('activities', [

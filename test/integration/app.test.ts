@@ -149,6 +149,15 @@ describe('App → Update', () => {
 	});
 });
 
+describe('App → Update: nothing to change', () => {
+	it('refuses an update without fields before any request', async () => {
+		const [id] = bed.sandbox.seed('apps', [{ name: 'Alerts', bundleId: 'com.example' }]);
+		const { error } = await bed.run(WHISPIR, app('update', { appId: byId(id) }));
+		expect(error?.message).toBe('Nothing to update in item 0');
+		expect(bed.sandbox.log).toHaveLength(0);
+	});
+});
+
 describe('App → Delete', () => {
 	it('deletes the app', async () => {
 		const [id] = bed.sandbox.seed('apps', [{ name: 'Old', bundleId: 'com.old' }]);

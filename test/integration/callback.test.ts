@@ -120,11 +120,14 @@ describe('Callback → Get, Get Many, Update, Delete', () => {
 		const [stored] = await bed.sandbox.state('callbacks');
 
 		const many = await bed.run(WHISPIR, callback('getAll', { returnAll: true }));
+		expect(JSON.stringify(many.items)).not.toContain('s3cret');
 		expect(many.items.map((item) => item.json)).toEqual([
 			expect.objectContaining({ id: stored.id, name: 'Helpdesk', url: receiverUrl }),
 		]);
 		const one = await bed.run(WHISPIR, callback('get', { callbackId: byId(stored.id) }));
-		expect(one.items[0].json).toMatchObject({ id: stored.id, callbacks: { reply: 'enabled' } });
+		expect(one.items[0].json).toMatchObject({ id: stored.id, callbacks: { reply: 'enabled' }, auth: { type: 'httpheader' } });
+		// Whispir's answer carries the secret key (auth.key); the output must not.
+		expect(JSON.stringify(one.items)).not.toContain('s3cret');
 
 		const updated = await bed.run(
 			WHISPIR,
@@ -147,6 +150,17 @@ describe('Callback → Get, Get Many, Update, Delete', () => {
 		const removed = await bed.run(WHISPIR, callback('delete', { callbackId: byId(stored.id) }));
 		expect(removed.items[0].json).toEqual({ id: stored.id, deleted: true });
 		expect(await bed.sandbox.state('callbacks')).toHaveLength(0);
+	});
+});
+
+describe('Callback → Update: the key travels with its location', () => {
+	it('refuses a new Key Location without the Key, before any request', async () => {
+		await createCallback();
+		const [stored] = await bed.sandbox.state('callbacks');
+		bed.sandbox.log.length = 0;
+		const { error } = await bed.run(WHISPIR, callback('update', { callbackId: byId(stored.id), updateFields: { authType: 'querystring' } }));
+		expect(error?.message).toBe('"Key" is empty in item 0');
+		expect(bed.sandbox.log).toHaveLength(0);
 	});
 });
 

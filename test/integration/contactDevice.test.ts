@@ -144,3 +144,41 @@ describe('Contact Device → Delete', () => {
 		expect(bed.sandbox.log.at(-1)?.path).toBe(`/workspaces/${workspace}/contacts/${otherContact}/devices/${id}`);
 	});
 });
+
+describe('Contact device list search', () => {
+	// The editor passes the node's current parameters, resource and operation included.
+	const search = (parameters: Record<string, unknown>, filter?: string) =>
+		bed.harness.listSearch({
+			nodeType: WHISPIR,
+			method: 'searchContactDevices',
+			filter,
+			parameters: { resource: 'contactDevice', operation: 'get', ...parameters },
+			credentials: bed.credentials,
+		});
+
+	it("lists the chosen contact's devices by name, in the chosen workspace", async () => {
+		const [iphone, ipad] = bed.sandbox.seed('devices', [IPHONE, { ...IPHONE, deviceName: 'iPad', status: 'DISABLED' }], undefined, contactId);
+		const all = await search({ contactId: byId(contactId) });
+		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'GET', path: `/contacts/${contactId}` });
+		expect(all.results).toEqual([
+			{ name: 'iPad', value: ipad },
+			{ name: "Jane's iPhone", value: iphone },
+		]);
+		const typed = await search({ contactId: { __rl: true, mode: 'list', value: contactId } }, 'iph');
+		expect(typed.results).toEqual([{ name: "Jane's iPhone", value: iphone }]);
+
+		const [workspace] = bed.sandbox.seed('workspaces', [{ projectName: 'Field' }]);
+		const [otherContact] = bed.sandbox.seed('contacts', [{ firstName: 'Bo', lastName: 'B' }], workspace);
+		const [tablet] = bed.sandbox.seed('devices', [{ ...IPHONE, deviceName: 'Tablet' }], workspace, otherContact);
+		const inWorkspace = await search({ workspace: byId(workspace), contactId: byId(otherContact) });
+		expect(bed.sandbox.log.at(-1)?.path).toBe(`/workspaces/${workspace}/contacts/${otherContact}`);
+		expect(inWorkspace.results).toEqual([{ name: 'Tablet', value: tablet }]);
+	});
+
+	it('asks for a contact first, without a request', async () => {
+		for (const contact of [byId(''), byId('={{ $json.contactId }}')]) {
+			await expect(search({ contactId: contact })).rejects.toThrow('Pick a contact first');
+		}
+		expect(bed.sandbox.log).toHaveLength(0);
+	});
+});

@@ -230,6 +230,15 @@ describe('Distribution List → Update', () => {
 	});
 });
 
+describe('Distribution List → Update: nothing to change', () => {
+	it('refuses an empty "Update Fields" before any request', async () => {
+		const [id] = bed.sandbox.seed('distributionlists', [{ name: 'Wardens' }]);
+		const { error } = await bed.run(WHISPIR, list('update', { distributionListId: byId(id) }));
+		expect(error?.message).toBe('"Update Fields" is empty in item 0');
+		expect(bed.sandbox.log).toHaveLength(0);
+	});
+});
+
 describe('Distribution List → Add Members and Remove Members', () => {
 	it('adds new members, keeps the current ones and treats existing ones as a no-op', async () => {
 		const [id] = bed.sandbox.seed('distributionlists', [{ name: 'Wardens', description: 'Fire', contactIds: 'C1,C2', userIds: 'U1' }]);

@@ -104,6 +104,24 @@ describe('Event → Create', () => {
 		expect(items[0].json).not.toHaveProperty('actionOwner3');
 	});
 
+	it('writes the real seconds of the start, end and action dates', async () => {
+		const { error } = await bed.run(
+			WHISPIR,
+			event('create', {
+				eventLabel: LABEL,
+				startDate: '2015-09-11T17:41:37',
+				additionalFields: { endDate: '2015-09-12T08:00:05.250' },
+				actions: { action: [{ date: '2015-09-11 18:00:59', owner: 'John Wick', details: 'Investigate' }] },
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect(fieldsOf(requests('POST')[0].body as Record<string, unknown>)).toMatchObject({
+			startDate: '11/09/2015 17:41:37',
+			endDate: '12/09/2015 08:00:05',
+			actionDate1: '11/09/2015 18:00:59',
+		});
+	});
+
 	it('refuses 11 actions before sending, naming the item', async () => {
 		const actions = Array.from({ length: 11 }, (_, index) => ({ owner: `Owner ${index + 1}`, details: 'x' }));
 		const { error } = await bed.run(

@@ -103,6 +103,35 @@ describe('Message → Send Bulk', () => {
 		expect(bed.sandbox.log).toHaveLength(0);
 	});
 
+	it('works with the preset columns when the items have no "email" field, and sends numbers as digits', async () => {
+		const { items, error } = await bed.run(
+			WHISPIR,
+			{ resource: 'message', operation: 'sendBulk', subject: 'Hi', body: 'Hi @@name@@' },
+			{ items: [{ json: { name: 'Ann', mobile: '+61 400 000 001' } }] },
+		);
+		expect(error).toBeUndefined();
+		const [upload, send] = bed.sandbox.log;
+		expect(Buffer.from(String((upload.body as { derefUri: string }).derefUri), 'base64').toString('utf8')).toBe(
+			'name,mobile\r\nAnn,61400000001\r\n',
+		);
+		expect((send.body as { resource: object }).resource).toEqual({ resourceId: expect.any(String), smsMappingField: 'mobile' });
+		expect(items[0].json).toMatchObject({ rows: 1 });
+		const row = (await bed.sandbox.state('messages')).find((message) => message._bulkId !== undefined);
+		expect(row).toMatchObject({ to: '61400000001', body: 'Hi Ann' });
+	});
+
+	it('with Continue On Fail, an item without a recipient becomes an error item and the others are sent once', async () => {
+		const input = [...rows(2), { json: { 'First Name': 'Nobody', mobile: '' } }];
+		const { items } = await bed.run(WHISPIR, bulk(), { items: input, continueOnFail: true });
+		expect(items).toEqual([
+			{ json: expect.objectContaining({ rows: 2 }), pairedItem: [{ item: 0 }, { item: 1 }] },
+			{ json: expect.objectContaining({ error: 'Item 2 has no recipient in "mobile"' }), pairedItem: [{ item: 2 }] },
+		]);
+		expect(bed.sandbox.log.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /resources', 'POST /messages']);
+		const perRow = (await bed.sandbox.state('messages')).filter((message) => message._bulkId !== undefined);
+		expect(perRow.map((message) => message.to)).toEqual(['61400000000', '61400000001']);
+	});
+
 	it('with Continue On Fail, returns one error item paired with every input', async () => {
 		const { items } = await bed.run(WHISPIR, bulk({ body: '' }), { items: rows(2), continueOnFail: true });
 		expect(items).toEqual([{ json: expect.objectContaining({ error: '"SMS Text" is empty in item 0' }), pairedItem: [{ item: 0 }, { item: 1 }] }]);

@@ -85,6 +85,29 @@ describe('Message → Send (SMS)', () => {
 	});
 });
 
+describe('Message → Send: a failed read-back', () => {
+	it('keeps the item successful with the new id, so that a re-run does not send the message twice', async () => {
+		// 403 is not retried by the transport: the GET fails for good.
+		bed.sandbox.injectFault({ type: 'status', status: 403, method: 'GET', path: '/messages' });
+		const { items, error } = await bed.run(WHISPIR, send({ options: { returnStoredMessage: true } }));
+		expect(error).toBeUndefined();
+		expect(bed.sandbox.log.filter((request) => request.method === 'POST')).toHaveLength(1);
+		expect(items[0].json).toMatchObject({ id: expect.any(String), message: null });
+		expect(String(items[0].json.readBackError)).toMatch(/^The message was sent, but reading it back failed: /);
+	});
+});
+
+describe('Message → Send: accepted without a Location', () => {
+	it('succeeds with a warning instead of failing, so neither a re-run nor Retry On Fail sends it again', async () => {
+		bed.sandbox.injectFault({ type: 'status', status: 202, method: 'POST', path: '/messages', body: 'Your request has been accepted for processing.' });
+		const { items, error } = await bed.run(WHISPIR, send());
+		expect(error).toBeUndefined();
+		expect(posts()).toHaveLength(1);
+		expect(items[0].json).toMatchObject({ id: null, url: null });
+		expect(String(items[0].json.warning)).toMatch(/^Whispir accepted the send, but its answer named no message ID/);
+	});
+});
+
 describe('Message → Send (other channels)', () => {
 	it('emails a file from a binary property, as HTML with a footer', async () => {
 		const pdf = Buffer.from('%PDF-1.4 invoice 42');
@@ -137,6 +160,33 @@ describe('Message → Send (other channels)', () => {
 				type: 'ConfCall:1800500536,ConfAccountNo:12345678,ConfPinNo:1234,ConfModPinNo:9999,Pin:',
 			},
 		});
+	});
+
+	it('attaches WAV recordings marked as the introduction and the message, and refuses other files before sending', async () => {
+		const wav = (text: string) => Buffer.from(`RIFF....WAVEfmt ${text}`);
+		const intro = await bed.harness.prepareBinaryData(wav('intro'), 'greeting.wav', 'audio/wav');
+		const body = await bed.harness.prepareBinaryData(wav('body'), 'news.wav', 'audio/x-wav');
+		const voice = {
+			channels: ['voice'],
+			voiceHeader: 'Introduction',
+			voiceBody: 'Message',
+			voiceIntroductionRecording: 'intro',
+			voiceMessageRecording: 'news',
+		};
+		const { error } = await bed.run(WHISPIR, send(voice), { items: [{ json: {}, binary: { intro, news: body } }] });
+		expect(error).toBeUndefined();
+		// Whispir tells the parts apart by attachmentDesc (API doc L1560-1600).
+		expect((posts()[0].body as { voice: { resources: object } }).voice.resources).toEqual({
+			attachment: [
+				{ attachmentName: 'greeting.wav', attachmentDesc: 'voiceintro.wav', derefUri: wav('intro').toString('base64') },
+				{ attachmentName: 'news.wav', attachmentDesc: 'voicebody.wav', derefUri: wav('body').toString('base64') },
+			],
+		});
+
+		const mp3 = await bed.harness.prepareBinaryData(Buffer.from('ID3'), 'news.mp3', 'audio/mpeg');
+		const refused = await bed.run(WHISPIR, send(voice), { items: [{ json: {}, binary: { intro, news: mp3 } }] });
+		expect(refused.error?.message).toBe('"Voice Message Recording" in item 0 is not a WAV file: "news.mp3"');
+		expect(posts()).toHaveLength(1);
 	});
 
 	it('sends rich, push and social content in the documented shapes', async () => {
@@ -283,6 +333,10 @@ describe('Message → Send (bad input, nothing sent)', () => {
 			{ json: {}, binary: { a: big2 } },
 		]);
 		expect(error.description).toContain('a');
+		// Checked before the template name is looked up: nothing at all reaches Whispir.
+		const withTemplate = { ...email, options: { template: { __rl: true, mode: 'name', value: 'Welcome' } } };
+		await refused(withTemplate, '"Email Attachments" names the binary property "b", which item 0 does not have', [{ json: {}, binary: { a: big2 } }]);
+		expect(bed.sandbox.log).toHaveLength(0);
 	});
 
 	it('an unknown template or callback name, naming those that exist', async () => {

@@ -83,6 +83,24 @@ describe('Resource → Upload', () => {
 		});
 	});
 
+	it('takes the MIME type from Additional Fields, and refuses empty text content before sending', async () => {
+		const xml = '<contacts><contact><firstName>Jo</firstName></contact></contacts>';
+		const { error } = await bed.run(
+			WHISPIR,
+			resource('upload', { source: 'text', content: xml, name: 'people.data', scope: 'private', additionalFields: { mimeType: 'application/xml' } }),
+		);
+		expect(error).toBeUndefined();
+		expect(requests('POST')[0]).toMatchObject({ body: { name: 'people.data', mimeType: 'application/xml', derefUri: b64(xml) } });
+
+		const { items } = await bed.run(
+			WHISPIR,
+			resource('upload', { source: 'text', content: '={{ $json.csv }}', name: 'x.csv', scope: 'private' }),
+			{ items: [{ json: { csv: '' } }], continueOnFail: true },
+		);
+		expect(items[0].json.error).toBe('"Content" is empty in item 0');
+		expect(requests('POST')).toHaveLength(1);
+	});
+
 	it('refuses a PNG kept private before sending', async () => {
 		const { error } = await bed.run(WHISPIR, resource('upload', { scope: 'private' }), {
 			items: [binaryItem(PNG, 'image/png', 'logo.png')],

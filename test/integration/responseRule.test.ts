@@ -81,6 +81,20 @@ describe('Response Rule → Update', () => {
 	});
 });
 
+describe('Response Rule → Update: bad input', () => {
+	it('refuses an update with nothing to change, or an empty new name, before any request', async () => {
+		const id = seedRule();
+		bed.sandbox.log.length = 0;
+		const nothing = await bed.run(WHISPIR, rule('update', { responseRuleId: byId(id) }));
+		expect(nothing.error?.message).toBe('Nothing to update in item 0');
+		const blank = await bed.run(WHISPIR, rule('update', { responseRuleId: byId(id), updateFields: { name: '={{ "" }}' } }));
+		expect(blank.error?.message).toBe('"Name" is empty in item 0');
+		expect(bed.sandbox.log).toHaveLength(0);
+		const [stored] = await bed.sandbox.state('responserules');
+		expect(stored.name).toBe('Yes or No');
+	});
+});
+
 describe('Response Rule → Get, Get Many, Delete', () => {
 	it('gets, lists and deletes', async () => {
 		const id = seedRule();

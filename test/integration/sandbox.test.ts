@@ -298,6 +298,25 @@ describe('pagination', () => {
 	});
 });
 
+describe('list keys', () => {
+	const JSON_USER = 'application/vnd.whispir.user-v1+json';
+
+	it("lists company users under `Users` and a workspace's users under `users`, in JSON and XML", async () => {
+		const [workspace] = sb.seed('workspaces', [{ projectName: 'Ops' }]);
+		sb.seed('users', [{ userName: 'a', firstName: 'Ann', status: 'ACTIVE', _workspaces: [workspace] }]);
+		const company = await getJson('/users', JSON_USER);
+		expect(company.Users).toEqual([expect.objectContaining({ firstName: 'Ann' })]);
+		expect(company).not.toHaveProperty('users');
+		const members = await getJson(`/workspaces/${workspace}/users`, JSON_USER);
+		expect(members.users).toEqual([expect.objectContaining({ firstName: 'Ann' })]);
+		expect(members).not.toHaveProperty('Users');
+
+		const res = await api(`/workspaces/${workspace}/users`, { accept: 'application/vnd.whispir.user-v1+xml' });
+		const doc = xml.parse(await res.text());
+		expect(doc['ns2:return']['ns2:users']['ns2:user']).toMatchObject({ firstName: 'Ann' });
+	});
+});
+
 describe('activities and custom lists', () => {
 	it('answer 404 "No records found" when empty', async () => {
 		for (const [path, accept] of [

@@ -309,3 +309,59 @@ describe('Whispir Trigger: catch up on missed deliveries', () => {
 		expect(t.executions[1].items.map((item) => item.json.content)).toEqual(['four']);
 	});
 });
+
+describe('Whispir Trigger: restarts', () => {
+	it('a failed call that Whispir retries after a restart comes out once, not also as replayed', async () => {
+		const t = await startTrigger({ events: ['reply'] });
+		await t.activate();
+		await t.stop();
+		const first = await sendMessage(sms(DEFAULT_NAME, ',"callbackParameters":{"ticketId":"T-1"}'));
+		await control('/messages/reply', { messageId: first, content: 'one' });
+		await t.start();
+		await t.activate('init');
+
+		// Whispir's own retry (about 5 minutes later) is the first delivery after the restart.
+		await control('/callbacks/retry', {});
+		const delivered = t.executions.flatMap((execution) => execution.items.map((item) => item.json));
+		expect(delivered).toHaveLength(1);
+		// The delivery itself is kept: unlike the stored call, it carries the custom parameters.
+		expect(delivered[0]).toMatchObject({ content: 'one', replayed: false, customParameters: { ticketId: 'T-1' } });
+		const [callback] = await bed.sandbox.state('callbacks');
+		expect((await bed.sandbox.state('calls', undefined, callback.id)).map((call) => call.status)).toEqual(['SUCCESS']);
+	});
+
+	it('replaces a callback of its name that points at its own webhook when the stored key was lost', async () => {
+		const t = await startTrigger({ events: ['reply'] });
+		await t.activate();
+		const [old] = await bed.sandbox.state('callbacks');
+		t.staticData = {};
+		await t.activate('init');
+
+		const callbacks = await bed.sandbox.state('callbacks');
+		expect(callbacks).toHaveLength(1);
+		expect(callbacks[0].id).not.toBe(old.id);
+		expect(productionState(t).production).toMatchObject({ callbackId: callbacks[0].id });
+		// Deliveries work again with the new key.
+		const messageId = await sendMessage(sms(DEFAULT_NAME));
+		await control('/messages/reply', { messageId, content: 'back' });
+		expect(t.executions.map((execution) => execution.items[0].json.content)).toEqual(['back']);
+	});
+
+	it('replaces its own callback when n8n\'s webhook URL changed, instead of calling it "in the way"', async () => {
+		const before = await startTrigger({ events: ['reply'] });
+		await before.activate();
+		const [old] = await bed.sandbox.state('callbacks');
+		const staticData = before.staticData;
+		await before.stop();
+		// n8n starts again under another address (another port here; WEBHOOK_URL changed in real life).
+		const after = await startTrigger({ events: ['reply'] });
+		after.staticData = staticData;
+		expect(after.webhookUrl()).not.toBe(old.url);
+		await after.activate('init');
+
+		const callbacks = await bed.sandbox.state('callbacks');
+		expect(callbacks).toHaveLength(1);
+		expect(callbacks[0]).toMatchObject({ name: DEFAULT_NAME, url: after.webhookUrl() });
+		expect(bed.sandbox.log.some((request) => request.method === 'DELETE' && request.path === `/callbacks/${old.id}`)).toBe(true);
+	});
+});

@@ -30,6 +30,20 @@ function intParam(raw: string | undefined, fallback: number, min: number): numbe
 	return Number.isInteger(n) && n >= min ? n : fallback;
 }
 
+/** A search's `sortFields=a,b` and `sortOrder=asc|desc` (contacts and users, endpoints.md §2.7, §2.16). */
+export function sortedAsAsked(records: Rec[], query: Record<string, string>): Rec[] {
+	const fields = (query.sortFields ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+	if (fields.length === 0) return records;
+	const direction = query.sortOrder?.toLowerCase() === 'desc' ? -1 : 1;
+	return [...records].sort((a, b) => {
+		for (const field of fields) {
+			const order = String(a[field] ?? '').localeCompare(String(b[field] ?? ''));
+			if (order !== 0) return order * direction;
+		}
+		return 0;
+	});
+}
+
 /** Whispir's paging: at most 20 per page, "1 to 20 of 873", rel=next/prev links (per the link style). */
 export function paginate(ctx: Ctx, records: Rec[]): ListPage {
 	const limit = Math.min(intParam(ctx.query.limit, PAGE_MAX, 1), PAGE_MAX);

@@ -83,7 +83,7 @@ function listJson(def: ResourceDef, page: ListPage): Record<string, unknown> {
 	if (page.items.length === 0) return { status: page.status };
 	const out: Record<string, unknown> = {};
 	if (page.status !== undefined) out.status = page.status;
-	out[def.listKey] = page.items;
+	out[page.key ?? def.listKey] = page.items;
 	if (page.link !== undefined) out.link = page.link;
 	return out;
 }
@@ -94,7 +94,7 @@ export function render(reply: Reply, format: Format, def: ResourceDef): Wire {
 	if (reply.entity || reply.list) {
 		if (format === 'json') body = JSON.stringify(reply.entity ?? listJson(def, reply.list!));
 		else if (reply.entity) body = entityXml(def.itemName, reply.entity);
-		else body = listXml(def.listKey, def.itemName, reply.list!);
+		else body = listXml(reply.list!.key ?? def.listKey, def.itemName, reply.list!);
 		headers['Content-Type'] = vendorType(def, format);
 	} else if (reply.text !== undefined) {
 		body = reply.text;

@@ -86,6 +86,8 @@ export interface Reply {
 export interface ListPage {
 	/** "1 to 20 of 873"; left out by link style 'none' except on empty pages. */
 	status?: string;
+	/** The array key (JSON) and list element (XML), when not the resource's `listKey`. */
+	key?: string;
 	items: Record<string, unknown>[];
 	/** Top-level links; left out by link style 'none', and by 'single' without neighbours. */
 	link?: Link | Link[];

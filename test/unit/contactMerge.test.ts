@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { mergeContact } from '../../nodes/Whispir/actions/contact/contactBody';
+import { recordToWrite } from '../../nodes/Whispir/actions/crud';
+import { CONTACT_READ_ONLY_FIELDS, mergeContact } from '../../nodes/Whispir/actions/contact/contactBody';
 import { customFieldKey } from '../../nodes/Whispir/actions/contact/contactFields';
 import { mergeMessagingOptions, messagingOptionsFromParameter } from '../../nodes/Whispir/actions/contact/messagingOptions';
 
@@ -23,7 +24,11 @@ describe('mergeContact', () => {
 	};
 
 	it('keeps every stored field, overrides the given ones, and drops what Whispir does not take back', () => {
-		const merged = mergeContact(stored, { jobTitle: 'Lead', custom_CostCentre: 'CC' });
+		const merged = recordToWrite(
+			stored,
+			{ jobTitle: 'Lead', custom_CostCentre: 'CC' },
+			{ merge: mergeContact, readOnly: CONTACT_READ_ONLY_FIELDS },
+		);
 		expect(merged).toEqual({
 			firstName: 'Jane',
 			jobTitle: 'Lead',

@@ -5,17 +5,6 @@ import { simplifyEvent } from '../../nodes/Whispir/actions/event/fields';
 import { mimeTypeFor } from '../../nodes/Whispir/actions/resource/fileContent';
 import { scenarioParts } from '../../nodes/Whispir/actions/scenario/fields';
 import { hasSomeBody, templateParts } from '../../nodes/Whispir/actions/template/fields';
-import { mergeRecord } from '../../nodes/Whispir/actions/template/mergeRecord';
-
-describe('mergeRecord', () => {
-	it('merges objects at every depth, replaces arrays and values, ignores undefined', () => {
-		const current = { a: 1, email: { body: 'B', footer: 'F' }, features: { pushOptions: { notifications: 'enabled', escalationMins: '3' } }, list: [1, 2] };
-		expect(
-			mergeRecord(current, { email: { footer: 'G' }, features: { pushOptions: { escalationMins: '5' } }, list: [3], a: undefined }),
-		).toEqual({ a: 1, email: { body: 'B', footer: 'G' }, features: { pushOptions: { notifications: 'enabled', escalationMins: '5' } }, list: [3] });
-		expect(current.email.footer).toBe('F');
-	});
-});
 
 describe('templateParts', () => {
 	it('shapes only the given fields into sections, with the email and web formats defaulted', () => {

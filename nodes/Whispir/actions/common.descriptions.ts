@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** Return All and Limit, as every n8n "Get Many" has them. */
 export const returnAllOrLimit: INodeProperties[] = [
@@ -91,4 +91,33 @@ export const simplifyOption: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+/** The direction of a sort, next to Whispir's `sortFields`. */
+export const sortOrderOption: INodeProperties = {
+	displayName: 'Sort Order',
+	name: 'sortOrder',
+	type: 'options',
+	options: [
+		{ name: 'Ascending', value: 'asc' },
+		{ name: 'Descending', value: 'desc' },
+	],
+	default: 'asc',
+	description: 'Whether to sort from A to Z or from Z to A',
+};
+
+/** How Whispir reads an email or web body: its `type`. */
+export const textOrHtmlOptions: INodePropertyOptions[] = [
+	{ name: 'Plain Text', value: 'text/plain' },
+	{ name: 'HTML', value: 'text/html' },
+];
+
+/** The format of an email body (templates, scenarios): Whispir's `email.type`. */
+export const emailFormatField: INodeProperties = {
+	displayName: 'Email Format',
+	name: 'emailType',
+	type: 'options',
+	options: textOrHtmlOptions,
+	default: 'text/plain',
+	description: 'Whether the email body is plain text or HTML',
 };

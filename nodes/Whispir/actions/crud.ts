@@ -5,7 +5,7 @@ import { whispirApiList, whispirApiRequest } from '../transport';
 import { idLocator, returnAllOrLimit, simplifyOption, workspaceSelector, type IdLocatorOptions } from './common.descriptions';
 import type { Endpoint } from './endpoints';
 import type { WhispirItemOperation } from './operation';
-import { optionalText, requiredText } from './parameters';
+import { optionalText, pickedId } from './parameters';
 
 /**
  * The shapes most Whispir resources share (get one, list, delete, read-merge-write), described
@@ -66,7 +66,7 @@ export function getOperation(spec: RecordOperationSpec & { simplifyKeys?: readon
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const record = await fetchRecord(this, {
 				endpoint: spec.endpoint,
-				id: requiredText(this, spec.locator.name, itemIndex, spec.locator.displayName),
+				id: pickedId(this, spec.locator, itemIndex),
 				workspaceId: workspaceOf(this, itemIndex, spec.endpoint),
 				qs: spec.qs,
 				itemIndex,
@@ -85,7 +85,7 @@ export function deleteOperation(spec: RecordOperationSpec): WhispirItemOperation
 			withWorkspace(spec.endpoint, [idLocator(spec.locator)]),
 		),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
-			const id = requiredText(this, spec.locator.name, itemIndex, spec.locator.displayName);
+			const id = pickedId(this, spec.locator, itemIndex);
 			await whispirApiRequest.call(this, {
 				method: 'DELETE',
 				path: recordPath(spec.endpoint, id),
@@ -108,6 +108,16 @@ export interface GetManySpec {
 	simplifyKeys?: readonly string[];
 }
 
+/** Filter values as Whispir query parameters: text trimmed, empty values left out. */
+export function filledQuery(values: IDataObject): IDataObject {
+	const qs: IDataObject = {};
+	for (const [key, value] of Object.entries(values)) {
+		const text = String(value ?? '').trim();
+		if (text !== '') qs[key] = text;
+	}
+	return qs;
+}
+
 /** Get Many: Return All or Limit across Whispir's 20-item pages, with optional filters. */
 export function getManyOperation(spec: GetManySpec): WhispirItemOperation {
 	const properties = withWorkspace(spec.endpoint, [
@@ -123,7 +133,7 @@ export function getManyOperation(spec: GetManySpec): WhispirItemOperation {
 				path: spec.endpoint.path,
 				mediaType: spec.endpoint.mediaType,
 				listKey: spec.endpoint.listKey,
-		notFoundIsEmpty: spec.endpoint.emptyListIs404,
+				notFoundIsEmpty: spec.endpoint.emptyListIs404,
 				workspaceId: workspaceOf(this, itemIndex, spec.endpoint),
 				qs: spec.query?.call(this, itemIndex),
 				limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
@@ -138,10 +148,60 @@ export function getManyOperation(spec: GetManySpec): WhispirItemOperation {
 /** Fields Whispir adds to its answers and does not take back in a PUT. */
 const READ_ONLY_FIELDS = ['link', 'mri', 'lastModifiedTime', 'createdTime'];
 
+/** How changes are laid over a stored record; returns a new record. */
+export type MergeFunction = (current: IDataObject, changes: IDataObject) => IDataObject;
+
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The default merge: objects merge at every depth (a new email footer keeps the email body), while
+ * arrays and plain values given in `changes` replace what was there. Undefined changes nothing.
+ */
+export function mergeRecords(current: IDataObject, changes: IDataObject): IDataObject {
+	const merged: IDataObject = { ...current };
+	for (const [key, value] of Object.entries(changes)) {
+		if (value === undefined) continue;
+		const before = merged[key];
+		merged[key] = isObject(before) && isObject(value) ? mergeRecords(before, value) : value;
+	}
+	return merged;
+}
+
+/**
+ * The record a read-merge-write sends back: the stored record with the changes laid over it
+ * (`merge`, default `mergeRecords`), without the fields Whispir does not take back.
+ */
+export function recordToWrite(
+	current: IDataObject,
+	changes: IDataObject,
+	options: { merge?: MergeFunction; readOnly?: readonly string[] } = {},
+): IDataObject {
+	const merged = (options.merge ?? mergeRecords)(current, changes);
+	for (const key of [...READ_ONLY_FIELDS, ...(options.readOnly ?? [])]) delete merged[key];
+	return merged;
+}
+
+/** PUTs a whole record, as Whispir's updates take it. */
+export async function writeRecord(
+	context: IExecuteFunctions,
+	request: { endpoint: Endpoint; id: string; record: IDataObject; itemIndex: number; workspaceId?: string },
+): Promise<void> {
+	await whispirApiRequest.call(context, {
+		method: 'PUT',
+		path: recordPath(request.endpoint, request.id),
+		mediaType: request.endpoint.mediaType,
+		workspaceId: request.workspaceId,
+		body: request.record,
+		itemIndex: request.itemIndex,
+	});
+}
+
 /**
  * Whispir's PUT replaces the whole record, so fields left out are erased (endpoints.md §2.7, §2.16).
  * This reads the record, lays the changes over it and writes the result back: a field the user did
- * not touch keeps its value. Objects merge one level deep; arrays and scalars given are taken as-is.
+ * not touch keeps its value. Resources whose records need another merge (a contact's messaging
+ * options per channel, an event's form fields by name) pass their own `merge`.
  * With `replace`, the changes alone are written, on purpose.
  */
 export async function updateByMerge(
@@ -154,6 +214,8 @@ export async function updateByMerge(
 		workspaceId?: string;
 		/** Write only the changes; Whispir then erases every field not in them. */
 		replace?: boolean;
+		/** How the changes are laid over the stored record; default `mergeRecords`. */
+		merge?: MergeFunction;
 		/** Extra fields of the GET answer to drop before the PUT. */
 		readOnly?: readonly string[];
 		/** Query for the GET, e.g. `customFields: true` so that custom fields survive. */
@@ -161,24 +223,11 @@ export async function updateByMerge(
 	},
 ): Promise<IDataObject> {
 	const { endpoint, id, itemIndex, workspaceId } = request;
-	let merged = request.changes;
+	let record = request.changes;
 	if (!request.replace) {
 		const current = await fetchRecord(context, { endpoint, id, workspaceId, itemIndex, qs: request.readQuery });
-		merged = { ...current };
-		for (const [key, value] of Object.entries(request.changes)) {
-			const before = merged[key];
-			const bothObjects = [before, value].every((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
-			merged[key] = bothObjects ? { ...(before as IDataObject), ...(value as IDataObject) } : value;
-		}
-		for (const key of [...READ_ONLY_FIELDS, ...(request.readOnly ?? [])]) delete merged[key];
+		record = recordToWrite(current, request.changes, { merge: request.merge, readOnly: request.readOnly });
 	}
-	await whispirApiRequest.call(context, {
-		method: 'PUT',
-		path: recordPath(endpoint, id),
-		mediaType: endpoint.mediaType,
-		workspaceId,
-		body: merged,
-		itemIndex,
-	});
-	return { id, ...merged };
+	await writeRecord(context, { endpoint, id, workspaceId, itemIndex, record });
+	return { id, ...record };
 }

@@ -29,3 +29,13 @@ export function optionalText(context: IExecuteFunctions, name: string, itemIndex
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	return text === '' ? undefined : text;
 }
+
+/** A value the user left empty: nothing, or only spaces. */
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** The ID picked in a resource locator (see `idLocator`); it must not be empty. */
+export function pickedId(context: IExecuteFunctions, locator: { name: string; displayName: string }, itemIndex: number): string {
+	return requiredText(context, locator.name, itemIndex, locator.displayName);
+}

@@ -1,7 +1,8 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { ENDPOINTS, type Endpoint } from '../actions/endpoints';
-import { whispirApiList } from '../transport';
+import { whispirApiList, whispirApiRequest } from '../transport';
 
 /** Enough to pick from in a dropdown without reading a 10,000-contact address book. */
 const MAX_CANDIDATES = 200;
@@ -18,16 +19,29 @@ interface SearchSpec {
 	serverFilter?(text: string): IDataObject;
 }
 
-/** The workspace chosen on the node, so that lists show that workspace's records. */
-function currentWorkspace(context: ILoadOptionsFunctions, endpoint: Endpoint): string | undefined {
-	if (!endpoint.inWorkspace) return undefined;
+/** A value picked on the node, e.g. a locator's ID; undefined when empty or when the operation has no such field. */
+function currentValue(context: ILoadOptionsFunctions, name: string): string | undefined {
 	try {
-		const value = context.getCurrentNodeParameter('workspace', { extractValue: true });
+		const value = context.getCurrentNodeParameter(name, { extractValue: true });
 		return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 	} catch {
-		// The operation has no workspace field: Whispir's default workspace is meant.
 		return undefined;
 	}
+}
+
+/** The workspace chosen on the node, so that lists show that workspace's records; none means the default workspace. */
+function currentWorkspace(context: ILoadOptionsFunctions, endpoint: Endpoint): string | undefined {
+	return endpoint.inWorkspace ? currentValue(context, 'workspace') : undefined;
+}
+
+/** The candidates whose name contains the typed text (or whose value is it), sorted by name. */
+function matching(candidates: INodeListSearchItems[], filter?: string): INodeListSearchResult {
+	const lower = filter?.trim().toLowerCase() ?? '';
+	const results = candidates
+		.filter(({ value }) => value !== '')
+		.filter(({ name, value }) => lower === '' || name.toLowerCase().includes(lower) || String(value).toLowerCase() === lower)
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
 }
 
 async function search(context: ILoadOptionsFunctions, spec: SearchSpec, filter?: string): Promise<INodeListSearchResult> {
@@ -41,14 +55,11 @@ async function search(context: ILoadOptionsFunctions, spec: SearchSpec, filter?:
 		qs: { ...spec.qs, ...(wanted !== '' && spec.serverFilter ? spec.serverFilter(wanted) : {}) },
 		limit: MAX_CANDIDATES,
 	});
-	const lower = wanted.toLowerCase();
 	const valueOf = spec.value ?? ((record: IDataObject) => text(record.id));
-	const results = records
-		.map((record) => ({ name: spec.name(record) || valueOf(record), value: valueOf(record) }))
-		.filter(({ value }) => value !== '')
-		.filter(({ name, value }) => lower === '' || name.toLowerCase().includes(lower) || value.toLowerCase() === lower)
-		.sort((a, b) => a.name.localeCompare(b.name));
-	return { results };
+	return matching(
+		records.map((record) => ({ name: spec.name(record) || valueOf(record), value: valueOf(record) })),
+		wanted,
+	);
 }
 
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
@@ -133,4 +144,29 @@ export async function searchCallbackNames(this: ILoadOptionsFunctions, filter?: 
 /** Recent messages (Whispir lists the last 7 days) by subject. */
 export async function searchMessages(this: ILoadOptionsFunctions, filter?: string) {
 	return await search(this, { endpoint: ENDPOINTS.message, name: (r) => text(r.subject) }, filter);
+}
+
+/**
+ * The devices of the contact chosen on the node, by device name. Whispir shows a contact's devices
+ * only inside the contact (API doc L4760-4800), so this reads the contact.
+ */
+export async function searchContactDevices(this: ILoadOptionsFunctions, filter?: string) {
+	const contactId = currentValue(this, 'contactId');
+	if (contactId === undefined || contactId.startsWith('=')) {
+		throw new NodeOperationError(this.getNode(), 'Pick a contact first', {
+			description: 'The list shows the devices of the contact chosen above. Give the device ID instead when the contact comes from an expression.',
+		});
+	}
+	const response = await whispirApiRequest.call(this, {
+		method: 'GET',
+		path: `${ENDPOINTS.contact.path}/${encodeURIComponent(contactId)}`,
+		mediaType: ENDPOINTS.contact.mediaType,
+		workspaceId: currentWorkspace(this, ENDPOINTS.contact),
+	});
+	const contact = (response.body ?? {}) as IDataObject;
+	const devices = Array.isArray(contact.devices) ? (contact.devices as IDataObject[]) : [];
+	return matching(
+		devices.map((device) => ({ name: text(device.deviceName) || text(device.id), value: text(device.id) })),
+		filter,
+	);
 }

@@ -91,8 +91,13 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 		} catch (error) {
 			const code = networkCode(error);
 			if (code === undefined) {
-				// Not a network fault (a cancelled execution, a missing credential): nothing to retry.
-				const apiError = new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: request.itemIndex });
+				// Not a network fault (a cancelled execution, a missing credential): nothing to retry. Only the
+				// message goes on: the raw error may carry the request's options, secrets included.
+				const message = connection.scrubError((error as Error)?.message ?? String(error));
+				const apiError = new NodeApiError(this.getNode(), { message } as JsonObject, {
+					itemIndex: request.itemIndex,
+					message,
+				});
 				apiError.context.itemIndex ??= request.itemIndex;
 				throw apiError;
 			}

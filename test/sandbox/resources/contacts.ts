@@ -6,7 +6,7 @@
 //
 // Mapping: a contact lives in its home workspace (`_workspace`) and is also visible in the
 // workspaces listed in `_mappedTo` (seed it: `seed('contacts', [{ …, _mappedTo: [wid] }])`).
-import { paginate, selfLink } from '../links';
+import { paginate, selfLink, sortedAsAsked } from '../links';
 import { HttpError, empty } from '../reply';
 import { childScope } from '../router';
 import type { Ctx, Operation, Rec, ResourceDef, Scope } from '../types';
@@ -123,23 +123,10 @@ function matches(rec: Rec, query: Record<string, string>): boolean {
 	return true;
 }
 
-function sorted(recs: Rec[], query: Record<string, string>): Rec[] {
-	const fields = (query.sortFields ?? '').split(',').map((f) => f.trim()).filter(Boolean);
-	if (fields.length === 0) return recs;
-	const direction = query.sortOrder?.toLowerCase() === 'desc' ? -1 : 1;
-	return [...recs].sort((a, b) => {
-		for (const field of fields) {
-			const order = String(a[field] ?? '').localeCompare(String(b[field] ?? ''));
-			if (order !== 0) return order * direction;
-		}
-		return 0;
-	});
-}
-
 const list: Operation = {
 	handle(ctx) {
 		const recs = ctx.env.store.list('contacts').filter((rec) => visibleIn(rec, ctx.scope) && matches(rec, ctx.query));
-		return { status: 200, list: paginate(ctx, sorted(recs, ctx.query)) };
+		return { status: 200, list: paginate(ctx, sortedAsAsked(recs, ctx.query)) };
 	},
 };
 

@@ -3,7 +3,7 @@
 // documented transitions. GET /users lists ACTIVE users only, under `Users` with single-object
 // links; GET /workspaces/{wid}/users lists a workspace's users under `users`. DELETE /users
 // deletes every user of the company.
-import { linkUri, paginate, selfLink } from '../links';
+import { linkUri, paginate, selfLink, sortedAsAsked } from '../links';
 import { HttpError, empty } from '../reply';
 import type { Ctx, Operation, Rec, ResourceDef } from '../types';
 import { createOp, deleteOp, find, getOp } from './crud';
@@ -79,28 +79,13 @@ function matches(user: Rec, query: Record<string, string>): boolean {
 	return query.status === undefined ? user.status === 'ACTIVE' : user.status === CODES[query.status.toUpperCase()];
 }
 
-function sorted(users: Rec[], query: Record<string, string>): Rec[] {
-	const fields = (query.sortFields ?? '').split(',').map((f) => f.trim()).filter(Boolean);
-	if (fields.length === 0) return users;
-	const direction = query.sortOrder?.toLowerCase() === 'desc' ? -1 : 1;
-	return [...users].sort((a, b) => {
-		for (const f of fields) {
-			const order = String(a[f] ?? '').localeCompare(String(b[f] ?? ''));
-			if (order !== 0) return order * direction;
-		}
-		return 0;
-	});
-}
-
 const list: Operation = {
 	handle(ctx) {
 		const all = ctx.env.store.list('users', '');
-		if (!ctx.prefixed) return { status: 200, list: paginate(ctx, sorted(all.filter((u) => matches(u, ctx.query)), ctx.query)) };
-		// The workspace list has its own key (`users`, lower case), so it is written out as an entity.
+		if (!ctx.prefixed) return { status: 200, list: paginate(ctx, sortedAsAsked(all.filter((u) => matches(u, ctx.query)), ctx.query)) };
+		// The workspace list has its own key: `users`, lower case (endpoints.md §2.16).
 		const members = all.filter((u) => (u._workspaces as string[]).includes(ctx.workspaceId ?? '') && u.status !== 'DELETED');
-		const page = paginate(ctx, members);
-		if (page.items.length === 0) return { status: 200, entity: { status: page.status } };
-		return { status: 200, entity: { status: page.status, users: page.items, ...(page.link ? { link: page.link } : {}) } };
+		return { status: 200, list: { ...paginate(ctx, members), key: 'users' } };
 	},
 };
 

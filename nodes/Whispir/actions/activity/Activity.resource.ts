@@ -1,12 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getManyOperation } from '../crud';
+import { getManyOperation, getOperation } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirOperation } from '../operation';
 import * as create from './create.operation';
 import { whispirSearchTime } from './searchTime';
 import { ACTIONS, MODULES, STATUSES } from './values';
+
+// The docs only link `/activities/{id}` (a `self` link); there is no list to pick from, so By ID only.
+const get = getOperation({
+	resource: 'activity',
+	endpoint: ENDPOINTS.activity,
+	locator: {
+		name: 'activityId',
+		displayName: 'Activity',
+		description: 'The ID of the audit log entry, as Create or Get Many returns it',
+	},
+});
 
 const TIME_FILTERS: Record<string, string> = { startTime: 'From', endTime: 'To' };
 
@@ -96,7 +107,7 @@ export const option = {
 	description: "The audit log",
 };
 
-export const operations: Record<string, WhispirOperation> = { create, getAll };
+export const operations: Record<string, WhispirOperation> = { create, get, getAll };
 
 export const description: INodeProperties[] = [
 	{
@@ -109,18 +120,25 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create an activity',
+				action: 'Create an activity in the audit log',
 				description: "Write an entry in Whispir's audit log (needs a Company Admin or Leader account)",
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an activity from the audit log',
+				description: 'Retrieve one audit log entry by its ID',
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many activities',
+				action: 'Get many activities from the audit log',
 				description: 'Search the audit log by module, action, user, status, text or time',
 			},
 		],
 		default: 'getAll',
 	},
 	...create.description,
+	...get.description,
 	...getAll.description,
 ];

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator } from '../common.descriptions';
 import { updateByMerge } from '../crud';
@@ -35,6 +35,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
 		this.getNodeParameter('pushCredentials', itemIndex, {}) as IDataObject,
 	);
+	if (Object.keys(changes).length === 0) {
+		throw new NodeOperationError(this.getNode(), `Nothing to update in item ${itemIndex}`, {
+			description: 'Add a field under "Update Fields" or "Push Credentials".',
+			itemIndex,
+		});
+	}
 	// Whispir never returns certificates, and a PUT needs them only when they change (API doc,
 	// "Updating an App"): the merge sends back what was read (certificateDate) plus the changes.
 	const updated = await updateByMerge(this, { endpoint: ENDPOINTS.app, id, changes, itemIndex });

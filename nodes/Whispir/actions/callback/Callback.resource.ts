@@ -1,15 +1,27 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { deleteOperation, getManyOperation, getOperation } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import type { WhispirOperation } from '../operation';
+import type { WhispirItemOperation, WhispirOperation } from '../operation';
 import * as create from './create.operation';
+import { withoutKey } from './fields';
 import * as update from './update.operation';
+
+/** Whispir's answer includes the callback's secret key (`auth.key`): it never reaches the output. */
+function hidingKey(operation: WhispirItemOperation): WhispirItemOperation {
+	return {
+		description: operation.description,
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const result = await operation.execute.call(this, itemIndex);
+			return Array.isArray(result) ? result.map((callback) => withoutKey(callback)) : withoutKey(result as IDataObject);
+		},
+	};
+}
 
 // Callbacks are company-wide (no workspace form is documented, endpoints.md §2.10).
 const locator = { name: 'callbackId', displayName: 'Callback', searchListMethod: 'searchCallbacks' };
-const get = getOperation({ resource: 'callback', endpoint: ENDPOINTS.callback, locator });
-const getAll = getManyOperation({ resource: 'callback', endpoint: ENDPOINTS.callback });
+const get = hidingKey(getOperation({ resource: 'callback', endpoint: ENDPOINTS.callback, locator }));
+const getAll = hidingKey(getManyOperation({ resource: 'callback', endpoint: ENDPOINTS.callback }));
 const remove = deleteOperation({ resource: 'callback', endpoint: ENDPOINTS.callback, locator });
 
 export const option = {

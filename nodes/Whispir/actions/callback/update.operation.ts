@@ -24,21 +24,21 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		description: 'Only the fields you add change; the callback keeps the others',
-		options: [
+		options: ([
 			{ ...eventsField, default: [] },
 			authKeyField,
-			authTypeField,
+			{ ...authTypeField, description: `${authTypeField.description}. Changing it needs the Key too.` },
 			{
 				displayName: 'Name',
 				name: 'name',
 				type: 'string',
 				default: '',
-				description:
-					'New name of the callback. Messages sent with the old name no longer reach it.',
+				placeholder: 'e.g. Ticketing replies',
+				description: 'New name of the callback. Messages sent with the old name no longer reach it.',
 			},
 			...optionalFields,
 			urlField,
-		],
+		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
 
@@ -54,6 +54,13 @@ function changesOf(context: IExecuteFunctions, fields: IDataObject, itemIndex: n
 	const auth: IDataObject = {};
 	if (fields.authType !== undefined) auth.type = fields.authType;
 	if (text(fields.authKey)) auth.key = text(fields.authKey);
+	// The docs do not say that Whispir returns the key, so a new location is only written with a key.
+	if (auth.type !== undefined && auth.key === undefined) {
+		throw new NodeOperationError(context.getNode(), `"Key" is empty in item ${itemIndex}`, {
+			description: 'Whispir needs the key together with its location: add "Key" to the fields to update.',
+			itemIndex,
+		});
+	}
 	if (Object.keys(auth).length > 0) changes.auth = auth;
 	if (fields.contentType !== undefined) changes.contentType = fields.contentType;
 	if (fields.removeHtml !== undefined) changes.removeHTML = fields.removeHtml === true ? 'enabled' : 'disabled';

@@ -6,6 +6,7 @@ import type { WhispirOperation } from '../operation';
 import * as create from './create.operation';
 import * as deleteContact from './delete.operation';
 import * as getAll from './getAll.operation';
+import { contactLocator } from './locator';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
@@ -13,7 +14,7 @@ import * as upsert from './upsert.operation';
 const get = getOperation({
 	resource: 'contact',
 	endpoint: ENDPOINTS.contact,
-	locator: { name: 'contactId', displayName: 'Contact', searchListMethod: 'searchContacts' },
+	locator: contactLocator,
 	simplifyKeys: [...getAll.CONTACT_SIMPLE_KEYS, 'mri', 'workCountry', 'timezone'],
 	qs: { customFields: true },
 });

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { assertEmail, assertPhone } from '../validation';
-import { contactField, customFieldKey, MANDATORY_CONTACT_FIELDS } from './contactFields';
+import { mergeRecords } from '../crud';
+import { isBlank, requiredText } from '../parameters';
+import { checkedPersonFields } from '../personFields';
+import { ALL_CONTACT_FIELDS, customFieldKey, MANDATORY_CONTACT_FIELDS } from './contactFields';
 import { mergeMessagingOptions, messagingOptionsFromParameter } from './messagingOptions';
-import { requiredText } from '../parameters';
 
 /** Custom fields as name/value pairs: Whispir sets them up per company on request. */
 export const customFieldsProperty: INodeProperties = {
@@ -40,25 +41,9 @@ export const customFieldsProperty: INodeProperties = {
 	],
 };
 
-function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
-/**
- * Contact fields as Whispir wants them: trimmed text, emails and mobiles checked (mobiles as digits),
- * empty values left out so that a blank spreadsheet cell never erases a stored value.
- */
+/** Contact fields as Whispir wants them (see `checkedPersonFields`). */
 export function checkedContactFields(context: IExecuteFunctions, itemIndex: number, values: IDataObject): IDataObject {
-	const contact: IDataObject = {};
-	for (const [name, raw] of Object.entries(values)) {
-		if (isBlank(raw)) continue;
-		const field = contactField(name);
-		const value = typeof raw === 'string' ? raw.trim() : raw;
-		if (field?.kind === 'email') contact[name] = assertEmail(context, String(value), itemIndex, field.displayName);
-		else if (field?.kind === 'mobile') contact[name] = assertPhone(context, String(value), itemIndex, field.displayName);
-		else contact[name] = typeof value === 'number' ? String(value) : value;
-	}
-	return contact;
+	return checkedPersonFields(context, itemIndex, values, ALL_CONTACT_FIELDS);
 }
 
 /** The item's custom field pairs as `custom_<Name>` keys. */
@@ -101,21 +86,21 @@ export function newContact(context: IExecuteFunctions, itemIndex: number): IData
 }
 
 /**
- * Whispir adds these to its answers and does not take them back; `devices` are a sub-resource of
- * their own (endpoints.md §2.7, §2.8), so a contact update never writes them.
+ * Besides the fields every record has (crud.ts), Whispir adds these to a contact and does not take
+ * them back; `devices` are a sub-resource of their own (endpoints.md §2.7, §2.8), so a contact update
+ * never writes them.
  */
-const READ_ONLY_CONTACT_FIELDS = ['id', 'link', 'mri', 'type', 'lastModifiedTime', 'createdTime', 'devices'];
+export const CONTACT_READ_ONLY_FIELDS = ['id', 'type', 'devices'];
 
 /**
- * The record to PUT: the stored contact with the changes laid over it. Whispir's PUT replaces the
- * whole record, so every field not changed must be written back as it was (custom fields included,
- * which is why the read asks for `customFields=true`). Messaging options merge per channel.
+ * How changes are laid over a stored contact: as over any record, except that messaging options
+ * merge per channel (a channel given replaces that channel, the others stay).
  */
 export function mergeContact(current: IDataObject, changes: IDataObject): IDataObject {
-	const merged: IDataObject = { ...current };
-	for (const key of READ_ONLY_CONTACT_FIELDS) delete merged[key];
-	for (const [key, value] of Object.entries(changes)) {
-		merged[key] = key === 'messagingoptions' ? mergeMessagingOptions(current.messagingoptions, value as IDataObject[]) : value;
+	const { messagingoptions, ...fields } = changes;
+	const merged = mergeRecords(current, fields);
+	if (messagingoptions !== undefined) {
+		merged.messagingoptions = mergeMessagingOptions(current.messagingoptions, messagingoptions as IDataObject[]);
 	}
 	return merged;
 }

@@ -2,18 +2,18 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiRequest } from '../../transport';
-import { workspaceSelector } from '../common.descriptions';
+import { idLocator, workspaceSelector } from '../common.descriptions';
 import { recordPath } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { optionalText, requiredText } from '../parameters';
-import { contactLocator } from './contactFields';
+import { optionalText, pickedId, requiredText } from '../parameters';
+import { contactLocator } from './locator';
 
 /** Typed by the user to delete a contact everywhere; an expression must resolve to exactly this. */
 export const DELETE_ALL_CONFIRMATION = 'DELETE FROM ALL WORKSPACES';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
-	contactLocator,
+	idLocator(contactLocator),
 	{
 		displayName: 'Delete From',
 		name: 'deleteFrom',
@@ -48,7 +48,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['delete'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'contactId', itemIndex, 'Contact');
+	const id = pickedId(this, contactLocator, itemIndex);
 	const everywhere = this.getNodeParameter('deleteFrom', itemIndex) === 'allWorkspaces';
 	let workspaceId = optionalText(this, 'workspace', itemIndex);
 	if (everywhere) {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
-import { returnAllOrLimit, simplifyOption, workspaceSelector } from '../common.descriptions';
+import { returnAllOrLimit, simplifyOption, sortOrderOption, workspaceSelector } from '../common.descriptions';
 import { simplify } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { optionalText } from '../parameters';
@@ -87,16 +87,7 @@ const properties: INodeProperties[] = [
 				default: [],
 				description: 'Fields to sort the contacts by, in order',
 			},
-			{
-				displayName: 'Sort Order',
-				name: 'sortOrder',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-				default: 'asc',
-			},
+			sortOrderOption,
 		],
 	},
 	simplifyOption,

@@ -1,24 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
-import { workspaceSelector } from '../common.descriptions';
-import { fetchRecord, recordPath } from '../crud';
+import { idLocator, workspaceSelector } from '../common.descriptions';
+import { updateByMerge } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { optionalText, requiredText } from '../parameters';
+import { optionalText, pickedId } from '../parameters';
 import {
+	CONTACT_READ_ONLY_FIELDS,
 	checkedContactFields,
 	customFieldsProperty,
 	customFieldValues,
 	mergeContact,
 	messagingOptionValues,
 } from './contactBody';
-import { ALL_CONTACT_FIELDS, contactFieldProperty, contactLocator, contactStatusProperty } from './contactFields';
+import { ALL_CONTACT_FIELDS, contactFieldProperty, contactStatusProperty } from './contactFields';
+import { contactLocator } from './locator';
 import { messagingOptionsProperty } from './messagingOptions';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
-	contactLocator,
+	idLocator(contactLocator),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -64,40 +65,25 @@ function contactChanges(context: IExecuteFunctions, itemIndex: number): IDataObj
 }
 
 /**
- * Read, merge, write. `updateByMerge` in crud.ts takes arrays as given, but a contact's
- * `messagingoptions` array must merge per channel, so contacts do the three steps here.
+ * Read, merge, write, with the contact's own merge (messaging options per channel). The read asks
+ * for the custom fields, or they would be missing from it and erased by the write.
  */
 export async function mergeIntoContact(
 	context: IExecuteFunctions,
 	request: { id: string; changes: IDataObject; itemIndex: number; workspaceId?: string; replace?: boolean },
 ): Promise<IDataObject> {
-	const { id, itemIndex, workspaceId } = request;
-	let record = request.changes;
-	if (!request.replace) {
-		// customFields=true, or the custom fields would be missing from the read and erased by the write.
-		const current = await fetchRecord(context, {
-			endpoint: ENDPOINTS.contact,
-			id,
-			workspaceId,
-			itemIndex,
-			qs: { customFields: true },
-		});
-		record = mergeContact(current, request.changes);
-	}
-	await whispirApiRequest.call(context, {
-		method: 'PUT',
-		path: recordPath(ENDPOINTS.contact, id),
-		mediaType: ENDPOINTS.contact.mediaType,
-		workspaceId,
-		body: record,
-		itemIndex,
+	return await updateByMerge(context, {
+		...request,
+		endpoint: ENDPOINTS.contact,
+		merge: mergeContact,
+		readOnly: CONTACT_READ_ONLY_FIELDS,
+		readQuery: { customFields: true },
 	});
-	return { id, ...record };
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const workspaceId = optionalText(this, 'workspace', itemIndex);
-	const id = requiredText(this, 'contactId', itemIndex, 'Contact');
+	const id = pickedId(this, contactLocator, itemIndex);
 	const changes = contactChanges(this, itemIndex);
 	const replace = this.getNodeParameter('replaceWholeRecord', itemIndex, false) as boolean;
 	if (replace && Object.keys(changes).length === 0) {

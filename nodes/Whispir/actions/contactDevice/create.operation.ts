@@ -4,13 +4,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { whispirApiRequest } from '../../transport';
 import { idFromUrl } from '../../transport/responses';
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { contactLocator } from '../contact/contactFields';
-import { optionalText, requiredText } from '../parameters';
+import { appLocator } from '../app/locator';
+import { contactLocator } from '../contact/locator';
+import { optionalText, pickedId, requiredText } from '../parameters';
 import { devicesOf, optionalDeviceProperties, platformProperty } from './deviceFields';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
-	contactLocator,
+	idLocator(contactLocator),
 	{
 		displayName: 'Device Name',
 		name: 'deviceName',
@@ -20,12 +21,7 @@ const properties: INodeProperties[] = [
 		placeholder: "e.g. Jane's iPhone",
 		description: 'A name to recognise the device by',
 	},
-	idLocator({
-		name: 'appId',
-		displayName: 'App',
-		searchListMethod: 'searchApps',
-		description: 'The push app installed on the device (see the App resource)',
-	}),
+	idLocator({ ...appLocator, description: 'The push app installed on the device (see the App resource)' }),
 	platformProperty,
 	{
 		displayName: 'Push Token',
@@ -49,10 +45,10 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['contactDevice'], operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const contactId = requiredText(this, 'contactId', itemIndex, 'Contact');
+	const contactId = pickedId(this, contactLocator, itemIndex);
 	const device: IDataObject = {
 		deviceName: requiredText(this, 'deviceName', itemIndex, 'Device Name'),
-		appId: requiredText(this, 'appId', itemIndex, 'App'),
+		appId: pickedId(this, appLocator, itemIndex),
 		platform: this.getNodeParameter('platform', itemIndex) as string,
 		pushToken: requiredText(this, 'pushToken', itemIndex, 'Push Token'),
 		status: 'ACTIVE',

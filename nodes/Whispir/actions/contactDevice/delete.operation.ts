@@ -2,20 +2,20 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiRequest } from '../../transport';
-import { workspaceSelector } from '../common.descriptions';
-import { contactLocator } from '../contact/contactFields';
+import { idLocator, workspaceSelector } from '../common.descriptions';
+import { contactLocator } from '../contact/locator';
 import { recordPath } from '../crud';
-import { optionalText, requiredText } from '../parameters';
+import { optionalText, pickedId } from '../parameters';
 import { deviceLocator, devicesOf } from './deviceFields';
 
-const properties: INodeProperties[] = [workspaceSelector, contactLocator, deviceLocator];
+const properties: INodeProperties[] = [workspaceSelector, idLocator(contactLocator), idLocator(deviceLocator)];
 
 export const description = updateDisplayOptions({ show: { resource: ['contactDevice'], operation: ['delete'] } }, properties);
 
 /** `DELETE /contacts/{cid}/devices/{did}`; the doc's example writes `/device/` (L4870), its text `/devices/`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const contactId = requiredText(this, 'contactId', itemIndex, 'Contact');
-	const id = requiredText(this, 'deviceId', itemIndex, 'Device');
+	const contactId = pickedId(this, contactLocator, itemIndex);
+	const id = pickedId(this, deviceLocator, itemIndex);
 	const endpoint = devicesOf(contactId);
 	await whispirApiRequest.call(this, {
 		method: 'DELETE',

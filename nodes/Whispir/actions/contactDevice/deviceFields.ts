@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idLocator } from '../common.descriptions';
+import type { IdLocatorOptions } from '../common.descriptions';
 import type { Endpoint } from '../endpoints';
 import { ENDPOINTS } from '../endpoints';
 
@@ -9,11 +9,13 @@ export function devicesOf(contactId: string): Endpoint {
 	return { ...ENDPOINTS.contactDevice, path: `/contacts/${encodeURIComponent(contactId)}${ENDPOINTS.contactDevice.path}` };
 }
 
-export const deviceLocator = idLocator({
+/** The device an operation works on, picked from the chosen contact's devices or given by ID. */
+export const deviceLocator: IdLocatorOptions = {
 	name: 'deviceId',
 	displayName: 'Device',
-	description: 'The device to use. Get Many lists the IDs of a contact\'s devices.',
-});
+	searchListMethod: 'searchContactDevices',
+	description: "The device to use, one of the chosen contact's devices",
+};
 
 /**
  * Whispir's field list writes ACTIVE / DISABLED (L4700); its examples send "active". We send the

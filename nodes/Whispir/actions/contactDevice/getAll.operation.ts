@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit, workspaceSelector } from '../common.descriptions';
-import { contactLocator } from '../contact/contactFields';
+import { idLocator, returnAllOrLimit, workspaceSelector } from '../common.descriptions';
+import { contactLocator } from '../contact/locator';
 import { fetchRecord } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { optionalText, requiredText } from '../parameters';
+import { optionalText, pickedId } from '../parameters';
 
-const properties: INodeProperties[] = [workspaceSelector, contactLocator, ...returnAllOrLimit];
+const properties: INodeProperties[] = [workspaceSelector, idLocator(contactLocator), ...returnAllOrLimit];
 
 export const description = updateDisplayOptions({ show: { resource: ['contactDevice'], operation: ['getAll'] } }, properties);
 
@@ -17,7 +17,7 @@ export const description = updateDisplayOptions({ show: { resource: ['contactDev
  * request, the `devices` array. Deleted devices are never in it.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const contactId = requiredText(this, 'contactId', itemIndex, 'Contact');
+	const contactId = pickedId(this, contactLocator, itemIndex);
 	const contact = await fetchRecord(this, {
 		endpoint: ENDPOINTS.contact,
 		id: contactId,

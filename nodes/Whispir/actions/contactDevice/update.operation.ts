@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { workspaceSelector } from '../common.descriptions';
-import { contactLocator } from '../contact/contactFields';
+import { idLocator, workspaceSelector } from '../common.descriptions';
+import { contactLocator } from '../contact/locator';
 import { updateByMerge } from '../crud';
-import { optionalText, requiredText } from '../parameters';
+import { optionalText, pickedId } from '../parameters';
 import { deviceLocator, devicesOf, optionalDeviceProperties, platformProperty } from './deviceFields';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
-	contactLocator,
-	deviceLocator,
+	idLocator(contactLocator),
+	idLocator(deviceLocator),
 	{
 		displayName: 'Re-Activate',
 		name: 'reactivate',
@@ -52,8 +52,8 @@ export const description = updateDisplayOptions({ show: { resource: ['contactDev
 
 /** Whispir's PUT replaces the device (L4815), so the device is read, changed and written back. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const contactId = requiredText(this, 'contactId', itemIndex, 'Contact');
-	const id = requiredText(this, 'deviceId', itemIndex, 'Device');
+	const contactId = pickedId(this, contactLocator, itemIndex);
+	const id = pickedId(this, deviceLocator, itemIndex);
 	const changes: IDataObject = {};
 	for (const [name, value] of Object.entries(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject)) {
 		if (typeof value === 'string' && value.trim() !== '') changes[name] = value.trim();

@@ -68,6 +68,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = requiredText(this, listLocator.name, itemIndex, listLocator.displayName);
 	const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.distributionList);
 	const { rules: rulesGiven, ...changes } = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	if (rulesGiven === undefined && Object.keys(changes).length === 0) {
+		throw new NodeOperationError(this.getNode(), `"Update Fields" is empty in item ${itemIndex}`, {
+			description: 'Add at least one field to change. Members are changed with Add Members and Remove Members.',
+			itemIndex,
+		});
+	}
 
 	if (changes.name !== undefined) {
 		const name = assertListName(this, String(changes.name).trim(), itemIndex);

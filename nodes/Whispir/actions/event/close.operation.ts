@@ -4,9 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
+import { pickedId } from '../parameters';
 import { saveEventChanges } from './saveEvent';
-import { eventLocator } from './update.operation';
+import { eventLocator } from './locator';
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['close'] } }, [
 	workspaceSelector,
@@ -19,7 +19,7 @@ export const description = updateDisplayOptions({ show: { resource: ['event'], o
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	return await saveEventChanges(this, {
-		id: requiredText(this, 'eventId', itemIndex, 'Event'),
+		id: pickedId(this, eventLocator, itemIndex),
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.event),
 		itemIndex,
 		status: 'Closed',

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toWhispirSchedule } from '../message/schedule';
+import { readWallClock, whispirSeconds } from '../dates';
+import { isBlank } from '../parameters';
 
 /**
  * An event is a label, a status and one form of name/value fields (API doc L8649-9520). The
@@ -227,21 +228,20 @@ export const actionsField: INodeProperties = {
 
 /** A date picked in n8n as Whispir's event date: dd/MM/yyyy HH:mm:ss (API doc L9120). */
 export function eventDate(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+	if (isBlank(value)) {
 		throw new NodeOperationError(context.getNode(), `"${label}" is empty in item ${itemIndex}`, {
 			description: `Pick a date and time for "${label}", or map a field that has one for every item.`,
 			itemIndex,
 		});
 	}
-	const time = toWhispirSchedule(value, context.getTimezone());
+	const time = readWallClock(value, context.getTimezone());
 	if (!time) {
 		throw new NodeOperationError(context.getNode(), `"${label}" in item ${itemIndex} is not a date: "${String(value)}"`, {
 			description: 'Pick a date and time, or give one as 2025-09-11T17:21:00.',
 			itemIndex,
 		});
 	}
-	// The shared schedule format stops at minutes; events want seconds too, written as 00.
-	return `${time.whispir}:00`;
+	return whispirSeconds(time);
 }
 
 function invalid(context: IExecuteFunctions, label: string, value: string, itemIndex: number, fix: string) {

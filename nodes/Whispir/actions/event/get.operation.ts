@@ -4,9 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idLocator, simplifyOption, workspaceSelector } from '../common.descriptions';
 import { fetchRecord, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
+import { pickedId } from '../parameters';
 import { simplifyEvent, type WhispirEvent } from './fields';
-import { eventLocator } from './update.operation';
+import { eventLocator } from './locator';
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['get'] } }, [
 	workspaceSelector,
@@ -21,7 +21,7 @@ export const description = updateDisplayOptions({ show: { resource: ['event'], o
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const event = await fetchRecord(this, {
 		endpoint: ENDPOINTS.event,
-		id: requiredText(this, 'eventId', itemIndex, 'Event'),
+		id: pickedId(this, eventLocator, itemIndex),
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.event),
 		itemIndex,
 	});

@@ -5,8 +5,8 @@ import { whispirApiList } from '../../transport';
 import { idLocator, returnAllOrLimit, workspaceSelector } from '../common.descriptions';
 import { fetchRecord, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
-import { eventLocator } from './update.operation';
+import { pickedId } from '../parameters';
+import { eventLocator } from './locator';
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['getMessages'] } }, [
 	workspaceSelector,
@@ -38,7 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.event);
 	const event = await fetchRecord(this, {
 		endpoint: ENDPOINTS.event,
-		id: requiredText(this, 'eventId', itemIndex, 'Event'),
+		id: pickedId(this, eventLocator, itemIndex),
 		workspaceId,
 		itemIndex,
 	});

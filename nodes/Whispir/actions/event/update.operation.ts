@@ -4,11 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
+import { pickedId } from '../parameters';
 import { actionValues, actionsField, eventDate, formFields, formValues, statusField } from './fields';
+import { eventLocator } from './locator';
 import { saveEventChanges } from './saveEvent';
-
-export const eventLocator = { name: 'eventId', displayName: 'Event', searchListMethod: 'searchEvents' };
 
 const updatableFields = (
 	[
@@ -59,7 +58,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	if (startDate !== undefined) values.startDate = eventDate(this, startDate, 'Start Date', itemIndex);
 	return await saveEventChanges(this, {
-		id: requiredText(this, 'eventId', itemIndex, 'Event'),
+		id: pickedId(this, eventLocator, itemIndex),
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.event),
 		itemIndex,
 		eventLabel: typeof eventLabel === 'string' && eventLabel.trim() !== '' ? eventLabel.trim() : undefined,

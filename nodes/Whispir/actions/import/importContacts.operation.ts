@@ -17,6 +17,8 @@ import { assertEmail, assertPhone } from '../validation';
  */
 export const MANDATORY_IMPORT_FIELDS = ['firstName', 'lastName', 'workMobilePhone1', 'workCountry', 'timezone'];
 
+// Whispir names the three modes without describing them (API doc L10396-10404); the descriptions
+// below are what the names say, and the field's description says so.
 const IMPORT_MODES = [
 	{
 		name: 'Duplicate',
@@ -31,7 +33,7 @@ const IMPORT_MODES = [
 	{
 		name: 'Replace',
 		value: 'replace',
-		description: 'Update the existing contact with the row; create the contact when there is none',
+		description: 'Overwrite the existing contact with the row; create the contact when there is none',
 	},
 ];
 
@@ -77,7 +79,7 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: IMPORT_MODES,
 		default: 'replace',
-		description: 'What Whispir does with a row whose contact already exists (matched on email or mobile)',
+		description: "What Whispir does with a row whose contact already exists. Whispir's docs name the modes without defining them or how contacts are matched: try a small file first.",
 	},
 	{
 		displayName: 'Field Mapping',

@@ -8,7 +8,15 @@ export interface AttachmentField {
 	/** The parameter with the binary property names, e.g. `emailAttachments`. */
 	name: string;
 	label: string;
+	/**
+	 * For voice recordings: the `attachmentDesc` that tells Whispir which part of the call the WAV
+	 * replaces (`voiceintro.wav`, `voicebody.wav`, API doc L1560-1600). Only WAV files are taken.
+	 */
+	voicePart?: 'voiceintro.wav' | 'voicebody.wav';
 }
+
+const isWav = (mimeType: string | undefined, fileName: string) =>
+	/^audio\/(x-)?(wav|wave|vnd\.wave)$/i.test(mimeType ?? '') || /\.wave?$/i.test(fileName);
 
 /** Binary property names as typed: "data, invoice" → ["data", "invoice"]. */
 export function propertyNames(value: unknown): string[] {
@@ -40,6 +48,13 @@ export async function readAttachments(
 			});
 		}
 		context.helpers.assertBinaryData(itemIndex, property);
+		const fileName = binary.fileName ?? `${property}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
+		if (field.voicePart && !isWav(binary.mimeType, fileName)) {
+			throw new NodeOperationError(context.getNode(), `"${field.label}" in item ${itemIndex} is not a WAV file: "${fileName}"`, {
+				description: 'Whispir plays only WAV recordings in voice calls. Convert the file to WAV first.',
+				itemIndex,
+			});
+		}
 		const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, property);
 		counted.bytes += buffer.length;
 		if (counted.bytes > MAX_ATTACHMENT_BYTES) {
@@ -49,8 +64,7 @@ export async function readAttachments(
 				{ description: `Send smaller files, or fewer of them (checked while reading "${field.label}").`, itemIndex },
 			);
 		}
-		const fileName = binary.fileName ?? `${property}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
-		attachments.push({ attachmentName: fileName, attachmentDesc: fileName, derefUri: buffer.toString('base64') });
+		attachments.push({ attachmentName: fileName, attachmentDesc: field.voicePart ?? fileName, derefUri: buffer.toString('base64') });
 	}
 	return attachments;
 }

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiRequest } from '../../transport';
 import { idFromUrl } from '../../transport/responses';
 import { workspaceSelector } from '../common.descriptions';
 import { fetchRecord, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
+import { ACCEPTED_WITHOUT_ID } from './accepted';
 import { readAttachments } from './attachments';
 import { contentFields, readContent } from './content';
 import {
@@ -19,22 +20,40 @@ import {
 } from './options';
 import { recipientFields, readRecipients } from './recipients';
 
-const attachmentsField = (name: string, channel: string, what: string): INodeProperties => ({
-	displayName: `${channel} Attachments`,
+const emailAttachmentsField: INodeProperties = {
+	displayName: 'Email Attachments',
+	name: 'emailAttachments',
+	type: 'string',
+	default: '',
+	displayOptions: { show: { channels: ['email'] } },
+	placeholder: 'e.g. data, invoice',
+	description:
+		'Names of binary properties of the input item to attach to the email, separated by commas. All attachments of a message may total 10 MB.',
+};
+
+/** A WAV file played instead of one spoken part of the call. */
+const recordingField = (name: string, part: string): INodeProperties => ({
+	displayName: `Voice ${part} Recording`,
 	name,
 	type: 'string',
 	default: '',
-	displayOptions: { show: { channels: [channel === 'Email' ? 'email' : 'voice'] } },
-	placeholder: 'e.g. data, invoice',
-	description: `Names of binary properties of the input item to attach ${what}, separated by commas. All attachments of a message may total 10 MB.`,
+	displayOptions: { show: { channels: ['voice'] } },
+	placeholder: 'e.g. data',
+	description: `Name of a binary property of the input item holding a WAV file, played instead of reading out the Voice ${part} text. Leave empty to use text-to-speech.`,
 });
+
+const VOICE_RECORDINGS = [
+	{ name: 'voiceIntroductionRecording', label: 'Voice Introduction Recording', voicePart: 'voiceintro.wav' },
+	{ name: 'voiceMessageRecording', label: 'Voice Message Recording', voicePart: 'voicebody.wav' },
+] as const;
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
 	...recipientFields,
 	...contentFields({ bulk: false }),
-	attachmentsField('emailAttachments', 'Email', 'to the email'),
-	attachmentsField('voiceAttachments', 'Voice', 'as WAV recordings that replace the spoken introduction or message'),
+	emailAttachmentsField,
+	recordingField('voiceIntroductionRecording', 'Introduction'),
+	recordingField('voiceMessageRecording', 'Message'),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -97,7 +116,8 @@ const properties: INodeProperties[] = [
 				name: 'returnStoredMessage',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to read the message back after sending and return it as Whispir stores it (one more request per item)',
+				description:
+					'Whether to read the message back after sending and return it as Whispir stores it (one more request per item). If that read fails, the item still succeeds, with readBackError.',
 			},
 			...scheduleOptions,
 			templateOption,
@@ -124,24 +144,28 @@ function eventId(options: IDataObject): IDataObject {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.message);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	// What the item itself gets wrong is refused first; then names are checked against Whispir's lists.
+	// What the item itself gets wrong (attachments included) is refused first; then names are
+	// checked against Whispir's lists, and only then is the message sent.
 	const message: IDataObject = {
 		to: readRecipients(this, itemIndex),
 		...readContent(this, itemIndex, { usesTemplate: isPicked(options.template) }),
 		...scheduleFields(this, itemIndex, options),
-		...(await templateFields(this, itemIndex, options.template, workspaceId)),
-		...attributes(options),
-		...(await callbackFields(this, itemIndex, options)),
-		...eventId(options),
-		...(options.noReply === true ? { type: 'defaultNoReply' } : {}),
-		...(options.deliveryReceipts === false ? { dlr: { type: 'NoDlr' } } : {}),
 	};
-
 	const counted = { bytes: 0 };
 	const emailFiles = message.email ? await readAttachments(this, itemIndex, { name: 'emailAttachments', label: 'Email Attachments' }, counted) : [];
-	const voiceFiles = message.voice ? await readAttachments(this, itemIndex, { name: 'voiceAttachments', label: 'Voice Attachments' }, counted) : [];
+	const voiceFiles: IDataObject[] = [];
+	if (message.voice) for (const recording of VOICE_RECORDINGS) voiceFiles.push(...(await readAttachments(this, itemIndex, recording, counted)));
 	if (emailFiles.length > 0) (message.email as IDataObject).resources = { attachment: emailFiles };
 	if (voiceFiles.length > 0) (message.voice as IDataObject).resources = { attachment: voiceFiles };
+	Object.assign(
+		message,
+		await templateFields(this, itemIndex, options.template, workspaceId),
+		attributes(options),
+		await callbackFields(this, itemIndex, options),
+		eventId(options),
+		options.noReply === true ? { type: 'defaultNoReply' } : {},
+		options.deliveryReceipts === false ? { dlr: { type: 'NoDlr' } } : {},
+	);
 
 	const response = await whispirApiRequest.call(this, {
 		method: 'POST',
@@ -152,16 +176,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	});
 	const id = idFromUrl(response.location);
-	if (id === undefined) {
-		// The message was accepted (2xx): never send it again, but say the id is unknown.
-		throw new NodeOperationError(this.getNode(), 'Whispir accepted the message but did not say under which ID', {
-			description: 'Its answer had no Location header. The message is being sent; do not retry this item. Find it with Message → Get Many.',
-			itemIndex,
-		});
-	}
+	if (id === undefined) return { id: null, url: null, warning: ACCEPTED_WITHOUT_ID };
 	const result: IDataObject = { id, url: response.location };
 	if (options.returnStoredMessage === true) {
-		result.message = await fetchRecord(this, { endpoint: ENDPOINTS.message, id, workspaceId, itemIndex });
+		// The message is already sent: a failed read-back must not fail the item, or a re-run would send it twice.
+		try {
+			result.message = await fetchRecord(this, { endpoint: ENDPOINTS.message, id, workspaceId, itemIndex });
+		} catch (error) {
+			result.message = null;
+			result.readBackError = `The message was sent, but reading it back failed: ${(error as Error).message}`;
+		}
 	}
 	return result;
 }

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 
 import { whispirApiRequest } from '../../transport';
 import { idFromUrl } from '../../transport/responses';
+import { ACCEPTED_WITHOUT_ID } from './accepted';
 import { workspaceSelector } from '../common.descriptions';
 import { workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
@@ -17,20 +18,21 @@ import { callbackFields, callbackOptions, isPicked, scheduleFields, scheduleOpti
  * template or callback is given by name).
  */
 
+// Whispir itself uses a "mobile" / "email" column when the field is not given and the file has one.
 const MAPPINGS = [
-	{ name: 'smsMappingField', label: 'SMS Column', what: 'mobile number (with country code)' },
-	{ name: 'emailMappingField', label: 'Email Column', what: 'email address' },
-	{ name: 'voiceMappingField', label: 'Voice Column', what: 'phone number for voice calls' },
+	{ name: 'smsMappingField', label: 'SMS Column', what: 'mobile number (with country code)', defaultColumn: 'mobile', phone: true },
+	{ name: 'emailMappingField', label: 'Email Column', what: 'email address', defaultColumn: 'email', phone: false },
+	{ name: 'voiceMappingField', label: 'Voice Column', what: 'phone number for voice calls', defaultColumn: '', phone: true },
 ] as const;
 
-function mappingField(mapping: (typeof MAPPINGS)[number], defaultColumn: string): INodeProperties {
+function mappingField({ name, label, what, defaultColumn }: (typeof MAPPINGS)[number]): INodeProperties {
 	return {
-		displayName: mapping.label,
-		name: mapping.name,
+		displayName: label,
+		name,
 		type: 'string',
 		default: defaultColumn,
 		placeholder: `e.g. ${defaultColumn || 'phone'}`,
-		description: `The item field that holds each recipient's ${mapping.what}. Leave empty if the message does not go out on this channel.`,
+		description: `The item field that holds each recipient's ${what}. Leave empty if the message does not go out on this channel; a preset field that no item has is ignored.`,
 	};
 }
 
@@ -43,9 +45,7 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	workspaceSelector,
-	mappingField(MAPPINGS[0], 'mobile'),
-	mappingField(MAPPINGS[1], 'email'),
-	mappingField(MAPPINGS[2], ''),
+	...MAPPINGS.map(mappingField),
 	...contentFields({ bulk: true }),
 	{
 		displayName: 'Options',
@@ -75,47 +75,95 @@ function columnsOf(rows: IDataObject[]): Set<string> {
 	return new Set(rows.flatMap((row) => Object.keys(row)));
 }
 
-/** The mapping fields given, each checked against the items' fields; every item needs a recipient. */
-function readMappings(context: IExecuteFunctions, rows: IDataObject[]): IDataObject {
+type Mapping = (typeof MAPPINGS)[number];
+
+/** The mapping fields given, each checked against the items' fields. */
+function readMappings(context: IExecuteFunctions, rows: IDataObject[]): Array<{ mapping: Mapping; column: string }> {
 	const columns = columnsOf(rows);
-	const resource: IDataObject = {};
+	const used: Array<{ mapping: Mapping; column: string }> = [];
 	for (const mapping of MAPPINGS) {
 		const column = String(context.getNodeParameter(mapping.name, 0, '') ?? '').trim();
 		if (column === '') continue;
 		if (!columns.has(column)) {
+			// The preset "mobile" / "email" only applies when the items have such a field, as in Whispir.
+			if (column === mapping.defaultColumn) continue;
 			throw new NodeOperationError(context.getNode(), `"${mapping.label}" names the field "${column}", which no input item has`, {
 				description: `The items have these fields: ${[...columns].join(', ') || '(none)'}. Enter one of them, or leave "${mapping.label}" empty.`,
 				itemIndex: 0,
 			});
 		}
-		resource[mapping.name] = column;
+		used.push({ mapping, column });
 	}
-	const used = Object.values(resource) as string[];
 	if (used.length === 0) {
-		throw new NodeOperationError(context.getNode(), '"SMS Column", "Email Column" and "Voice Column" are all empty', {
+		throw new NodeOperationError(context.getNode(), '"SMS Column", "Email Column" and "Voice Column" name no field of the items', {
 			description: 'Name the item field that holds the recipients, e.g. "mobile" or "email".',
 			itemIndex: 0,
 		});
 	}
-	rows.forEach((row, itemIndex) => {
-		if (used.every((column) => String(row[column] ?? '').trim() === '')) {
-			throw new NodeOperationError(context.getNode(), `Item ${itemIndex} has no recipient in "${used.join('", "')}"`, {
-				description: 'Every item needs a mobile number or email address in the recipient fields. Filter out the items without one before this node.',
-				itemIndex,
-			});
-		}
-	});
-	return resource;
+	return used;
 }
 
-async function sendBulk(context: IExecuteFunctions, rows: IDataObject[]): Promise<IDataObject> {
+/** The row as uploaded: phone numbers in the SMS and voice columns lose spaces and a leading +, as in Send. */
+function recipientRow(
+	context: IExecuteFunctions,
+	row: IDataObject,
+	used: Array<{ mapping: Mapping; column: string }>,
+	itemIndex: number,
+): IDataObject {
+	const columns = [...new Set(used.map(({ column }) => column))];
+	if (columns.every((column) => String(row[column] ?? '').trim() === '')) {
+		throw new NodeOperationError(context.getNode(), `Item ${itemIndex} has no recipient in "${columns.join('", "')}"`, {
+			description: 'Every item needs a mobile number or email address in the recipient fields. Filter out the items without one before this node.',
+			itemIndex,
+		});
+	}
+	const uploaded = { ...row };
+	for (const { mapping, column } of used) {
+		const value = uploaded[column];
+		if (mapping.phone && typeof value === 'string' && /^\+?[\d\s().-]+$/.test(value.trim())) uploaded[column] = value.replace(/\D/g, '');
+	}
+	return uploaded;
+}
+
+function errorItem(error: Error, itemIndexes: number[], context: IExecuteFunctions): INodeExecutionData {
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(context.getNode(), error);
+	if (!context.continueOnFail()) throw nodeError;
+	return {
+		json: { error: nodeError.message, ...(nodeError.description ? { details: nodeError.description } : {}) },
+		pairedItem: itemIndexes.map((item) => ({ item })),
+	};
+}
+
+/**
+ * Checks everything that applies to the whole send (mappings, content, schedule, names), then each
+ * item's recipient: with Continue On Fail an item without one becomes an error item and the others
+ * are still sent, once, in the single bulk request.
+ */
+async function sendBulk(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const items = context.getInputData();
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const workspaceId = workspaceOf(context, 0, ENDPOINTS.bulkMessage);
-	const resource = readMappings(context, rows);
+	const used = readMappings(context, items.map((item) => item.json));
 	const content = readContent(context, 0, { usesTemplate: isPicked(options.template) });
 	const schedule = scheduleFields(context, 0, options);
+
+	const rows: IDataObject[] = [];
+	const sent: number[] = [];
+	const failed: INodeExecutionData[] = [];
+	for (const [itemIndex, item] of items.entries()) {
+		try {
+			rows.push(recipientRow(context, item.json, used, itemIndex));
+			sent.push(itemIndex);
+		} catch (error) {
+			failed.push(errorItem(error as Error, [itemIndex], context));
+		}
+	}
+	if (rows.length === 0) return failed;
+
 	const template = await templateFields(context, 0, options.template, workspaceId);
 	const callback = await callbackFields(context, 0, { callback: options.callback });
+	const resource: IDataObject = Object.fromEntries(used.map(({ mapping, column }) => [mapping.name, column]));
 	if (typeof options.resolveRecipients === 'boolean') resource.options = { resolveRecipients: options.resolveRecipients };
 
 	const { resourceId } = await uploadPrivateCsv(context, {
@@ -132,20 +180,18 @@ async function sendBulk(context: IExecuteFunctions, rows: IDataObject[]): Promis
 		body: { resource: { resourceId, ...resource }, ...content, ...template, ...callback, ...schedule },
 		itemIndex: 0,
 	});
-	return { id: idFromUrl(response.location), url: response.location, resourceId, rows: rows.length };
+	const id = idFromUrl(response.location);
+	const result: IDataObject = id
+		? { id, url: response.location, resourceId, rows: rows.length }
+		: { id: null, url: null, resourceId, rows: rows.length, warning: ACCEPTED_WITHOUT_ID };
+	return [{ json: result, pairedItem: sent.map((item) => ({ item })) }, ...failed];
 }
 
 export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const items = this.getInputData();
-	const pairedItem = items.map((_, item) => ({ item }));
 	try {
-		return [{ json: await sendBulk(this, items.map((item) => item.json)), pairedItem }];
+		return await sendBulk(this);
 	} catch (error) {
-		const nodeError =
-			error instanceof NodeApiError || error instanceof NodeOperationError
-				? error
-				: new NodeOperationError(this.getNode(), error as Error);
-		if (!this.continueOnFail()) throw nodeError;
-		return [{ json: { error: nodeError.message, ...(nodeError.description ? { details: nodeError.description } : {}) }, pairedItem }];
+		// A fault of the whole send (mapping, content, upload, Whispir's answer) concerns every item.
+		return [errorItem(error as Error, this.getInputData().map((_, item) => item), this)];
 	}
 }

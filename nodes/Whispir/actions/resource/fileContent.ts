@@ -55,7 +55,16 @@ export interface FileContent {
 /** Reads the file named by the content fields for this item. */
 export async function readContent(context: IExecuteFunctions, itemIndex: number): Promise<FileContent> {
 	if (context.getNodeParameter('source', itemIndex) === 'text') {
-		return { bytes: Buffer.from(context.getNodeParameter('content', itemIndex, '') as string, 'utf8') };
+		const content = context.getNodeParameter('content', itemIndex, '') as unknown;
+		// An expression may give an object (e.g. {{ $json }}): stored as its JSON text.
+		const text = typeof content === 'string' ? content : JSON.stringify(content ?? '');
+		if (text.trim() === '' || text === '""') {
+			throw new NodeOperationError(context.getNode(), `"Content" is empty in item ${itemIndex}`, {
+				description: 'Enter the file content, or map a field that holds it. Whispir refuses empty files.',
+				itemIndex,
+			});
+		}
+		return { bytes: Buffer.from(text, 'utf8') };
 	}
 	const property = context.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const binary = context.helpers.assertBinaryData(itemIndex, property);

@@ -23,10 +23,10 @@ const properties: INodeProperties[] = [
 	},
 	scopeField,
 	{
-		displayName: 'Options',
-		name: 'options',
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
 		type: 'collection',
-		placeholder: 'Add Option',
+		placeholder: 'Add Field',
 		default: {},
 		options: [mimeTypeField],
 	},
@@ -43,11 +43,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const resource = {
 		name,
 		scope: this.getNodeParameter('scope', itemIndex) as string,
-		mimeType: mimeTypeFor(options.mimeType as string | undefined, name, file),
+		mimeType: mimeTypeFor(additional.mimeType as string | undefined, name, file),
 		bytes: file.bytes,
 	};
 	checkResource(this, resource, itemIndex);
@@ -65,9 +65,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = idFromUrl(response.location);
 	const uploaded: IDataObject = { id, url: response.location, name, scope: resource.scope, mimeType: resource.mimeType };
 	// Whispir answers 201 with only a Location; a public file's download address is read back from it.
+	// The file is stored already: a failed read-back must not fail the item, or a re-run would upload it twice.
 	if (resource.scope === 'public' && id !== undefined) {
-		const stored = await fetchRecord(this, { endpoint, id, workspaceId, itemIndex });
-		if (typeof stored.url === 'string') uploaded.publicUrl = stored.url;
+		try {
+			const stored = await fetchRecord(this, { endpoint, id, workspaceId, itemIndex });
+			uploaded.publicUrl = typeof stored.url === 'string' ? stored.url : null;
+		} catch (error) {
+			uploaded.publicUrl = null;
+			uploaded.readBackError = `The file was stored, but reading its public URL back failed: ${(error as Error).message}`;
+		}
 	}
 	return uploaded;
 }

@@ -26,19 +26,11 @@ export const patternsField: INodeProperties = {
 					displayName: 'Match Type',
 					name: 'pattern',
 					type: 'options',
+					// The field table writes startsWith; the example startswith (API doc L3860-3870).
 					options: [
-						{
-							name: 'Starts With',
-							value: 'startsWith',
-						},
-						{
-							name: 'Contains',
-							value: 'contains',
-						},
-						{
-							name: 'Exact Match',
-							value: 'exactmatch',
-						},
+						{ name: 'Contains', value: 'contains', description: 'The reply contains the text prompt anywhere' },
+						{ name: 'Exact Match', value: 'exactmatch', description: 'The reply is exactly the text prompt' },
+						{ name: 'Starts With', value: 'startsWith', description: 'The reply begins with the text prompt' },
 					],
 					default: 'startsWith',
 					description: 'How a text reply is compared with the Text Prompt',
@@ -47,7 +39,7 @@ export const patternsField: INodeProperties = {
 					displayName: 'Name',
 					name: 'name',
 					type: 'string',
-						required:	true,
+					required: true,
 					default: '',
 					placeholder: 'e.g. Yes',
 					description: 'The category name, shown in response reports and passed to callbacks as matchedCategory',
@@ -57,8 +49,8 @@ export const patternsField: INodeProperties = {
 					name: 'spokenVoicePrompt',
 					type: 'string',
 					default: '',
-					placeholder: 'e.g. to confirm',
-					description: 'What the voice call says about this key, e.g. \'Press 1 to confirm\'',
+					placeholder: 'e.g. to select YES',
+					description: 'The text read out (text-to-speech) to tell a voice call recipient what this category means',
 				},
 				{
 					displayName: 'Text Prompt',
@@ -74,7 +66,7 @@ export const patternsField: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. 1',
-					description: 'The key a voice call recipient presses for this category:	one of 0-9,	*	or	#',
+					description: 'The key a voice call recipient presses for this category: one of 0-9, * or #',
 				},
 			],
 		},

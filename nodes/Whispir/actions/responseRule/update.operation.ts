@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { updateByMerge, workspaceOf } from '../crud';
@@ -36,6 +36,7 @@ const properties: INodeProperties[] = [
 				name: 'name',
 				type: 'string',
 				default: '',
+				placeholder: 'e.g. Yes or No',
 				description: 'A new name for the response rule',
 			},
 		],
@@ -50,8 +51,15 @@ export const description = updateDisplayOptions({ show: { resource: ['responseRu
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const changes = { ...(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject) };
+	if (changes.name !== undefined) changes.name = requiredText(this, 'updateFields.name', itemIndex, 'Name');
 	const patterns = responsePatterns(this, itemIndex);
 	if (patterns) changes.responseTemplatePatterns = patterns;
+	if (Object.keys(changes).length === 0) {
+		throw new NodeOperationError(this.getNode(), `Nothing to update in item ${itemIndex}`, {
+			description: 'Add a field under "Update Fields", or give the new categories.',
+			itemIndex,
+		});
+	}
 	return await updateByMerge(this, {
 		endpoint: ENDPOINTS.responseRule,
 		id: requiredText(this, 'responseRuleId', itemIndex, 'Response Rule'),

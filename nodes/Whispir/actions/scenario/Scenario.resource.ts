@@ -4,9 +4,9 @@ import { deleteOperation, getManyOperation, getOperation } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirOperation } from '../operation';
 import * as create from './create.operation';
+import { scenarioLocator } from './locator';
 import * as run from './run.operation';
 import * as update from './update.operation';
-import { scenarioLocator } from './update.operation';
 
 const endpoint = ENDPOINTS.scenario;
 const get = getOperation({ resource: 'scenario', endpoint, locator: scenarioLocator });

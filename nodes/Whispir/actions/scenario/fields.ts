@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { emailFormatField } from '../common.descriptions';
+
 /** The optional parts of a scenario, shared by Create ("Additional Fields") and Update ("Update Fields"). */
 export const scenarioOptionFields: INodeProperties[] = [
 	{
@@ -26,17 +28,7 @@ export const scenarioOptionFields: INodeProperties[] = [
 		default: '',
 		description: 'Text below the email body, usually a signature',
 	},
-	{
-		displayName: 'Email Format',
-		name: 'emailType',
-		type: 'options',
-		options: [
-			{ name: 'Plain Text', value: 'text/plain' },
-			{ name: 'HTML', value: 'text/html' },
-		],
-		default: 'text/plain',
-		description: 'Whether the email body is plain text or HTML',
-	},
+	emailFormatField,
 	{
 		displayName: 'Label',
 		name: 'label',

@@ -5,8 +5,8 @@ import { whispirApiRequest } from '../../transport';
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { recordPath, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
-import { scenarioLocator } from './update.operation';
+import { pickedId } from '../parameters';
+import { scenarioLocator } from './locator';
 
 export const description = updateDisplayOptions({ show: { resource: ['scenario'], operation: ['run'] } }, [
 	workspaceSelector,
@@ -15,7 +15,7 @@ export const description = updateDisplayOptions({ show: { resource: ['scenario']
 
 /** A POST to the scenario without a body sends its message (API doc L7240-7262); Whispir answers 204. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'scenarioId', itemIndex, 'Scenario');
+	const id = pickedId(this, scenarioLocator, itemIndex);
 	await whispirApiRequest.call(this, {
 		method: 'POST',
 		path: recordPath(ENDPOINTS.scenario, id),

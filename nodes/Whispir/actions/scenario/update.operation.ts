@@ -2,13 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, updateByMerge, workspaceOf } from '../crud';
+import { mergeRecords, updateByMerge, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
-import { mergeRecord } from '../template/mergeRecord';
+import { pickedId } from '../parameters';
 import { checkAllowedUsers, scenarioOptionFields, scenarioParts } from './fields';
-
-export const scenarioLocator = { name: 'scenarioId', displayName: 'Scenario', searchListMethod: 'searchScenarios' };
+import { scenarioLocator } from './locator';
 
 const updatableFields = (
 	[
@@ -51,18 +49,26 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['scenario'], operation: ['update'] } }, properties);
 
-/** Read, merge at every depth (a new email footer keeps the email body), write the whole scenario back. */
+/**
+ * Read, merge at every depth (a new email footer keeps the email body), write the whole scenario
+ * back. The allowed-users rule applies to the merged scenario: stored IDs would otherwise stay
+ * behind when the scenario goes back to Everyone.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'scenarioId', itemIndex, 'Scenario');
+	const id = pickedId(this, scenarioLocator, itemIndex);
 	const changes = scenarioParts(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	const endpoint = ENDPOINTS.scenario;
-	const workspaceId = workspaceOf(this, itemIndex, endpoint);
-	const current = await fetchRecord(this, { endpoint, id, workspaceId, itemIndex });
-	// Fields Whispir sets itself: the creation times and the links.
-	const { link: _link, createdTime: _created, id: _id, ...stored } = current;
-	const { createdTime: _messageCreated, ...storedMessage } = (stored.message ?? {}) as IDataObject;
-	const merged = mergeRecord({ ...stored, message: storedMessage }, changes);
-	// The stored IDs would otherwise stay behind when the scenario goes back to Everyone.
-	const scenario = checkAllowedUsers(this, merged, itemIndex);
-	return await updateByMerge(this, { endpoint, id, workspaceId, itemIndex, changes: scenario, replace: true });
+	return await updateByMerge(this, {
+		endpoint,
+		id,
+		workspaceId: workspaceOf(this, itemIndex, endpoint),
+		itemIndex,
+		changes,
+		readOnly: ['id'],
+		merge: (current, scenarioChanges) => {
+			// The message carries a creation time of its own, which Whispir sets too.
+			const { createdTime: _created, ...message } = (current.message ?? {}) as IDataObject;
+			return checkAllowedUsers(this, mergeRecords({ ...current, message }, scenarioChanges), itemIndex);
+		},
+	});
 }

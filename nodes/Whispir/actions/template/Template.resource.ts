@@ -4,8 +4,8 @@ import { deleteOperation, getManyOperation, getOperation } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirOperation } from '../operation';
 import * as create from './create.operation';
+import { templateLocator } from './locator';
 import * as update from './update.operation';
-import { templateLocator } from './update.operation';
 
 const endpoint = ENDPOINTS.template;
 const get = getOperation({ resource: 'template', endpoint, locator: templateLocator });

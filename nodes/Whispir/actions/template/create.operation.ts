@@ -4,11 +4,10 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { whispirApiRequest } from '../../transport';
 import { idFromUrl } from '../../transport/responses';
 import { workspaceSelector } from '../common.descriptions';
-import { workspaceOf } from '../crud';
+import { mergeRecords, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { optionalText, requiredText } from '../parameters';
 import { hasSomeBody, templateParts, templatePartFields } from './fields';
-import { mergeRecord } from './mergeRecord';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
@@ -55,7 +54,7 @@ export const description = updateDisplayOptions({ show: { resource: ['template']
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const smsBody = optionalText(this, 'body', itemIndex);
-	const template = mergeRecord(
+	const template = mergeRecords(
 		{
 			messageTemplateName: requiredText(this, 'messageTemplateName', itemIndex, 'Name'),
 			subject: requiredText(this, 'subject', itemIndex, 'Subject'),

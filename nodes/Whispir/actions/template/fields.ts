@@ -1,32 +1,20 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { emailFormatField, idLocator, textOrHtmlOptions } from '../common.descriptions';
+
 /**
  * The optional parts of a template, shared by Create ("Additional Fields") and Update ("Update
  * Fields"). They are flat fields named after their channel ("Email Body", "Voice Body"…) so that a
  * user sees every option in one list; `templateParts` turns them into Whispir's nested sections.
  */
 
-const formatOptions = [
-	{ name: 'Plain Text', value: 'text/plain' },
-	{ name: 'HTML', value: 'text/html' },
-];
-
-export const responseRuleField: INodeProperties = {
-	displayName: 'Response Rule',
+const responseRuleField: INodeProperties = idLocator({
 	name: 'responseTemplateId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
+	displayName: 'Response Rule',
+	searchListMethod: 'searchResponseRules',
+	required: false,
 	description: 'The response rule that sorts replies to messages sent with this template into categories',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchResponseRules', searchable: true },
-		},
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. BB9ECBE5BA73CD81' },
-	],
-};
+});
 
 export const templatePartFields: INodeProperties[] = [
 	{
@@ -53,14 +41,7 @@ export const templatePartFields: INodeProperties[] = [
 		default: '',
 		description: 'Text added below the email body, usually a signature',
 	},
-	{
-		displayName: 'Email Format',
-		name: 'emailType',
-		type: 'options',
-		options: formatOptions,
-		default: 'text/plain',
-		description: 'Whether the email body is plain text or HTML',
-	},
+	emailFormatField,
 	{
 		displayName: 'Push Escalation Minutes',
 		name: 'pushEscalationMins',
@@ -118,7 +99,7 @@ export const templatePartFields: INodeProperties[] = [
 		displayName: 'Web Format',
 		name: 'webType',
 		type: 'options',
-		options: formatOptions,
+		options: textOrHtmlOptions,
 		default: 'text/html',
 		description: 'Whether the web body is plain text or HTML',
 	},

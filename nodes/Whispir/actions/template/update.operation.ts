@@ -2,13 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, updateByMerge, workspaceOf } from '../crud';
+import { fetchRecord, recordToWrite, workspaceOf, writeRecord } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
+import { pickedId } from '../parameters';
 import { hasSomeBody, templateParts, templatePartFields } from './fields';
-import { mergeRecord } from './mergeRecord';
-
-export const templateLocator = { name: 'templateId', displayName: 'Template', searchListMethod: 'searchTemplates' };
+import { templateLocator } from './locator';
 
 /** Name, subject and SMS body become optional here, next to the template's other parts, in alphabetical order. */
 const updatableFields = ([
@@ -66,7 +64,7 @@ function temporaryName(name: string): string {
  * name stays the same, this saves under a temporary name first, then under the real one.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'templateId', itemIndex, 'Template');
+	const id = pickedId(this, templateLocator, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const { messageTemplateName, subject, body, ...parts } = updateFields;
 	const changes: IDataObject = templateParts(parts);
@@ -77,16 +75,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const endpoint = ENDPOINTS.template;
 	const workspaceId = workspaceOf(this, itemIndex, endpoint);
 	const current = await fetchRecord(this, { endpoint, id, workspaceId, itemIndex });
-	const { link: _link, id: _id, ...stored } = current;
-	const template = mergeRecord(stored, changes);
+	const template = recordToWrite(current, changes, { readOnly: ['id'] });
 	if (!hasSomeBody(template)) {
 		throw new NodeOperationError(this.getNode(), `The template would have no content in item ${itemIndex}`, {
 			description: 'Keep an SMS body, or give an email, voice or web body.',
 			itemIndex,
 		});
 	}
-	const write = async (record: IDataObject) =>
-		await updateByMerge(this, { endpoint, id, workspaceId, itemIndex, changes: record, replace: true });
+	const write = async (record: IDataObject) => {
+		await writeRecord(this, { endpoint, id, workspaceId, itemIndex, record });
+		return { id, ...record };
+	};
 
 	const name = String(template.messageTemplateName ?? '');
 	if (name !== String(current.messageTemplateName ?? '')) return await write(template);

@@ -5,7 +5,7 @@ import { whispirApiRequest } from '../../transport';
 import { idLocator } from '../common.descriptions';
 import { fetchRecord, recordPath } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
+import { pickedId } from '../parameters';
 import { withoutPassword } from './fields';
 import { userLocator } from './locator';
 
@@ -28,7 +28,7 @@ const STEPS: Record<string, string[]> = {
 const NOT_WRITTEN = ['link', 'mri', 'password', 'lastModifiedTime', 'createdTime'];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, userLocator.name, itemIndex, userLocator.displayName);
+	const id = pickedId(this, userLocator, itemIndex);
 	const user = await fetchRecord(this, { endpoint: ENDPOINTS.user, id, itemIndex });
 	const previousStatus = String(user.status ?? '').toUpperCase();
 	const steps = STEPS[previousStatus];

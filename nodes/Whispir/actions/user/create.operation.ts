@@ -5,7 +5,7 @@ import { whispirApiRequest } from '../../transport';
 import { idFromUrl } from '../../transport/responses';
 import { ENDPOINTS } from '../endpoints';
 import { requiredText } from '../parameters';
-import { LABELS, cleanProfile, profileFields, requiredFields, withoutPassword } from './fields';
+import { cleanProfile, profileFields, requiredFields, withoutPassword } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -30,7 +30,7 @@ export const description = updateDisplayOptions({ show: { resource: ['user'], op
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const given: IDataObject = {};
-	for (const field of requiredFields) given[field.name] = requiredText(this, field.name, itemIndex, LABELS[field.name]);
+	for (const field of requiredFields) given[field.name] = requiredText(this, field.name, itemIndex, field.displayName);
 	// Whispir refuses a status on create (API doc L8215): there is no field for it here.
 	const user = cleanProfile(
 		this,

@@ -2,23 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
-import { returnAllOrLimit, simplifyOption, workspaceSelector } from '../common.descriptions';
-import { simplify } from '../crud';
+import { returnAllOrLimit, simplifyOption, sortOrderOption, workspaceSelector } from '../common.descriptions';
+import { filledQuery, simplify } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { requiredText } from '../parameters';
-import { SIMPLE_KEYS, STATUSES, withoutPassword } from './fields';
+import { SIMPLE_KEYS, STATUSES, USER_FIELDS, withoutPassword } from './fields';
 
-const SEARCH_FIELDS: Array<[string, string]> = [
-	['companyName', 'Company Name'],
-	['department', 'Department'],
-	['division', 'Division'],
-	['firstName', 'First Name'],
-	['jobTitle', 'Job Title'],
-	['lastName', 'Last Name'],
-	['userName', 'Username'],
-	['workEmailAddress1', 'Work Email'],
-	['workMobilePhone1', 'Work Mobile'],
-];
+/** The fields people usually look users up by; Whispir's search takes any user field (API doc L8485). */
+const SEARCH_FIELDS = USER_FIELDS.filter((field) =>
+	['companyName', 'department', 'division', 'firstName', 'jobTitle', 'lastName', 'userName', 'workEmailAddress1', 'workMobilePhone1'].includes(field.name),
+).sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 const properties: INodeProperties[] = [
 	{
@@ -45,7 +38,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			...SEARCH_FIELDS.map(([name, displayName]) => ({
+			...SEARCH_FIELDS.map(({ name, displayName }) => ({
 				displayName,
 				name,
 				type: 'string' as const,
@@ -77,16 +70,7 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. lastName,firstName',
 				description: 'Field names to sort on, separated by commas',
 			},
-			{
-				displayName: 'Sort Order',
-				name: 'sortOrder',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-				default: 'asc',
-			},
+			sortOrderOption,
 		],
 	},
 	simplifyOption,
@@ -96,12 +80,8 @@ export const description = updateDisplayOptions({ show: { resource: ['user'], op
 
 /** Whispir's search takes status letters where records show words (API doc L8505): ACTIVE → A. */
 function searchQuery(filters: IDataObject, options: IDataObject): IDataObject {
-	const qs: IDataObject = {};
-	for (const [key, value] of Object.entries({ ...filters, ...options })) {
-		const text = String(value ?? '').trim();
-		if (text === '') continue;
-		qs[key] = key === 'status' ? (STATUSES.find((status) => status.value === text)?.code ?? text) : text;
-	}
+	const qs = filledQuery({ ...filters, ...options });
+	if (typeof qs.status === 'string') qs.status = STATUSES.find((status) => status.value === qs.status)?.code ?? qs.status;
 	return qs;
 }
 

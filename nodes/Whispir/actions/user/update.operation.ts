@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idLocator } from '../common.descriptions';
 import { updateByMerge } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
+import { pickedId } from '../parameters';
 import { STATUSES, cleanProfile, updatableFields, withoutPassword } from './fields';
 import { userLocator } from './locator';
 
@@ -37,7 +37,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, userLocator.name, itemIndex, userLocator.displayName);
+	const id = pickedId(this, userLocator, itemIndex);
 	const changes = cleanProfile(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
 	const updated = await updateByMerge(this, {
 		endpoint: ENDPOINTS.user,
