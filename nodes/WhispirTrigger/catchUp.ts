@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { callsPath } from '../Whispir/actions/callbackCall/callsPath';
 import { ENDPOINTS } from '../Whispir/actions/endpoints';
 import { whispirApiList, whispirApiRequest } from '../Whispir/transport';
 import { deliveryKey, eventOf, normaliseDelivery } from './delivery';
@@ -20,7 +21,7 @@ export async function replayFailedCalls(
 	settings: TriggerSettings,
 	arriving?: IDataObject,
 ): Promise<IDataObject[]> {
-	const path = `${ENDPOINTS.callback.path}/${encodeURIComponent(state.callbackId ?? '')}${ENDPOINTS.callbackCall.path}`;
+	const path = callsPath(state.callbackId ?? '');
 	const { mediaType, listKey } = ENDPOINTS.callbackCall;
 	const failed = await whispirApiList.call(context, { path, mediaType, listKey, qs: { status: 'FAILED' } });
 	// A call has the delivery's fields, in camel case (API doc L6040-6077), but no customParameters.

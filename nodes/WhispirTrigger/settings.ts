@@ -15,7 +15,7 @@ export interface TriggerSettings {
 }
 
 /** "n8n Orders - Whispir Trigger (wf1)": readable, and unique per workflow and node. */
-export function defaultCallbackName(context: IHookFunctions | IWebhookFunctions): string {
+function defaultCallbackName(context: IHookFunctions | IWebhookFunctions): string {
 	const workflow = context.getWorkflow();
 	const name = `n8n ${workflow.name ?? 'workflow'} - ${context.getNode().name}`;
 	return workflow.id ? `${name} (${workflow.id})` : name;

@@ -153,13 +153,22 @@ describe('Callback → Get, Get Many, Update, Delete', () => {
 	});
 });
 
-describe('Callback → Update: the key travels with its location', () => {
+describe('Callback → Update: bad input', () => {
 	it('refuses a new Key Location without the Key, before any request', async () => {
 		await createCallback();
 		const [stored] = await bed.sandbox.state('callbacks');
 		bed.sandbox.log.length = 0;
 		const { error } = await bed.run(WHISPIR, callback('update', { callbackId: byId(stored.id), updateFields: { authType: 'querystring' } }));
 		expect(error?.message).toBe('"Key" is empty in item 0');
+		expect(bed.sandbox.log).toHaveLength(0);
+	});
+
+	it('refuses an update with nothing to change before any request', async () => {
+		await createCallback();
+		const [stored] = await bed.sandbox.state('callbacks');
+		bed.sandbox.log.length = 0;
+		const { error } = await bed.run(WHISPIR, callback('update', { callbackId: byId(stored.id), updateFields: { name: ' ' } }));
+		expect(error?.message).toBe('Nothing to update in item 0');
 		expect(bed.sandbox.log).toHaveLength(0);
 	});
 });

@@ -117,6 +117,15 @@ describe('Contact Device → Update', () => {
 		const [stored] = await bed.sandbox.state('devices', undefined, contactId);
 		expect(stored).toMatchObject({ ...IPHONE, pushToken: 'new-token' });
 	});
+
+	it('refuses an update with nothing to change before any request', async () => {
+		const [id] = bed.sandbox.seed('devices', [IPHONE], undefined, contactId);
+		const { error } = await bed.run(WHISPIR, device('update', { deviceId: byId(id), updateFields: { deviceName: ' ' } }));
+		expect(error?.constructor.name).toBe('NodeOperationError');
+		expect(error?.message).toBe('Nothing to update in item 0');
+		expect(error?.description).toContain('Re-Activate');
+		expect(bed.sandbox.log).toHaveLength(0);
+	});
 });
 
 describe('Contact Device → Delete', () => {

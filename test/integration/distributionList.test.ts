@@ -234,7 +234,7 @@ describe('Distribution List → Update: nothing to change', () => {
 	it('refuses an empty "Update Fields" before any request', async () => {
 		const [id] = bed.sandbox.seed('distributionlists', [{ name: 'Wardens' }]);
 		const { error } = await bed.run(WHISPIR, list('update', { distributionListId: byId(id) }));
-		expect(error?.message).toBe('"Update Fields" is empty in item 0');
+		expect(error?.message).toBe('Nothing to update in item 0');
 		expect(bed.sandbox.log).toHaveLength(0);
 	});
 });

@@ -182,6 +182,16 @@ describe('Event → Update and Close', () => {
 		expect(items[0].json).toMatchObject({ id, status: 'Active', priority: 'Priority 1 - <2hr Resolution' });
 	});
 
+	it('refuses an update with nothing to change before any request', async () => {
+		const id = seedEvent();
+		for (const updateFields of [{}, { eventLabel: ' ' }]) {
+			const { error } = await bed.run(WHISPIR, event('update', { eventId: byId(id), updateFields }));
+			expect(error?.constructor.name).toBe('NodeOperationError');
+			expect(error?.message).toBe('Nothing to update in item 0');
+		}
+		expect(bed.sandbox.log).toHaveLength(0);
+	});
+
 	it('replaces all actions when actions are given', async () => {
 		const id = seedEvent();
 		await bed.run(WHISPIR, event('update', { eventId: byId(id), actions: { action: [{ owner: 'Ann', details: 'Call vendor' }] } }));

@@ -93,6 +93,16 @@ describe('Scenario → Create', () => {
 });
 
 describe('Scenario → Update', () => {
+	it('refuses an update with nothing to change before any request', async () => {
+		const id = seedScenario();
+		for (const updateFields of [{}, { body: ' ', title: '' }]) {
+			const { error } = await bed.run(WHISPIR, scenario('update', { scenarioId: byId(id), updateFields }));
+			expect(error?.constructor.name).toBe('NodeOperationError');
+			expect(error?.message).toBe('Nothing to update in item 0');
+		}
+		expect(bed.sandbox.log).toHaveLength(0);
+	});
+
 	it('changes the SMS body and keeps everything else, the email section included', async () => {
 		const id = seedScenario();
 		const { error } = await bed.run(

@@ -114,6 +114,16 @@ describe('Template → Create', () => {
 });
 
 describe('Template → Update', () => {
+	it('refuses an update with nothing to change before any request', async () => {
+		const id = seedTemplate();
+		for (const updateFields of [{}, { subject: ' ', messageTemplateName: '' }]) {
+			const { error } = await bed.run(WHISPIR, template('update', { templateId: byId(id), updateFields }));
+			expect(error?.constructor.name).toBe('NodeOperationError');
+			expect(error?.message).toBe('Nothing to update in item 0');
+		}
+		expect(bed.sandbox.log).toHaveLength(0);
+	});
+
 	it('keeps the name: saves under a temporary name, then renames back; untouched fields survive', async () => {
 		const id = seedTemplate();
 		const { items, error } = await bed.run(

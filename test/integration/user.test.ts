@@ -223,6 +223,16 @@ describe('User → Update', () => {
 		expect(error?.message).toBe('"Password" in item 0 does not meet Whispir\'s rules');
 		expect(bed.sandbox.log).toHaveLength(0);
 	});
+
+	it('refuses an update with nothing to change, blank fields included, before any request', async () => {
+		const [id] = bed.sandbox.seed('users', [fullProfile]);
+		for (const updateFields of [{}, { jobTitle: '  ', password: '' }]) {
+			const { error } = await bed.run(WHISPIR, user('update', { userId: byId(id), updateFields }));
+			expect(error?.constructor.name).toBe('NodeOperationError');
+			expect(error?.message).toBe('Nothing to update in item 0');
+		}
+		expect(bed.sandbox.log).toHaveLength(0);
+	});
 });
 
 describe('User → Activate', () => {

@@ -11,7 +11,7 @@ describe('whispirStampToIso', () => {
 	});
 
 	it('gives undefined for what is not a Whispir stamp', () => {
-		for (const stamp of ['', '2016-01-09 13:22', '31/02/16 10:00', '09/01/16 25:00', undefined, 42]) {
+		for (const stamp of ['', '2016-01-09 13:22', '31/02/16 10:00', '09/01/16 25:00', '09/01/16 10:60', undefined, 42]) {
 			expect(whispirStampToIso(stamp, 'UTC')).toBeUndefined();
 		}
 	});

@@ -75,15 +75,13 @@ export function idLocator(options: IdLocatorOptions): INodeProperties {
  * The workspace a workspace-scoped operation works in. Empty means Whispir's default
  * workspace ("My Company"), which is what the API does without a /workspaces/{id} prefix.
  */
-export const workspaceSelector: INodeProperties = {
-	...idLocator({
-		name: 'workspace',
-		displayName: 'Workspace',
-		searchListMethod: 'searchWorkspaces',
-		required: false,
-		description: 'The workspace to work in. Leave empty for the default workspace ("My Company").',
-	}),
-};
+export const workspaceSelector: INodeProperties = idLocator({
+	name: 'workspace',
+	displayName: 'Workspace',
+	searchListMethod: 'searchWorkspaces',
+	required: false,
+	description: 'The workspace to work in. Leave empty for the default workspace ("My Company").',
+});
 
 export const simplifyOption: INodeProperties = {
 	displayName: 'Simplify',
@@ -112,7 +110,7 @@ export const textOrHtmlOptions: INodePropertyOptions[] = [
 	{ name: 'HTML', value: 'text/html' },
 ];
 
-/** The format of an email body (templates, scenarios): Whispir's `email.type`. */
+/** The format of an email body (messages, templates, scenarios): Whispir's `email.type`. */
 export const emailFormatField: INodeProperties = {
 	displayName: 'Email Format',
 	name: 'emailType',

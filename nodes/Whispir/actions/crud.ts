@@ -118,6 +118,11 @@ export function filledQuery(values: IDataObject): IDataObject {
 	return qs;
 }
 
+/** An item's "Filters" collection as Whispir query parameters, for filters named as Whispir names them. */
+export function filtersQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	return filledQuery(this.getNodeParameter('filters', itemIndex, {}) as IDataObject);
+}
+
 /** Get Many: Return All or Limit across Whispir's 20-item pages, with optional filters. */
 export function getManyOperation(spec: GetManySpec): WhispirItemOperation {
 	const properties = withWorkspace(spec.endpoint, [

@@ -47,6 +47,18 @@ function offsetAt(instant: Date, timeZone: string): number {
 	return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (instant.getTime() - instant.getUTCMilliseconds());
 }
 
+/** Whether a clock can show this time: no 30 February, no 24:00 or 10:60. */
+export function isPossible(time: WallClock): boolean {
+	const day = new Date(Date.UTC(time.year, time.month - 1, time.day));
+	return (
+		day.getUTCMonth() === time.month - 1 &&
+		day.getUTCDate() === time.day &&
+		time.hour <= 23 &&
+		time.minute <= 59 &&
+		time.second <= 59
+	);
+}
+
 /** The moment at which the clock in `timeZone` shows `time`. */
 export function instantOf(time: WallClock, timeZone: string): Date {
 	const guess = Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
@@ -75,11 +87,7 @@ export function readWallClock(value: unknown, timeZone: string): WallClockTime |
 	if (wall && !HAS_OFFSET.test(text)) {
 		const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((index) => Number(wall[index] ?? 0));
 		const time = { year, month, day, hour, minute, second };
-		const check = new Date(Date.UTC(year, month - 1, day));
-		if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
-			return undefined;
-		}
-		return { ...time, instant: instantOf(time, timeZone) };
+		return isPossible(time) ? { ...time, instant: instantOf(time, timeZone) } : undefined;
 	}
 	if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return undefined;
 	const instant = new Date(text);

@@ -54,5 +54,3 @@ export const ENDPOINTS = {
 	},
 	import: { path: '/imports', mediaType: 'importcontact-v1', listKey: 'imports', inWorkspace: true },
 } as const satisfies Record<string, Endpoint>;
-
-export type EndpointName = keyof typeof ENDPOINTS;

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -35,7 +35,31 @@ export function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
+/**
+ * A resource locator's value inside a collection or fixed collection, where n8n hands over the
+ * locator object (or a plain ID from older workflows) instead of extracting the value.
+ */
+export function locatorValue(value: unknown): string | undefined {
+	const raw = typeof value === 'object' && value !== null ? (value as IDataObject).value : value;
+	const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
+	return text === '' ? undefined : text;
+}
+
 /** The ID picked in a resource locator (see `idLocator`); it must not be empty. */
 export function pickedId(context: IExecuteFunctions, locator: { name: string; displayName: string }, itemIndex: number): string {
 	return requiredText(context, locator.name, itemIndex, locator.displayName);
+}
+
+/**
+ * Refuses an Update whose changes are all empty, before any request: the write would only send the
+ * record back as it is. `hint` tells the user where changes are entered.
+ */
+export function assertSomethingToUpdate(
+	context: IExecuteFunctions,
+	changes: IDataObject,
+	itemIndex: number,
+	hint = 'Add at least one field under "Update Fields".',
+): void {
+	if (Object.values(changes).some((value) => value !== undefined)) return;
+	throw new NodeOperationError(context.getNode(), `Nothing to update in item ${itemIndex}`, { description: hint, itemIndex });
 }

@@ -1,13 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { failedItem } from './failedItem';
 import { RESOURCES } from './resources';
-
-/** Our errors already say what to fix; anything else (a bug) is wrapped so n8n shows it per item. */
-function asNodeError(context: IExecuteFunctions, error: Error, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error, { itemIndex });
-}
 
 /** Runs the chosen operation once per input item, keeping pairing and Continue On Fail per item. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -31,12 +26,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				}),
 			);
 		} catch (error) {
-			const nodeError = asNodeError(this, error, itemIndex);
-			if (!this.continueOnFail()) throw nodeError;
-			returnData.push({
-				json: { error: nodeError.message, ...(nodeError.description ? { details: nodeError.description } : {}) },
-				pairedItem: { item: itemIndex },
-			});
+			returnData.push(failedItem(this, error, itemIndex));
 		}
 	}
 	return [returnData];

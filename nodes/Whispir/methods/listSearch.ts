@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { recordPath } from '../actions/crud';
 import { ENDPOINTS, type Endpoint } from '../actions/endpoints';
 import { whispirApiList, whispirApiRequest } from '../transport';
 
@@ -159,7 +160,7 @@ export async function searchContactDevices(this: ILoadOptionsFunctions, filter?:
 	}
 	const response = await whispirApiRequest.call(this, {
 		method: 'GET',
-		path: `${ENDPOINTS.contact.path}/${encodeURIComponent(contactId)}`,
+		path: recordPath(ENDPOINTS.contact, contactId),
 		mediaType: ENDPOINTS.contact.mediaType,
 		workspaceId: currentWorkspace(this, ENDPOINTS.contact),
 	});

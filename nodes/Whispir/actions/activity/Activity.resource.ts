@@ -1,11 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getManyOperation, getOperation } from '../crud';
+import { filtersQuery, getManyOperation, getOperation } from '../crud';
+import { readWallClock, whispirMinutes } from '../dates';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirOperation } from '../operation';
 import * as create from './create.operation';
-import { whispirSearchTime } from './searchTime';
 import { ACTIONS, MODULES, STATUSES } from './values';
 
 // The docs only link `/activities/{id}` (a `self` link); there is no list to pick from, so By ID only.
@@ -79,23 +79,19 @@ const getAll = getManyOperation({
 		},
 	],
 	query(this: IExecuteFunctions, itemIndex: number) {
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const qs: IDataObject = {};
-		for (const [key, value] of Object.entries(filters)) {
-			const text = String(value ?? '').trim();
-			if (text === '') continue;
-			if (TIME_FILTERS[key] === undefined) {
-				qs[key] = text;
-				continue;
-			}
-			const time = whispirSearchTime(text);
+		const qs = filtersQuery.call(this, itemIndex);
+		// The activity search takes dd/mm/yyyy hh:mm (API doc L7705): the time in the workflow's timezone,
+		// as for every other date the node sends.
+		for (const [key, label] of Object.entries(TIME_FILTERS)) {
+			if (qs[key] === undefined) continue;
+			const time = readWallClock(qs[key], this.getTimezone());
 			if (time === undefined) {
-				throw new NodeOperationError(this.getNode(), `"Filters → ${TIME_FILTERS[key]}" in item ${itemIndex} is not a date: "${text}"`, {
-					description: 'Pick a date and time, or give one such as 2024-03-05T09:30 or 05/03/2024 09:30.',
+				throw new NodeOperationError(this.getNode(), `"Filters → ${label}" in item ${itemIndex} is not a date: "${String(qs[key])}"`, {
+					description: 'Pick a date and time, or give one such as 2024-03-05T09:30.',
 					itemIndex,
 				});
 			}
-			qs[key] = time;
+			qs[key] = whispirMinutes(time);
 		}
 		return qs;
 	},

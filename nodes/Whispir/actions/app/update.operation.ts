@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator } from '../common.descriptions';
 import { updateByMerge } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
+import { assertSomethingToUpdate, pickedId } from '../parameters';
 import { appBody, bundleIdField, nameField, pushCredentialsField, settingFields, withoutSecrets } from './fields';
 import { appLocator } from './locator';
 
@@ -28,19 +28,14 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['app'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, appLocator.name, itemIndex, appLocator.displayName);
+	const id = pickedId(this, appLocator, itemIndex);
 	const changes = appBody(
 		this,
 		itemIndex,
 		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
 		this.getNodeParameter('pushCredentials', itemIndex, {}) as IDataObject,
 	);
-	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), `Nothing to update in item ${itemIndex}`, {
-			description: 'Add a field under "Update Fields" or "Push Credentials".',
-			itemIndex,
-		});
-	}
+	assertSomethingToUpdate(this, changes, itemIndex, 'Add a field under "Update Fields" or "Push Credentials".');
 	// Whispir never returns certificates, and a PUT needs them only when they change (API doc,
 	// "Updating an App"): the merge sends back what was read (certificateDate) plus the changes.
 	const updated = await updateByMerge(this, { endpoint: ENDPOINTS.app, id, changes, itemIndex });

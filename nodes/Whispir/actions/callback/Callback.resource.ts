@@ -5,6 +5,7 @@ import { ENDPOINTS } from '../endpoints';
 import type { WhispirItemOperation, WhispirOperation } from '../operation';
 import * as create from './create.operation';
 import { withoutKey } from './fields';
+import { callbackLocator } from './locator';
 import * as update from './update.operation';
 
 /** Whispir's answer includes the callback's secret key (`auth.key`): it never reaches the output. */
@@ -19,10 +20,9 @@ function hidingKey(operation: WhispirItemOperation): WhispirItemOperation {
 }
 
 // Callbacks are company-wide (no workspace form is documented, endpoints.md §2.10).
-const locator = { name: 'callbackId', displayName: 'Callback', searchListMethod: 'searchCallbacks' };
-const get = hidingKey(getOperation({ resource: 'callback', endpoint: ENDPOINTS.callback, locator }));
+const get = hidingKey(getOperation({ resource: 'callback', endpoint: ENDPOINTS.callback, locator: callbackLocator }));
 const getAll = hidingKey(getManyOperation({ resource: 'callback', endpoint: ENDPOINTS.callback }));
-const remove = deleteOperation({ resource: 'callback', endpoint: ENDPOINTS.callback, locator });
+const remove = deleteOperation({ resource: 'callback', endpoint: ENDPOINTS.callback, locator: callbackLocator });
 
 export const option = {
 	name: 'Callback',

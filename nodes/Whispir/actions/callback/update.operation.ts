@@ -4,19 +4,14 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { idLocator } from '../common.descriptions';
 import { updateByMerge } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
+import { assertSomethingToUpdate, pickedId } from '../parameters';
 import { assertEmail } from '../validation';
 import { eventSwitches } from './callbackBody';
 import { assertUrl, authKeyField, authTypeField, chosenEvents, eventsField, optionalFields, urlField, withoutKey } from './fields';
-
-const callbackLocator = idLocator({
-	name: 'callbackId',
-	displayName: 'Callback',
-	searchListMethod: 'searchCallbacks',
-});
+import { callbackLocator } from './locator';
 
 const properties: INodeProperties[] = [
-	callbackLocator,
+	idLocator(callbackLocator),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -71,16 +66,11 @@ function changesOf(context: IExecuteFunctions, fields: IDataObject, itemIndex: n
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const changes = changesOf(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
-	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), `"Update Fields" is empty in item ${itemIndex}`, {
-			description: 'Add at least one field to change.',
-			itemIndex,
-		});
-	}
+	assertSomethingToUpdate(this, changes, itemIndex);
 	// Whispir's PUT replaces the whole callback: read, merge, write. A new URL is checked with a GET again.
 	const updated = await updateByMerge(this, {
 		endpoint: ENDPOINTS.callback,
-		id: requiredText(this, 'callbackId', itemIndex, 'Callback'),
+		id: pickedId(this, callbackLocator, itemIndex),
 		changes,
 		itemIndex,
 	});

@@ -1,17 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { callbackLocator } from '../callback/locator';
 import { idLocator } from '../common.descriptions';
+import { recordPath } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 
 /** Calls live under their callback: `/callbacks/{id}/calls` (endpoints.md §2.11). */
 export function callsPath(callbackId: string): string {
-	return `${ENDPOINTS.callback.path}/${encodeURIComponent(callbackId)}${ENDPOINTS.callbackCall.path}`;
+	return `${recordPath(ENDPOINTS.callback, callbackId)}${ENDPOINTS.callbackCall.path}`;
 }
 
-export const callbackLocator: INodeProperties = idLocator({
-	name: 'callbackId',
-	displayName: 'Callback',
-	searchListMethod: 'searchCallbacks',
+/** The Callback field of the call operations. */
+export const callbackField: INodeProperties = idLocator({
+	...callbackLocator,
 	description: 'The callback whose deliveries to work with',
 });
 

@@ -2,13 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
+import { callbackLocator } from '../callback/locator';
 import { returnAllOrLimit } from '../common.descriptions';
+import { filtersQuery } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
-import { CALL_STATUSES, callbackLocator, callsPath } from './callsPath';
+import { pickedId } from '../parameters';
+import { CALL_STATUSES, callbackField, callsPath } from './callsPath';
 
 const properties: INodeProperties[] = [
-	callbackLocator,
+	callbackField,
 	...returnAllOrLimit,
 	{
 		displayName: 'Filters',
@@ -32,15 +34,14 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['callbackCall'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const callbackId = requiredText(this, 'callbackId', itemIndex, 'Callback');
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const callbackId = pickedId(this, callbackLocator, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	// Pages are read by offset; the calls' own links are relative paths and are not followed.
 	return await whispirApiList.call(this, {
 		path: callsPath(callbackId),
 		mediaType: ENDPOINTS.callbackCall.mediaType,
 		listKey: ENDPOINTS.callbackCall.listKey,
-		qs: filters.status ? { status: filters.status } : undefined,
+		qs: filtersQuery.call(this, itemIndex),
 		limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
 		itemIndex,
 	});

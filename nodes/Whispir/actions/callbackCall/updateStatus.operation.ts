@@ -1,13 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiRequest } from '../../transport';
+import { callbackLocator } from '../callback/locator';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
-import { CALL_STATUSES, callbackLocator, callsPath } from './callsPath';
+import { failedItem } from '../failedItem';
+import { pickedId, requiredText } from '../parameters';
+import { CALL_STATUSES, callbackField, callsPath } from './callsPath';
 
 const properties: INodeProperties[] = [
-	callbackLocator,
+	callbackField,
 	{
 		displayName: 'Call IDs',
 		name: 'callIds',
@@ -62,23 +64,15 @@ function callIdsOf(context: IExecuteFunctions, itemIndex: number): string[] {
  */
 export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
-	const failed = (itemIndex: number, error: Error) => {
-		const nodeError =
-			error instanceof NodeApiError || error instanceof NodeOperationError
-				? error
-				: new NodeOperationError(this.getNode(), error, { itemIndex });
-		if (!this.continueOnFail()) throw nodeError;
-		output[itemIndex] = {
-			json: { error: nodeError.message, ...(nodeError.description ? { details: nodeError.description } : {}) },
-			pairedItem: { item: itemIndex },
-		};
+	const failed = (itemIndex: number, error: unknown) => {
+		output[itemIndex] = failedItem(this, error, itemIndex);
 	};
 
 	const batches = new Map<string, Batch>();
 	const itemCount = this.getInputData().length;
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
-			const callbackId = requiredText(this, 'callbackId', itemIndex, 'Callback');
+			const callbackId = pickedId(this, callbackLocator, itemIndex);
 			const status = this.getNodeParameter('status', itemIndex) as string;
 			const callIds = callIdsOf(this, itemIndex);
 			const key = JSON.stringify([callbackId, status]);

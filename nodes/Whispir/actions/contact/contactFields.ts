@@ -12,7 +12,7 @@ export const OPTIONAL_CONTACT_FIELDS = OTHER_PERSON_FIELDS;
 export const ALL_CONTACT_FIELDS = PERSON_FIELDS;
 
 /** Custom fields travel as `custom_<Name>`, the form Whispir's search uses (API doc L4437). */
-export const CUSTOM_FIELD_PREFIX = 'custom_';
+const CUSTOM_FIELD_PREFIX = 'custom_';
 
 export function customFieldKey(name: string): string {
 	const trimmed = name.trim();

@@ -9,7 +9,7 @@ import { optionalText, pickedId, requiredText } from '../parameters';
 import { contactLocator } from './locator';
 
 /** Typed by the user to delete a contact everywhere; an expression must resolve to exactly this. */
-export const DELETE_ALL_CONFIRMATION = 'DELETE FROM ALL WORKSPACES';
+const DELETE_ALL_CONFIRMATION = 'DELETE FROM ALL WORKSPACES';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,

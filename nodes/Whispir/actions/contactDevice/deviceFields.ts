@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { IdLocatorOptions } from '../common.descriptions';
+import { recordPath } from '../crud';
 import type { Endpoint } from '../endpoints';
 import { ENDPOINTS } from '../endpoints';
 
 /** Devices live under their contact: `/contacts/{contactId}/devices[/{deviceId}]` (endpoints.md §2.8). */
 export function devicesOf(contactId: string): Endpoint {
-	return { ...ENDPOINTS.contactDevice, path: `/contacts/${encodeURIComponent(contactId)}${ENDPOINTS.contactDevice.path}` };
+	return { ...ENDPOINTS.contactDevice, path: `${recordPath(ENDPOINTS.contact, contactId)}${ENDPOINTS.contactDevice.path}` };
 }
 
 /** The device an operation works on, picked from the chosen contact's devices or given by ID. */
@@ -21,7 +22,7 @@ export const deviceLocator: IdLocatorOptions = {
  * Whispir's field list writes ACTIVE / DISABLED (L4700); its examples send "active". We send the
  * documented upper-case values. Deleted devices (E) are never listed, so Delete is an operation.
  */
-export const deviceStatusProperty: INodeProperties = {
+const deviceStatusProperty: INodeProperties = {
 	displayName: 'Status',
 	name: 'status',
 	type: 'options',

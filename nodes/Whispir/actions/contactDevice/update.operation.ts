@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { contactLocator } from '../contact/locator';
 import { updateByMerge } from '../crud';
-import { optionalText, pickedId } from '../parameters';
+import { assertSomethingToUpdate, optionalText, pickedId } from '../parameters';
 import { deviceLocator, devicesOf, optionalDeviceProperties, platformProperty } from './deviceFields';
 
 const properties: INodeProperties[] = [
@@ -59,6 +59,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (typeof value === 'string' && value.trim() !== '') changes[name] = value.trim();
 	}
 	if (this.getNodeParameter('reactivate', itemIndex, false) === true) changes.status = 'ACTIVE';
+	assertSomethingToUpdate(this, changes, itemIndex, 'Add a field under "Update Fields", or turn on "Re-Activate".');
 	const updated = await updateByMerge(this, {
 		endpoint: devicesOf(contactId),
 		id,

@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { getManyOperation, getOperation } from '../crud';
+import { filtersQuery, getManyOperation, getOperation } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirOperation } from '../operation';
 
@@ -51,15 +51,7 @@ const getAll = getManyOperation({
 			],
 		},
 	],
-	query(this: IExecuteFunctions, itemIndex: number) {
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const qs: IDataObject = {};
-		for (const key of ['name', 'type']) {
-			const text = String(filters[key] ?? '').trim();
-			if (text !== '') qs[key] = text;
-		}
-		return qs;
-	},
+	query: filtersQuery,
 });
 
 export const option = {

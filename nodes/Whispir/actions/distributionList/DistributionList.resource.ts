@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { deleteOperation, getManyOperation, getOperation } from '../crud';
+import { deleteOperation, filtersQuery, getManyOperation, getOperation } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirOperation } from '../operation';
 import * as create from './create.operation';
@@ -41,14 +41,7 @@ const getAll = getManyOperation({
 			],
 		},
 	],
-	query(this: IExecuteFunctions, itemIndex: number) {
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const qs: IDataObject = {};
-		for (const key of ['name', 'description']) {
-			if (typeof filters[key] === 'string' && filters[key].trim() !== '') qs[key] = filters[key].trim();
-		}
-		return qs;
-	},
+	query: filtersQuery,
 });
 const addMembers = membersOperation('add');
 const removeMembers = membersOperation('remove');

@@ -7,16 +7,7 @@ import { workspaceSelector } from '../common.descriptions';
 import { workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { requiredText } from '../parameters';
-import {
-	ACCESS_OPTIONS,
-	VISIBILITY_OPTIONS,
-	assertListName,
-	assertNameIsFree,
-	membersField,
-	membersOf,
-	rulesField,
-	rulesOf,
-} from './fields';
+import { accessField, assertListName, assertNameIsFree, membersField, membersOf, rulesField, rulesOf, visibilityField } from './fields';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
@@ -48,22 +39,8 @@ const properties: INodeProperties[] = [
 		],
 		default: 'static',
 	},
-	{
-		displayName: 'Access',
-		name: 'access',
-		type: 'options',
-		options: ACCESS_OPTIONS,
-		default: 'Open',
-		description: 'Who can join the list in the Whispir portal',
-	},
-	{
-		displayName: 'Visibility',
-		name: 'visibility',
-		type: 'options',
-		options: VISIBILITY_OPTIONS,
-		default: 'Public',
-		description: 'From which workspaces people can join the list in the Whispir portal',
-	},
+	accessField,
+	visibilityField,
 	{ ...membersField, displayOptions: { show: { listType: ['static'] } } },
 	{ ...rulesField, displayOptions: { show: { listType: ['dynamic'] } } },
 	{

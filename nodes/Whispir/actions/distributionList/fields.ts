@@ -4,28 +4,43 @@ import { NodeOperationError } from 'n8n-workflow';
 import { whispirApiList } from '../../transport';
 import { ID_PATTERN } from '../common.descriptions';
 import { ENDPOINTS } from '../endpoints';
+import { locatorValue } from '../parameters';
 
 /**
  * What the distribution-list operations share: the documented values of `access`, `visibility`
  * and rule fields, the member pickers, and the checks Whispir's rules call for (endpoints.md §2.9).
  */
 
-export const ACCESS_OPTIONS = [
-	{ name: 'By Approval', value: 'ByApproval', description: 'Anyone can ask to join in the Whispir portal; an approver admits them' },
-	{ name: 'Open', value: 'Open', description: 'Anyone can join the list in the Whispir portal' },
-	{ name: 'Restricted', value: 'Restricted', description: 'The list is hidden in the Whispir portal' },
-];
+export const accessField: INodeProperties = {
+	displayName: 'Access',
+	name: 'access',
+	type: 'options',
+	options: [
+		{ name: 'By Approval', value: 'ByApproval', description: 'Anyone can ask to join in the Whispir portal; an approver admits them' },
+		{ name: 'Open', value: 'Open', description: 'Anyone can join the list in the Whispir portal' },
+		{ name: 'Restricted', value: 'Restricted', description: 'The list is hidden in the Whispir portal' },
+	],
+	default: 'Open',
+	description: 'Who can join the list in the Whispir portal',
+};
 
-export const VISIBILITY_OPTIONS = [
-	{ name: 'Private', value: 'Private', description: 'Only people in this workspace can join it in the portal' },
-	{ name: 'Public', value: 'Public', description: 'People in any workspace can join it in the portal' },
-];
+export const visibilityField: INodeProperties = {
+	displayName: 'Visibility',
+	name: 'visibility',
+	type: 'options',
+	options: [
+		{ name: 'Private', value: 'Private', description: 'Only people in this workspace can join it in the portal' },
+		{ name: 'Public', value: 'Public', description: 'People in any workspace can join it in the portal' },
+	],
+	default: 'Public',
+	description: 'From which workspaces people can join the list in the Whispir portal',
+};
 
 /**
  * The documented `ruleFilter : ruleFilterActualName` pairs (API doc L5082-5135). Whispir wants both
  * in every rule; the user picks the field and the node adds its display name.
  */
-export const RULE_FIELDS: Record<string, string> = {
+const RULE_FIELDS: Record<string, string> = {
 	businessUnit: 'Business Unit',
 	companyName: 'Organization Name',
 	createdtime__timestamp: 'Created Time',
@@ -209,8 +224,7 @@ export function membersOf(context: IExecuteFunctions, itemIndex: number): Member
 	const members = { contactIds: [], userIds: [], distListIds: [] } as Members;
 	for (const { key, group, label } of MEMBER_KINDS) {
 		for (const entry of given[group] ?? []) {
-			const raw = typeof entry.id === 'object' && entry.id !== null ? (entry.id as IDataObject).value : entry.id;
-			const ids = splitIds(typeof raw === 'number' ? String(raw) : raw);
+			const ids = splitIds(locatorValue(entry.id));
 			const bad = ids.find((id) => !ID.test(id));
 			if (bad !== undefined || ids.length === 0) {
 				throw new NodeOperationError(

@@ -6,7 +6,7 @@ import { idLocator, workspaceSelector } from '../common.descriptions';
 import { fetchRecord, recordPath, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirItemOperation } from '../operation';
-import { requiredText } from '../parameters';
+import { pickedId } from '../parameters';
 import { MEMBER_KINDS, membersField, membersOf, splitIds, type Members } from './fields';
 import { listLocator } from './locator';
 
@@ -34,7 +34,7 @@ export function membersOperation(change: 'add' | 'remove'): WhispirItemOperation
 			},
 		]),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-			const id = requiredText(this, listLocator.name, itemIndex, listLocator.displayName);
+			const id = pickedId(this, listLocator, itemIndex);
 			const given = membersOf(this, itemIndex);
 			if (MEMBER_KINDS.every(({ key }) => given[key].length === 0)) {
 				throw new NodeOperationError(this.getNode(), `"Members" is empty in item ${itemIndex}`, {

@@ -4,8 +4,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { fetchRecord, updateByMerge, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
-import { ACCESS_OPTIONS, VISIBILITY_OPTIONS, assertListName, assertNameIsFree, rulesField, rulesOf } from './fields';
+import { assertSomethingToUpdate, pickedId } from '../parameters';
+import { accessField, assertListName, assertNameIsFree, rulesField, rulesOf, visibilityField } from './fields';
 import { listLocator } from './locator';
 
 const properties: INodeProperties[] = [
@@ -19,14 +19,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		description: 'Only the fields you add change; the others keep their values',
 		options: [
-			{
-				displayName: 'Access',
-				name: 'access',
-				type: 'options',
-				options: ACCESS_OPTIONS,
-				default: 'Open',
-				description: 'Who can join the list in the Whispir portal',
-			},
+			accessField,
 			{
 				displayName: 'Description',
 				name: 'description',
@@ -47,14 +40,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Rules (Dynamic Lists)',
 				description: "Replaces all of a dynamic list's rules with these",
 			},
-			{
-				displayName: 'Visibility',
-				name: 'visibility',
-				type: 'options',
-				options: VISIBILITY_OPTIONS,
-				default: 'Public',
-				description: 'From which workspaces people can join the list in the Whispir portal',
-			},
+			visibilityField,
 		],
 	},
 ];
@@ -65,15 +51,15 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, listLocator.name, itemIndex, listLocator.displayName);
+	const id = pickedId(this, listLocator, itemIndex);
 	const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.distributionList);
 	const { rules: rulesGiven, ...changes } = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (rulesGiven === undefined && Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), `"Update Fields" is empty in item ${itemIndex}`, {
-			description: 'Add at least one field to change. Members are changed with Add Members and Remove Members.',
-			itemIndex,
-		});
-	}
+	assertSomethingToUpdate(
+		this,
+		{ ...changes, rules: rulesGiven },
+		itemIndex,
+		'Add at least one field under "Update Fields". Members are changed with Add Members and Remove Members.',
+	);
 
 	if (changes.name !== undefined) {
 		const name = assertListName(this, String(changes.name).trim(), itemIndex);

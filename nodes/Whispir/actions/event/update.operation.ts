@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { pickedId } from '../parameters';
+import { assertSomethingToUpdate, pickedId } from '../parameters';
 import { actionValues, actionsField, eventDate, formFields, formValues, statusField } from './fields';
 import { eventLocator } from './locator';
 import { saveEventChanges } from './saveEvent';
@@ -57,12 +57,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...actionValues(this, itemIndex),
 	};
 	if (startDate !== undefined) values.startDate = eventDate(this, startDate, 'Start Date', itemIndex);
+	const changes = {
+		eventLabel: typeof eventLabel === 'string' && eventLabel.trim() !== '' ? eventLabel.trim() : undefined,
+		status: typeof status === 'string' ? status : undefined,
+	};
+	assertSomethingToUpdate(this, { ...changes, ...values }, itemIndex, 'Add a field under "Update Fields", or give the new actions.');
 	return await saveEventChanges(this, {
 		id: pickedId(this, eventLocator, itemIndex),
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.event),
 		itemIndex,
-		eventLabel: typeof eventLabel === 'string' && eventLabel.trim() !== '' ? eventLabel.trim() : undefined,
-		status: typeof status === 'string' ? status : undefined,
+		...changes,
 		values,
 	});
 }

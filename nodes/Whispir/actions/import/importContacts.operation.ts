@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiRequest } from '../../transport';
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { contactField, contactFieldOptions, customFieldKey } from '../contact/contactFields';
 import { ENDPOINTS } from '../endpoints';
+import { failedItem } from '../failedItem';
 import { optionalText, requiredText } from '../parameters';
 import { rowsToCsv, uploadPrivateCsv } from '../privateFile';
 import { assertEmail, assertPhone } from '../validation';
@@ -15,7 +16,7 @@ import { assertEmail, assertPhone } from '../validation';
  * names plus one of several fields. We follow the stricter list: Whispir imports in the background,
  * so a contact it drops for a missing field would be lost without any error reaching the workflow.
  */
-export const MANDATORY_IMPORT_FIELDS = ['firstName', 'lastName', 'workMobilePhone1', 'workCountry', 'timezone'];
+const MANDATORY_IMPORT_FIELDS = ['firstName', 'lastName', 'workMobilePhone1', 'workCountry', 'timezone'];
 
 // Whispir names the three modes without describing them (API doc L10396-10404); the descriptions
 // below are what the names say, and the field's description says so.
@@ -220,20 +221,6 @@ async function startImport(
 	});
 }
 
-/** Our errors already say what to fix; anything else is wrapped so n8n shows it per item (as the router does). */
-function asNodeError(context: IExecuteFunctions, error: Error, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error, { itemIndex });
-}
-
-/** A failed item under Continue On Fail, shaped as the router shapes them. */
-function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
-	return {
-		json: { error: error.message, ...(error.description ? { details: error.description } : {}) },
-		pairedItem: { item: itemIndex },
-	};
-}
-
 /** From the input items: check every row, upload them as one private CSV, import it once. */
 async function importItems(context: IExecuteFunctions, mapping: Mapping): Promise<INodeExecutionData[]> {
 	const items = context.getInputData();
@@ -255,9 +242,7 @@ async function importItems(context: IExecuteFunctions, mapping: Mapping): Promis
 			rows.push(importRow(context, item.json, mapping, itemIndex));
 			imported.push(itemIndex);
 		} catch (error) {
-			const nodeError = asNodeError(context, error, itemIndex);
-			if (!context.continueOnFail()) throw nodeError;
-			failed.push(errorItem(nodeError, itemIndex));
+			failed.push(failedItem(context, error, itemIndex));
 		}
 	}
 	if (rows.length === 0) return failed;
@@ -291,9 +276,7 @@ async function importResources(context: IExecuteFunctions, mapping: Mapping): Pr
 			await startImport(context, { resourceId, mapping, importMode, workspaceId, itemIndex });
 			results.push({ json: { accepted: true, resourceId, importMode }, pairedItem: { item: itemIndex } });
 		} catch (error) {
-			const nodeError = asNodeError(context, error, itemIndex);
-			if (!context.continueOnFail()) throw nodeError;
-			results.push(errorItem(nodeError, itemIndex));
+			results.push(failedItem(context, error, itemIndex));
 		}
 	}
 	return results;

@@ -19,7 +19,7 @@ const isWav = (mimeType: string | undefined, fileName: string) =>
 	/^audio\/(x-)?(wav|wave|vnd\.wave)$/i.test(mimeType ?? '') || /\.wave?$/i.test(fileName);
 
 /** Binary property names as typed: "data, invoice" → ["data", "invoice"]. */
-export function propertyNames(value: unknown): string[] {
+function propertyNames(value: unknown): string[] {
 	const names = Array.isArray(value) ? value.map(String) : String(value ?? '').split(',');
 	return names.map((name) => name.trim()).filter((name) => name !== '');
 }

@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { emailFormatField, textOrHtmlOptions } from '../common.descriptions';
+import { optionalText } from '../parameters';
+
 /**
  * What a message says, channel by channel (API doc L1172-1209): shared by Send and Send Bulk.
  * The SMS text and subject are always there; every other channel is added through "Channels"
@@ -65,18 +68,7 @@ export function contentFields(options: { bulk: boolean }): INodeProperties[] {
 			placeholder: 'e.g. <p>Hello, your invoice is attached.</p>',
 			description: 'The content of the email',
 		},
-		{
-			displayName: 'Email Format',
-			name: 'emailType',
-			type: 'options',
-			options: [
-				{ name: 'Plain Text', value: 'text/plain' },
-				{ name: 'HTML', value: 'text/html' },
-			],
-			default: 'text/plain',
-			displayOptions: show('email'),
-			description: 'Whether the email body is plain text or HTML',
-		},
+		{ ...emailFormatField, displayOptions: show('email') },
 		{
 			displayName: 'Email Footer',
 			name: 'emailFooter',
@@ -181,10 +173,7 @@ export function contentFields(options: { bulk: boolean }): INodeProperties[] {
 			displayName: 'Web Page Format',
 			name: 'webType',
 			type: 'options',
-			options: [
-				{ name: 'HTML', value: 'text/html' },
-				{ name: 'Plain Text', value: 'text/plain' },
-			],
+			options: textOrHtmlOptions,
 			default: 'text/html',
 			displayOptions: show('web'),
 			description: 'Whether the web page content is HTML or plain text',
@@ -242,10 +231,7 @@ export function contentFields(options: { bulk: boolean }): INodeProperties[] {
 	];
 }
 
-const text = (context: IExecuteFunctions, name: string, itemIndex: number) => {
-	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
-	return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
-};
+const text = (context: IExecuteFunctions, name: string, itemIndex: number) => optionalText(context, name, itemIndex) ?? '';
 
 function emptyField(context: IExecuteFunctions, label: string, itemIndex: number, fix: string) {
 	return new NodeOperationError(context.getNode(), `"${label}" is empty in item ${itemIndex}`, { description: fix, itemIndex });

@@ -4,8 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { simplifyOption, workspaceSelector } from '../common.descriptions';
 import { fetchRecord, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
+import { pickedId } from '../parameters';
 import { isoTime, messageLocator } from './locator';
-import { requiredText } from '../parameters';
 
 const properties: INodeProperties[] = [workspaceSelector, messageLocator, simplifyOption];
 
@@ -13,7 +13,7 @@ export const description = updateDisplayOptions({ show: { resource: ['message'],
 
 /** Whispir's answer has no `id` (only links): the ID asked for is put first. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'messageId', itemIndex, 'Message');
+	const id = pickedId(this, messageLocator, itemIndex);
 	const record = await fetchRecord(this, {
 		endpoint: ENDPOINTS.message,
 		id,

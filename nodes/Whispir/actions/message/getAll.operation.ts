@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getManyOperation } from '../crud';
+import { readWallClock, whispirMinutes } from '../dates';
 import { ENDPOINTS } from '../endpoints';
-import { toWhispirSchedule } from './schedule';
 
 const filters: INodeProperties[] = [
 	{
@@ -68,14 +68,14 @@ function query(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		['Sent Before', hasTo ? given.to : new Date().toISOString(), 'To'],
 	];
 	for (const [label, value, side] of range) {
-		const time = toWhispirSchedule(value, timeZone);
+		const time = readWallClock(value, timeZone);
 		if (!time) {
 			throw new NodeOperationError(this.getNode(), `"${label}" in item ${itemIndex} is not a date and time: "${String(value)}"`, {
 				description: 'Pick a date and time, or give one like 2026-05-01T09:30.',
 				itemIndex,
 			});
 		}
-		const [date, clock] = time.whispir.split(' ');
+		const [date, clock] = whispirMinutes(time).split(' ');
 		qs[`criteria${side}Date`] = date;
 		qs[`criteria${side}Time`] = clock;
 	}

@@ -2,11 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, simplifyOption, workspaceSelector } from '../common.descriptions';
-import { whispirApiList } from '../../transport';
-import { recordPath, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
 import { messageLocator } from './locator';
+import { readReport } from './report';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
@@ -63,28 +61,15 @@ function recipientOf(messageId: string, entry: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const messageId = requiredText(this, 'messageId', itemIndex, 'Message');
-	const view = this.getNodeParameter('view', itemIndex) as 'summary' | 'detailed';
 	const filter = this.getNodeParameter('byResponseRule', itemIndex, false) === true ? 'responserule' : 'default';
+	const { messageId, view, entries } = await readReport(this, itemIndex, ENDPOINTS.messageResponse, { filter });
 	const simplified = this.getNodeParameter('simplify', itemIndex, true) === true;
-	const returnAll = view === 'summary' || (this.getNodeParameter('returnAll', itemIndex, false) as boolean);
-	const report = ENDPOINTS.messageResponse;
-	const items = await whispirApiList.call(this, {
-		path: `${recordPath(ENDPOINTS.message, messageId)}${report.path}`,
-		mediaType: report.mediaType,
-		listKey: report.listKey,
-		entriesHaveNoIds: true,
-		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.messageResponse),
-		qs: { view, filter },
-		limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
-		itemIndex,
-	});
 	if (view === 'summary') {
-		return items.map(({ link: _link, ...entry }) =>
+		return entries.map(({ link: _link, ...entry }) =>
 			simplified
 				? { messageId, category: entry.type, recipients: Number(entry.responseCount ?? 0), percentage: entry.percentageTotal }
 				: { messageId, ...entry },
 		);
 	}
-	return items.map((entry) => (simplified ? recipientOf(messageId, entry) : { messageId, ...entry }));
+	return entries.map((entry) => (simplified ? recipientOf(messageId, entry) : { messageId, ...entry }));
 }

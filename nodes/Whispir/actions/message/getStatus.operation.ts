@@ -2,11 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, simplifyOption, workspaceSelector } from '../common.descriptions';
-import { whispirApiList } from '../../transport';
-import { recordPath, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
 import { isoTime, messageLocator } from './locator';
+import { readReport } from './report';
 
 const detailed = { show: { view: ['detailed'] } };
 
@@ -69,21 +67,8 @@ function recipientOf(messageId: string, entry: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const messageId = requiredText(this, 'messageId', itemIndex, 'Message');
-	const view = this.getNodeParameter('view', itemIndex) as 'summary' | 'detailed';
+	const { messageId, view, entries } = await readReport(this, itemIndex, ENDPOINTS.messageStatus);
 	const simplified = this.getNodeParameter('simplify', itemIndex, true) === true;
-	const returnAll = view === 'summary' || (this.getNodeParameter('returnAll', itemIndex, false) as boolean);
-	const report = ENDPOINTS.messageStatus;
-	const items = await whispirApiList.call(this, {
-		path: `${recordPath(ENDPOINTS.message, messageId)}${report.path}`,
-		mediaType: report.mediaType,
-		listKey: report.listKey,
-		entriesHaveNoIds: true,
-		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.messageStatus),
-		qs: { view },
-		limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
-		itemIndex,
-	});
-	if (view === 'summary') return [simplified ? summaryOf(messageId, items[0]) : { messageId, ...items[0] }];
-	return items.map((entry) => (simplified ? recipientOf(messageId, entry) : { messageId, ...entry }));
+	if (view === 'summary') return [simplified ? summaryOf(messageId, entries[0]) : { messageId, ...entries[0] }];
+	return entries.map((entry) => (simplified ? recipientOf(messageId, entry) : { messageId, ...entry }));
 }

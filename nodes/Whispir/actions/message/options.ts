@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
+import { readWallClock, whispirMinutes } from '../dates';
 import { ENDPOINTS, type Endpoint } from '../endpoints';
-import { toWhispirSchedule } from './schedule';
+import { locatorValue } from '../parameters';
 
 /**
  * The options a send shares with a bulk send: template, callback and schedule; and how each becomes
@@ -108,14 +109,12 @@ export const scheduleOptions: INodeProperties[] = [
 	},
 ];
 
-type Locator = { mode?: string; value?: unknown } | string | undefined;
-
+/** A picked template or callback with how it was picked: from the list, by ID or by name. */
 function locator(value: unknown): { mode: string; value: string } | undefined {
-	const raw = value as Locator;
-	if (raw === undefined || raw === null) return undefined;
-	const mode = typeof raw === 'object' ? String(raw.mode ?? 'id') : 'id';
-	const text = String(typeof raw === 'object' ? (raw.value ?? '') : raw).trim();
-	return text === '' ? undefined : { mode, value: text };
+	const picked = locatorValue(value);
+	if (picked === undefined) return undefined;
+	const mode = typeof value === 'object' && value !== null ? String((value as { mode?: unknown }).mode ?? 'id') : 'id';
+	return { mode, value: picked };
 }
 
 /** Whether a resource locator option holds a value. */
@@ -210,20 +209,22 @@ export function scheduleFields(context: IExecuteFunctions, itemIndex: number, op
 		}
 		return {};
 	}
-	const schedule = toWhispirSchedule(options.sendAt, context.getTimezone());
-	if (!schedule) {
+	const sendAt = readWallClock(options.sendAt, context.getTimezone());
+	if (!sendAt) {
 		throw new NodeOperationError(context.getNode(), `"Send At" in item ${itemIndex} is not a date and time: "${String(options.sendAt)}"`, {
 			description: 'Pick a date and time, or give one like 2026-05-01T09:30 (an ISO date, optionally with a timezone offset).',
 			itemIndex,
 		});
 	}
-	if (schedule.instant.getTime() < Date.now()) {
-		throw new NodeOperationError(context.getNode(), `"Send At" in item ${itemIndex} is in the past: ${schedule.whispir}`, {
+	// Whispir reads scheduleDate in the sending user's profile timezone (API doc L1876-1990, dates.ts).
+	const scheduleDate = whispirMinutes(sendAt);
+	if (sendAt.instant.getTime() < Date.now()) {
+		throw new NodeOperationError(context.getNode(), `"Send At" in item ${itemIndex} is in the past: ${scheduleDate}`, {
 			description: `Pick a time in the future (the workflow's timezone is ${context.getTimezone()}), or remove "Send At" to send now.`,
 			itemIndex,
 		});
 	}
-	const fields: IDataObject = { messageType: 'SCHEDULED', scheduleType: 'ONCE', scheduleDate: schedule.whispir };
+	const fields: IDataObject = { messageType: 'SCHEDULED', scheduleType: 'ONCE', scheduleDate };
 	if (repetition) {
 		const whole = (value: unknown) => String(Math.max(0, Math.floor(Number(value ?? 0))));
 		Object.assign(fields, {

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { locatorValue } from '../parameters';
+
 /**
  * Who gets the message: Whispir's `to` takes phone numbers (country code first), email addresses
  * and MRIs of contacts, users and distribution lists, separated by `;` (API doc L1245-1262).
@@ -82,11 +84,6 @@ export const recipientFields: INodeProperties[] = [
 	},
 ];
 
-function locatorValue(value: unknown): string {
-	if (typeof value === 'object' && value !== null) return String((value as IDataObject).value ?? '').trim();
-	return typeof value === 'string' ? value.trim() : '';
-}
-
 /** Whispir's `to`: every recipient once, `;`-separated. Phone numbers lose spaces and a leading +. */
 export function readRecipients(context: IExecuteFunctions, itemIndex: number): string {
 	const typed = context.getNodeParameter('to', itemIndex, '') as unknown;
@@ -97,7 +94,7 @@ export function readRecipients(context: IExecuteFunctions, itemIndex: number): s
 		.map((entry) => (/^\+?[\d\s().-]+$/.test(entry) ? entry.replace(/\D/g, '') : entry));
 	const picked = context.getNodeParameter('pickedRecipients', itemIndex, {}) as IDataObject;
 	const fromPicks = ['contacts', 'lists'].flatMap((group) =>
-		((picked[group] as IDataObject[] | undefined) ?? []).map((entry) => locatorValue(entry.mri)).filter((mri) => mri !== ''),
+		((picked[group] as IDataObject[] | undefined) ?? []).flatMap((entry) => locatorValue(entry.mri) ?? []),
 	);
 	const recipients = [...new Set([...fromText, ...fromPicks])];
 	if (recipients.length === 0) {

@@ -6,6 +6,7 @@ import { idFromUrl } from '../../transport/responses';
 import { workspaceSelector } from '../common.descriptions';
 import { fetchRecord, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
+import { locatorValue } from '../parameters';
 import { ACCEPTED_WITHOUT_ID } from './accepted';
 import { readAttachments } from './attachments';
 import { contentFields, readContent } from './content';
@@ -136,9 +137,8 @@ function attributes(options: IDataObject): IDataObject {
 }
 
 function eventId(options: IDataObject): IDataObject {
-	const event = options.event as IDataObject | string | undefined;
-	const value = String((typeof event === 'object' ? event?.value : event) ?? '').trim();
-	return value === '' ? {} : { eventId: value };
+	const value = locatorValue(options.event);
+	return value === undefined ? {} : { eventId: value };
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

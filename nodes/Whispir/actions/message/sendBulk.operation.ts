@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiRequest } from '../../transport';
 import { idFromUrl } from '../../transport/responses';
-import { ACCEPTED_WITHOUT_ID } from './accepted';
 import { workspaceSelector } from '../common.descriptions';
 import { workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
+import { failedItem } from '../failedItem';
 import { rowsToCsv, uploadPrivateCsv } from '../privateFile';
+import { ACCEPTED_WITHOUT_ID } from './accepted';
 import { contentFields, readContent } from './content';
 import { callbackFields, callbackOptions, isPicked, scheduleFields, scheduleOptions, templateFields, templateOption } from './options';
 
@@ -125,16 +126,6 @@ function recipientRow(
 	return uploaded;
 }
 
-function errorItem(error: Error, itemIndexes: number[], context: IExecuteFunctions): INodeExecutionData {
-	const nodeError =
-		error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(context.getNode(), error);
-	if (!context.continueOnFail()) throw nodeError;
-	return {
-		json: { error: nodeError.message, ...(nodeError.description ? { details: nodeError.description } : {}) },
-		pairedItem: itemIndexes.map((item) => ({ item })),
-	};
-}
-
 /**
  * Checks everything that applies to the whole send (mappings, content, schedule, names), then each
  * item's recipient: with Continue On Fail an item without one becomes an error item and the others
@@ -156,7 +147,7 @@ async function sendBulk(context: IExecuteFunctions): Promise<INodeExecutionData[
 			rows.push(recipientRow(context, item.json, used, itemIndex));
 			sent.push(itemIndex);
 		} catch (error) {
-			failed.push(errorItem(error as Error, [itemIndex], context));
+			failed.push(failedItem(context, error, [itemIndex]));
 		}
 	}
 	if (rows.length === 0) return failed;
@@ -192,6 +183,6 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 		return await sendBulk(this);
 	} catch (error) {
 		// A fault of the whole send (mapping, content, upload, Whispir's answer) concerns every item.
-		return [errorItem(error as Error, this.getInputData().map((_, item) => item), this)];
+		return [failedItem(this, error, this.getInputData().map((_, item) => item))];
 	}
 }

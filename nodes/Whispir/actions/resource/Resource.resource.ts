@@ -1,10 +1,10 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { deleteOperation, getManyOperation, getOperation } from '../crud';
+import { deleteOperation, filtersQuery, getManyOperation, getOperation } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirOperation } from '../operation';
+import { resourceLocator } from './locator';
 import * as update from './update.operation';
-import { resourceLocator } from './update.operation';
 import * as upload from './upload.operation';
 
 const endpoint = ENDPOINTS.resource;
@@ -45,10 +45,7 @@ const getAll = getManyOperation({
 			],
 		},
 	],
-	query(this: IExecuteFunctions, itemIndex: number) {
-		const { name, scope } = this.getNodeParameter('filters', itemIndex, {}) as { name?: string; scope?: string };
-		return { ...(name?.trim() ? { name: name.trim() } : {}), ...(scope ? { scope } : {}) };
-	},
+	query: filtersQuery,
 });
 
 export const option = {

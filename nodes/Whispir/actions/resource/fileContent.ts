@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { MAX_RESOURCE_BYTES } from '../privateFile';
 
 /** "Private files are restricted to CSV, JSON, and XML" (API doc L9630); public ones may be anything. */
-export const PRIVATE_MIME_TYPES = ['text/csv', 'application/json', 'application/xml'];
+const PRIVATE_MIME_TYPES = ['text/csv', 'application/json', 'application/xml'];
 
 const TYPE_OF_EXTENSION: Record<string, string> = { csv: 'text/csv', json: 'application/json', xml: 'application/xml' };
 

@@ -2,12 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, updateByMerge, workspaceOf } from '../crud';
+import { fetchRecord, workspaceOf, writeRecord } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
+import { pickedId } from '../parameters';
 import { checkResource, contentFields, mimeTypeField, mimeTypeFor, readContent, resourceBody, scopeField } from './fileContent';
-
-export const resourceLocator = { name: 'resourceId', displayName: 'Resource', searchListMethod: 'searchResources' };
+import { resourceLocator } from './locator';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
@@ -44,7 +43,7 @@ export const description = updateDisplayOptions({ show: { resource: ['resource']
  * The stored name, scope and MIME type are read first and kept unless the user changed them.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'resourceId', itemIndex, 'Resource');
+	const id = pickedId(this, resourceLocator, itemIndex);
 	const endpoint = ENDPOINTS.resource;
 	const workspaceId = workspaceOf(this, itemIndex, endpoint);
 	const file = await readContent(this, itemIndex);
@@ -59,6 +58,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		bytes: file.bytes,
 	};
 	checkResource(this, resource, itemIndex);
-	await updateByMerge(this, { endpoint, id, workspaceId, itemIndex, changes: resourceBody(resource), replace: true });
+	await writeRecord(this, { endpoint, id, workspaceId, itemIndex, record: resourceBody(resource) });
 	return { id, name: resource.name, scope: resource.scope, mimeType: resource.mimeType, updated: true };
 }

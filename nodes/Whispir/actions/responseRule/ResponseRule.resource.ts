@@ -4,8 +4,8 @@ import { deleteOperation, getManyOperation, getOperation } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirOperation } from '../operation';
 import * as create from './create.operation';
+import { responseRuleLocator } from './locator';
 import * as update from './update.operation';
-import { responseRuleLocator } from './update.operation';
 
 const endpoint = ENDPOINTS.responseRule;
 const get = getOperation({ resource: 'responseRule', endpoint, locator: responseRuleLocator });

@@ -1,17 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { updateByMerge, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
+import { assertSomethingToUpdate, pickedId, requiredText } from '../parameters';
+import { responseRuleLocator } from './locator';
 import { patternsField, responsePatterns } from './patterns';
-
-export const responseRuleLocator = {
-	name: 'responseRuleId',
-	displayName: 'Response Rule',
-	searchListMethod: 'searchResponseRules',
-};
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
@@ -54,15 +49,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (changes.name !== undefined) changes.name = requiredText(this, 'updateFields.name', itemIndex, 'Name');
 	const patterns = responsePatterns(this, itemIndex);
 	if (patterns) changes.responseTemplatePatterns = patterns;
-	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), `Nothing to update in item ${itemIndex}`, {
-			description: 'Add a field under "Update Fields", or give the new categories.',
-			itemIndex,
-		});
-	}
+	assertSomethingToUpdate(this, changes, itemIndex, 'Add a field under "Update Fields", or give the new categories.');
 	return await updateByMerge(this, {
 		endpoint: ENDPOINTS.responseRule,
-		id: requiredText(this, 'responseRuleId', itemIndex, 'Response Rule'),
+		id: pickedId(this, responseRuleLocator, itemIndex),
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.responseRule),
 		changes,
 		itemIndex,

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { mergeRecords, updateByMerge, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { pickedId } from '../parameters';
+import { assertSomethingToUpdate, pickedId } from '../parameters';
 import { checkAllowedUsers, scenarioOptionFields, scenarioParts } from './fields';
 import { scenarioLocator } from './locator';
 
@@ -57,6 +57,7 @@ export const description = updateDisplayOptions({ show: { resource: ['scenario']
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = pickedId(this, scenarioLocator, itemIndex);
 	const changes = scenarioParts(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	assertSomethingToUpdate(this, changes, itemIndex);
 	const endpoint = ENDPOINTS.scenario;
 	return await updateByMerge(this, {
 		endpoint,

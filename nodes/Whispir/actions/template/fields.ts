@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { emailFormatField, idLocator, textOrHtmlOptions } from '../common.descriptions';
+import { locatorValue } from '../parameters';
 
 /**
  * The optional parts of a template, shared by Create ("Additional Fields") and Update ("Update
@@ -104,13 +105,6 @@ export const templatePartFields: INodeProperties[] = [
 		description: 'Whether the web body is plain text or HTML',
 	},
 ];
-
-/** A resource locator's value, whether n8n hands over the locator object or a plain ID. */
-export function locatorValue(value: unknown): string | undefined {
-	const raw = typeof value === 'object' && value !== null ? (value as IDataObject).value : value;
-	const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-	return text === '' ? undefined : text;
-}
 
 /** Puts `value` under `section.key` only when the user gave it. */
 function put(target: IDataObject, section: string, key: string, value: unknown): void {

@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { fetchRecord, recordToWrite, workspaceOf, writeRecord } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { pickedId } from '../parameters';
+import { assertSomethingToUpdate, pickedId } from '../parameters';
 import { hasSomeBody, templateParts, templatePartFields } from './fields';
 import { templateLocator } from './locator';
 
@@ -71,6 +71,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	for (const [key, value] of Object.entries({ messageTemplateName, subject, body })) {
 		if (typeof value === 'string' && value.trim() !== '') changes[key] = value.trim();
 	}
+	assertSomethingToUpdate(this, changes, itemIndex);
 
 	const endpoint = ENDPOINTS.template;
 	const workspaceId = workspaceOf(this, itemIndex, endpoint);

@@ -1,11 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiRequest } from '../../transport';
 import { ENDPOINTS } from '../endpoints';
+import { failedItem } from '../failedItem';
 
 /** What the user must type, exactly, before the node sends `DELETE /users`. */
-export const CONFIRMATION_PHRASE = 'DELETE ALL USERS';
+const CONFIRMATION_PHRASE = 'DELETE ALL USERS';
 
 const properties: INodeProperties[] = [
 	{
@@ -38,10 +39,6 @@ function unconfirmed(context: IExecuteFunctions, itemIndex: number): NodeOperati
 	});
 }
 
-function errorItem(error: NodeApiError | NodeOperationError, pairedItem: IPairedItemData[]): INodeExecutionData {
-	return { json: { error: error.message, ...(error.description ? { details: error.description } : {}) }, pairedItem };
-}
-
 /**
  * Runs once per execution, not once per item: one request deletes everyone, so repeating it per
  * item would add nothing. Every item must confirm (an expression could resolve differently per
@@ -52,12 +49,9 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	const items = this.getInputData();
 	// No item, no confirmation: nothing to do.
 	if (items.length === 0) return [];
-	const pairedItem = items.map((_item, item) => ({ item }));
-	const refusal = items.map((_item, itemIndex) => unconfirmed(this, itemIndex)).find((error) => error !== undefined);
-	if (refusal !== undefined) {
-		if (!this.continueOnFail()) throw refusal;
-		return [errorItem(refusal, pairedItem)];
-	}
+	const itemIndexes = items.map((_item, itemIndex) => itemIndex);
+	const refusal = itemIndexes.map((itemIndex) => unconfirmed(this, itemIndex)).find((error) => error !== undefined);
+	if (refusal !== undefined) return [failedItem(this, refusal, itemIndexes)];
 	try {
 		await whispirApiRequest.call(this, {
 			method: 'DELETE',
@@ -66,10 +60,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 			itemIndex: 0,
 		});
 	} catch (error) {
-		// The transport's errors are NodeApiErrors already; this keeps them as they are.
-		const apiError = new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: 0 });
-		if (!this.continueOnFail()) throw apiError;
-		return [errorItem(apiError, pairedItem)];
+		return [failedItem(this, error, itemIndexes)];
 	}
-	return [{ json: { deleted: 'all users', allUsersDeleted: true }, pairedItem }];
+	return [{ json: { deleted: 'all users', allUsersDeleted: true }, pairedItem: itemIndexes.map((item) => ({ item })) }];
 }

@@ -35,9 +35,9 @@ export const USER_FIELDS: readonly PersonField[] = [...REQUIRED_FIELDS, ...OPTIO
 const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 const property = (field: PersonField, required = false) => personFieldProperty(field, { whose: 'user', required });
 
-export const PASSWORD_RULES = 'at least 8 characters, only letters, digits and _, with an upper-case and a lower-case letter';
+const PASSWORD_RULES = 'at least 8 characters, only letters, digits and _, with an upper-case and a lower-case letter';
 
-export const passwordField: INodeProperties = {
+const passwordField: INodeProperties = {
 	displayName: 'Password',
 	name: 'password',
 	type: 'string',

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idLocator } from '../common.descriptions';
 import { updateByMerge } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { pickedId } from '../parameters';
+import { assertSomethingToUpdate, pickedId } from '../parameters';
 import { STATUSES, cleanProfile, updatableFields, withoutPassword } from './fields';
 import { userLocator } from './locator';
 
@@ -39,6 +39,7 @@ export const description = updateDisplayOptions({ show: { resource: ['user'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = pickedId(this, userLocator, itemIndex);
 	const changes = cleanProfile(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
+	assertSomethingToUpdate(this, changes, itemIndex);
 	const updated = await updateByMerge(this, {
 		endpoint: ENDPOINTS.user,
 		id,
