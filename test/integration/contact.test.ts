@@ -246,6 +246,16 @@ describe('Contact → Update', () => {
 	});
 });
 
+describe('Contact → Update with nothing to change', () => {
+	it('refuses before any request instead of reading and writing the contact back', async () => {
+		const [id] = bed.sandbox.seed('contacts', [FULL_CONTACT]);
+		const { error } = await bed.run(WHISPIR, contact('update', { contactId: byId(id), updateFields: { jobTitle: '={{ "" }}' } }));
+		expect(error?.constructor.name).toBe('NodeOperationError');
+		expect(error?.message).toBe('Nothing to update in item 0');
+		expect(bed.sandbox.log).toHaveLength(0);
+	});
+});
+
 describe('Contact → Create or Update', () => {
 	it('creates the contact when no contact has the email, ignoring mere "contains" matches', async () => {
 		bed.sandbox.seed('contacts', [{ ...JANE, workEmailAddress1: 'mary-jane@example.com' }]);

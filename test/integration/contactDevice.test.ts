@@ -92,6 +92,16 @@ describe('Contact Device → Get and Get Many', () => {
 		expect(limited.items).toHaveLength(1);
 	});
 
+	it('refuses a Limit that is no whole number before reading, and takes "true" from an expression as Return All', async () => {
+		bed.sandbox.seed('devices', [IPHONE, { ...IPHONE, deviceName: 'iPad' }], undefined, contactId);
+		const bad = await bed.run(WHISPIR, device('getAll', { returnAll: false, limit: '={{ "two" }}' }));
+		expect(bad.error?.message).toBe('"Limit" in item 0 is not a whole number of at least 1: "two"');
+		expect(bed.sandbox.log).toHaveLength(0);
+
+		const all = await bed.run(WHISPIR, device('getAll', { returnAll: '={{ "true" }}', limit: 1 }));
+		expect(all.items).toHaveLength(2);
+	});
+
 	it('returns nothing for a contact without devices', async () => {
 		const { items, error } = await bed.run(WHISPIR, device('getAll', { returnAll: true }));
 		expect(error).toBeUndefined();

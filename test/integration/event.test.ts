@@ -254,4 +254,20 @@ describe('Event → Get, Get Many, Get Messages', () => {
 		const all = await bed.run(WHISPIR, event('getMessages', { eventId: byId(id), returnAll: true }));
 		expect(all.items.map((item) => item.json.subject).sort()).toEqual(['About the outage', 'Outage update']);
 	});
+
+	it('refuses an event without a label instead of listing every recent message', async () => {
+		// Whispir requires a label on create; an event read without one (as the fault plays it) must not widen the search.
+		const id = seedEvent();
+		bed.sandbox.injectFault({
+			type: 'status',
+			status: 200,
+			method: 'GET',
+			path: `/events/${id}`,
+			headers: { 'Content-Type': MEDIA },
+			body: JSON.stringify({ id, eventLabel: '', status: 'Open' }),
+		});
+		const { error } = await bed.run(WHISPIR, event('getMessages', { eventId: byId(id), returnAll: true }));
+		expect(error?.message).toBe('The event in item 0 has no label, so its messages cannot be found');
+		expect(bed.sandbox.log.filter((request) => request.path === '/messages')).toHaveLength(0);
+	});
 });

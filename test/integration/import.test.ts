@@ -127,6 +127,22 @@ describe('Import → Import Contacts from the input items', () => {
 		expect(bed.sandbox.log).toHaveLength(0);
 	});
 
+	it('with Continue On Fail, turns a mapping fault into one error item for all items, not the input passed on', async () => {
+		const mapping = { field: MAPPING.field.filter(({ field }) => field !== 'timezone') };
+		const { items, error } = await bed.run(WHISPIR, importFromItems({ fieldMapping: mapping }), {
+			items: ROWS.map((json) => ({ json })),
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect(items).toEqual([
+			{
+				json: { error: '"Field Mapping" does not map "Timezone" in item 0', details: expect.stringContaining('timezone') },
+				pairedItem: [{ item: 0 }, { item: 1 }],
+			},
+		]);
+		expect(bed.sandbox.log).toHaveLength(0);
+	});
+
 	it('refuses a mapped column that no item has', async () => {
 		const mapping = { field: MAPPING.field.map((pair) => (pair.field === 'lastName' ? { ...pair, column: 'surname' } : pair)) };
 		const { error } = await bed.run(WHISPIR, importFromItems({ fieldMapping: mapping }), { items: ROWS.map((json) => ({ json })) });

@@ -88,6 +88,16 @@ describe('Message → Get Many', () => {
 		expect(ranged.items).toHaveLength(25);
 	});
 
+	it('takes Return All and Limit given as text by expressions; refuses a Limit that is no number', async () => {
+		const limited = await bed.run(WHISPIR, message('getAll', { returnAll: '={{ "false" }}', limit: '={{ "3" }}' }));
+		expect(limited.items).toHaveLength(3);
+
+		bed.sandbox.log.length = 0;
+		const bad = await bed.run(WHISPIR, message('getAll', { returnAll: false, limit: '={{ "all" }}' }), { continueOnFail: true });
+		expect(bad.items).toEqual([{ json: { error: '"Limit" in item 0 is not a whole number of at least 1: "all"', details: expect.any(String) }, pairedItem: { item: 0 } }]);
+		expect(bed.sandbox.log).toHaveLength(0);
+	});
+
 	it('refuses an end without a start before asking Whispir', async () => {
 		const { error } = await bed.run(WHISPIR, message('getAll', { returnAll: true, filters: { to: '2099-07-01T23:59:00' } }));
 		expect(error?.message).toBe('"Sent After" is empty in item 0');

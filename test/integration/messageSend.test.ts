@@ -317,9 +317,32 @@ describe('Message → Send (bad input, nothing sent)', () => {
 		await refused({ subject: '' }, '"Subject" is empty in item 0');
 	});
 
+	it('a repetition or push escalation that is no whole number, or a repetition without interval', async () => {
+		const sendAt = '2099-02-14T15:55:00';
+		const repeat = (repetition: Record<string, unknown>) => ({
+			options: { sendAt, repeat: { repetition: { count: 3, days: 0, hours: 1, minutes: 0, ...repetition } } },
+		});
+		// An expression gives text: Whispir would get "NaN" or a fraction.
+		await refused(repeat({ count: '={{ "three" }}' }), '"Repeat: Times" in item 0 is not a whole number of at least 1: "three"');
+		await refused(repeat({ minutes: '={{ 7.5 }}' }), '"Repeat: Every (Minutes)" in item 0 is not a whole number of at least 0: "7.5"');
+		// Every repetition at the same moment: the same message three times.
+		await refused(repeat({ hours: 0 }), '"Repeat" in item 0 has no interval');
+		const push = { channels: ['push'], pushApp: { __rl: true, mode: 'id', value: 'APP1' } };
+		await refused({ ...push, pushEscalationMins: '={{ "ten" }}' }, '"Push Escalation (Minutes)" in item 0 is not a whole number of at least 0: "ten"');
+	});
+
 	it('a schedule in the past or unreadable', async () => {
 		await refused({ options: { sendAt: '2001-01-01T10:00:00' } }, /^"Send At" in item 0 is in the past: 01\/01\/2001 10:00$/);
 		await refused({ options: { sendAt: 'next tuesday' } }, '"Send At" in item 0 is not a date and time: "next tuesday"');
+	});
+
+	it('takes a repetition count given as text by an expression', async () => {
+		const { error } = await bed.run(
+			WHISPIR,
+			send({ options: { sendAt: '2099-02-14T15:55:00', repeat: { repetition: { count: '={{ "4" }}', days: 1, hours: 0, minutes: 0 } } } }),
+		);
+		expect(error).toBeUndefined();
+		expect(posts()[0].body).toMatchObject({ scheduleType: 'REPEAT', repetitionCount: '4', repeatDays: '1', repeatHrs: '0', repeatMin: '0' });
 	});
 
 	it('attachments above 10 MB, or a binary property that does not exist', async () => {

@@ -5,7 +5,7 @@ import { whispirApiList, whispirApiRequest } from '../transport';
 import { idLocator, returnAllOrLimit, simplifyOption, workspaceSelector, type IdLocatorOptions } from './common.descriptions';
 import type { Endpoint } from './endpoints';
 import type { WhispirItemOperation } from './operation';
-import { optionalText, pickedId } from './parameters';
+import { listLimit, optionalText, pickedId } from './parameters';
 
 /**
  * The shapes most Whispir resources share (get one, list, delete, read-merge-write), described
@@ -133,7 +133,6 @@ export function getManyOperation(spec: GetManySpec): WhispirItemOperation {
 	return {
 		description: updateDisplayOptions({ show: { resource: [spec.resource], operation: ['getAll'] } }, properties),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
-			const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 			const records = await whispirApiList.call(this, {
 				path: spec.endpoint.path,
 				mediaType: spec.endpoint.mediaType,
@@ -141,7 +140,7 @@ export function getManyOperation(spec: GetManySpec): WhispirItemOperation {
 				notFoundIsEmpty: spec.endpoint.emptyListIs404,
 				workspaceId: workspaceOf(this, itemIndex, spec.endpoint),
 				qs: spec.query?.call(this, itemIndex),
-				limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+				limit: listLimit(this, itemIndex),
 				itemIndex,
 			});
 			const simplified = spec.simplifyKeys && this.getNodeParameter('simplify', itemIndex, true) === true;

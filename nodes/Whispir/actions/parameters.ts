@@ -63,3 +63,33 @@ export function assertSomethingToUpdate(
 	if (Object.values(changes).some((value) => value !== undefined)) return;
 	throw new NodeOperationError(context.getNode(), `Nothing to update in item ${itemIndex}`, { description: hint, itemIndex });
 }
+
+/**
+ * A number field's value as a whole number of at least `min`. Expressions hand numbers over as text
+ * ("25") as often as not, so text holding a whole number counts; anything else is refused here,
+ * before a request, instead of reaching Whispir as "NaN" or being quietly ignored.
+ */
+export function wholeNumber(
+	context: IExecuteFunctions,
+	value: unknown,
+	field: { label: string; min: number },
+	itemIndex: number,
+): number {
+	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	if (Number.isInteger(number) && number >= field.min) return number;
+	throw new NodeOperationError(context.getNode(), `"${field.label}" in item ${itemIndex} is not a whole number of at least ${field.min}: "${String(value)}"`, {
+		description: `Enter a whole number of ${field.min} or more, or map a field that holds one.`,
+		itemIndex,
+	});
+}
+
+/** A boolean field's value; an expression may give the text "true" or "false". */
+export function isOn(value: unknown): boolean {
+	return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
+}
+
+/** Return All and Limit (see `returnAllOrLimit`): undefined to read everything, else how many to read. */
+export function listLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (isOn(context.getNodeParameter('returnAll', itemIndex, false))) return undefined;
+	return wholeNumber(context, context.getNodeParameter('limit', itemIndex, 50), { label: 'Limit', min: 1 }, itemIndex);
+}

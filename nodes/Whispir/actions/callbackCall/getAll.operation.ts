@@ -6,7 +6,7 @@ import { callbackLocator } from '../callback/locator';
 import { returnAllOrLimit } from '../common.descriptions';
 import { filtersQuery } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { pickedId } from '../parameters';
+import { listLimit, pickedId } from '../parameters';
 import { CALL_STATUSES, callbackField, callsPath } from './callsPath';
 
 const properties: INodeProperties[] = [
@@ -35,14 +35,13 @@ export const description = updateDisplayOptions({ show: { resource: ['callbackCa
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const callbackId = pickedId(this, callbackLocator, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	// Pages are read by offset; the calls' own links are relative paths and are not followed.
 	return await whispirApiList.call(this, {
 		path: callsPath(callbackId),
 		mediaType: ENDPOINTS.callbackCall.mediaType,
 		listKey: ENDPOINTS.callbackCall.listKey,
 		qs: filtersQuery.call(this, itemIndex),
-		limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+		limit: listLimit(this, itemIndex),
 		itemIndex,
 	});
 }

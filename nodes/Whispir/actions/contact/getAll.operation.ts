@@ -5,7 +5,7 @@ import { whispirApiList } from '../../transport';
 import { returnAllOrLimit, simplifyOption, sortOrderOption, workspaceSelector } from '../common.descriptions';
 import { simplify } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { optionalText } from '../parameters';
+import { listLimit, optionalText } from '../parameters';
 import { contactFieldOptions, customFieldKey } from './contactFields';
 
 /** What Simplify keeps, besides the id and any fields chosen under "Fields to Return". */
@@ -117,7 +117,6 @@ function searchQuery(context: IExecuteFunctions, itemIndex: number): IDataObject
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const qs = searchQuery(this, itemIndex);
 	const contacts = await whispirApiList.call(this, {
 		path: ENDPOINTS.contact.path,
@@ -125,7 +124,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		listKey: ENDPOINTS.contact.listKey,
 		workspaceId: optionalText(this, 'workspace', itemIndex),
 		qs,
-		limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+		limit: listLimit(this, itemIndex),
 		itemIndex,
 	});
 	if (this.getNodeParameter('simplify', itemIndex, true) !== true) return contacts;

@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { updateByMerge } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { optionalText, pickedId } from '../parameters';
+import { assertSomethingToUpdate, optionalText, pickedId } from '../parameters';
 import {
 	CONTACT_READ_ONLY_FIELDS,
 	checkedContactFields,
@@ -86,7 +86,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = pickedId(this, contactLocator, itemIndex);
 	const changes = contactChanges(this, itemIndex);
 	const replace = this.getNodeParameter('replaceWholeRecord', itemIndex, false) as boolean;
-	if (replace && Object.keys(changes).length === 0) {
+	if (!replace) {
+		assertSomethingToUpdate(this, changes, itemIndex, 'Add a field under "Update Fields", "Messaging Options" or "Custom Fields".');
+	} else if (Object.keys(changes).length === 0) {
 		// Whispir would erase the whole contact.
 		throw new NodeOperationError(this.getNode(), `"Replace Whole Record" is on but no field is given in item ${itemIndex}`, {
 			description: 'Add the fields the contact should keep, or turn "Replace Whole Record" off to change only some fields.',

@@ -5,7 +5,7 @@ import { idLocator, returnAllOrLimit, workspaceSelector } from '../common.descri
 import { contactLocator } from '../contact/locator';
 import { fetchRecord } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { optionalText, pickedId } from '../parameters';
+import { listLimit, optionalText, pickedId } from '../parameters';
 
 const properties: INodeProperties[] = [workspaceSelector, idLocator(contactLocator), ...returnAllOrLimit];
 
@@ -18,6 +18,7 @@ export const description = updateDisplayOptions({ show: { resource: ['contactDev
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const contactId = pickedId(this, contactLocator, itemIndex);
+	const limit = listLimit(this, itemIndex);
 	const contact = await fetchRecord(this, {
 		endpoint: ENDPOINTS.contact,
 		id: contactId,
@@ -26,6 +27,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	const devices = Array.isArray(contact.devices) ? (contact.devices as IDataObject[]) : [];
 	const withContact = devices.map((device) => ({ ...device, contactId }));
-	if (this.getNodeParameter('returnAll', itemIndex) === true) return withContact;
-	return withContact.slice(0, this.getNodeParameter('limit', itemIndex) as number);
+	return limit === undefined ? withContact : withContact.slice(0, limit);
 }

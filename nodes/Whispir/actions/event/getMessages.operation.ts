@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
 import { idLocator, returnAllOrLimit, workspaceSelector } from '../common.descriptions';
 import { fetchRecord, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { pickedId } from '../parameters';
+import { listLimit, pickedId } from '../parameters';
 import { eventLocator } from './locator';
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['getMessages'] } }, [
@@ -42,15 +42,22 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		workspaceId,
 		itemIndex,
 	});
+	const label = typeof event.eventLabel === 'string' ? event.eventLabel.trim() : '';
+	// Without a label, `?label=` would match every message of the last 7 days, not this event's.
+	if (label === '') {
+		throw new NodeOperationError(this.getNode(), `The event in item ${itemIndex} has no label, so its messages cannot be found`, {
+			description: 'Whispir finds an event\'s messages by its label. Give the event one with Event → Update.',
+			itemIndex,
+		});
+	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	return await whispirApiList.call(this, {
 		path: ENDPOINTS.message.path,
 		mediaType: ENDPOINTS.message.mediaType,
 		listKey: ENDPOINTS.message.listKey,
 		workspaceId,
-		qs: { label: String(event.eventLabel ?? ''), ...(options.includeOtherUsers === true ? { viewType: 'shared' } : {}) },
-		limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+		qs: { label, ...(options.includeOtherUsers === true ? { viewType: 'shared' } : {}) },
+		limit: listLimit(this, itemIndex),
 		itemIndex,
 	});
 }

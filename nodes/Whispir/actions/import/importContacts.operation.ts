@@ -283,8 +283,14 @@ async function importResources(context: IExecuteFunctions, mapping: Mapping): Pr
 }
 
 export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const mapping = fieldMapping(this);
-	return this.getNodeParameter('source', 0) === 'resource'
-		? await importResources(this, mapping)
-		: await importItems(this, mapping);
+	try {
+		const mapping = fieldMapping(this);
+		return this.getNodeParameter('source', 0) === 'resource'
+			? await importResources(this, mapping)
+			: await importItems(this, mapping);
+	} catch (error) {
+		// A fault of the whole import (mapping, upload, Whispir's answer) concerns every item. With Continue
+		// On Fail it becomes one error item; n8n would otherwise pass the input items on as if imported.
+		return [failedItem(this, error, this.getInputData().map((_, item) => item))];
+	}
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { emailFormatField, textOrHtmlOptions } from '../common.descriptions';
-import { optionalText } from '../parameters';
+import { optionalText, wholeNumber } from '../parameters';
 
 /**
  * What a message says, channel by channel (API doc L1172-1209): shared by Send and Send Bulk.
@@ -286,7 +286,12 @@ export function readContent(context: IExecuteFunctions, itemIndex: number, optio
 	if (channels.includes('push')) {
 		const appId = text(context, 'pushApp', itemIndex);
 		if (appId === '') throw emptyField(context, 'Push App', itemIndex, 'Pick the app whose devices get the notification.');
-		const escalation = context.getNodeParameter('pushEscalationMins', itemIndex, 0) as number;
+		const escalation = wholeNumber(
+			context,
+			context.getNodeParameter('pushEscalationMins', itemIndex, 0),
+			{ label: 'Push Escalation (Minutes)', min: 0 },
+			itemIndex,
+		);
 		message.features = {
 			pushOptions: { notifications: 'enabled', appId, ...(escalation > 0 ? { escalationMins: String(escalation) } : {}) },
 		};

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { whispirApiList } from '../../transport';
 import { readWallClock, whispirMinutes } from '../dates';
 import { ENDPOINTS, type Endpoint } from '../endpoints';
-import { locatorValue } from '../parameters';
+import { locatorValue, wholeNumber } from '../parameters';
 
 /**
  * The options a send shares with a bulk send: template, callback and schedule; and how each becomes
@@ -225,15 +225,29 @@ export function scheduleFields(context: IExecuteFunctions, itemIndex: number, op
 		});
 	}
 	const fields: IDataObject = { messageType: 'SCHEDULED', scheduleType: 'ONCE', scheduleDate };
-	if (repetition) {
-		const whole = (value: unknown) => String(Math.max(0, Math.floor(Number(value ?? 0))));
-		Object.assign(fields, {
-			scheduleType: 'REPEAT',
-			repetitionCount: whole(repetition.count),
-			repeatDays: whole(repetition.days),
-			repeatHrs: whole(repetition.hours),
-			repeatMin: whole(repetition.minutes),
+	if (repetition) Object.assign(fields, { scheduleType: 'REPEAT', ...repetitionFields(context, itemIndex, repetition) });
+	return fields;
+}
+
+/** Whispir's repetition fields, as the whole-number strings its examples send (API doc L1956-1959). */
+function repetitionFields(context: IExecuteFunctions, itemIndex: number, repetition: IDataObject): IDataObject {
+	const whole = (value: unknown, label: string, min: number) =>
+		wholeNumber(context, value ?? 0, { label: `Repeat: ${label}`, min }, itemIndex);
+	const count = whole(repetition.count, 'Times', 1);
+	const days = whole(repetition.days, 'Every (Days)', 0);
+	const hours = whole(repetition.hours, 'Every (Hours)', 0);
+	const minutes = whole(repetition.minutes, 'Every (Minutes)', 0);
+	// Without an interval every repetition would go out at the same moment: the same message, many times.
+	if (count > 1 && days + hours + minutes === 0) {
+		throw new NodeOperationError(context.getNode(), `"Repeat" in item ${itemIndex} has no interval`, {
+			description: 'Set "Every (Days)", "Every (Hours)" or "Every (Minutes)" above 0, or send the message only once.',
+			itemIndex,
 		});
 	}
-	return fields;
+	return {
+		repetitionCount: String(count),
+		repeatDays: String(days),
+		repeatHrs: String(hours),
+		repeatMin: String(minutes),
+	};
 }

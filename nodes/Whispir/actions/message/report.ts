@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { whispirApiList } from '../../transport';
 import { recordPath, workspaceOf } from '../crud';
 import { ENDPOINTS, type Endpoint } from '../endpoints';
-import { pickedId } from '../parameters';
+import { listLimit, pickedId } from '../parameters';
 import { messageLocator } from './locator';
 
 /** What Get Status and Get Responses read: the message, the view asked for, and the report's entries. */
@@ -26,7 +26,6 @@ export async function readReport(
 ): Promise<MessageReport> {
 	const messageId = pickedId(context, messageLocator, itemIndex);
 	const view = context.getNodeParameter('view', itemIndex) as MessageReport['view'];
-	const returnAll = view === 'summary' || (context.getNodeParameter('returnAll', itemIndex, false) as boolean);
 	const entries = await whispirApiList.call(context, {
 		path: `${recordPath(ENDPOINTS.message, messageId)}${report.path}`,
 		mediaType: report.mediaType,
@@ -34,7 +33,7 @@ export async function readReport(
 		entriesHaveNoIds: true,
 		workspaceId: workspaceOf(context, itemIndex, report),
 		qs: { view, ...qs },
-		limit: returnAll ? undefined : (context.getNodeParameter('limit', itemIndex) as number),
+		limit: view === 'summary' ? undefined : listLimit(context, itemIndex),
 		itemIndex,
 	});
 	return { messageId, view, entries };

@@ -5,7 +5,7 @@ import { whispirApiList } from '../../transport';
 import { returnAllOrLimit, simplifyOption, sortOrderOption, workspaceSelector } from '../common.descriptions';
 import { filledQuery, simplify } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
+import { listLimit, requiredText } from '../parameters';
 import { SIMPLE_KEYS, STATUSES, USER_FIELDS, withoutPassword } from './fields';
 
 /** The fields people usually look users up by; Whispir's search takes any user field (API doc L8485). */
@@ -87,7 +87,6 @@ function searchQuery(filters: IDataObject, options: IDataObject): IDataObject {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const scope = this.getNodeParameter('scope', itemIndex) as string;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const users = await whispirApiList.call(this, {
 		path: ENDPOINTS.user.path,
 		mediaType: ENDPOINTS.user.mediaType,
@@ -99,7 +98,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
 			this.getNodeParameter('options', itemIndex, {}) as IDataObject,
 		),
-		limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+		limit: listLimit(this, itemIndex),
 		itemIndex,
 	});
 	const simplified = this.getNodeParameter('simplify', itemIndex, true) === true;
