@@ -163,6 +163,32 @@ describe('Callback → Update: bad input', () => {
 		expect(bed.sandbox.log).toHaveLength(0);
 	});
 
+	it('refuses to write back a callback whose key Whispir did not return, unless the Key is given', async () => {
+		await createCallback();
+		const [stored] = await bed.sandbox.state('callbacks');
+		const withoutKey = { id: stored.id, name: 'Helpdesk', url: receiverUrl, auth: { type: 'httpheader' }, contentType: 'json' };
+		const readWithoutKey = () =>
+			bed.sandbox.injectFault({
+				type: 'status',
+				status: 200,
+				method: 'GET',
+				path: `/callbacks/${stored.id}`,
+				headers: { 'Content-Type': 'application/vnd.whispir.api-callback-v1+json' },
+				body: JSON.stringify(withoutKey),
+			});
+		readWithoutKey();
+		bed.sandbox.log.length = 0;
+		const refused = await bed.run(WHISPIR, callback('update', { callbackId: byId(stored.id), updateFields: { name: 'Helpdesk 2' } }));
+		expect(refused.error?.message).toBe('"Key" is needed in item 0: Whispir did not return the callback\'s key');
+		expect(bed.sandbox.log.map((request) => request.method)).toEqual(['GET']);
+
+		readWithoutKey();
+		const updated = await bed.run(WHISPIR, callback('update', { callbackId: byId(stored.id), updateFields: { name: 'Helpdesk 2', authKey: 's3cret' } }));
+		expect(updated.error).toBeUndefined();
+		const [after] = await bed.sandbox.state('callbacks');
+		expect(after).toMatchObject({ name: 'Helpdesk 2', auth: { type: 'httpheader', key: 's3cret' } });
+	});
+
 	it('refuses an update with nothing to change before any request', async () => {
 		await createCallback();
 		const [stored] = await bed.sandbox.state('callbacks');

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator } from '../common.descriptions';
-import { updateByMerge } from '../crud';
+import { mergeRecords, updateByMerge } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { assertSomethingToUpdate, pickedId } from '../parameters';
 import { assertEmail } from '../validation';
@@ -64,6 +64,20 @@ function changesOf(context: IExecuteFunctions, fields: IDataObject, itemIndex: n
 	return changes;
 }
 
+/**
+ * Whispir does not document whether reading a callback returns its key. If it does not, writing the
+ * merged callback back would drop the key, and every delivery would then fail the key check: refuse
+ * before the write and ask for the key instead.
+ */
+function keepingTheKey(context: IExecuteFunctions, merged: IDataObject, itemIndex: number): IDataObject {
+	const auth = merged.auth as IDataObject | undefined;
+	if (auth === undefined || (typeof auth.key === 'string' && auth.key !== '')) return merged;
+	throw new NodeOperationError(context.getNode(), `"Key" is needed in item ${itemIndex}: Whispir did not return the callback's key`, {
+		description: 'An update replaces the whole callback. Add "Key" to the fields to update (the key the receiving side expects), so that it is kept.',
+		itemIndex,
+	});
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const changes = changesOf(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
 	assertSomethingToUpdate(this, changes, itemIndex);
@@ -73,6 +87,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		id: pickedId(this, callbackLocator, itemIndex),
 		changes,
 		itemIndex,
+		merge: (current, given) => keepingTheKey(this, mergeRecords(current, given), itemIndex),
 	});
 	return withoutKey(updated);
 }
