@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { replayFailedCalls } from './catchUp';
-import { keyMatches, keyOf, normaliseDelivery, readDeliveryBody, eventOf } from './delivery';
+import { eventOf, keyMatches, keyOf, normaliseDelivery, readDeliveryBody, type NormaliseOptions } from './delivery';
 import { checkExists, create, remove } from './registration';
 import { triggerSettings } from './settings';
 import { triggerState } from './triggerState';
@@ -139,13 +139,13 @@ export class WhispirTrigger implements INodeType {
 		}
 
 		const state = triggerState(this);
-		const request = this.getRequestObject();
-		if (!keyMatches(state.callbackKey, keyOf(this.getHeaderData() as IDataObject, this.getQueryData() as IDataObject))) {
+		const headers = this.getHeaderData() as IDataObject;
+		if (!keyMatches(state.callbackKey, keyOf(headers, this.getQueryData() as IDataObject))) {
 			response.status(401).json({ message: 'Missing or wrong X-Whispir-Callback-Key' });
 			return { noWebhookResponse: true };
 		}
-		const contentType = String(this.getHeaderData()['content-type'] ?? '');
-		const rawBody = (request as { rawBody?: Buffer }).rawBody;
+		const contentType = String(headers['content-type'] ?? '');
+		const rawBody = (this.getRequestObject() as { rawBody?: Buffer }).rawBody;
 		const body = readDeliveryBody(contentType, this.getBodyData(), rawBody);
 		if ('refusal' in body) {
 			response.status(body.refusal.status).json({ message: body.refusal.message });
@@ -153,14 +153,18 @@ export class WhispirTrigger implements INodeType {
 		}
 
 		const settings = triggerSettings(this);
-		const delivery = settings.events.includes(eventOf(body.payload))
-			? normaliseDelivery(body.payload, {
-					timeZone: this.getTimezone(),
-					callbackName: state.callbackName ?? settings.callbackName,
-					includeRaw: settings.includeRaw,
-				})
-			: undefined;
-		const items = state.catchUpPending ? await replayFailedCalls(this, state, settings, delivery) : [];
+		const options: NormaliseOptions = {
+			timeZone: this.getTimezone(),
+			// The name the callback was created with; the setting may have changed since.
+			callbackName: state.callbackName ?? settings.callbackName,
+			includeRaw: settings.includeRaw,
+		};
+		const delivery = settings.events.includes(eventOf(body.payload)) ? normaliseDelivery(body.payload, options) : undefined;
+		const items: IDataObject[] = [];
+		if (state.catchUpPending && state.callbackId) {
+			items.push(...(await replayFailedCalls(this, state.callbackId, settings.events, options, delivery)));
+			state.catchUpPending = false;
+		}
 		if (delivery) items.push(delivery);
 		// An event the user did not choose: acknowledged, so Whispir does not retry it, and nothing starts.
 		if (items.length === 0) return { webhookResponse: { message: 'Received; this event is not selected' } };

@@ -1,11 +1,8 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { callsPath } from '../Whispir/actions/callbackCall/callsPath';
-import { ENDPOINTS } from '../Whispir/actions/endpoints';
-import { whispirApiList, whispirApiRequest } from '../Whispir/transport';
-import { deliveryKey, eventOf, normaliseDelivery } from './delivery';
-import type { TriggerSettings } from './settings';
-import type { TriggerState } from './triggerState';
+import type { CallbackEvent } from '../Whispir/actions/callback/callbackBody';
+import { listCalls, setCallStatus } from '../Whispir/actions/callbackCall/calls';
+import { deliveryKey, eventOf, normaliseDelivery, type NormaliseOptions } from './delivery';
 
 /**
  * Catch Up on Missed Deliveries. n8n gives webhook lifecycle methods (create, checkExists) no way to
@@ -17,13 +14,12 @@ import type { TriggerState } from './triggerState';
  */
 export async function replayFailedCalls(
 	context: IWebhookFunctions,
-	state: TriggerState,
-	settings: TriggerSettings,
+	callbackId: string,
+	events: CallbackEvent[],
+	options: NormaliseOptions,
 	arriving?: IDataObject,
 ): Promise<IDataObject[]> {
-	const path = callsPath(state.callbackId ?? '');
-	const { mediaType, listKey } = ENDPOINTS.callbackCall;
-	const failed = await whispirApiList.call(context, { path, mediaType, listKey, qs: { status: 'FAILED' } });
+	const failed = await listCalls(context, { callbackId, qs: { status: 'FAILED' } });
 	// A call has the delivery's fields, in camel case (API doc L6040-6077), but no customParameters.
 	const payloads = failed.map((call) => ({
 		id: String(call.id),
@@ -35,24 +31,10 @@ export async function replayFailedCalls(
 			customParameters: call.customParameters,
 		} as IDataObject,
 	}));
-	const wanted = payloads.filter(({ payload }) => settings.events.includes(eventOf(payload)));
+	const wanted = payloads.filter(({ payload }) => events.includes(eventOf(payload)));
 	if (wanted.length > 0) {
-		await whispirApiRequest.call(context, {
-			method: 'PUT',
-			path,
-			mediaType,
-			qs: { id: wanted.map(({ id }) => id) },
-			body: { status: 'SUCCESS' },
-		});
+		await setCallStatus(context, { callbackId, callIds: wanted.map(({ id }) => id), status: 'SUCCESS' });
 	}
-	state.catchUpPending = false;
-	const replayed = wanted.map(({ id, payload }) =>
-		normaliseDelivery(payload, {
-			timeZone: context.getTimezone(),
-			callbackName: state.callbackName ?? settings.callbackName,
-			includeRaw: settings.includeRaw,
-			replayedCallId: id,
-		}),
-	);
+	const replayed = wanted.map(({ id, payload }) => normaliseDelivery(payload, { ...options, replayedCallId: id }));
 	return arriving === undefined ? replayed : replayed.filter((item) => deliveryKey(item) !== deliveryKey(arriving));
 }

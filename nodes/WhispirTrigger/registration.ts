@@ -3,6 +3,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { callbackBody, enabledEvents } from '../Whispir/actions/callback/callbackBody';
+import { recordPath } from '../Whispir/actions/crud';
 import { ENDPOINTS } from '../Whispir/actions/endpoints';
 import { whispirApiList, whispirApiRequest } from '../Whispir/transport';
 import { idFromUrl } from '../Whispir/transport/responses';
@@ -15,8 +16,8 @@ import { triggerSettings, type TriggerSettings } from './settings';
  * activation with Whispir's reason.
  */
 
-const { path: CALLBACKS, mediaType } = ENDPOINTS.callback;
-const callbackPath = (id: string) => `${CALLBACKS}/${encodeURIComponent(id)}`;
+const { path: CALLBACKS, mediaType, listKey } = ENDPOINTS.callback;
+const callbackPath = (id: string) => recordPath(ENDPOINTS.callback, id);
 const sameName = (a: unknown, b: string) => String(a ?? '').trim().toLowerCase() === b.toLowerCase();
 
 function webhookUrl(context: IHookFunctions): string {
@@ -64,7 +65,7 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 		clearTriggerState(state);
 	}
 
-	const callbacks = await whispirApiList.call(this, { path: CALLBACKS, mediaType, listKey: ENDPOINTS.callback.listKey });
+	const callbacks = await whispirApiList.call(this, { path: CALLBACKS, mediaType, listKey });
 	const inTheWay = callbacks.find((callback) => sameName(callback.name, settings.callbackName));
 	if (inTheWay && inTheWay.url === url && typeof inTheWay.id === 'string') {
 		// It points at this very node's webhook, so it is ours, but its key was lost with the static

@@ -13,7 +13,7 @@ import type {
 import { notSupported } from './errors';
 
 /** Where the harness pretends n8n runs. Nothing listens there; n8n-core only builds URLs from it. */
-export const HARNESS_BASE_URL = 'http://127.0.0.1:5678';
+const HARNESS_BASE_URL = 'http://127.0.0.1:5678';
 
 let executions = 0;
 

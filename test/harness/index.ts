@@ -24,10 +24,6 @@ import type { RunWorkflowOptions, RunWorkflowResult } from './run';
 import { runWorkflow } from './run';
 
 export type { HarnessCredentials, ListSearchOptions, LoadOptionsOptions, RunWorkflowOptions, RunWorkflowResult };
-// Building blocks for harnesses of other kinds (e.g. webhooks).
-export { createAdditionalData, HARNESS_BASE_URL } from './additional-data';
-export { ensureN8nCore } from './container';
-export { HarnessCredentialsHelper } from './credentials-helper';
 export { createNodeTypes } from './node-types';
 export { WebhookTriggerHarness, type TriggeredExecution, type WebhookHit, type WebhookTriggerOptions } from './webhook';
 

@@ -91,8 +91,9 @@ describe('Activity → Get', () => {
 });
 
 describe('Activity → Get Many', () => {
+	let seeded: string[];
 	beforeEach(() => {
-		bed.sandbox.seed('activities', [
+		seeded = bed.sandbox.seed('activities', [
 			{ module: 'Message', action: 'Send', status: 'Successful', description: 'Sent the roster', time: '05/03/24 09:00', user: 'james' },
 			{ module: 'Contact', action: 'Create', status: 'Successful', description: 'Imported staff', time: '06/03/24 10:00', user: 'ann' },
 			{ module: 'Message', action: 'Send', status: 'Failed', description: 'Bounced', time: '07/03/24 11:00', user: 'james' },
@@ -115,7 +116,7 @@ describe('Activity → Get Many', () => {
 		});
 		expect(items.map((item) => item.json.description)).toEqual(['Sent the roster']);
 		// List items carry their id only in the self link; the node surfaces it.
-		expect(items[0].json.id).toEqual(expect.any(String));
+		expect(items[0].json.id).toBe(seeded[0]);
 	});
 
 	it("reads Whispir's 404 for no match as an empty result, not an error", async () => {

@@ -78,6 +78,7 @@ describe('App → Create', () => {
 			[{ pushCredentials: { apnsPrivateKey: certificate } }, '"APNs Private Key" in item 0 is not valid'],
 			[{ additionalFields: { clientSecret: 'client-secret!' } }, '"Client Secret" in item 0 is not valid'],
 			[{ bundleId: '={{ $json.none }}' }, '"Bundle ID" is empty in item 0'],
+			[{ additionalFields: { deviceLimit: '={{ "many" }}' } }, '"Device Limit" in item 0 is not a whole number of at least 1: "many"'],
 		];
 		for (const [parameters, message] of cases) {
 			const { error } = await bed.run(WHISPIR, app('create', { name: 'Alerts', bundleId: 'com.example', ...parameters }));

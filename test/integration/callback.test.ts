@@ -248,8 +248,11 @@ describe('Callback Call → Get Many, Update Status', () => {
 		);
 		expect(items[0].json.error).toBe('"Call IDs" in item 0 is not valid: "bad id!"');
 		// The sandbox has no call NOPE: Whispir's 404 reaches the item that asked for it.
-		expect(items[1].json.error).toBeDefined();
-		expect(bed.sandbox.log.filter((request) => request.method === 'PUT')).toHaveLength(1);
+		expect(items[1].json.error).toBe('Whispir found nothing at this address');
+		expect(items[1].json.updated).toBeUndefined();
+		const puts = bed.sandbox.log.filter((request) => request.method === 'PUT');
+		expect(puts).toHaveLength(1);
+		expect(puts[0]).toMatchObject({ path: `/callbacks/${stored.id}/calls`, query: { id: 'NOPE' }, status: 404 });
 	});
 
 	it('with retries on, the sandbox delivers failed calls again on request', async () => {

@@ -123,7 +123,10 @@ describe('Contact Device → Update', () => {
 
 	it('changes the push token only', async () => {
 		const [id] = bed.sandbox.seed('devices', [IPHONE], undefined, contactId);
-		await bed.run(WHISPIR, device('update', { deviceId: byId(id), updateFields: { pushToken: 'new-token' } }));
+		const { error } = await bed.run(WHISPIR, device('update', { deviceId: byId(id), updateFields: { pushToken: 'new-token' } }));
+		expect(error).toBeUndefined();
+		const put = bed.sandbox.log.find((request) => request.method === 'PUT');
+		expect(put?.body).toEqual({ ...IPHONE, pushToken: 'new-token' });
 		const [stored] = await bed.sandbox.state('devices', undefined, contactId);
 		expect(stored).toMatchObject({ ...IPHONE, pushToken: 'new-token' });
 	});

@@ -56,6 +56,7 @@ describe('Custom List → Get Many', () => {
 		expect(byType.items.map((item) => item.json.name)).toEqual(['Message Priority']);
 
 		const byName = await bed.run(WHISPIR, customList('getAll', { returnAll: true, filters: { name: 'Region' } }));
+		expect(bed.sandbox.log.at(-1)?.query).toMatchObject({ name: 'Region' });
 		expect(byName.items.map((item) => item.json.name)).toEqual(['Region']);
 	});
 

@@ -217,6 +217,11 @@ describe('Distribution List → Update', () => {
 		const rules = { rule: [{ field: 'department', value: 'Retail' }] };
 		const { error } = await bed.run(WHISPIR, list('update', { distributionListId: byId(dynamicId), updateFields: { rules } }));
 		expect(error).toBeUndefined();
+		// One read serves both the rules check and the merge.
+		expect(bed.sandbox.log.map((request) => [request.method, request.path])).toEqual([
+			['GET', `/distributionlists/${dynamicId}`],
+			['PUT', `/distributionlists/${dynamicId}`],
+		]);
 		const stored = (await bed.sandbox.state('distributionlists')).find((record) => record.id === dynamicId);
 		expect(stored).toMatchObject({
 			type: 'dynamic',
@@ -252,6 +257,8 @@ describe('Distribution List → Add Members and Remove Members', () => {
 		expect(error).toBeUndefined();
 		expect(writes()).toHaveLength(1);
 		expect(writes()[0]).toMatchObject({ method: 'PUT', path: `/distributionlists/${id}`, body: { contactIds: 'C1,C2,C3', userIds: 'U1,U2', description: 'Fire' } });
+		expect(writes()[0].body).not.toHaveProperty('memberCount');
+		expect(writes()[0].body).not.toHaveProperty('link');
 		expect(items[0].json).toMatchObject({ id, added: { contactIds: 1, userIds: 1, distListIds: 0 }, changed: true });
 		const [stored] = await bed.sandbox.state('distributionlists');
 		expect(stored).toMatchObject({ contactIds: 'C1,C2,C3', userIds: 'U1,U2', description: 'Fire' });

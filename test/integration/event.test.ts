@@ -194,7 +194,8 @@ describe('Event → Update and Close', () => {
 
 	it('replaces all actions when actions are given', async () => {
 		const id = seedEvent();
-		await bed.run(WHISPIR, event('update', { eventId: byId(id), actions: { action: [{ owner: 'Ann', details: 'Call vendor' }] } }));
+		const { error } = await bed.run(WHISPIR, event('update', { eventId: byId(id), actions: { action: [{ owner: 'Ann', details: 'Call vendor' }] } }));
+		expect(error).toBeUndefined();
 		const fields = fieldsOf((await bed.sandbox.state('events'))[0]);
 		expect(fields).toMatchObject({ actionOwner1: 'Ann', actionDetails1: 'Call vendor', actionOwner2: '', summary: 'Outage of systems in Sydney' });
 	});
@@ -229,7 +230,8 @@ describe('Event → Get, Get Many, Get Messages', () => {
 			actionDetails1: 'Investigate',
 		});
 		const full = await bed.run(WHISPIR, event('get', { eventId: byId(id), simplify: false }));
-		expect(full.items[0].json.eventFormList).toBeDefined();
+		expect(full.items[0].json).toMatchObject({ id, eventLabel: LABEL, eventFormList: [{ formName: 'MetroEvent' }] });
+		expect(fieldsOf(full.items[0].json)).toMatchObject({ summary: 'Outage of systems in Sydney', actionOwner1: 'John Wick' });
 	});
 
 	it('lists events', async () => {

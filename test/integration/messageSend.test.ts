@@ -138,7 +138,8 @@ describe('Message → Send (other channels)', () => {
 				},
 			},
 		});
-		expect(items[0].json.id).toBeDefined();
+		const [stored] = await bed.sandbox.state('messages');
+		expect(items[0].json).toEqual({ id: stored.id, url: `${bed.sandbox.url}/messages/${stored.id}` });
 	});
 
 	it('builds the voice type string with teleconference fields and no line breaks', async () => {
@@ -355,7 +356,7 @@ describe('Message → Send (bad input, nothing sent)', () => {
 		const error = await refused(email, '"Email Attachments" names the binary property "b", which item 0 does not have', [
 			{ json: {}, binary: { a: big2 } },
 		]);
-		expect(error.description).toContain('a');
+		expect(error.description).toBe('The item has these binary properties: a.');
 		// Checked before the template name is looked up: nothing at all reaches Whispir.
 		const withTemplate = { ...email, options: { template: { __rl: true, mode: 'name', value: 'Welcome' } } };
 		await refused(withTemplate, '"Email Attachments" names the binary property "b", which item 0 does not have', [{ json: {}, binary: { a: big2 } }]);
@@ -402,7 +403,8 @@ describe('Message examples', () => {
 		const { items, error } = await bed.run(WHISPIR, whispirParameters('send-sms.json'));
 		expect(error).toBeUndefined();
 		expect(posts()[0].body).toMatchObject({ to: '61423456789', subject: 'Reminder' });
-		expect(items[0].json.id).toBeDefined();
+		const [stored] = await bed.sandbox.state('messages');
+		expect(items[0].json.id).toBe(stored.id);
 	});
 
 	it('email-file-from-previous-node.json attaches the binary "data" of the item', async () => {

@@ -117,7 +117,7 @@ describe('Resource → Upload', () => {
 			continueOnFail: true,
 		});
 		expect(items[0].json.error).toBe('The file in item 0 is 10.1 MB; Whispir accepts at most 10 MB');
-		expect(String(items[1].json.error)).toMatch(/binary/i);
+		expect(items[1].json.error).toBe("This operation expects the node's input data to contain a binary file 'data', but none was found [item 1]");
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 		expect(requests('POST')).toHaveLength(0);
 	});
@@ -141,11 +141,14 @@ describe('Resource → Update', () => {
 
 	it('renames and makes the file public', async () => {
 		const id = seedFile();
-		await bed.run(
+		const { items, error } = await bed.run(
 			WHISPIR,
 			resource('update', { resourceId: byId(id), source: 'text', content: CSV, updateFields: { name: 'team.csv', scope: 'public' } }),
 		);
+		expect(error).toBeUndefined();
 		expect(requests('PUT')[0].body).toMatchObject({ name: 'team.csv', scope: 'public', mimeType: 'text/csv' });
+		expect(items[0].json).toEqual({ id, name: 'team.csv', scope: 'public', mimeType: 'text/csv', updated: true });
+		expect((await bed.sandbox.state('resources'))[0]).toMatchObject({ name: 'team.csv', scope: 'public' });
 	});
 });
 

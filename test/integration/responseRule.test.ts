@@ -74,7 +74,8 @@ describe('Response Rule → Update', () => {
 
 	it('replaces the categories when new ones are given', async () => {
 		const id = seedRule();
-		await bed.run(WHISPIR, rule('update', { responseRuleId: byId(id), patterns: { pattern: [{ ...yes, name: 'Sure' }] } }));
+		const { error } = await bed.run(WHISPIR, rule('update', { responseRuleId: byId(id), patterns: { pattern: [{ ...yes, name: 'Sure' }] } }));
+		expect(error).toBeUndefined();
 		const [stored] = await bed.sandbox.state('responserules');
 		expect(stored.name).toBe('Yes or No');
 		expect(stored.responseTemplatePatterns).toEqual({ responseTemplatePattern: [{ ...yes, name: 'Sure' }] });

@@ -241,7 +241,8 @@ describe('pagination', () => {
 			if (page === 0) {
 				expect(links).toEqual([{ uri: `${sb.url}/workspaces?offset=20&limit=20&apikey=${sb.credentials.apiKey}`, rel: 'next', method: 'GET' }]);
 			} else {
-				expect(links.find((l) => l.rel === 'prev')).toBeDefined();
+				const prev = `${sb.url}/workspaces?offset=${(page - 1) * 20}&limit=20&apikey=${sb.credentials.apiKey}`;
+				expect(links.find((l) => l.rel === 'prev')?.uri).toBe(prev);
 			}
 			next = links.find((l) => l.rel === 'next')?.uri;
 		}
@@ -269,6 +270,13 @@ describe('pagination', () => {
 		expect(first.link).toEqual({ uri: `${sb.url}/workspaces?offset=20&limit=20&apikey=${sb.credentials.apiKey}`, rel: 'next', method: 'GET' });
 		const last = await getJson('/workspaces', JSON_WS, { offset: '40' });
 		expect(last.link).toMatchObject({ rel: 'prev', uri: `${sb.url}/workspaces?offset=20&limit=20&apikey=${sb.credentials.apiKey}` });
+	});
+
+	it('gives company resources their self links in the configured style too', async () => {
+		const [app] = sb.seed('apps', [{ name: 'Alerts', bundleId: 'com.example' }]);
+		sb.configure({ linkStyle: 'relative' });
+		const one = await getJson(`/apps/${app}`, 'application/vnd.whispir.app-v1+json');
+		expect(one.link).toEqual([{ uri: `/apps/${app}?apikey=${sb.credentials.apiKey}`, rel: 'self', method: 'GET' }]);
 	});
 
 	it("has link style 'none' (Whispir's workspaces example): no status, no page links, empty pages unchanged", async () => {
@@ -370,6 +378,43 @@ describe('activities and custom lists', () => {
 		expect(oneXml['ns2:customlabel'].customlabellists.customlabellist).toEqual({ name: 'Internal', value: 'internal' });
 		expect((await getJson('/customlists', JSON_CL, { type: 'message' })).customlabels).toHaveLength(1);
 		expect((await api('/customlists', { contentType: JSON_CL, body: { name: 'x' } })).status).toBe(405);
+	});
+});
+
+describe('callbacks', () => {
+	const JSON_CB = 'application/vnd.whispir.api-callback-v1+json';
+	// The probe of a new callback URL wants a 200 to a GET: the control API's log answers one.
+	const reachable = () => `${sb.url}/__sandbox/log`;
+	const callback = (fields: Record<string, unknown> = {}) => ({
+		name: 'Helpdesk',
+		url: reachable(),
+		auth: { type: 'httpheader', key: 'k' },
+		callbacks: { reply: 'enabled' },
+		...fields,
+	});
+	const put = (id: string, body: object) => api(`/callbacks/${id}`, { method: 'PUT', contentType: JSON_CB, body });
+
+	it('keeps names unique (case ignored) but lets a PUT keep its own name', async () => {
+		const created = await api('/callbacks', { contentType: JSON_CB, body: callback() });
+		expect(created.status).toBe(201);
+		const id = idOf(created.headers.get('location'));
+		const twin = await api('/callbacks', { contentType: JSON_CB, body: callback({ name: 'HELPDESK' }) });
+		expect(twin.status).toBe(400);
+		expect(await twin.text()).toMatch(/already exists/);
+		expect((await put(id, callback({ email: 'ops@example.com' }))).status).toBe(204);
+		expect((await stored('callbacks')).map((r) => [r.name, r.email])).toEqual([['Helpdesk', 'ops@example.com']]);
+	});
+
+	it('probes a new URL on PUT, refusing one that does not answer, and answers 404 for an unknown id', async () => {
+		const id = idOf((await api('/callbacks', { contentType: JSON_CB, body: callback() })).headers.get('location'));
+		const unreachable = await put(id, callback({ url: 'http://127.0.0.1:1/hook' }));
+		expect(unreachable.status).toBe(400);
+		expect(await unreachable.text()).toMatch(/could not be reached/);
+		expect((await stored('callbacks'))[0].url).toBe(reachable());
+		const moved = `${reachable()}?moved=1`;
+		expect((await put(id, callback({ url: moved }))).status).toBe(204);
+		expect((await stored('callbacks'))[0].url).toBe(moved);
+		expect((await put('0000000000000000', callback({ url: 'not a url' }))).status).toBe(404);
 	});
 });
 

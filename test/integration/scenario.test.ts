@@ -129,7 +129,8 @@ describe('Scenario → Update', () => {
 
 	it('drops the user IDs when the scenario goes back to Everyone', async () => {
 		const id = seedScenario();
-		await bed.run(WHISPIR, scenario('update', { scenarioId: byId(id), updateFields: { allowedUsers: 'EVERYONE' } }));
+		const { error } = await bed.run(WHISPIR, scenario('update', { scenarioId: byId(id), updateFields: { allowedUsers: 'EVERYONE' } }));
+		expect(error).toBeUndefined();
 		const [stored] = await bed.sandbox.state('scenarios');
 		expect(stored.allowedUsers).toBe('EVERYONE');
 		expect(stored).not.toHaveProperty('allowedUserIds');

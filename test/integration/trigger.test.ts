@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await bed.close());
 beforeEach(() => bed.sandbox.reset());
-afterEach(async () => await trigger?.close());
+afterEach(async () => await trigger?.stop());
 
 async function startTrigger(parameters: INodeParameters, timezone = 'Australia/Sydney'): Promise<WebhookTriggerHarness> {
 	trigger = new WebhookTriggerHarness({
@@ -112,20 +112,41 @@ describe('Whispir Trigger: activation', () => {
 		const url = t.webhookUrl();
 		await t.stop();
 		await expect(t.activate()).rejects.toThrow(/Whispir refused to create the callback/);
-		expect(url).toContain('/webhook/');
+		expect(bed.sandbox.log.find((request) => request.method === 'POST' && request.path === '/callbacks')).toMatchObject({
+			status: 400,
+			body: { url },
+		});
 		expect(await bed.sandbox.state('callbacks')).toHaveLength(0);
+		expect(productionState(t).production).toEqual({});
 	});
 
 	it('deactivation deletes the callback; later deliveries find no webhook', async () => {
 		const t = await startTrigger({ events: ['reply'] });
 		await t.activate();
 		const [callback] = await bed.sandbox.state('callbacks');
+		const key = String(productionState(t).production.callbackKey);
 		await t.deactivate();
 		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'DELETE', path: `/callbacks/${callback.id}`, status: 204 });
 		expect(await bed.sandbox.state('callbacks')).toHaveLength(0);
 		expect(productionState(t).production).toEqual({});
-		// Deleting again (already gone at Whispir) is not an error.
+		const late = await fetch(t.webhookUrl(), {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', 'X-Whispir-Callback-Key': key },
+			body: JSON.stringify({ messageid: 'M1', responseMessage: { channel: 'SMS', acknowledged: '01/02/26 10:00', content: 'hi' } }),
+		});
+		expect(late.status).toBe(404);
+		expect(t.executions).toHaveLength(0);
+	});
+
+	it('deactivation of a callback someone already deleted at Whispir is not an error', async () => {
+		const t = await startTrigger({ events: ['reply'] });
+		await t.activate();
+		const [callback] = await bed.sandbox.state('callbacks');
+		const removed = await bed.run(WHISPIR, { resource: 'callback', operation: 'delete', callbackId: { __rl: true, mode: 'id', value: callback.id } });
+		expect(removed.error).toBeUndefined();
 		await t.deactivate();
+		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'DELETE', path: `/callbacks/${callback.id}`, status: 404 });
+		expect(productionState(t).production).toEqual({});
 	});
 });
 
@@ -207,6 +228,7 @@ describe('Whispir Trigger: deliveries', () => {
 			body: JSON.stringify({ messageid: 'M1', responseMessage: { channel: 'SMS', undeliverable: '01/02/26 10:00', content: 'x' } }),
 		});
 		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ message: 'Received; this event is not selected' });
 		expect(t.executions).toHaveLength(0);
 	});
 

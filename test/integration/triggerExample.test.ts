@@ -50,7 +50,7 @@ beforeEach(async () => {
 	await trigger.start();
 	await trigger.activate();
 });
-afterEach(async () => await trigger.close());
+afterEach(async () => await trigger.stop());
 
 /** The appointment request the example answers: an SMS sent (Message → Send) with the trigger's callback name. */
 async function sendAppointmentRequest(appointmentId: string): Promise<string> {

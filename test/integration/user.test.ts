@@ -249,6 +249,7 @@ describe('User → Activate', () => {
 		expect(first.body).toMatchObject({ status: 'INACTIVE', nickname: 'Freddie', workEmailAddress1: 'fred@example.com' });
 		expect(second.body).toMatchObject({ status: 'ACTIVE', nickname: 'Freddie' });
 		expect(first.body).not.toHaveProperty('password');
+		expect(first.body).not.toHaveProperty('link');
 		expect(await stored(id)).toMatchObject({ status: 'ACTIVE', nickname: 'Freddie', _password: 'Secret_123' });
 		expect(items[0].json).toMatchObject({ id, status: 'ACTIVE', previousStatus: 'PENDING', alreadyActive: false });
 	});

@@ -11,15 +11,15 @@ import type { ConfigPatch, FaultSpec } from './types';
 export const CONTROL_PREFIX = '/__sandbox';
 
 type Body = Record<string, unknown>;
-export type ControlRoute = (st: SandboxState, body: Body, url: URL) => unknown;
+type ControlRoute = (st: SandboxState, body: Body, url: URL) => unknown;
 
 const optional = (value: unknown) => (value === undefined ? undefined : String(value));
 
 /**
- * Resource files add their own routes here (e.g. "POST /messages/reply"), so that the
- * simulation of recipients and deliveries stays beside the resource it belongs to.
+ * One line per route. A resource's routes (e.g. "POST /messages/reply") call code in its own file
+ * (or in messaging.ts), so that the simulation of recipients and deliveries stays beside the resource.
  */
-export const routes: Record<string, ControlRoute> = {
+const routes: Record<string, ControlRoute> = {
 	'POST /reset': (st) => (st.reset(), { ok: true }),
 	'POST /configure': (st, b) => (st.configure(b as ConfigPatch), { ok: true, config: st.config }),
 	'POST /seed': (st, b) => ({

@@ -16,13 +16,15 @@ export function selfLink(ctx: Ctx, id: string): Link {
 	return { uri: linkUri(ctx, `${ctx.collectionPath}/${encodeURIComponent(id)}`), rel: 'self', method: 'GET' };
 }
 
+/** A record without its internal "_" keys. */
+export function publicFields(rec: Record<string, unknown>): Record<string, unknown> {
+	return Object.fromEntries(Object.entries(rec).filter(([key]) => !key.startsWith('_')));
+}
+
 /** What clients see of a record: the resource's `view`, else the record without "_" keys plus its self link. */
 export function view(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Record<string, unknown> {
 	if (ctx.resource.view) return ctx.resource.view(rec, ctx, mode);
-	const out: Record<string, unknown> = {};
-	for (const [k, v] of Object.entries(rec)) if (!k.startsWith('_')) out[k] = v;
-	out.link = [selfLink(ctx, rec.id)];
-	return out;
+	return { ...publicFields(rec), link: [selfLink(ctx, rec.id)] };
 }
 
 function intParam(raw: string | undefined, fallback: number, min: number): number {

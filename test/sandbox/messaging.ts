@@ -5,7 +5,7 @@
 import { emitMessageEvent } from './events';
 import { HttpError } from './reply';
 import { readResourceRows } from './resources/resources';
-import { parseShortDate, shortDate } from './resources/validate';
+import { isObject, listOf, parseShortDate, shortDate } from './resources/validate';
 import { newId } from './store';
 import type { Env, MessageEvent, Rec } from './types';
 
@@ -54,7 +54,6 @@ const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
-const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // ---------- tags ----------
 
@@ -76,7 +75,7 @@ function systemTags(at = new Date()): Row {
 }
 
 /** A column header as a tag name: "First Name" → first_name (L2250). Dotted JSON paths stay. */
-export function tagName(key: string): string {
+function tagName(key: string): string {
 	return key.trim().toLowerCase().replace(/\s+/g, '_');
 }
 
@@ -130,10 +129,8 @@ function applyTemplate(env: Env, scope: string, fields: Fields): Fields {
 
 /** `messageattributes.attribute[]` as tag values (L2183-2212). */
 function attributeValues(fields: Fields): Row {
-	const attributes = isObject(fields.messageattributes) ? fields.messageattributes.attribute : undefined;
-	const list = Array.isArray(attributes) ? attributes : isObject(attributes) ? [attributes] : [];
 	const values: Row = {};
-	for (const attribute of list) if (isObject(attribute)) values[tagName(text(attribute.name))] = text(attribute.value);
+	for (const attribute of listOf(isObject(fields.messageattributes) ? fields.messageattributes.attribute : undefined)) if (isObject(attribute)) values[tagName(text(attribute.name))] = text(attribute.value);
 	return values;
 }
 
@@ -225,10 +222,8 @@ function buildRecipients(env: Env, scope: string, fields: Fields): Recipient[] {
 // ---------- validation ----------
 
 function attachmentBytes(section: unknown): number {
-	const resources = isObject(section) && isObject(section.resources) ? section.resources.attachment : undefined;
-	const list = Array.isArray(resources) ? resources : isObject(resources) ? [resources] : [];
 	let total = 0;
-	for (const attachment of list) {
+	for (const attachment of listOf(isObject(section) && isObject(section.resources) ? section.resources.attachment : undefined)) {
 		if (!isObject(attachment) || text(attachment.attachmentName) === '' || text(attachment.derefUri) === '') {
 			throw new HttpError(422, 'resources.attachment: attachmentName and derefUri are required');
 		}
@@ -412,7 +407,7 @@ export function createBulkMessage(env: Env, workspaceId: string, fields: Fields)
 // ---------- what recipients do (control API) ----------
 
 /** A message, and the messages its recipients really are in (the rows of a bulk message). */
-export function deliveriesOf(env: Env, message: Rec): Rec[] {
+function deliveriesOf(env: Env, message: Rec): Rec[] {
 	const rowIds = Array.isArray(message._rowMessageIds) ? (message._rowMessageIds as string[]) : undefined;
 	if (!rowIds) return [message];
 	return rowIds.flatMap((id) => {
@@ -480,16 +475,20 @@ export function advanceMessage(env: Env, body: Fields): { messageId: string; sta
 	return { messageId: message.id, statuses };
 }
 
-/** The category of the response rule pattern the reply matches (L3743-3936), else "notmatched". */
-function matchResponseRule(env: Env, message: Rec, content: string): { category: string; rule?: Rec } {
+/** The response rule a message names, and the rule's patterns (its categories). */
+export function responseRuleOf(env: Env, message: Rec): { rule?: Rec; patterns: Fields[] } {
 	const ruleId = text(message.responseTemplateId);
 	const rule = ruleId === '' ? undefined : env.store.get('responserules', ruleId);
+	const holder = isObject(rule?.responseTemplatePatterns) ? rule.responseTemplatePatterns.responseTemplatePattern : undefined;
+	return { rule, patterns: listOf(holder).filter(isObject) };
+}
+
+/** The category of the response rule pattern the reply matches (L3743-3936), else "notmatched". */
+function matchResponseRule(env: Env, message: Rec, content: string): { category: string; rule?: Rec } {
+	const { rule, patterns } = responseRuleOf(env, message);
 	if (!rule) return { category: 'notmatched' };
-	const holder = isObject(rule.responseTemplatePatterns) ? rule.responseTemplatePatterns.responseTemplatePattern : undefined;
-	const patterns = Array.isArray(holder) ? holder : isObject(holder) ? [holder] : [];
 	const reply = content.trim().toLowerCase();
 	for (const pattern of patterns) {
-		if (!isObject(pattern)) continue;
 		const prompt = text(pattern.textPrompt).toLowerCase();
 		if (prompt === '') continue;
 		const kind = text(pattern.pattern).toLowerCase();

@@ -116,5 +116,7 @@ describe('events', () => {
 		const id = idOf(await api('/events', 'event', 'POST', event));
 		expect((await api(`/events/${id}`, 'event', 'DELETE')).status).toBe(405);
 		expect((await api(`/events/${id}`, 'event', 'PUT', { ...event, status: 'Closed' })).status).toBe(204);
+		const closed = (await (await api(`/events/${id}`, 'event')).json()) as Record<string, any>;
+		expect(closed).toMatchObject({ id, eventLabel: 'Outage', status: 'Closed' });
 	});
 });

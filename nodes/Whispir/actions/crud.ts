@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiList, whispirApiRequest } from '../transport';
+import { idFromUrl } from '../transport/responses';
 import { idLocator, returnAllOrLimit, simplifyOption, workspaceSelector, type IdLocatorOptions } from './common.descriptions';
 import type { Endpoint } from './endpoints';
 import type { WhispirItemOperation } from './operation';
-import { listLimit, optionalText, pickedId } from './parameters';
+import { isOn, listLimit, optionalText, pickedId } from './parameters';
 
 /**
  * The shapes most Whispir resources share (get one, list, delete, read-merge-write), described
@@ -35,6 +36,27 @@ export async function fetchRecord(
 		itemIndex: request.itemIndex,
 	});
 	return response.body as IDataObject;
+}
+
+/**
+ * Create: POSTs a new record. Whispir answers 201 with the new address in Location (the id is its
+ * last segment) and, for some resources (contacts, devices, users, apps, scenarios, events), the
+ * record as stored; `stored` is undefined when the answer has no body.
+ */
+export async function createRecord(
+	context: IExecuteFunctions,
+	request: { endpoint: Endpoint; body: IDataObject; itemIndex: number; workspaceId?: string },
+): Promise<{ id?: string; url?: string; stored?: IDataObject }> {
+	const response = await whispirApiRequest.call(context, {
+		method: 'POST',
+		path: request.endpoint.path,
+		mediaType: request.endpoint.mediaType,
+		workspaceId: request.workspaceId,
+		body: request.body,
+		itemIndex: request.itemIndex,
+	});
+	const stored = typeof response.body === 'object' && response.body !== null ? (response.body as IDataObject) : undefined;
+	return { id: idFromUrl(response.location), url: response.location, stored };
 }
 
 /** Keeps the fields a person usually needs; the id first. */
@@ -71,7 +93,7 @@ export function getOperation(spec: RecordOperationSpec & { simplifyKeys?: readon
 				qs: spec.qs,
 				itemIndex,
 			});
-			const simplified = spec.simplifyKeys && this.getNodeParameter('simplify', itemIndex, true) === true;
+			const simplified = spec.simplifyKeys && isOn(this.getNodeParameter('simplify', itemIndex, true));
 			return simplified ? simplify(record, spec.simplifyKeys!) : record;
 		},
 	};
@@ -108,7 +130,7 @@ export interface GetManySpec {
 	simplifyKeys?: readonly string[];
 }
 
-/** Filter values as Whispir query parameters: text trimmed, empty values left out. */
+/** Values as text, trimmed, the empty ones left out: for query parameters and for the fields of a partial body. */
 export function filledQuery(values: IDataObject): IDataObject {
 	const qs: IDataObject = {};
 	for (const [key, value] of Object.entries(values)) {
@@ -143,7 +165,7 @@ export function getManyOperation(spec: GetManySpec): WhispirItemOperation {
 				limit: listLimit(this, itemIndex),
 				itemIndex,
 			});
-			const simplified = spec.simplifyKeys && this.getNodeParameter('simplify', itemIndex, true) === true;
+			const simplified = spec.simplifyKeys && isOn(this.getNodeParameter('simplify', itemIndex, true));
 			return simplified ? records.map((record) => simplify(record, spec.simplifyKeys!)) : records;
 		},
 	};

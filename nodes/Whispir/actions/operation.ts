@@ -16,8 +16,8 @@ export interface WhispirItemOperation {
 }
 
 /**
- * An operation that needs all input items at once (Send Bulk and Import Contacts turn the items
- * into one uploaded file). It returns its own output items, each with `pairedItem`.
+ * An operation that needs all input items at once (Send Bulk and Import Contacts turn the items into
+ * one uploaded file; Delete All Users runs once for all). It returns its own output items, each with `pairedItem`.
  */
 export interface WhispirBatchOperation {
 	description: INodeProperties[];

@@ -12,9 +12,8 @@ export function requiredText(
 	itemIndex: number,
 	label: string,
 ): string {
-	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (text === '') {
+	const text = optionalText(context, name, itemIndex);
+	if (text === undefined) {
 		throw new NodeOperationError(context.getNode(), `"${label}" is empty in item ${itemIndex}`, {
 			description: `Enter a value for "${label}", or map a field that has one for every item.`,
 			itemIndex,

@@ -12,8 +12,8 @@ import { assertEmail, assertPhone } from './validation';
  * - `personalMobilePhone1`/`2` are missing from the contact field list but used by messaging options,
  *   distribution-list rules and imports, so contacts offer them. Nothing documents them for users.
  * - Both field lists write `workSetellitePhone` and `WorkOtherPhone`; Whispir's OpenAPI Contact and
- *   User schemas and the distribution-list rules write `workSatellitePhone` and `workOtherPhone`.
- *   We follow the schemas.
+ *   User schemas write `workSatellitePhone` and `workOtherPhone` (the distribution-list rules agree on
+ *   `workOtherPhone` only). We follow the schemas.
  */
 export interface PersonField {
 	name: string;

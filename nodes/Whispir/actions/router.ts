@@ -6,7 +6,8 @@ import { RESOURCES } from './resources';
 
 /**
  * Runs the chosen operation once per input item, keeping pairing and Continue On Fail per item.
- * Batch operations (Send Bulk, Import Contacts, Delete All Users, Callback Call Update Status) get all items at once and pair their own output.
+ * Batch operations (Send Bulk, Import Contacts, Delete All Users, Callback Call Update Status) get all
+ * items at once and pair their own output.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;

@@ -4,7 +4,7 @@ import { selfLink } from '../links';
 import { HttpError, empty } from '../reply';
 import type { Rec, ResourceDef } from '../types';
 import { createOp, find, getOp, listOp } from './crud';
-import { oneOf, parseShortDate, requireFields, shortDate, strings } from './validate';
+import { containsText, oneOf, parseShortDate, requireFields, sameText, shortDate, strings } from './validate';
 
 const MODULES = [
 	'System', 'Message', 'Scheduled Message', 'User', 'Contact', 'DistributionList', 'Template', 'Workspace',
@@ -18,8 +18,6 @@ const ACTIONS = [
 ];
 const STATUSES = ['Successful', 'Failed', 'Rejected'];
 
-const same = (a: unknown, b: string) => String(a ?? '').toLowerCase() === b.trim().toLowerCase();
-
 function timeBound(q: Record<string, string>, key: 'startTime' | 'endTime'): number | undefined {
 	if (q[key] === undefined) return undefined;
 	const t = parseShortDate(q[key]);
@@ -29,12 +27,10 @@ function timeBound(q: Record<string, string>, key: 'startTime' | 'endTime'): num
 
 function matches(r: Rec, q: Record<string, string>): boolean {
 	for (const key of ['action', 'module', 'user', 'status'] as const) {
-		if (q[key] !== undefined && !same(r[key], q[key])) return false;
+		if (q[key] !== undefined && !sameText(r[key], q[key])) return false;
 	}
-	if (q.workspace !== undefined && !same(r.workspaceName, q.workspace)) return false;
-	if (q.description !== undefined) {
-		if (!String(r.description ?? '').toLowerCase().includes(q.description.toLowerCase())) return false;
-	}
+	if (q.workspace !== undefined && !sameText(r.workspaceName, q.workspace)) return false;
+	if (q.description !== undefined && !containsText(r.description, q.description)) return false;
 	const start = timeBound(q, 'startTime');
 	const end = timeBound(q, 'endTime');
 	const t = parseShortDate(String(r.time ?? ''));

@@ -2,17 +2,18 @@
 // (one JSON string with \n line breaks) and never come back: answers show `certificateDate`
 // instead. A PUT replaces the app, but certificates left out are kept.
 import { randomUUID } from 'node:crypto';
-import { HttpError, empty } from '../reply';
+import { selfLink } from '../links';
+import { HttpError } from '../reply';
 import type { Rec, ResourceDef } from '../types';
-import { createOp, deleteOp, find, getOp, listOp } from './crud';
-import { requireFields, strings } from './validate';
+import { createOp, deleteOp, getOp, listOp, replaceOp } from './crud';
+import { isObject, requireFields, strings } from './validate';
 
 type Obj = Record<string, unknown>;
 
 const asObject = (value: unknown, field: string): Obj => {
 	if (value === undefined || value === null) return {};
-	if (typeof value !== 'object' || Array.isArray(value)) throw new HttpError(422, `${field} must be an object`);
-	return value as Obj;
+	if (!isObject(value)) throw new HttpError(422, `${field} must be an object`);
+	return value;
 };
 
 /** A PEM block whose line breaks arrived as newlines: "an incorrect value will lead to failure". */
@@ -91,19 +92,13 @@ export const apps: ResourceDef = {
 				if (stored) out[group] = { certificateDate: stored.certificateDate };
 			}
 		}
-		out.link = [{ uri: `${ctx.env.url}/apps/${rec.id}?apikey=${ctx.env.apiKey}`, rel: 'self', method: 'GET' }];
+		out.link = [selfLink(ctx, rec.id)];
 		return out;
 	},
 	collection: { GET: listOp(), POST: createOp({ withBody: true, validate: (body) => validate(body) }) },
 	item: {
 		GET: getOp(),
-		PUT: {
-			handle(ctx) {
-				const current = find(ctx);
-				ctx.env.store.put('apps', '', { ...validate(ctx.body, current), id: current.id });
-				return empty(204);
-			},
-		},
+		PUT: replaceOp({ validate: (body, _ctx, current) => validate(body, current) }),
 		DELETE: deleteOp(),
 	},
 };

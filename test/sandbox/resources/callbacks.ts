@@ -5,20 +5,19 @@
 // is kept as a call (./calls.ts); FAILED ones are delivered again by `retryFailedCalls` when the
 // callback has retries on (Whispir retries by itself after ~5 minutes; here a control route does).
 // The docs show only POST and GET; PUT (full replace) and DELETE behave as the other resources.
-import { selfLink } from '../links';
+import { publicFields, selfLink } from '../links';
 import { HttpError } from '../reply';
 import { childScope } from '../router';
 import { newId } from '../store';
 import type { Ctx, Env, MessageEvent, Rec, ResourceDef } from '../types';
-import { createOp, deleteOp, find, getOp, listOp } from './crud';
-import { oneOf, requireFields, shortDate, strings } from './validate';
+import { createOp, deleteOp, find, getOp, listOp, nameTaken, replaceOp } from './crud';
+import { isObject, oneOf, requireFields, sameText, shortDate, strings } from './validate';
 
 type Body = Record<string, unknown>;
 
 const EVENT_KINDS = ['reply', 'undeliverable'] as const;
 const PROBE_TIMEOUT_MS = 5_000;
 const DELIVERY_TIMEOUT_MS = 10_000;
-const isObject = (value: unknown): value is Body => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The documented fields, checked; `retriesEnabled` is a "Boolean" the examples send as the string "true". */
 function validate(body: Body, ctx: Ctx): Body {
@@ -41,11 +40,8 @@ function validate(body: Body, ctx: Ctx): Body {
 	const retries = String(body.retriesEnabled ?? 'true').toLowerCase();
 	if (retries !== 'true' && retries !== 'false') throw new HttpError(400, 'Malformed Request: retriesEnabled must be true or false');
 
-	const taken = ctx.env.store
-		.list('callbacks', '')
-		.some((other) => other.id !== ctx.id && String(other.name).toLowerCase() === name.toLowerCase());
 	// "A callback with the same name already exists in the Whispir under your account" (L5650).
-	if (taken) throw new HttpError(400, `Malformed Request: a callback named "${name}" already exists`);
+	if (nameTaken(ctx, 'name', name)) throw new HttpError(400, `Malformed Request: a callback named "${name}" already exists`);
 	return {
 		name,
 		url,
@@ -84,18 +80,7 @@ async function probe(callback: Body): Promise<void> {
 }
 
 const create = createOp({ validate });
-
-/** PUT replaces the callback; a new URL is probed again, as on creation. */
-async function replace(ctx: Ctx) {
-	const current = find(ctx);
-	const next = validate(ctx.body, ctx);
-	if (next.url !== current.url) await probe(next);
-	const kept: Body = {};
-	for (const key of Object.keys(current)) if (key.startsWith('_')) kept[key] = current[key];
-	ctx.env.store.put('callbacks', '', { ...kept, ...next, id: current.id });
-	return { status: 204 };
-}
-
+const replace = replaceOp({ validate });
 const remove = deleteOp();
 
 // ---------- deliveries ----------
@@ -182,7 +167,7 @@ function callResult(callback: Rec, attempt: Attempt): Body {
 async function deliver(event: MessageEvent, env: Env): Promise<void> {
 	const name = String(event.message.callbackId ?? '').trim();
 	if (name === '') return;
-	const callback = env.store.list('callbacks', '').find((cb) => String(cb.name).toLowerCase() === name.toLowerCase());
+	const callback = env.store.list('callbacks', '').find((cb) => sameText(cb.name, name));
 	const events = callback && isObject(callback.callbacks) ? callback.callbacks : {};
 	if (!callback || events[event.kind] !== 'enabled') return;
 	const payload = deliveryPayload(callback, event);
@@ -218,10 +203,8 @@ export async function retryFailedCalls(env: Env, callbackId?: string): Promise<{
 /** The list answer (L5717-5760) has only id, name, url and the self link. */
 function callbackView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Body {
 	const { id, name, url } = rec;
-	if (mode === 'list') return { id, name, url, link: [selfLink(ctx, id)] };
-	const out: Body = {};
-	for (const [key, value] of Object.entries(rec)) if (!key.startsWith('_')) out[key] = value;
-	return { ...out, link: [selfLink(ctx, id)] };
+	const fields = mode === 'list' ? { id, name, url } : publicFields(rec);
+	return { ...fields, link: [selfLink(ctx, id)] };
 }
 
 export const callbacks: ResourceDef = {
@@ -242,7 +225,15 @@ export const callbacks: ResourceDef = {
 	},
 	item: {
 		GET: getOp(),
-		PUT: { handle: replace },
+		// PUT replaces the callback; a new URL is probed again, as on creation.
+		PUT: {
+			async handle(ctx) {
+				const current = find(ctx);
+				const next = validate(ctx.body, ctx);
+				if (next.url !== current.url) await probe(next);
+				return replace.handle(ctx);
+			},
+		},
 		DELETE: {
 			handle(ctx) {
 				const scope = childScope('', find(ctx).id);

@@ -1,7 +1,7 @@
 // The calls of a callback (API doc L5955-6180, endpoints.md §2.11): every delivery attempt, listed
 // with an optional status filter, and marked SUCCESS or FAILED in bulk with a PUT that repeats `id`
 // (`/callbacks/{cbid}/calls?id=A&id=B`). Deliveries are stored by ./callbacks.ts.
-import { paginate } from '../links';
+import { paginate, publicFields } from '../links';
 import { empty, HttpError } from '../reply';
 import type { Ctx, Rec, ResourceDef } from '../types';
 import { find } from './crud';
@@ -11,10 +11,10 @@ const STATUSES = ['SUCCESS', 'FAILED'];
 
 /** As the JSON example (L6040-6077): the update link is relative and carries no API key. */
 function callView(rec: Rec, ctx: Ctx): Record<string, unknown> {
-	const out: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(rec)) if (!key.startsWith('_')) out[key] = value;
-	out.link = [{ rel: 'updateCall', uri: `${ctx.collectionPath}/${encodeURIComponent(rec.id)}`, method: 'PUT' }];
-	return out;
+	return {
+		...publicFields(rec),
+		link: [{ rel: 'updateCall', uri: `${ctx.collectionPath}/${encodeURIComponent(rec.id)}`, method: 'PUT' }],
+	};
 }
 
 function newStatus(ctx: Ctx): string {

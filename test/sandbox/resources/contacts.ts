@@ -6,12 +6,12 @@
 //
 // Mapping: a contact lives in its home workspace (`_workspace`) and is also visible in the
 // workspaces listed in `_mappedTo` (seed it: `seed('contacts', [{ …, _mappedTo: [wid] }])`).
-import { paginate, selfLink, sortedAsAsked } from '../links';
+import { paginate, publicFields, selfLink, sortedAsAsked } from '../links';
 import { HttpError, empty } from '../reply';
 import { childScope } from '../router';
 import type { Ctx, Operation, Rec, ResourceDef, Scope } from '../types';
 import { createOp, replaceOp } from './crud';
-import { oneOf, requireFields } from './validate';
+import { containsText, oneOf, requireFields } from './validate';
 
 /** The documented fields (plus personalMobilePhone1/2, used across the docs though missing from the list). */
 export const CONTACT_FIELDS = `firstName lastName title status companyName jobTitle division businessUnit department
@@ -25,7 +25,7 @@ export const CONTACT_FIELDS = `firstName lastName title status companyName jobTi
 	username password secretQuestion secretAnswer`.split(/\s+/);
 
 /** What the docs and the OpenAPI schema require between them for a new contact. */
-export const MANDATORY_FIELDS = ['firstName', 'lastName', 'workEmailAddress1', 'workMobilePhone1', 'workCountry', 'timezone'];
+const MANDATORY_FIELDS = ['firstName', 'lastName', 'workEmailAddress1', 'workMobilePhone1', 'workCountry', 'timezone'];
 
 const READ_ONLY = ['id', 'mri', 'type', 'lastModifiedTime', 'devices', 'link'];
 const LIST_CONTROLS = ['limit', 'offset', 'apikey', 'sortOrder', 'sortFields', 'fields', 'customFields', 'action'];
@@ -97,16 +97,13 @@ function findContact(ctx: Ctx): Rec {
 	return rec;
 }
 
-function devicesOf(ctx: Ctx, rec: Rec): Record<string, unknown>[] {
-	return ctx.env.store
-		.list('devices', childScope(String(rec._workspace), rec.id))
-		.map((device) => Object.fromEntries(Object.entries(device).filter(([key]) => !key.startsWith('_'))));
+/** A contact's devices live beside it, in its home workspace. */
+function devicesOf(ctx: Ctx, rec: Rec): Rec[] {
+	return ctx.env.store.list('devices', childScope(String(rec._workspace), rec.id));
 }
 
 function removeContact(ctx: Ctx, rec: Rec): void {
-	for (const device of ctx.env.store.list('devices', childScope(String(rec._workspace), rec.id))) {
-		ctx.env.store.remove('devices', device.id);
-	}
+	for (const device of devicesOf(ctx, rec)) ctx.env.store.remove('devices', device.id);
 	ctx.env.store.remove('contacts', rec.id);
 }
 
@@ -118,7 +115,7 @@ function matches(rec: Rec, query: Record<string, string>): boolean {
 		const stored = field.startsWith('custom_')
 			? Object.entries(rec).find(([k]) => k.toLowerCase() === field.toLowerCase())?.[1]
 			: rec[field];
-		if (!String(stored ?? '').toLowerCase().includes(wanted.toLowerCase())) return false;
+		if (!containsText(stored, wanted)) return false;
 	}
 	return true;
 }
@@ -160,7 +157,7 @@ function contactView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Record<string, 
 		for (const [key, value] of Object.entries(rec)) {
 			if (!key.startsWith('_') && !isCustom(key) && key !== 'password') out[key] = value;
 		}
-		if (ctx.method === 'GET') out.devices = devicesOf(ctx, rec);
+		if (ctx.method === 'GET') out.devices = devicesOf(ctx, rec).map(publicFields);
 	}
 	if (showCustom) for (const [key, value] of Object.entries(rec)) if (isCustom(key)) out[key] = value;
 	out.messagingoptions = rec.messagingoptions ?? [];

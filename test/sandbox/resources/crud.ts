@@ -3,6 +3,7 @@ import { paginate, view } from '../links';
 import { HttpError, empty } from '../reply';
 import { newId } from '../store';
 import type { Ctx, Operation, Rec, Reply, ResourceDef, Scope } from '../types';
+import { sameText } from './validate';
 
 type Query = Record<string, string>;
 
@@ -25,7 +26,7 @@ export function insert(def: ResourceDef, scope: Scope, input: Record<string, unk
 }
 
 /** Whispir puts the new URL, API key included, into Location. */
-function location(ctx: Ctx, id: string): string {
+export function location(ctx: Ctx, id: string): string {
 	return `${ctx.env.url}${ctx.collectionPath}/${encodeURIComponent(id)}?apikey=${encodeURIComponent(ctx.env.apiKey)}`;
 }
 
@@ -44,18 +45,21 @@ export function getOp(): Operation {
 	return { handle: (ctx) => ({ status: 200, entity: view(find(ctx), ctx, 'item') }) };
 }
 
-export interface CreateOptions {
-	/** Returns the fields to store, or throws HttpError(422) naming the offending field. */
-	validate(body: Record<string, unknown>, ctx: Ctx): Record<string, unknown>;
+/** Returns the fields to store, or throws HttpError(422) naming the offending field. */
+type Validate = (body: Record<string, unknown>, ctx: Ctx, current?: Rec) => Record<string, unknown>;
+
+interface CreateOptions {
+	/** Leave it out when the resource's `prepare` validates, so that seeds are checked too. */
+	validate?: Validate;
 	/** Also answer with the created entity (contacts, devices, users, apps, scenarios, events do). */
 	withBody?: boolean;
 }
 
 /** 201 with a Location header, as Whispir creates answer; some resources add the entity. */
-export function createOp(opts: CreateOptions): Operation {
+export function createOp(opts: CreateOptions = {}): Operation {
 	return {
 		handle(ctx): Reply {
-			const rec = insert(ctx.resource, ctx, opts.validate(ctx.body, ctx));
+			const rec = insert(ctx.resource, ctx, opts.validate ? opts.validate(ctx.body, ctx) : ctx.body);
 			const headers = { Location: location(ctx, rec.id) };
 			return opts.withBody ? { status: 201, headers, entity: view(rec, ctx, 'item') } : empty(201, headers);
 		},
@@ -66,17 +70,22 @@ export function createOp(opts: CreateOptions): Operation {
  * PUT as Whispir does it for most resources: the body **replaces** the record, so a field left out
  * is erased (endpoints.md §2.7). `keep` lists fields that survive anyway (e.g. a user's password).
  */
-export function replaceOp(opts: CreateOptions & { keep?: string[] }): Operation {
+export function replaceOp(opts: { validate: Validate; keep?: string[] }): Operation {
 	return {
 		handle(ctx): Reply {
 			const current = find(ctx);
 			const kept: Record<string, unknown> = {};
 			for (const key of Object.keys(current)) if (key.startsWith('_') || opts.keep?.includes(key)) kept[key] = current[key];
-			const next = { ...kept, ...opts.validate(ctx.body, ctx), id: current.id };
+			const next = { ...kept, ...opts.validate(ctx.body, ctx, current), id: current.id };
 			ctx.env.store.put(ctx.resource.name, ctx.scope, next);
 			return empty(204);
 		},
 	};
+}
+
+/** Whether another record of the request's scope already has this name (case ignored). */
+export function nameTaken(ctx: Ctx, field: string, name: string): boolean {
+	return ctx.env.store.list(ctx.resource.name, ctx.scope).some((r) => r.id !== ctx.id && sameText(r[field], name));
 }
 
 export function deleteOp(): Operation {

@@ -2,9 +2,7 @@
 import { selfLink } from '../links';
 import type { Rec, ResourceDef } from '../types';
 import { getOp, listOp } from './crud';
-import { shortDate } from './validate';
-
-const same = (a: unknown, b: string) => String(a ?? '').toLowerCase() === b.toLowerCase();
+import { sameText, shortDate } from './validate';
 
 export const customlists: ResourceDef = {
 	name: 'customlists',
@@ -39,7 +37,7 @@ export const customlists: ResourceDef = {
 	collection: {
 		GET: listOp({
 			// The doc's example filters with type=Message against MESSAGE, so matching ignores case.
-			filter: (r, q) => (q.name === undefined || same(r.name, q.name)) && (q.type === undefined || same(r.type, q.type)),
+			filter: (r, q) => (q.name === undefined || sameText(r.name, q.name)) && (q.type === undefined || sameText(r.type, q.type)),
 		}),
 	},
 	item: { GET: getOp() },

@@ -4,8 +4,8 @@
 import { selfLink } from '../links';
 import { HttpError } from '../reply';
 import type { Ctx, Rec, ResourceDef } from '../types';
-import { createOp, deleteOp, getOp, listOp, replaceOp } from './crud';
-import { oneOf, requireFields, strings } from './validate';
+import { createOp, deleteOp, getOp, listOp, nameTaken, replaceOp } from './crud';
+import { containsText, isObject, listOf, oneOf, requireFields, sameText, strings } from './validate';
 
 const MEMBER_FIELDS = ['contactIds', 'userIds', 'distListIds'] as const;
 
@@ -17,11 +17,10 @@ function idList(field: string, value: unknown): string {
 }
 
 function rulesOf(value: unknown): Record<string, string>[] {
-	// XML gives a single <rules> element as an object.
-	const rules = Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : [];
+	const rules = listOf(value);
 	if (rules.length === 0) throw new HttpError(422, 'rules: a dynamic distribution list needs at least one rule');
 	return rules.map((rule, n) => {
-		const r = (rule ?? {}) as Record<string, unknown>;
+		const r = isObject(rule) ? rule : {};
 		for (const key of ['ruleFilter', 'ruleFilterActualName', 'ruleContent']) {
 			if (typeof r[key] !== 'string' || r[key].trim() === '') throw new HttpError(422, `rules[${n}].${key} is required`);
 		}
@@ -34,10 +33,7 @@ function validate(body: Record<string, unknown>, ctx: Ctx): Record<string, unkno
 	const s = strings(body, ['name', 'description', 'access', 'visibility', 'type', 'entityType']);
 	const name = s.name!.trim();
 	if (!/^[A-Za-z0-9 ]+$/.test(name)) throw new HttpError(422, 'name must not contain special characters except space');
-	const taken = ctx.env.store
-		.list(ctx.resource.name, ctx.scope)
-		.some((r) => r.id !== ctx.id && String(r.name).toLowerCase() === name.toLowerCase());
-	if (taken) throw new HttpError(422, `name: a distribution list named "${name}" already exists`);
+	if (nameTaken(ctx, 'name', name)) throw new HttpError(422, `name: a distribution list named "${name}" already exists`);
 	const type = oneOf('type', s.type ?? 'static', ['static', 'dynamic']);
 	const list: Record<string, unknown> = {
 		name,
@@ -65,8 +61,6 @@ function memberCount(rec: Rec, ctx: Ctx): number {
 	}
 	return MEMBER_FIELDS.reduce((sum, field) => sum + String(rec[field] ?? '').split(',').filter(Boolean).length, 0);
 }
-
-const includes = (value: unknown, text: string) => String(value ?? '').toLowerCase().includes(text.toLowerCase());
 
 export const distributionlists: ResourceDef = {
 	name: 'distributionlists',
@@ -98,8 +92,8 @@ export const distributionlists: ResourceDef = {
 	collection: {
 		GET: listOp({
 			filter: (r, q) =>
-				(q.name === undefined || String(r.name).toLowerCase() === q.name.toLowerCase()) &&
-				(q.description === undefined || includes(r.description, q.description)),
+				(q.name === undefined || sameText(r.name, q.name)) &&
+				(q.description === undefined || containsText(r.description, q.description)),
 		}),
 		POST: createOp({ validate }),
 	},

@@ -4,7 +4,7 @@ import { linkUri, selfLink } from '../links';
 import { HttpError } from '../reply';
 import type { Ctx, Rec, ResourceDef } from '../types';
 import { createOp, getOp, listOp, replaceOp } from './crud';
-import { oneOf, requireFields, strings } from './validate';
+import { isObject, listOf, oneOf, requireFields, strings } from './validate';
 
 type Body = Record<string, unknown>;
 type Field = { name: string; value?: string };
@@ -25,12 +25,9 @@ const DATE_FIELDS = /^(startDate|endDate|actionDate\d+)$/;
 const DATE = /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/;
 
 function fieldsOf(form: Body, index: number): Field[] {
-	const raw = form.eventFieldList;
-	// XML repeats <eventFieldList>, so one field arrives as an object.
-	const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-	return list.map((f, j) => {
-		if (f === null || typeof f !== 'object') throw new HttpError(422, `eventFormList[${index}].eventFieldList[${j}] must be an object`);
-		const s = strings(f as Body, ['name', 'value']);
+	return listOf(form.eventFieldList).map((f, j) => {
+		if (!isObject(f)) throw new HttpError(422, `eventFormList[${index}].eventFieldList[${j}] must be an object`);
+		const s = strings(f, ['name', 'value']);
 		if (!s.name?.trim()) throw new HttpError(422, `eventFormList[${index}].eventFieldList[${j}]: name is required`);
 		return { name: s.name.trim(), value: s.value ?? '' };
 	});
@@ -52,18 +49,17 @@ function checkField({ name, value }: Field): void {
 function validate(body: Body): Body {
 	requireFields(body, ['eventLabel']);
 	const s = strings(body, ['eventLabel', 'status']);
-	const rawForms = body.eventFormList;
-	const forms = rawForms === undefined ? [] : Array.isArray(rawForms) ? rawForms : [rawForms];
+	const forms = listOf(body.eventFormList);
 	if (forms.length === 0) throw new HttpError(422, 'eventFormList is required, with the startDate field');
 	const eventFormList = forms.map((form, i) => {
-		if (form === null || typeof form !== 'object') throw new HttpError(422, `eventFormList[${i}] must be an object`);
-		const given = fieldsOf(form as Body, i);
+		if (!isObject(form)) throw new HttpError(422, `eventFormList[${i}] must be an object`);
+		const given = fieldsOf(form, i);
 		given.forEach(checkField);
 		// Whispir answers with the whole form: the documented fields first, blank when not given.
 		const values = new Map(given.map((f) => [f.name, f.value ?? '']));
 		const all = [...FORM_FIELDS, ...given.map((f) => f.name).filter((n) => !FORM_FIELDS.includes(n))];
 		return {
-			formName: strings(form as Body, ['formName']).formName ?? '',
+			formName: strings(form, ['formName']).formName ?? '',
 			eventFieldList: all.map((name) => ({ name, value: values.get(name) ?? '' })),
 		};
 	});
@@ -101,7 +97,7 @@ export const events: ResourceDef = {
 	collection: {
 		GET: listOp(),
 		// 201 with the complete event (L8865). `prepare` validates.
-		POST: createOp({ validate: (body) => body, withBody: true }),
+		POST: createOp({ withBody: true }),
 	},
 	item: { GET: getOp(), PUT: replaceOp({ validate }) },
 };

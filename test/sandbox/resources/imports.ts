@@ -13,7 +13,7 @@ import type { Ctx, Env, Rec, ResourceDef } from '../types';
 import { CONTACT_FIELDS, contacts, timezoneOf, visibleIn } from './contacts';
 import { insert } from './crud';
 import { readResourceRows } from './resources';
-import { oneOf, requireFields } from './validate';
+import { isObject, oneOf, requireFields, sameText } from './validate';
 
 /** The mandatory mapped fields as the fieldMapping section lists them (L10370-10380). */
 const MANDATORY_MAPPED = ['firstName', 'lastName', 'workMobilePhone1', 'workCountry', 'timezone'];
@@ -22,9 +22,7 @@ export const IMPORT_DELAY_MS = 100;
 type Mapping = Record<string, string>;
 
 function checkMapping(value: unknown): Mapping {
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		throw new HttpError(422, 'importOptions.fieldMapping is required');
-	}
+	if (!isObject(value)) throw new HttpError(422, 'importOptions.fieldMapping is required');
 	const mapping = value as Mapping;
 	const missing = MANDATORY_MAPPED.filter((field) => typeof mapping[field] !== 'string' || mapping[field].trim() === '');
 	if (missing.length > 0) throw new HttpError(422, missing.map((f) => `fieldMapping.${f} is required`).join('; '));
@@ -36,7 +34,7 @@ function checkMapping(value: unknown): Mapping {
 function existing(env: Env, scope: string, contact: Record<string, string>): Rec | undefined {
 	const all = env.store.list('contacts').filter((rec) => visibleIn(rec, scope));
 	if (contact.workEmailAddress1) {
-		return all.find((rec) => String(rec.workEmailAddress1 ?? '').toLowerCase() === contact.workEmailAddress1.toLowerCase());
+		return all.find((rec) => sameText(rec.workEmailAddress1, contact.workEmailAddress1));
 	}
 	return all.find((rec) => rec.workMobilePhone1 === contact.workMobilePhone1);
 }
@@ -80,8 +78,8 @@ export const imports: ResourceDef = {
 			handle(ctx) {
 				requireFields(ctx.body, ['resourceId', 'importType', 'importOptions']);
 				oneOf('importType', String(ctx.body.importType), ['contact']);
-				const options = ctx.body.importOptions as Record<string, unknown>;
-				if (typeof options !== 'object' || options === null) throw new HttpError(422, 'importOptions is required');
+				const options = ctx.body.importOptions;
+				if (!isObject(options)) throw new HttpError(422, 'importOptions is required');
 				const importMode = oneOf('importOptions.importMode', String(options.importMode ?? ''), ['replace', 'duplicate', 'ignore']);
 				const fieldMapping = checkMapping(options.fieldMapping);
 				const resourceId = String(ctx.body.resourceId);

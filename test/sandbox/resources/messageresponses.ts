@@ -3,21 +3,17 @@
 // without one), as the docs' example of two recipients shows. The category of a reply is the
 // response-rule category it matched, else "notmatched"; with filter=responserule the summary also
 // lists the rule's categories nobody chose (the docs do not show that view: our reading of "grouped").
-import { linkUri, paginate } from '../links';
-import { recipientsOf, type Recipient } from '../messaging';
+import { linkUri } from '../links';
+import { recipientsOf, responseRuleOf, type Recipient } from '../messaging';
 import { HttpError } from '../reply';
 import type { Ctx, Rec, ResourceDef } from '../types';
-import { messageOf, viewOf } from './messagestatus';
+import { messageOf, recipientPage, viewOf } from './messagestatus';
 
 const latest = (recipient: Recipient) => recipient.responses.at(-1);
 const categoryOf = (recipient: Recipient) => latest(recipient)?.category ?? 'noresponse';
 
 function ruleCategories(ctx: Ctx, message: Rec): string[] {
-	const ruleId = typeof message.responseTemplateId === 'string' ? message.responseTemplateId : '';
-	const rule = ruleId === '' ? undefined : ctx.env.store.get('responserules', ruleId);
-	const holder = (rule?.responseTemplatePatterns as { responseTemplatePattern?: unknown } | undefined)?.responseTemplatePattern;
-	const patterns = Array.isArray(holder) ? holder : holder ? [holder] : [];
-	return patterns.map((pattern) => String((pattern as { name?: unknown }).name ?? '')).filter(Boolean);
+	return responseRuleOf(ctx.env, message).patterns.map((pattern) => String(pattern.name ?? '')).filter(Boolean);
 }
 
 function detailedItem(rec: Rec): Record<string, unknown> {
@@ -47,10 +43,7 @@ export const messageresponses: ResourceDef = {
 				if (filter !== 'default' && filter !== 'responserule') throw new HttpError(400, 'filter must be default or responserule');
 				const message = messageOf(ctx);
 				const recipients = recipientsOf(ctx.env, message);
-				if (viewOf(ctx) === 'detailed') {
-					const rows: Rec[] = recipients.map((recipient, index) => ({ id: String(index), recipient }));
-					return { status: 200, list: paginate(ctx, rows) };
-				}
+				if (viewOf(ctx) === 'detailed') return recipientPage(ctx, recipients);
 				const counts = new Map<string, number>();
 				if (filter === 'responserule') for (const name of ruleCategories(ctx, message)) counts.set(name, 0);
 				for (const recipient of recipients) counts.set(categoryOf(recipient), (counts.get(categoryOf(recipient)) ?? 0) + 1);

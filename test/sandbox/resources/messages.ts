@@ -1,21 +1,17 @@
 // Messages (API doc L1016-2561, endpoints.md §2.2): sending answers 202 with a Location and a
 // plain-text body; bulk sends (bulkmessage-v1) create one message per resource row. What happens
 // after sending (status, replies) lives in ../messaging.ts.
-import { linkUri, paginate, selfLink } from '../links';
+import { linkUri, paginate, publicFields, selfLink } from '../links';
 import { buildMessage, createBulkMessage, createMessage } from '../messaging';
 import { HttpError } from '../reply';
 import type { Ctx, Link, Rec, Reply, ResourceDef } from '../types';
-import { getOp } from './crud';
+import { getOp, location } from './crud';
 import { parseShortDate } from './validate';
 
 const ACCEPTED = 'Your request has been accepted for processing.';
 /** "At present Whispir provides a default of the last 7 days of messages" (L783). */
 const DEFAULT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 const CRITERIA = ['criteriaFromDate', 'criteriaFromTime', 'criteriaToDate', 'criteriaToTime'];
-
-function location(ctx: Ctx, id: string): string {
-	return `${ctx.env.url}${ctx.collectionPath}/${encodeURIComponent(id)}?apikey=${encodeURIComponent(ctx.env.apiKey)}`;
-}
 
 function send(ctx: Ctx): Reply {
 	const workspaceId = ctx.workspaceId ?? ctx.env.defaultWorkspaceId();
@@ -97,8 +93,7 @@ function messageView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Record<string, 
 			link: [selfLink(ctx, rec.id)],
 		};
 	}
-	const stored: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(rec)) if (!key.startsWith('_') && key !== 'id') stored[key] = value;
+	const { id: _id, ...stored } = publicFields(rec);
 	return {
 		to: rec.to ?? '',
 		subject: rec.subject ?? '',

@@ -36,6 +36,12 @@ export function viewOf(ctx: Ctx): 'summary' | 'detailed' {
 	return view;
 }
 
+/** One page of a detailed view: a row per recipient, numbered, for the resource's `view` to render. */
+export function recipientPage(ctx: Ctx, recipients: Recipient[]): Reply {
+	const rows: Rec[] = recipients.map((recipient, index) => ({ id: String(index), recipient }));
+	return { status: 200, list: paginate(ctx, rows) };
+}
+
 const stamp = (seconds: number | undefined) => (seconds === undefined ? undefined : String(seconds));
 
 function detailedItem(rec: Rec, ctx: Ctx): Record<string, unknown> {
@@ -86,9 +92,7 @@ export const messagestatus: ResourceDef = {
 		GET: {
 			handle(ctx) {
 				const recipients = recipientsOf(ctx.env, messageOf(ctx));
-				if (viewOf(ctx) === 'summary') return summary(ctx, recipients);
-				const rows: Rec[] = recipients.map((recipient, index) => ({ id: String(index), recipient }));
-				return { status: 200, list: paginate(ctx, rows) };
+				return viewOf(ctx) === 'summary' ? summary(ctx, recipients) : recipientPage(ctx, recipients);
 			},
 		},
 	},

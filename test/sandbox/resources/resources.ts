@@ -5,7 +5,7 @@ import { paginate, selfLink } from '../links';
 import { HttpError } from '../reply';
 import type { Ctx, Env, Link, Rec, ResourceDef } from '../types';
 import { createOp, deleteOp, getOp, replaceOp } from './crud';
-import { oneOf, requireFields, strings } from './validate';
+import { containsText, oneOf, requireFields, strings } from './validate';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const SCOPES = ['public', 'private'] as const;
@@ -210,7 +210,7 @@ function resourceView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Record<string,
 
 function listFilter(rec: Rec, q: Record<string, string>): boolean {
 	if (q.scope && String(rec.scope) !== q.scope.toLowerCase()) return false;
-	if (q.name && !String(rec.name).toLowerCase().includes(q.name.toLowerCase())) return false;
+	if (q.name && !containsText(rec.name, q.name)) return false;
 	return true;
 }
 
@@ -234,7 +234,7 @@ export const resourceFiles: ResourceDef = {
 			},
 		},
 		// `prepare` (run by createOp's insert, and by seeding) does the validation.
-		POST: createOp({ validate: (body) => body }),
+		POST: createOp(),
 	},
 	item: { GET: getOp(), PUT: replaceOp({ validate }), DELETE: deleteOp() },
 };

@@ -3,7 +3,7 @@
 import { HttpError } from '../reply';
 import type { ResourceDef } from '../types';
 import { createOp, deleteOp, getOp, listOp, replaceOp } from './crud';
-import { oneOf, requireFields, strings } from './validate';
+import { isObject, listOf, oneOf, requireFields, strings } from './validate';
 
 type Body = Record<string, unknown>;
 
@@ -11,10 +11,8 @@ type Body = Record<string, unknown>;
 const MATCH_TYPES = ['startsWith', 'contains', 'exactmatch'] as const;
 
 function pattern(raw: unknown, index: number): Body {
-	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-		throw new HttpError(422, `responseTemplatePattern ${index + 1} must be an object`);
-	}
-	const p = strings(raw as Body, ['name', 'pattern', 'textPrompt', 'voicePrompt', 'spokenVoicePrompt', 'colour']);
+	if (!isObject(raw)) throw new HttpError(422, `responseTemplatePattern ${index + 1} must be an object`);
+	const p = strings(raw, ['name', 'pattern', 'textPrompt', 'voicePrompt', 'spokenVoicePrompt', 'colour']);
 	if (!p.name?.trim()) throw new HttpError(422, `responseTemplatePattern ${index + 1}: name is required`);
 	const voicePrompt = p.voicePrompt?.trim() ?? '';
 	if (voicePrompt !== '' && !/^[0-9*#]$/.test(voicePrompt)) {
@@ -36,10 +34,8 @@ function pattern(raw: unknown, index: number): Body {
 function validate(body: Body): Body {
 	requireFields(body, ['name']);
 	const s = strings(body, ['name', 'description']);
-	const wrapper = body.responseTemplatePatterns as Body | undefined;
-	const raw = wrapper && typeof wrapper === 'object' ? wrapper.responseTemplatePattern : undefined;
-	// XML gives a single pattern as an object, not a list of one.
-	const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+	const wrapper = body.responseTemplatePatterns;
+	const list = listOf(isObject(wrapper) ? wrapper.responseTemplatePattern : undefined);
 	return {
 		name: s.name!.trim(),
 		description: s.description ?? '',
@@ -57,7 +53,7 @@ export const responserules: ResourceDef = {
 	collection: {
 		GET: listOp(),
 		// "The Response Rule ID will be returned in the Location header" (L3873): no body. `prepare` validates.
-		POST: createOp({ validate: (body) => body }),
+		POST: createOp(),
 	},
 	item: { GET: getOp(), PUT: replaceOp({ validate }), DELETE: deleteOp() },
 };

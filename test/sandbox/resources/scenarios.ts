@@ -4,7 +4,7 @@ import { createMessage } from '../messaging';
 import { empty, HttpError } from '../reply';
 import type { Ctx, Rec, ResourceDef } from '../types';
 import { createOp, deleteOp, find, getOp, listOp, replaceOp } from './crud';
-import { oneOf, requireFields, strings } from './validate';
+import { isObject, oneOf, requireFields, strings } from './validate';
 
 type Body = Record<string, unknown>;
 
@@ -17,10 +17,8 @@ function validate(body: Body): Body {
 	requireFields(input, ['title', 'description', 'message']);
 	const s = strings(input, ['title', 'description', 'allowedUsers', 'allowedUserIds']);
 	const message = input.message;
-	if (message === null || typeof message !== 'object' || Array.isArray(message)) {
-		throw new HttpError(422, 'message must be an object with to, subject and body');
-	}
-	requireFields(message as Body, ['to', 'subject', 'body']);
+	if (!isObject(message)) throw new HttpError(422, 'message must be an object with to, subject and body');
+	requireFields(message, ['to', 'subject', 'body']);
 	const allowedUsers = oneOf('allowedUsers', s.allowedUsers ?? 'EVERYONE', ALLOWED_USERS);
 	const allowedUserIds = s.allowedUserIds?.trim() ?? '';
 	if (allowedUsers === 'SELECTEDUSERS' && allowedUserIds === '') {
@@ -29,7 +27,7 @@ function validate(body: Body): Body {
 	if (allowedUsers === 'EVERYONE' && allowedUserIds !== '') {
 		throw new HttpError(422, 'allowedUserIds is only allowed when allowedUsers is SELECTEDUSERS');
 	}
-	const { createdTime: _c, ...messageFields } = message as Body;
+	const { createdTime: _c, ...messageFields } = message;
 	return {
 		title: s.title!.trim(),
 		description: s.description!,
@@ -79,7 +77,7 @@ export const scenarios: ResourceDef = {
 	collection: {
 		GET: listOp(),
 		// 201 with the new scenario (L6950). `prepare` validates.
-		POST: createOp({ validate: (body) => body, withBody: true }),
+		POST: createOp({ withBody: true }),
 	},
 	item: {
 		GET: getOp(),

@@ -1,16 +1,16 @@
 // Message templates (API doc L3251-3741, endpoints.md §2.5).
-import { selfLink } from '../links';
+import { publicFields, selfLink } from '../links';
 import { HttpError } from '../reply';
 import type { Ctx, Rec, ResourceDef } from '../types';
 import { createOp, deleteOp, getOp, listOp, replaceOp } from './crud';
-import { requireFields, strings } from './validate';
+import { isObject, requireFields, sameText, strings } from './validate';
 
 type Body = Record<string, unknown>;
 
 const SECTIONS = ['email', 'voice', 'web'] as const;
 
 function sectionBody(section: unknown): string {
-	return section !== null && typeof section === 'object' ? String((section as Body).body ?? '').trim() : '';
+	return isObject(section) ? String(section.body ?? '').trim() : '';
 }
 
 /** "At least one of the Body fields must be populated (SMS, Email, Voice or Web)" (L3329). */
@@ -26,10 +26,7 @@ function requireSomeBody(body: Body): void {
  * names are unique in a workspace, and a PUT may not even repeat the template's own current name.
  */
 function requireNewName(ctx: Ctx, name: string): void {
-	const wanted = name.trim().toLowerCase();
-	const taken = ctx.env.store
-		.list(ctx.resource.name, ctx.scope)
-		.some((t) => String(t.messageTemplateName).trim().toLowerCase() === wanted);
+	const taken = ctx.env.store.list(ctx.resource.name, ctx.scope).some((t) => sameText(t.messageTemplateName, name));
 	if (taken) throw new HttpError(422, `A template named "${name}" already exists: messageTemplateName must be unique`);
 }
 
@@ -39,7 +36,7 @@ function content(body: Body): Body {
 	for (const key of SECTIONS) {
 		const section = body[key];
 		// XML gives an empty element as ''; Whispir shows an unused section as {}.
-		if (section !== undefined && section !== '' && (typeof section !== 'object' || section === null || Array.isArray(section))) {
+		if (section !== undefined && section !== '' && !isObject(section)) {
 			throw new HttpError(422, `${key} must be an object`);
 		}
 	}
@@ -76,10 +73,7 @@ function templateView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Body {
 			link: [selfLink(ctx, rec.id)],
 		};
 	}
-	const out: Body = { id: rec.id };
-	for (const [k, v] of Object.entries(rec)) if (!k.startsWith('_') && k !== 'id') out[k] = v;
-	out.link = [selfLink(ctx, rec.id)];
-	return out;
+	return { id: rec.id, ...publicFields(rec), link: [selfLink(ctx, rec.id)] };
 }
 
 export const templates: ResourceDef = {

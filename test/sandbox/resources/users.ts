@@ -3,11 +3,11 @@
 // documented transitions. GET /users lists ACTIVE users only, under `Users` with single-object
 // links; GET /workspaces/{wid}/users lists a workspace's users under `users`. DELETE /users
 // deletes every user of the company.
-import { linkUri, paginate, selfLink, sortedAsAsked } from '../links';
+import { linkUri, paginate, publicFields, selfLink, sortedAsAsked } from '../links';
 import { HttpError, empty } from '../reply';
 import type { Ctx, Operation, Rec, ResourceDef } from '../types';
-import { createOp, deleteOp, find, getOp } from './crud';
-import { requireFields } from './validate';
+import { createOp, deleteOp, find, getOp, nameTaken } from './crud';
+import { requireFields, sameText } from './validate';
 
 /** Status words (records, PUT bodies) and the letters searches use. */
 const CODES: Record<string, string> = { A: 'ACTIVE', I: 'INACTIVE', P: 'PENDING', B: 'SUSPENDED', D: 'DELETED' };
@@ -37,8 +37,7 @@ function profile(body: Record<string, unknown>, ctx: Ctx): Record<string, string
 		if (typeof value === 'object') throw new HttpError(422, `${key} must be a string`);
 		out[key] = String(value);
 	}
-	const name = out.userName?.toLowerCase();
-	if (name && ctx.env.store.list('users', '').some((u) => u.id !== ctx.id && String(u.userName).toLowerCase() === name)) {
+	if (out.userName && nameTaken(ctx, 'userName', out.userName)) {
 		throw new HttpError(422, `userName ${out.userName} is already used`);
 	}
 	return out;
@@ -74,7 +73,7 @@ const put: Operation = {
 function matches(user: Rec, query: Record<string, string>): boolean {
 	for (const [key, value] of Object.entries(query)) {
 		if (['limit', 'offset', 'sortOrder', 'sortFields', 'status'].includes(key)) continue;
-		if (String(user[key] ?? '').toLowerCase() !== value.toLowerCase()) return false;
+		if (!sameText(user[key], value)) return false;
 	}
 	return query.status === undefined ? user.status === 'ACTIVE' : user.status === CODES[query.status.toUpperCase()];
 }
@@ -119,9 +118,7 @@ export const users: ResourceDef = {
 			out.link = ctx.prefixed ? [self] : self;
 			return out;
 		}
-		const out: Record<string, unknown> = {};
-		for (const [key, value] of Object.entries(rec)) if (!key.startsWith('_')) out[key] = value;
-		out.password = '';
+		const out: Record<string, unknown> = { ...publicFields(rec), password: '' };
 		const self = selfLink(ctx, rec.id);
 		if (ctx.method === 'POST') {
 			const uri = linkUri(ctx, `/users/${rec.id}`);

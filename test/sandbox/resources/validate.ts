@@ -2,6 +2,18 @@ import { HttpError } from '../reply';
 
 type Body = Record<string, unknown>;
 
+export const isObject = (value: unknown): value is Body => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A repeated element as a list: XML gives a single one as the element itself, an empty one as ''. */
+export function listOf(value: unknown): unknown[] {
+	if (value === undefined || value === null || value === '') return [];
+	return Array.isArray(value) ? value : [value];
+}
+
+/** Whispir's searches and name checks ignore case (and the spaces around a value). */
+export const sameText = (stored: unknown, wanted: string) => String(stored ?? '').trim().toLowerCase() === wanted.trim().toLowerCase();
+export const containsText = (stored: unknown, wanted: string) => String(stored ?? '').toLowerCase().includes(wanted.toLowerCase());
+
 function blank(v: unknown): boolean {
 	return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 }

@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
-import { idFromUrl } from '../../transport/responses';
 import { workspaceSelector } from '../common.descriptions';
-import { workspaceOf } from '../crud';
+import { createRecord, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { requiredText } from '../parameters';
 import { ACTIONS, MODULES, STATUSES } from './values';
@@ -60,14 +58,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		status: requiredText(this, 'status', itemIndex, 'Status'),
 		description: requiredText(this, 'description', itemIndex, 'Description'),
 	};
-	const response = await whispirApiRequest.call(this, {
-		method: 'POST',
-		path: ENDPOINTS.activity.path,
-		mediaType: ENDPOINTS.activity.mediaType,
+	// Whispir answers 201 with the new address in Location and no body.
+	const { id, url } = await createRecord(this, {
+		endpoint: ENDPOINTS.activity,
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.activity),
 		body: activity,
 		itemIndex,
 	});
-	// Whispir answers 201 with the new address in Location and no body.
-	return { id: idFromUrl(response.location), ...activity, url: response.location };
+	return { id, ...activity, url };
 }

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
-import { idFromUrl } from '../../transport/responses';
+import { createRecord } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { requiredText } from '../parameters';
 import { appBody, bundleIdField, nameField, pushCredentialsField, settingFields, withoutSecrets } from './fields';
@@ -34,14 +33,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		bundleId: requiredText(this, 'bundleId', itemIndex, 'Bundle ID'),
 	};
 	const app = appBody(this, itemIndex, fields, this.getNodeParameter('pushCredentials', itemIndex, {}) as IDataObject);
-	const response = await whispirApiRequest.call(this, {
-		method: 'POST',
-		path: ENDPOINTS.app.path,
-		mediaType: ENDPOINTS.app.mediaType,
-		body: app,
-		itemIndex,
-	});
 	// Whispir answers 201 with the app, its certificates replaced by their date.
-	const created = typeof response.body === 'object' ? response.body : app;
-	return withoutSecrets({ id: idFromUrl(response.location), ...created, url: response.location });
+	const { id, url, stored } = await createRecord(this, { endpoint: ENDPOINTS.app, body: app, itemIndex });
+	return withoutSecrets({ id, ...(stored ?? app), url });
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ID_PATTERN } from '../common.descriptions';
+import { isOn, wholeNumber } from '../parameters';
 import { isPemBlock, normalizePem } from './pem';
 
 /** An app's fields (API doc L6700-6800), described once for Create and Update. */
@@ -190,13 +191,14 @@ export function appBody(context: IExecuteFunctions, itemIndex: number, fields: I
 		body.name = text(fields.name);
 	}
 	for (const key of ['bundleId', 'description']) if (fields[key] !== undefined) body[key] = text(fields[key]);
-	if (fields.defaultWorkspaceEnabled !== undefined) body.defaultWorkspaceEnabled = fields.defaultWorkspaceEnabled === true;
+	if (fields.defaultWorkspaceEnabled !== undefined) body.defaultWorkspaceEnabled = isOn(fields.defaultWorkspaceEnabled);
 	if (fields.registrationTypes !== undefined) body.registrationTypes = fields.registrationTypes;
 
 	const options: IDataObject = {};
 	for (const key of OPTIONS_KEYS) {
 		if (fields[key] === undefined || text(fields[key]) === '') continue;
-		options[key] = key === 'deviceLimit' ? Number(fields[key]) : text(fields[key]);
+		options[key] =
+			key === 'deviceLimit' ? wholeNumber(context, fields[key], { label: 'Device Limit', min: 1 }, itemIndex) : text(fields[key]);
 	}
 	if (options.clientSecret !== undefined && !CLIENT_SECRET.test(String(options.clientSecret))) {
 		// The secret itself is not repeated in the message.
@@ -227,16 +229,18 @@ export function appBody(context: IExecuteFunctions, itemIndex: number, fields: I
 	return body;
 }
 
+/** The secrets inside each group of an app record. */
+const SECRET_KEYS: Record<string, string[]> = {
+	apns: ['certificate', 'privateKey'],
+	apnsSandbox: ['certificate', 'privateKey'],
+	gcm: ['gcmApiKey'],
+	options: ['clientSecret'],
+};
+
 /** Never output a certificate, private key or secret, whatever Whispir or the user gave. */
 export function withoutSecrets(app: IDataObject): IDataObject {
 	const shown: IDataObject = { ...app };
-	const drop: Record<string, string[]> = {
-		apns: ['certificate', 'privateKey'],
-		apnsSandbox: ['certificate', 'privateKey'],
-		gcm: ['gcmApiKey'],
-		options: ['clientSecret'],
-	};
-	for (const [group, keys] of Object.entries(drop)) {
+	for (const [group, keys] of Object.entries(SECRET_KEYS)) {
 		const value = shown[group];
 		if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
 		const kept = { ...(value as IDataObject) };

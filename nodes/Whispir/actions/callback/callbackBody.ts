@@ -26,19 +26,24 @@ export function callbackBody(settings: CallbackSettings): IDataObject {
 		url: settings.url,
 		auth: { type: settings.authType, key: settings.key },
 		contentType: settings.contentType,
-		removeHTML: settings.removeHtml ? 'enabled' : 'disabled',
-		// A "Boolean" that every example of the docs sends as a string.
-		retriesEnabled: String(settings.retriesEnabled),
+		removeHTML: switchWord(settings.removeHtml),
+		retriesEnabled: retriesWord(settings.retriesEnabled),
 		callbacks: eventSwitches(settings.events),
 	};
 	if (settings.email) body.email = settings.email;
 	return body;
 }
 
+/** Whispir's on/off settings of a callback (`removeHTML`, each event) are the words enabled and disabled. */
+export const switchWord = (on: boolean) => (on ? 'enabled' : 'disabled');
+
+/** `retriesEnabled` is a "Boolean" that every example of the docs sends as a string. */
+export const retriesWord = (on: boolean) => String(on);
+
 /** `{reply: 'enabled', undeliverable: 'disabled'}` for the chosen events. */
 export function eventSwitches(events: readonly CallbackEvent[]): IDataObject {
 	const switches: IDataObject = {};
-	for (const event of CALLBACK_EVENTS) switches[event] = events.includes(event) ? 'enabled' : 'disabled';
+	for (const event of CALLBACK_EVENTS) switches[event] = switchWord(events.includes(event));
 	return switches;
 }
 

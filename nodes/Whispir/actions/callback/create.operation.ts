@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
-import { idFromUrl } from '../../transport/responses';
+import { createRecord } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { requiredText } from '../parameters';
+import { isBlank, requiredText } from '../parameters';
 import { assertEmail } from '../validation';
 import { callbackBody } from './callbackBody';
 import {
@@ -46,7 +45,6 @@ export const description = updateDisplayOptions({ show: { resource: ['callback']
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const email = typeof additional.email === 'string' && additional.email.trim() !== '' ? additional.email : undefined;
 	const body = callbackBody({
 		name: requiredText(this, 'name', itemIndex, 'Name'),
 		url: assertUrl(this, requiredText(this, 'url', itemIndex, 'URL'), itemIndex),
@@ -56,15 +54,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		contentType: (additional.contentType as 'json' | 'xml' | undefined) ?? 'json',
 		removeHtml: additional.removeHtml === true,
 		retriesEnabled: additional.retriesEnabled !== false,
-		email: email && assertEmail(this, email, itemIndex, 'Failure Email'),
+		email: isBlank(additional.email) ? undefined : assertEmail(this, String(additional.email), itemIndex, 'Failure Email'),
 	});
 	// Whispir first GETs the URL and refuses the callback (400) unless it answers 200.
-	const response = await whispirApiRequest.call(this, {
-		method: 'POST',
-		path: ENDPOINTS.callback.path,
-		mediaType: ENDPOINTS.callback.mediaType,
-		body,
-		itemIndex,
-	});
-	return withoutKey({ id: idFromUrl(response.location), ...body });
+	const { id } = await createRecord(this, { endpoint: ENDPOINTS.callback, body, itemIndex });
+	return withoutKey({ id, ...body });
 }

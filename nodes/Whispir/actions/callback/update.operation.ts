@@ -6,7 +6,7 @@ import { mergeRecords, updateByMerge } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { assertSomethingToUpdate, pickedId } from '../parameters';
 import { assertEmail } from '../validation';
-import { eventSwitches } from './callbackBody';
+import { eventSwitches, retriesWord, switchWord } from './callbackBody';
 import { assertUrl, authKeyField, authTypeField, chosenEvents, eventsField, optionalFields, urlField, withoutKey } from './fields';
 import { callbackLocator } from './locator';
 
@@ -58,8 +58,8 @@ function changesOf(context: IExecuteFunctions, fields: IDataObject, itemIndex: n
 	}
 	if (Object.keys(auth).length > 0) changes.auth = auth;
 	if (fields.contentType !== undefined) changes.contentType = fields.contentType;
-	if (fields.removeHtml !== undefined) changes.removeHTML = fields.removeHtml === true ? 'enabled' : 'disabled';
-	if (fields.retriesEnabled !== undefined) changes.retriesEnabled = String(fields.retriesEnabled === true);
+	if (fields.removeHtml !== undefined) changes.removeHTML = switchWord(fields.removeHtml === true);
+	if (fields.retriesEnabled !== undefined) changes.retriesEnabled = retriesWord(fields.retriesEnabled === true);
 	if (text(fields.email)) changes.email = assertEmail(context, text(fields.email), itemIndex, 'Failure Email');
 	return changes;
 }

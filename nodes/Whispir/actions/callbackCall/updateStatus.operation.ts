@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
 import { callbackLocator } from '../callback/locator';
-import { ENDPOINTS } from '../endpoints';
+import { ID_PATTERN } from '../common.descriptions';
 import { failedItem } from '../failedItem';
 import { pickedId, requiredText } from '../parameters';
-import { CALL_STATUSES, callbackField, callsPath } from './callsPath';
+import { CALL_STATUSES, callbackField, setCallStatus } from './calls';
 
 const properties: INodeProperties[] = [
 	callbackField,
@@ -42,12 +41,14 @@ interface Batch {
 	itemIndexes: number[];
 }
 
+const CALL_ID = new RegExp(ID_PATTERN);
+
 function callIdsOf(context: IExecuteFunctions, itemIndex: number): string[] {
 	const ids = requiredText(context, 'callIds', itemIndex, 'Call IDs')
 		.split(',')
 		.map((id) => id.trim())
 		.filter((id) => id !== '');
-	const bad = ids.find((id) => !/^[A-Za-z0-9_.-]+$/.test(id));
+	const bad = ids.find((id) => !CALL_ID.test(id));
 	if (bad !== undefined) {
 		throw new NodeOperationError(context.getNode(), `"Call IDs" in item ${itemIndex} is not valid: "${bad}"`, {
 			description: 'Enter call IDs (letters and digits) separated by commas, as Callback Call → Get Many returns them.',
@@ -58,9 +59,9 @@ function callIdsOf(context: IExecuteFunctions, itemIndex: number): string[] {
 }
 
 /**
- * Whispir updates many calls in one `PUT /callbacks/{id}/calls?id=A&id=B…` (API doc L6140-6170, answer 204).
- * The IDs of all items for the same callback and status go into one request; each item gets its own
- * output (or its own error item with Continue On Fail).
+ * Whispir updates many calls in one request (`setCallStatus`), so the IDs of all items for the same
+ * callback and status go into one; each item gets its own output (or its own error item with
+ * Continue On Fail).
  */
 export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
@@ -87,16 +88,8 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	}
 
 	for (const batch of batches.values()) {
-		const firstItem = batch.itemIndexes[0];
 		try {
-			await whispirApiRequest.call(this, {
-				method: 'PUT',
-				path: callsPath(batch.callbackId),
-				mediaType: ENDPOINTS.callbackCall.mediaType,
-				qs: { id: batch.callIds },
-				body: { status: batch.status },
-				itemIndex: firstItem,
-			});
+			await setCallStatus(this, { ...batch, itemIndex: batch.itemIndexes[0] });
 			for (const itemIndex of batch.itemIndexes) output[itemIndex].json.updated = true;
 		} catch (error) {
 			for (const itemIndex of batch.itemIndexes) failed(itemIndex, error);

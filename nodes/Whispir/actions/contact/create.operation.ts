@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
-import { idFromUrl } from '../../transport/responses';
 import { workspaceSelector } from '../common.descriptions';
+import { createRecord } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { optionalText } from '../parameters';
 import { customFieldsProperty, newContact } from './contactBody';
@@ -42,16 +41,9 @@ export async function createContact(
 	itemIndex: number,
 	workspaceId: string | undefined,
 ): Promise<IDataObject> {
-	const response = await whispirApiRequest.call(context, {
-		method: 'POST',
-		path: ENDPOINTS.contact.path,
-		mediaType: ENDPOINTS.contact.mediaType,
-		workspaceId,
-		body: { status: 'A', ...contact },
-		itemIndex,
-	});
-	const created = typeof response.body === 'object' ? response.body : {};
-	return { id: idFromUrl(response.location), status: 'A', ...contact, ...created };
+	const body: IDataObject = { status: 'A', ...contact };
+	const { id, stored } = await createRecord(context, { endpoint: ENDPOINTS.contact, workspaceId, body, itemIndex });
+	return { id, ...body, ...stored };
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

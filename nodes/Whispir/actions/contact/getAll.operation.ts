@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
 import { returnAllOrLimit, simplifyOption, sortOrderOption, workspaceSelector } from '../common.descriptions';
-import { simplify } from '../crud';
+import { filledQuery, simplify } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { listLimit, optionalText } from '../parameters';
+import { isBlank, isOn, listLimit, optionalText } from '../parameters';
 import { contactFieldOptions, customFieldKey } from './contactFields';
 
 /** What Simplify keeps, besides the id and any fields chosen under "Fields to Return". */
@@ -101,13 +101,12 @@ function searchQuery(context: IExecuteFunctions, itemIndex: number): IDataObject
 		field?: Array<{ name: string; value: string }>;
 		customField?: Array<{ name: string; value: string }>;
 	};
-	const qs: IDataObject = {};
-	for (const { name, value } of filters.field ?? []) if (String(value ?? '').trim() !== '') qs[name] = String(value).trim();
-	for (const { name, value } of filters.customField ?? []) {
-		if (String(name ?? '').trim() !== '' && String(value ?? '').trim() !== '') qs[customFieldKey(name)] = String(value).trim();
-	}
+	const searched: IDataObject = {};
+	for (const { name, value } of filters.field ?? []) searched[name] = value;
+	for (const { name, value } of filters.customField ?? []) if (!isBlank(name)) searched[customFieldKey(name)] = value;
+	const qs = filledQuery(searched);
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	if (options.customFields === true) qs.customFields = true;
+	if (isOn(options.customFields)) qs.customFields = true;
 	if (Array.isArray(options.fields) && options.fields.length > 0) qs.fields = options.fields.join(',');
 	if (Array.isArray(options.sortFields) && options.sortFields.length > 0) {
 		qs.sortFields = options.sortFields.join(',');
@@ -127,7 +126,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		limit: listLimit(this, itemIndex),
 		itemIndex,
 	});
-	if (this.getNodeParameter('simplify', itemIndex, true) !== true) return contacts;
+	if (!isOn(this.getNodeParameter('simplify', itemIndex, true))) return contacts;
 	const chosen = typeof qs.fields === 'string' ? qs.fields.split(',') : [];
 	return contacts.map((contact) => {
 		const customKeys = Object.keys(contact).filter((key) => key.startsWith('custom_'));

@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { updateByMerge } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { assertSomethingToUpdate, optionalText, pickedId } from '../parameters';
+import { assertSomethingToUpdate, isOn, optionalText, pickedId } from '../parameters';
 import {
 	CONTACT_READ_ONLY_FIELDS,
 	checkedContactFields,
@@ -85,7 +85,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const workspaceId = optionalText(this, 'workspace', itemIndex);
 	const id = pickedId(this, contactLocator, itemIndex);
 	const changes = contactChanges(this, itemIndex);
-	const replace = this.getNodeParameter('replaceWholeRecord', itemIndex, false) as boolean;
+	const replace = isOn(this.getNodeParameter('replaceWholeRecord', itemIndex, false));
 	if (!replace) {
 		assertSomethingToUpdate(this, changes, itemIndex, 'Add a field under "Update Fields", "Messaging Options" or "Custom Fields".');
 	} else if (Object.keys(changes).length === 0) {

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
-import { idFromUrl } from '../../transport/responses';
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { appLocator } from '../app/locator';
 import { contactLocator } from '../contact/locator';
+import { createRecord, filledQuery } from '../crud';
 import { optionalText, pickedId, requiredText } from '../parameters';
 import { devicesOf, optionalDeviceProperties, platformProperty } from './deviceFields';
 
@@ -52,19 +51,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		platform: this.getNodeParameter('platform', itemIndex) as string,
 		pushToken: requiredText(this, 'pushToken', itemIndex, 'Push Token'),
 		status: 'ACTIVE',
+		// Blank additional fields are left out; a status given there replaces ACTIVE.
+		...filledQuery(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 	};
-	for (const [name, value] of Object.entries(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject)) {
-		if (typeof value === 'string' && value.trim() !== '') device[name] = value.trim();
-	}
-	const response = await whispirApiRequest.call(this, {
-		method: 'POST',
-		path: devicesOf(contactId).path,
-		mediaType: devicesOf(contactId).mediaType,
+	const endpoint = devicesOf(contactId);
+	// Whispir answers 201 with the device and its id.
+	const { id, stored } = await createRecord(this, {
+		endpoint,
 		workspaceId: optionalText(this, 'workspace', itemIndex),
 		body: device,
 		itemIndex,
 	});
-	// Whispir answers 201 with the device and its id.
-	const created = typeof response.body === 'object' ? response.body : {};
-	return { id: idFromUrl(response.location), contactId, ...device, ...created };
+	return { id, contactId, ...device, ...stored };
 }

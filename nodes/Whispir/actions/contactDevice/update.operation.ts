@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { contactLocator } from '../contact/locator';
-import { updateByMerge } from '../crud';
-import { assertSomethingToUpdate, optionalText, pickedId } from '../parameters';
+import { filledQuery, updateByMerge } from '../crud';
+import { assertSomethingToUpdate, isOn, optionalText, pickedId } from '../parameters';
 import { deviceLocator, devicesOf, optionalDeviceProperties, platformProperty } from './deviceFields';
 
 const properties: INodeProperties[] = [
@@ -54,11 +54,9 @@ export const description = updateDisplayOptions({ show: { resource: ['contactDev
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const contactId = pickedId(this, contactLocator, itemIndex);
 	const id = pickedId(this, deviceLocator, itemIndex);
-	const changes: IDataObject = {};
-	for (const [name, value] of Object.entries(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject)) {
-		if (typeof value === 'string' && value.trim() !== '') changes[name] = value.trim();
-	}
-	if (this.getNodeParameter('reactivate', itemIndex, false) === true) changes.status = 'ACTIVE';
+	// Blank fields are left out: they change nothing.
+	const changes = filledQuery(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	if (isOn(this.getNodeParameter('reactivate', itemIndex, false))) changes.status = 'ACTIVE';
 	assertSomethingToUpdate(this, changes, itemIndex, 'Add a field under "Update Fields", or turn on "Re-Activate".');
 	const updated = await updateByMerge(this, {
 		endpoint: devicesOf(contactId),

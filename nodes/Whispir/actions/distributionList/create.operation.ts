@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
-import { idFromUrl } from '../../transport/responses';
 import { workspaceSelector } from '../common.descriptions';
-import { workspaceOf } from '../crud';
+import { createRecord, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { requiredText } from '../parameters';
 import { accessField, assertListName, assertNameIsFree, membersField, membersOf, rulesField, rulesOf, visibilityField } from './fields';
@@ -99,15 +97,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.distributionList);
 	await assertNameIsFree(this, { name, itemIndex, workspaceId });
-	const response = await whispirApiRequest.call(this, {
-		method: 'POST',
-		path: ENDPOINTS.distributionList.path,
-		mediaType: ENDPOINTS.distributionList.mediaType,
-		workspaceId,
-		body: list,
-		itemIndex,
-	});
 	// Whispir answers 201 with the new address in Location and no body.
-	const created = typeof response.body === 'object' ? response.body : {};
-	return { id: idFromUrl(response.location), ...list, ...created, url: response.location };
+	const { id, url, stored } = await createRecord(this, { endpoint: ENDPOINTS.distributionList, workspaceId, body: list, itemIndex });
+	return { id, ...list, ...stored, url };
 }

@@ -38,7 +38,8 @@ export const visibilityField: INodeProperties = {
 
 /**
  * The documented `ruleFilter : ruleFilterActualName` pairs (API doc L5082-5135). Whispir wants both
- * in every rule; the user picks the field and the node adds its display name.
+ * in every rule; the user picks the field and the node adds its display name. The rule list spells
+ * `workSetellitePhone` (sic) where contact records say `workSatellitePhone`; rules keep the rule list's spelling.
  */
 const RULE_FIELDS: Record<string, string> = {
 	businessUnit: 'Business Unit',
@@ -163,8 +164,8 @@ export const MEMBER_KINDS = [
 	{ key: 'distListIds', group: 'lists', label: 'Distribution List', searchListMethod: 'searchDistributionLists' },
 ] as const;
 
-export type MemberKey = (typeof MEMBER_KINDS)[number]['key'];
-export type Members = Record<MemberKey, string[]>;
+type MemberKey = (typeof MEMBER_KINDS)[number]['key'];
+type Members = Record<MemberKey, string[]>;
 
 /** A member picked from a list, or typed as one ID or several separated by commas (handy with expressions). */
 function memberLocator(label: string, searchListMethod: string): INodeProperties {

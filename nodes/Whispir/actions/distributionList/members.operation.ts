@@ -1,17 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, recordPath, workspaceOf } from '../crud';
+import { fetchRecord, recordToWrite, workspaceOf, writeRecord } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirItemOperation } from '../operation';
 import { pickedId } from '../parameters';
-import { MEMBER_KINDS, membersField, membersOf, splitIds, type Members } from './fields';
+import { MEMBER_KINDS, membersField, membersOf, splitIds } from './fields';
 import { listLocator } from './locator';
-
-// Fields of Whispir's GET answer that a PUT does not take back.
-const READ_ONLY = ['link', 'mri', 'memberCount'];
 
 /**
  * Add Members and Remove Members: Whispir has no membership endpoint, so the list is read, its
@@ -51,32 +47,20 @@ export function membersOperation(change: 'add' | 'remove'): WhispirItemOperation
 				});
 			}
 
-			const before = {} as Members;
-			const after = {} as Members;
+			const memberIds: IDataObject = {};
+			const counts: Record<string, number> = {};
 			for (const { key } of MEMBER_KINDS) {
-				before[key] = splitIds(list[key]);
-				after[key] =
+				const before = splitIds(list[key]);
+				const after =
 					change === 'add'
-						? [...before[key], ...given[key].filter((memberId) => !before[key].includes(memberId))]
-						: before[key].filter((memberId) => !given[key].includes(memberId));
+						? [...before, ...given[key].filter((memberId) => !before.includes(memberId))]
+						: before.filter((memberId) => !given[key].includes(memberId));
+				memberIds[key] = after.join(',');
+				counts[key] = Math.abs(after.length - before.length);
 			}
-			const changed = MEMBER_KINDS.some(({ key }) => after[key].length !== before[key].length);
-			const updated: IDataObject = { ...list };
-			for (const key of READ_ONLY) delete updated[key];
-			for (const { key } of MEMBER_KINDS) updated[key] = after[key].join(',');
-
-			if (changed) {
-				await whispirApiRequest.call(this, {
-					method: 'PUT',
-					path: recordPath(ENDPOINTS.distributionList, id),
-					mediaType: ENDPOINTS.distributionList.mediaType,
-					workspaceId,
-					body: updated,
-					itemIndex,
-				});
-			}
-			const counts: IDataObject = {};
-			for (const { key } of MEMBER_KINDS) counts[key] = Math.abs(after[key].length - before[key].length);
+			const changed = Object.values(counts).some((count) => count > 0);
+			const updated = recordToWrite(list, memberIds, { readOnly: ['memberCount'] });
+			if (changed) await writeRecord(this, { endpoint: ENDPOINTS.distributionList, id, workspaceId, itemIndex, record: updated });
 			return { ...updated, id, [change === 'add' ? 'added' : 'removed']: counts, changed };
 		},
 	};

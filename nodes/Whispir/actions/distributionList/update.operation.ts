@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, updateByMerge, workspaceOf } from '../crud';
+import { fetchRecord, recordToWrite, workspaceOf, writeRecord } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { assertSomethingToUpdate, pickedId } from '../parameters';
 import { accessField, assertListName, assertNameIsFree, rulesField, rulesOf, visibilityField } from './fields';
@@ -61,14 +61,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'Add at least one field under "Update Fields". Members are changed with Add Members and Remove Members.',
 	);
 
+	const rules = rulesGiven === undefined ? undefined : rulesOf(this, itemIndex, 'updateFields.rules');
 	if (changes.name !== undefined) {
 		const name = assertListName(this, String(changes.name).trim(), itemIndex);
 		await assertNameIsFree(this, { name, itemIndex, workspaceId, exceptId: id });
 		changes.name = name;
 	}
-	if (rulesGiven !== undefined) {
-		const rules = rulesOf(this, itemIndex, 'updateFields.rules');
-		const current = await fetchRecord(this, { endpoint: ENDPOINTS.distributionList, id, workspaceId, itemIndex });
+	// One read serves the rules check and the read-merge-write.
+	const current = await fetchRecord(this, { endpoint: ENDPOINTS.distributionList, id, workspaceId, itemIndex });
+	if (rules !== undefined) {
 		if (String(current.type ?? 'static').toLowerCase() !== 'dynamic' || rules.length === 0) {
 			throw new NodeOperationError(this.getNode(), `"Rules (Dynamic Lists)" cannot be used in item ${itemIndex}`, {
 				description:
@@ -81,12 +82,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		changes.rules = rules;
 	}
 
-	return await updateByMerge(this, {
-		endpoint: ENDPOINTS.distributionList,
-		id,
-		changes,
-		workspaceId,
-		itemIndex,
-		readOnly: ['memberCount'],
-	});
+	const record = recordToWrite(current, changes, { readOnly: ['memberCount'] });
+	await writeRecord(this, { endpoint: ENDPOINTS.distributionList, id, workspaceId, itemIndex, record });
+	return { id, ...record };
 }

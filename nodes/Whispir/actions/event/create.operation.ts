@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
-import { idFromUrl } from '../../transport/responses';
 import { workspaceSelector } from '../common.descriptions';
-import { workspaceOf } from '../crud';
+import { createRecord, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { optionalText, requiredText } from '../parameters';
 import { actionValues, actionsField, eventDate, formFields, formValues, simplifyEvent, statusField, type WhispirEvent } from './fields';
@@ -71,15 +69,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			},
 		],
 	};
-	const response = await whispirApiRequest.call(this, {
-		method: 'POST',
-		path: ENDPOINTS.event.path,
-		mediaType: ENDPOINTS.event.mediaType,
+	// Whispir answers 201 with the whole event, every form field included (API doc L8865).
+	const { id, url, stored } = await createRecord(this, {
+		endpoint: ENDPOINTS.event,
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.event),
 		body: event,
 		itemIndex,
 	});
-	// Whispir answers 201 with the whole event, every form field included (API doc L8865).
-	const created = typeof response.body === 'object' && response.body !== null ? (response.body as WhispirEvent) : event;
-	return { ...simplifyEvent({ id: idFromUrl(response.location), ...created }), url: response.location };
+	return { ...simplifyEvent({ id, ...((stored as WhispirEvent | undefined) ?? event) }), url };
 }

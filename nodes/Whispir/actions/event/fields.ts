@@ -10,7 +10,7 @@ import { isBlank } from '../parameters';
  * configures the lists per company, so an expression may give any other value.
  */
 
-export const MAX_ACTIONS = 10;
+const MAX_ACTIONS = 10;
 
 const choices = (values: string[]): INodePropertyOptions[] => values.map((value) => ({ name: value, value }));
 

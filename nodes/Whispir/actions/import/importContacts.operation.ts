@@ -187,14 +187,15 @@ function importRow(context: IExecuteFunctions, item: IDataObject, mapping: Mappi
 	for (const [field, column] of Object.entries(mapping)) {
 		const raw = item[column];
 		const value = raw === undefined || raw === null ? '' : String(raw).trim();
-		const label = contactField(field)?.displayName ?? field;
+		const known = contactField(field);
+		const label = known?.displayName ?? field;
 		if (value === '' && MANDATORY_IMPORT_FIELDS.includes(field)) {
 			throw new NodeOperationError(context.getNode(), `"${label}" (column "${column}") is empty in item ${itemIndex}`, {
 				description: `Whispir would skip this contact. Give every item a value in "${column}", or filter such items out first.`,
 				itemIndex,
 			});
 		}
-		const kind = contactField(field)?.kind;
+		const kind = known?.kind;
 		if (value !== '' && kind === 'email') row[column] = assertEmail(context, value, itemIndex, label);
 		else if (value !== '' && kind === 'mobile') row[column] = assertPhone(context, value, itemIndex, label);
 		else row[column] = value;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** Whispir takes at most 10 MB of attachments per message, in the payload (API doc L1431, L1568). */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 export interface AttachmentField {
 	/** The parameter with the binary property names, e.g. `emailAttachments`. */

@@ -6,8 +6,6 @@ import { ENDPOINTS } from '../endpoints';
 import { isoTime, messageLocator } from './locator';
 import { readReport } from './report';
 
-const detailed = { show: { view: ['detailed'] } };
-
 const properties: INodeProperties[] = [
 	workspaceSelector,
 	messageLocator,
@@ -30,7 +28,7 @@ const properties: INodeProperties[] = [
 		default: 'summary',
 		description: 'How much detail to return',
 	},
-	...updateDisplayOptions(detailed, returnAllOrLimit),
+	...updateDisplayOptions({ show: { view: ['detailed'] } }, returnAllOrLimit),
 	simplifyOption,
 ];
 

@@ -31,45 +31,45 @@ export const templateOption: INodeProperties = {
 	],
 };
 
-export const callbackOptions: INodeProperties[] = [
-	{
-		displayName: 'Callback',
-		name: 'callback',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		description:
-			'A callback of the account that Whispir calls when a recipient replies or the message is undeliverable (e.g. the one a Whispir Trigger registered)',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchCallbackNames', searchable: true },
-			},
-			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. Replies to n8n' },
-		],
-	},
-	{
-		displayName: 'Callback Parameters',
-		name: 'callbackParameters',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Parameter',
-		default: {},
-		description:
-			'Your own values that Whispir passes back to the callback with every reply (as customParameters), e.g. an order ID to match the reply to',
-		options: [
-			{
-				displayName: 'Parameter',
-				name: 'parameter',
-				values: [
-					{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. orderId' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. 10045' },
-				],
-			},
-		],
-	},
-];
+export const callbackOption: INodeProperties = {
+	displayName: 'Callback',
+	name: 'callback',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	description:
+		'A callback of the account that Whispir calls when a recipient replies or the message is undeliverable (e.g. the one a Whispir Trigger registered)',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchCallbackNames', searchable: true },
+		},
+		{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. Replies to n8n' },
+	],
+};
+
+/** Send only: Whispir documents no callback parameters for bulk sends (API doc L2207-2490). */
+export const callbackParametersOption: INodeProperties = {
+	displayName: 'Callback Parameters',
+	name: 'callbackParameters',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Parameter',
+	default: {},
+	description:
+		'Your own values that Whispir passes back to the callback with every reply (as customParameters), e.g. an order ID to match the reply to',
+	options: [
+		{
+			displayName: 'Parameter',
+			name: 'parameter',
+			values: [
+				{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. orderId' },
+				{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. 10045' },
+			],
+		},
+	],
+};
 
 export const scheduleOptions: INodeProperties[] = [
 	{

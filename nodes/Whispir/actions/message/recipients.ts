@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { locatorValue } from '../parameters';
+import { phoneDigits } from '../validation';
 
 /**
  * Who gets the message: Whispir's `to` takes phone numbers (country code first), email addresses
@@ -91,7 +92,7 @@ export function readRecipients(context: IExecuteFunctions, itemIndex: number): s
 		.flatMap((entry) => entry.split(/[;,\n]/))
 		.map((entry) => entry.trim())
 		.filter((entry) => entry !== '')
-		.map((entry) => (/^\+?[\d\s().-]+$/.test(entry) ? entry.replace(/\D/g, '') : entry));
+		.map((entry) => phoneDigits(entry) ?? entry);
 	const picked = context.getNodeParameter('pickedRecipients', itemIndex, {}) as IDataObject;
 	const fromPicks = ['contacts', 'lists'].flatMap((group) =>
 		((picked[group] as IDataObject[] | undefined) ?? []).flatMap((entry) => locatorValue(entry.mri) ?? []),

@@ -12,7 +12,8 @@ import { readAttachments } from './attachments';
 import { contentFields, readContent } from './content';
 import {
 	callbackFields,
-	callbackOptions,
+	callbackOption,
+	callbackParametersOption,
 	isPicked,
 	scheduleFields,
 	scheduleOptions,
@@ -62,7 +63,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			...callbackOptions,
+			callbackOption,
+			callbackParametersOption,
 			{
 				displayName: 'Delivery Receipts',
 				name: 'deliveryReceipts',

@@ -8,15 +8,16 @@ import { workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { failedItem } from '../failedItem';
 import { rowsToCsv, uploadPrivateCsv } from '../privateFile';
+import { phoneDigits } from '../validation';
 import { ACCEPTED_WITHOUT_ID } from './accepted';
 import { contentFields, readContent } from './content';
-import { callbackFields, callbackOptions, isPicked, scheduleFields, scheduleOptions, templateFields, templateOption } from './options';
+import { callbackFields, callbackOption, isPicked, scheduleFields, scheduleOptions, templateFields, templateOption } from './options';
 
 /**
  * Send Bulk (Whispir's dynamic messages, API doc L2207-2490): all input items become the rows of
  * one private CSV resource, and one `bulkmessage-v1` request sends a message per row, with the
- * row's values in its `@@column@@` tags. Two requests for any number of items (three when a
- * template or callback is given by name).
+ * row's values in its `@@column@@` tags. Two requests for any number of items, plus one list read
+ * each for a template or callback given by name.
  */
 
 // Whispir itself uses a "mobile" / "email" column when the field is not given and the file has one.
@@ -55,7 +56,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			callbackOptions[0],
+			callbackOption,
 			{
 				displayName: 'Match Recipients to Contacts',
 				name: 'resolveRecipients',
@@ -121,7 +122,7 @@ function recipientRow(
 	const uploaded = { ...row };
 	for (const { mapping, column } of used) {
 		const value = uploaded[column];
-		if (mapping.phone && typeof value === 'string' && /^\+?[\d\s().-]+$/.test(value.trim())) uploaded[column] = value.replace(/\D/g, '');
+		if (mapping.phone && typeof value === 'string') uploaded[column] = phoneDigits(value) ?? value;
 	}
 	return uploaded;
 }

@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
-import { idFromUrl } from '../../transport/responses';
 import { workspaceSelector } from '../common.descriptions';
-import { workspaceOf } from '../crud';
+import { createRecord, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { optionalText, requiredText } from '../parameters';
 import { patternsField, responsePatterns } from './patterns';
@@ -39,14 +37,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		description: optionalText(this, 'description', itemIndex) ?? '',
 		responseTemplatePatterns: responsePatterns(this, itemIndex) ?? { responseTemplatePattern: [] },
 	};
-	const response = await whispirApiRequest.call(this, {
-		method: 'POST',
-		path: ENDPOINTS.responseRule.path,
-		mediaType: ENDPOINTS.responseRule.mediaType,
+	// "The Response Rule ID will be returned in the Location header" (API doc L3873); there is no body.
+	const { id, url } = await createRecord(this, {
+		endpoint: ENDPOINTS.responseRule,
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.responseRule),
 		body: rule,
 		itemIndex,
 	});
-	// "The Response Rule ID will be returned in the Location header" (API doc L3873); there is no body.
-	return { id: idFromUrl(response.location), ...rule, url: response.location };
+	return { id, ...rule, url };
 }

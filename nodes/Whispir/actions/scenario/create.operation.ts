@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
-import { idFromUrl } from '../../transport/responses';
 import { workspaceSelector } from '../common.descriptions';
-import { workspaceOf } from '../crud';
+import { createRecord, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { requiredText } from '../parameters';
 import { checkAllowedUsers, scenarioOptionFields, scenarioParts } from './fields';
@@ -83,16 +81,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		scenarioParts({ allowedUsers: 'EVERYONE', ...additionalFields, ...required }),
 		itemIndex,
 	);
-	const response = await whispirApiRequest.call(this, {
-		method: 'POST',
-		path: ENDPOINTS.scenario.path,
-		mediaType: ENDPOINTS.scenario.mediaType,
+	// Whispir answers 201 with the new scenario; its id is in Location.
+	const { id, url, stored } = await createRecord(this, {
+		endpoint: ENDPOINTS.scenario,
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.scenario),
 		body: scenario,
 		itemIndex,
 	});
-	// Whispir answers 201 with the new scenario; its id is in Location.
-	const created = typeof response.body === 'object' && response.body !== null ? (response.body as IDataObject) : scenario;
-	const { link: _link, ...fields } = created;
-	return { id: idFromUrl(response.location), ...fields, url: response.location };
+	const { link: _link, ...fields } = stored ?? scenario;
+	return { id, ...fields, url };
 }

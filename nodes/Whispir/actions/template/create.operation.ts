@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
-import { idFromUrl } from '../../transport/responses';
 import { workspaceSelector } from '../common.descriptions';
-import { mergeRecords, workspaceOf } from '../crud';
+import { createRecord, mergeRecords, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { optionalText, requiredText } from '../parameters';
 import { hasSomeBody, templateParts, templatePartFields } from './fields';
@@ -73,14 +71,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.template);
-	const response = await whispirApiRequest.call(this, {
-		method: 'POST',
-		path: ENDPOINTS.template.path,
-		mediaType: ENDPOINTS.template.mediaType,
-		workspaceId,
-		body: template,
-		itemIndex,
-	});
-	const created = typeof response.body === 'object' && response.body !== null ? (response.body as IDataObject) : {};
-	return { id: idFromUrl(response.location), ...template, ...created, url: response.location };
+	const { id, url, stored } = await createRecord(this, { endpoint: ENDPOINTS.template, workspaceId, body: template, itemIndex });
+	return { id, ...template, ...stored, url };
 }

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
 import { idLocator } from '../common.descriptions';
-import { fetchRecord, recordPath } from '../crud';
+import { fetchRecord, recordToWrite, writeRecord } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { pickedId } from '../parameters';
 import { withoutPassword } from './fields';
@@ -24,9 +23,6 @@ const STEPS: Record<string, string[]> = {
 	ACTIVE: [],
 };
 
-// Fields of the GET answer a PUT does not take back. The password reads back blank and Whispir keeps it when left out.
-const NOT_WRITTEN = ['link', 'mri', 'password', 'lastModifiedTime', 'createdTime'];
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = pickedId(this, userLocator, itemIndex);
 	const user = await fetchRecord(this, { endpoint: ENDPOINTS.user, id, itemIndex });
@@ -43,16 +39,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	// Each PUT replaces the whole record, so it carries the user as read, with only the status changed.
-	const body: IDataObject = { ...user };
-	for (const key of NOT_WRITTEN) delete body[key];
+	// The password reads back blank and Whispir keeps it when left out, so it is not sent.
+	const record = recordToWrite(user, {}, { readOnly: ['password'] });
 	for (const status of steps) {
-		await whispirApiRequest.call(this, {
-			method: 'PUT',
-			path: recordPath(ENDPOINTS.user, id),
-			mediaType: ENDPOINTS.user.mediaType,
-			body: { ...body, status },
-			itemIndex,
-		});
+		await writeRecord(this, { endpoint: ENDPOINTS.user, id, itemIndex, record: { ...record, status } });
 	}
 	return withoutPassword({ ...user, id, status: 'ACTIVE', previousStatus, alreadyActive: steps.length === 0 });
 }

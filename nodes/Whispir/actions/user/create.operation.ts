@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
-import { idFromUrl } from '../../transport/responses';
+import { createRecord } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { requiredText } from '../parameters';
 import { cleanProfile, profileFields, requiredFields, withoutPassword } from './fields';
@@ -37,14 +36,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ ...given, ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) },
 		itemIndex,
 	);
-	const response = await whispirApiRequest.call(this, {
-		method: 'POST',
-		path: ENDPOINTS.user.path,
-		mediaType: ENDPOINTS.user.mediaType,
-		body: user,
-		itemIndex,
-	});
 	// Whispir answers 201 with the user (status PENDING, password blanked) and its address in Location.
-	const created = typeof response.body === 'object' ? response.body : {};
-	return withoutPassword({ id: idFromUrl(response.location), ...user, ...created, url: response.location });
+	const { id, url, stored } = await createRecord(this, { endpoint: ENDPOINTS.user, body: user, itemIndex });
+	return withoutPassword({ id, ...user, ...stored, url });
 }

@@ -5,7 +5,7 @@ import { whispirApiList } from '../../transport';
 import { returnAllOrLimit, simplifyOption, sortOrderOption, workspaceSelector } from '../common.descriptions';
 import { filledQuery, simplify } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import { listLimit, requiredText } from '../parameters';
+import { isOn, listLimit, requiredText } from '../parameters';
 import { SIMPLE_KEYS, STATUSES, USER_FIELDS, withoutPassword } from './fields';
 
 /** The fields people usually look users up by; Whispir's search takes any user field (API doc L8485). */
@@ -101,6 +101,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		limit: listLimit(this, itemIndex),
 		itemIndex,
 	});
-	const simplified = this.getNodeParameter('simplify', itemIndex, true) === true;
+	const simplified = isOn(this.getNodeParameter('simplify', itemIndex, true));
 	return users.map((user) => (simplified ? simplify(user, SIMPLE_KEYS) : withoutPassword(user)));
 }

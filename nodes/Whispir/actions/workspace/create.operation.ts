@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
-import { idFromUrl } from '../../transport/responses';
+import { createRecord } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { requiredText } from '../parameters';
 
@@ -63,14 +62,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		status: 'A',
 		...additionalFields,
 	};
-	const response = await whispirApiRequest.call(this, {
-		method: 'POST',
-		path: ENDPOINTS.workspace.path,
-		mediaType: ENDPOINTS.workspace.mediaType,
-		body: workspace,
-		itemIndex,
-	});
 	// Whispir answers 201 with the new address in Location and, per its docs, no body.
-	const created = typeof response.body === 'object' ? response.body : {};
-	return { id: idFromUrl(response.location), ...workspace, ...created, url: response.location };
+	const { id, url, stored } = await createRecord(this, { endpoint: ENDPOINTS.workspace, body: workspace, itemIndex });
+	return { id, ...workspace, ...stored, url };
 }
