@@ -208,10 +208,20 @@ export function recordToWrite(
 	return merged;
 }
 
-/** PUTs a whole record, as Whispir's updates take it. */
+/**
+ * PUTs a whole record, as Whispir's updates take it. A read-merge-write passes `rebuild` (read and
+ * merge again): a retry after a failed write then writes what is stored now, not the earlier read.
+ */
 export async function writeRecord(
 	context: IExecuteFunctions,
-	request: { endpoint: Endpoint; id: string; record: IDataObject; itemIndex: number; workspaceId?: string },
+	request: {
+		endpoint: Endpoint;
+		id: string;
+		record: IDataObject;
+		itemIndex: number;
+		workspaceId?: string;
+		rebuild?: () => Promise<IDataObject>;
+	},
 ): Promise<void> {
 	await whispirApiRequest.call(context, {
 		method: 'PUT',
@@ -220,6 +230,7 @@ export async function writeRecord(
 		workspaceId: request.workspaceId,
 		body: request.record,
 		itemIndex: request.itemIndex,
+		rebuildBody: request.rebuild,
 	});
 }
 
@@ -249,11 +260,16 @@ export async function updateByMerge(
 	},
 ): Promise<IDataObject> {
 	const { endpoint, id, itemIndex, workspaceId } = request;
-	let record = request.changes;
-	if (!request.replace) {
+	if (request.replace) {
+		await writeRecord(context, { endpoint, id, workspaceId, itemIndex, record: request.changes });
+		return { id, ...request.changes };
+	}
+	let record: IDataObject = {};
+	const readAndMerge = async () => {
 		const current = await fetchRecord(context, { endpoint, id, workspaceId, itemIndex, qs: request.readQuery });
 		record = recordToWrite(current, request.changes, { merge: request.merge, readOnly: request.readOnly });
-	}
-	await writeRecord(context, { endpoint, id, workspaceId, itemIndex, record });
+		return record;
+	};
+	await writeRecord(context, { endpoint, id, workspaceId, itemIndex, record: await readAndMerge(), rebuild: readAndMerge });
 	return { id, ...record };
 }

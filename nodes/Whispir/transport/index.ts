@@ -36,6 +36,11 @@ export interface WhispirRequest {
 	itemIndex?: number;
 	/** Answer a 404 as "nothing here": activities and custom lists say "no data" that way. */
 	notFoundIsEmpty?: boolean;
+	/**
+	 * For the write of a read-merge-write: builds the body anew (a fresh read, a fresh merge) before
+	 * each retry, so a retried write never carries a record read before the failed attempt.
+	 */
+	rebuildBody?: () => Promise<IDataObject>;
 }
 
 // Whispir documents no timeout. Sends are answered with a 202 before delivery, so 30 s means trouble.
@@ -121,6 +126,7 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 		if (isOverRateLimit(attempt.failure)) connection.limiter.pauseUntil(Date.now() + delay);
 		waited += delay;
 		await pause(this, delay);
+		if (request.rebuildBody) options.body = JSON.stringify(await request.rebuildBody());
 	}
 }
 
