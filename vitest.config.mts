@@ -9,6 +9,8 @@ export default defineConfig({
 	resolve: { alias: [{ find: /^n8n-workflow$/, replacement: require.resolve('n8n-workflow') }] },
 	test: {
 		include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+		// Records what the tests produce and fails the run if a password, API key or callback key is in it.
+		globalSetup: ['test/secrets/globalSetup.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
 	},

@@ -101,6 +101,15 @@ export class WhispirApi implements ICredentialType {
 			default: 5,
 			displayOptions: { show: { rateLimit: ['custom'] } },
 		},
+		{
+			displayName: 'Request Timeout (Seconds)',
+			name: 'requestTimeout',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 300 },
+			default: 30,
+			description:
+				'How long to wait for Whispir to answer one request. Reads, updates and deletes that time out are tried again; a send or create that times out is not, because Whispir may still have done it.',
+		},
 	];
 
 	// Whispir wants Basic auth and the API key as both header and query parameter on every request (API doc L162-187).

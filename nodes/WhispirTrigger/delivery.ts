@@ -62,13 +62,22 @@ export function readDeliveryBody(contentType: string, body: unknown, rawBody: Bu
 // Keys that would reach an object's prototype if a later step assigned them.
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** A deep copy of JSON data without keys such as `__proto__`, so nothing downstream can be polluted. */
-export function safeCopy(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(safeCopy);
-	if (!isPlainObject(value)) return value;
+// Whispir's payloads are three levels deep. Deeper data is not Whispir's: it is cut here, so that copying
+// it, and n8n saving it, cannot exhaust the call stack (found by fuzzing: 100,000 nested arrays).
+const MAX_DEPTH = 32;
+export const TOO_DEEP = '[nested too deeply]';
+
+/**
+ * A deep copy of JSON data without keys such as `__proto__`, so nothing downstream can be polluted,
+ * and with anything nested deeper than MAX_DEPTH replaced by TOO_DEEP.
+ */
+export function safeCopy(value: unknown, depth = 0): unknown {
+	if (!Array.isArray(value) && !isPlainObject(value)) return value;
+	if (depth >= MAX_DEPTH) return TOO_DEEP;
+	if (Array.isArray(value)) return value.map((entry) => safeCopy(entry, depth + 1));
 	const copy: IDataObject = {};
 	for (const [key, entry] of Object.entries(value)) {
-		if (!UNSAFE_KEYS.has(key)) copy[key] = safeCopy(entry) as IDataObject[keyof IDataObject];
+		if (!UNSAFE_KEYS.has(key)) copy[key] = safeCopy(entry, depth + 1) as IDataObject[keyof IDataObject];
 	}
 	return copy;
 }

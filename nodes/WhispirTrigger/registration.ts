@@ -8,7 +8,7 @@ import { ENDPOINTS } from '../Whispir/actions/endpoints';
 import { whispirApiList, whispirApiRequest } from '../Whispir/transport';
 import { idFromUrl } from '../Whispir/transport/responses';
 import { clearTriggerState, triggerState } from './triggerState';
-import { triggerSettings, type TriggerSettings } from './settings';
+import { assertRegistrable, triggerSettings, type TriggerSettings } from './settings';
 
 /**
  * The callback's life at Whispir, run by n8n when the workflow is activated (checkExists, then
@@ -49,6 +49,7 @@ async function deleteCallback(context: IHookFunctions, id: string): Promise<void
 
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const settings = triggerSettings(this);
+	assertRegistrable(this, settings);
 	const url = webhookUrl(this);
 	const state = triggerState(this);
 
@@ -99,6 +100,7 @@ function explainRefusal(context: IHookFunctions, error: Error, url: string): Nod
 
 export async function create(this: IHookFunctions): Promise<boolean> {
 	const settings = triggerSettings(this);
+	assertRegistrable(this, settings);
 	const url = webhookUrl(this);
 	// Whispir recommends an alphanumeric token; 32 random bytes as hex.
 	const key = randomBytes(32).toString('hex');

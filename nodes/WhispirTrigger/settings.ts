@@ -2,6 +2,7 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CallbackEvent } from '../Whispir/actions/callback/callbackBody';
+import { isEmail } from '../Whispir/actions/validation';
 
 /** The trigger's parameters, read once, with the defaults that apply when an option is not added. */
 export interface TriggerSettings {
@@ -40,4 +41,15 @@ export function triggerSettings(context: IHookFunctions | IWebhookFunctions): Tr
 		catchUp: options.catchUp !== false,
 		includeRaw: options.includeRaw === true,
 	};
+}
+
+/**
+ * Checks what activation would send to Whispir, before any request: a mistyped Failure Email would
+ * otherwise be stored and the notices Whispir sends when it cannot reach n8n would go nowhere.
+ */
+export function assertRegistrable(context: IHookFunctions, settings: TriggerSettings): void {
+	if (settings.email === undefined || isEmail(settings.email)) return;
+	throw new NodeOperationError(context.getNode(), `"Options → Failure Email" is not valid: "${settings.email}"`, {
+		description: 'Enter an email address such as ops@example.com, or remove the option.',
+	});
 }

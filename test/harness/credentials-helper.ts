@@ -15,6 +15,7 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, isExpression } from 'n8n-workflow';
 
+import { registerCredentialSecrets } from '../secrets/audit';
 import { lookUp, notSupported } from './errors';
 
 /** Credential data a test hands to the harness, keyed by credential type name. */
@@ -54,6 +55,11 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		private readonly data: HarnessCredentials,
 	) {
 		super();
+		// Every credential a run uses is a secret the end-of-run audit looks for (test/secrets/).
+		for (const [typeName, typeData] of Object.entries(data)) {
+			const passwordFields = (types[typeName]?.properties ?? []).filter((p) => p.typeOptions?.password).map((p) => p.name);
+			registerCredentialSecrets(typeData, passwordFields);
+		}
 	}
 
 	async getDecrypted(

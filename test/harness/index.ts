@@ -13,6 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { ApplicationError } from 'n8n-workflow';
 
+import { recordAudit } from '../secrets/audit';
 import { ensureN8nCore } from './container';
 import { testCredential } from './credential-tester';
 import type { CredentialTypes, HarnessCredentials } from './credentials-helper';
@@ -44,6 +45,18 @@ export interface RunNodeResult {
 	items: INodeExecutionData[];
 	/** Set when the node failed without continueOnFail; see RunWorkflowResult.error. */
 	error?: ExecutionError;
+}
+
+/** Records a result or an error the editor would show, for the secrets audit (test/secrets/). */
+async function audited<T>(source: string, result: Promise<T>): Promise<T> {
+	try {
+		const value = await result;
+		recordAudit(`${source}:result`, value);
+		return value;
+	} catch (error) {
+		recordAudit(`${source}:error`, error);
+		throw error;
+	}
 }
 
 export class Harness {
@@ -87,19 +100,19 @@ export class Harness {
 	async listSearch(options: ListSearchOptions): Promise<INodeListSearchResult> {
 		const { nodeType, context } = loadOptionsContext(this.nodeTypes, this.credentialTypes, options);
 		const method = nodeType.methods?.listSearch?.[options.method] ?? this.noMethod('listSearch', options);
-		return await method.call(context, options.filter, options.paginationToken);
+		return await audited('listSearch', method.call(context, options.filter, options.paginationToken));
 	}
 
 	/** Calls the node type's `methods.loadOptions[method]` as the editor's options dropdown does. */
 	async loadOptions(options: LoadOptionsOptions): Promise<INodePropertyOptions[]> {
 		const { nodeType, context } = loadOptionsContext(this.nodeTypes, this.credentialTypes, options);
 		const method = nodeType.methods?.loadOptions?.[options.method] ?? this.noMethod('loadOptions', options);
-		return await method.call(context);
+		return await audited('loadOptions', method.call(context));
 	}
 
 	/** n8n's "Test credential" button for the credential type's declarative `test`. */
 	async testCredential(type: string, data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
-		return await testCredential(this.credentialTypes, type, data);
+		return await audited('testCredential', testCredential(this.credentialTypes, type, data));
 	}
 
 	/** Binary data for an input item, made by n8n-core's own `prepareBinaryData`. */

@@ -2,6 +2,7 @@ import { WorkflowExecute } from 'n8n-core';
 import type { ExecutionError, IConnections, INode, INodeExecutionData, INodeTypes } from 'n8n-workflow';
 import { ApplicationError, Workflow, createRunExecutionData } from 'n8n-workflow';
 
+import { recordAudit, registerSecret } from '../secrets/audit';
 import { createAdditionalData } from './additional-data';
 import { ensureN8nCore } from './container';
 import type { CredentialTypes, HarnessCredentials } from './credentials-helper';
@@ -40,6 +41,7 @@ export async function runWorkflow(
 	const credentials = structuredClone(options.credentials ?? {});
 	const connections = structuredClone(options.connections);
 	const nodes = options.nodes.map((node) => withCredentialReferences(nodeTypes, structuredClone(node), credentials));
+	for (const node of nodes) registerSecretParameters(node.parameters);
 	const errors = keepNodeErrors(nodeTypes);
 	const { additionalData, workflowData, finished } = createAdditionalData({
 		credentialsHelper: new HarnessCredentialsHelper(credentialTypes, credentials),
@@ -66,8 +68,12 @@ export async function runWorkflow(
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	const [run] = await Promise.all([finished, execution.processRunExecutionData(workflow)]);
 	const { runData, error } = run.data.resultData;
+	// What n8n's execution log would show: every node's output, errors and hints, and the run's error.
+	recordAudit('run:resultData', run.data.resultData);
+	const thrown = errors.originalError(error);
+	if (thrown) recordAudit('run:error', thrown);
 	return {
-		error: errors.originalError(error),
+		error: thrown,
 		output: (nodeName) => runData[nodeName]?.[0]?.data?.main?.[0] ?? [],
 	};
 }
@@ -79,4 +85,17 @@ function withCredentialReferences(nodeTypes: INodeTypes, node: INode, credential
 		if (credentials[name] !== undefined) node.credentials = { [name]: credentialReference(name), ...node.credentials };
 	}
 	return node;
+}
+
+// Parameters named like these hold secrets the user typed (a callback's key, a user's password, an
+// app's client secret or private key): the secrets audit (test/secrets/) looks for them in every output.
+const SECRET_PARAMETER = /(password|secret|privatekey|authkey|apikey)$/i;
+
+function registerSecretParameters(parameters: unknown): void {
+	if (typeof parameters !== 'object' || parameters === null) return;
+	for (const [name, value] of Object.entries(parameters)) {
+		// Expressions are not the secret itself.
+		if (typeof value === 'string' && SECRET_PARAMETER.test(name) && !value.startsWith('=')) registerSecret(value, 'output');
+		else registerSecretParameters(value);
+	}
 }

@@ -25,6 +25,7 @@ import type {
 import { ApplicationError, Workflow } from 'n8n-workflow';
 import { XMLParser } from 'fast-xml-parser';
 
+import { recordAudit, registerSecret } from '../secrets/audit';
 import { createAdditionalData } from './additional-data';
 import { ensureN8nCore } from './container';
 import type { CredentialTypes, HarnessCredentials } from './credentials-helper';
@@ -77,11 +78,28 @@ const WORKFLOW_ID = 'harness-trigger-wf';
 // fast-xml-parser (the sandbox's) gives a comparable object, and nodes should not rely on its shape.
 const xmlParser = new XMLParser({ ignoreAttributes: false });
 
-class UnprocessableRequest extends Error {}
+// n8n refuses bodies over N8N_PAYLOAD_SIZE_MAX, 16 MiB by default (@n8n/config endpoints.payloadSizeMax).
+const PAYLOAD_SIZE_MAX = 16 * 1024 * 1024;
 
-async function readRaw(req: IncomingMessage): Promise<Buffer> {
+/** A request n8n answers itself before the node runs: 413, 415 or 422. */
+class RefusedRequest extends Error {
+	constructor(
+		readonly status: number,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+async function readRaw(req: IncomingMessage, limit = Infinity): Promise<Buffer> {
 	const chunks: Buffer[] = [];
-	for await (const chunk of req) chunks.push(chunk as Buffer);
+	let length = 0;
+	for await (const chunk of req) {
+		length += (chunk as Buffer).length;
+		// Read on to the end (so the client gets the answer), keep nothing more.
+		if (length <= limit) chunks.push(chunk as Buffer);
+	}
+	if (length > limit) throw new RefusedRequest(413, 'request entity too large');
 	return Buffer.concat(chunks);
 }
 
@@ -93,10 +111,12 @@ async function parseBody(req: ExpressLikeRequest): Promise<void> {
 		const charset = parameters.map((p) => p.split('=')).find(([key]) => key.trim().toLowerCase() === 'charset');
 		req.encoding = (charset?.[1]?.trim().toLowerCase() ?? 'utf-8') as BufferEncoding;
 	}
-	req.rawBody = await readRaw(req);
+	req.rawBody = await readRaw(req, PAYLOAD_SIZE_MAX);
 	req._body = true;
 	req.readRawBody = async () => {};
 	if (req.rawBody.length === 0) return;
+	// raw-body, which n8n reads bodies with, refuses a charset it cannot decode with 415.
+	if (!Buffer.isEncoding(req.encoding)) throw new RefusedRequest(415, `unsupported charset "${String(req.encoding)}"`);
 	const text = req.rawBody.toString(req.encoding);
 	const { contentType } = req;
 	try {
@@ -105,7 +125,7 @@ async function parseBody(req: ExpressLikeRequest): Promise<void> {
 		else if (contentType === 'application/x-www-form-urlencoded') req.body = parseQueryString(text);
 		else if (contentType === 'text/plain') req.body = text;
 	} catch (error) {
-		throw new UnprocessableRequest((error as Error).message);
+		throw new RefusedRequest(422, (error as Error).message);
 	}
 }
 
@@ -134,6 +154,27 @@ function expressResponse(res: ServerResponse): ExpressLikeResponse {
 		return response;
 	};
 	return response;
+}
+
+/** What a node keeps in static data under a name like `callbackKey` is a secret for the audit (test/secrets/). */
+function registerStoredSecrets(data: unknown): void {
+	if (typeof data !== 'object' || data === null) return;
+	for (const [name, value] of Object.entries(data)) {
+		if (typeof value === 'string' && /key|secret|password|token/i.test(name)) registerSecret(value);
+		else registerStoredSecrets(value);
+	}
+}
+
+/** Records every answer the webhook server sends (status and body), for the secrets audit (test/secrets/). */
+function auditAnswer(res: ServerResponse): void {
+	const written: Buffer[] = [];
+	const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+	res.end = ((...args: unknown[]) => {
+		const [chunk] = args;
+		if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) written.push(Buffer.from(chunk));
+		return end(...args);
+	}) as ServerResponse['end'];
+	res.once('finish', () => recordAudit('webhook:answer', `${res.statusCode} ${Buffer.concat(written).toString('utf8')}`));
 }
 
 function answer(res: ServerResponse, status: number, payload: unknown): void {
@@ -252,6 +293,7 @@ export class WebhookTriggerHarness {
 
 	private save(workflow: Workflow): void {
 		this.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+		registerStoredSecrets(this.staticData);
 	}
 
 	private additionalData(mode: WorkflowExecuteMode) {
@@ -296,12 +338,16 @@ export class WebhookTriggerHarness {
 		const context = new HookContext(workflow, workflow.getNode(this.node.name)!, webhook.workflowExecuteAdditionalData, mode, activation, webhook);
 		try {
 			return await fn.call(context);
+		} catch (error) {
+			recordAudit(`webhook:${method}:error`, error);
+			throw error;
 		} finally {
 			this.save(workflow);
 		}
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		auditAnswer(res);
 		try {
 			await this.serve(req, res);
 		} catch (error) {
@@ -330,9 +376,10 @@ export class WebhookTriggerHarness {
 		try {
 			await parseBody(request);
 		} catch (error) {
-			if (error instanceof UnprocessableRequest) {
+			if (error instanceof RefusedRequest && error.status === 422) {
 				return answer(res, 422, { code: 422, message: 'Failed to parse request body', hint: error.message });
 			}
+			if (error instanceof RefusedRequest) return answer(res, error.status, { code: error.status, message: error.message });
 			throw error;
 		}
 
@@ -359,6 +406,7 @@ export class WebhookTriggerHarness {
 		// responseMode 'onReceived': the execution starts and the caller gets its answer at once.
 		hit.executed = true;
 		this.executions.push({ items: result.workflowData[0] ?? [] });
+		recordAudit('webhook:execution', result.workflowData);
 		answer(res, 200, { message: 'Workflow was started' });
 	}
 }

@@ -4,6 +4,7 @@ import { WhispirApi } from '../../credentials/WhispirApi.credentials';
 import { Whispir } from '../../nodes/Whispir/Whispir.node';
 import { Harness } from '../harness';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
+import { auditSandboxLog } from '../secrets/sandboxLog';
 import { TransportProbe } from './fixtures/TransportProbe.node';
 
 export const WHISPIR = 'n8n-nodes-whispir.whispir';
@@ -25,6 +26,7 @@ export interface WhispirTestBed {
 /** A sandbox on a free loopback port and a harness that runs our nodes against it. */
 export async function startTestBed(options: SandboxOptions = {}): Promise<WhispirTestBed> {
 	const sandbox = await startSandbox(options);
+	auditSandboxLog(sandbox);
 	const harness = new Harness({
 		nodeTypes: { [WHISPIR]: new Whispir(), [PROBE]: new TransportProbe() },
 		credentialTypes: { whispirApi: new WhispirApi() },

@@ -207,7 +207,7 @@ describe('retries', () => {
 	it('never repeats a POST that got a 500: one request, and an error that says so', async () => {
 		bed.sandbox.injectFault({ type: 'status', status: 500, method: 'POST' });
 		const { error } = await probe({ method: 'POST', path: '/activities', mediaType: 'activity-v1', body: activity });
-		expect(error?.message).toBe('Whispir had a server error (500)');
+		expect(error?.message).toBe('Whispir had a server error (500); the record may have been created');
 		expect(error?.description).toMatch(/not repeated because Whispir may already have acted on it/);
 		expect(requestsTo('/activities')).toHaveLength(1);
 	});
@@ -215,7 +215,7 @@ describe('retries', () => {
 	it('never repeats a POST whose connection broke after Whispir processed it', async () => {
 		bed.sandbox.injectFault({ type: 'reset-after-processing', method: 'POST' });
 		const { error } = await probe({ method: 'POST', path: '/activities', mediaType: 'activity-v1', body: activity });
-		expect(error?.message).toBe('The connection to Whispir failed');
+		expect(error?.message).toBe('The connection to Whispir failed; the record may have been created');
 		expect(requestsTo('/activities')).toHaveLength(1);
 		expect(await bed.sandbox.state('activities')).toHaveLength(1);
 	});

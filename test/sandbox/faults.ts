@@ -17,10 +17,11 @@ function checkFault(input: unknown): FaultSpec {
 	if (f.method !== undefined && typeof f.method !== 'string') throw new HttpError(400, 'fault method must be a string');
 	if (f.path !== undefined && typeof f.path !== 'string') throw new HttpError(400, 'fault path must be a string');
 	if (f.body !== undefined && typeof f.body !== 'string') throw new HttpError(400, 'fault body must be a string');
-	if (f.headers !== undefined) {
-		const h = f.headers as Record<string, unknown> | null;
+	for (const field of ['headers', 'query'] as const) {
+		const h = f[field] as Record<string, unknown> | null | undefined;
+		if (h === undefined) continue;
 		if (typeof h !== 'object' || h === null || Object.values(h).some((v) => typeof v !== 'string')) {
-			throw new HttpError(400, 'fault headers must be an object of strings');
+			throw new HttpError(400, `fault ${field} must be an object of strings`);
 		}
 	}
 	return { ...(f as unknown as FaultSpec), times };
@@ -35,9 +36,12 @@ export class FaultQueue {
 		this.rules.push({ ...f, left: f.times ?? 1 });
 	}
 
-	take(method: string, path: string): FaultSpec | undefined {
+	take(method: string, path: string, query: URLSearchParams = new URLSearchParams()): FaultSpec | undefined {
 		const i = this.rules.findIndex(
-			(r) => (!r.method || r.method.toUpperCase() === method.toUpperCase()) && (!r.path || path.startsWith(r.path)),
+			(r) =>
+				(!r.method || r.method.toUpperCase() === method.toUpperCase()) &&
+				(!r.path || path.startsWith(r.path)) &&
+				Object.entries(r.query ?? {}).every(([key, value]) => query.get(key) === value),
 		);
 		if (i < 0) return undefined;
 		const rule = this.rules[i];

@@ -142,7 +142,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, st: S
 		const refused = checkApiKey(req, url.searchParams, st) ?? checkRate(st) ?? checkBasic(req, st);
 		if (refused) return await answer.send(refused);
 
-		const fault = st.faults.take(method, url.pathname);
+		const fault = st.faults.take(method, url.pathname, url.searchParams);
 		if (fault) entry.fault = fault.type;
 		if (fault?.type === 'reset-before-body') return await answer.reset();
 		const raw = await readBody(req);

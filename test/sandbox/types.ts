@@ -39,6 +39,8 @@ export interface FaultSpec {
 	path?: string;
 	/** How many matching requests the rule hits before it is used up (default 1). */
 	times?: number;
+	/** Query values a request must carry to be hit, e.g. `{ offset: '20' }` for page 2 of a list. */
+	query?: Record<string, string>;
 	type: FaultType;
 	status?: number;
 	headers?: Record<string, string>;

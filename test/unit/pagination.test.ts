@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { nextOffset, pageItems, parseListStatus, withId } from '../../nodes/Whispir/transport/pagination';
+import { nextOffset, pageItems, parseListStatus, planPages, plannedPage, withId } from '../../nodes/Whispir/transport/pagination';
 
 describe('pageItems', () => {
 	it('finds the list key without regard to case', () => {
@@ -67,5 +67,39 @@ describe('nextOffset', () => {
 		expect(nextOffset(page(undefined), at(0), 20)).toBe(20);
 		expect(nextOffset(page(undefined), at(40, 5), 5)).toBe(45);
 		expect(nextOffset(page(undefined), at(20), 19)).toBeUndefined();
+	});
+});
+
+describe('planPages', () => {
+	const all = Number.POSITIVE_INFINITY;
+
+	it('plans every other page from the total in the first page\'s status', () => {
+		const plan = planPages({ status: '1 to 20 of 873' }, 20, all);
+		expect(plan).toEqual({ stride: 20, count: 43, end: 873 });
+		expect(plannedPage(plan!, 0)).toEqual({ offset: 20, pageSize: 20 });
+		expect(plannedPage(plan!, 42)).toEqual({ offset: 860, pageSize: 13 });
+	});
+
+	it('asks no more than a limit wants', () => {
+		const plan = planPages({ status: '1 to 20 of 873' }, 20, 50)!;
+		expect(plan.count).toBe(2);
+		expect([0, 1].map((k) => plannedPage(plan, k))).toEqual([
+			{ offset: 20, pageSize: 20 },
+			{ offset: 40, pageSize: 10 },
+		]);
+	});
+
+	it('keeps the page size the first page had', () => {
+		expect(planPages({ status: '1 to 10 of 25' }, 10, all)).toEqual({ stride: 10, count: 2, end: 25 });
+	});
+
+	it('leaves lists without a usable status to next links', () => {
+		expect(planPages({ link: [] }, 20, all)).toBeUndefined();
+		expect(planPages({ status: '1 to 20 of 20' }, 20, all)).toBeUndefined();
+		expect(planPages({ status: '1 to 20 of 873' }, 20, 20)).toBeUndefined();
+		// A status that does not describe the page read (not its first item, or not its length).
+		expect(planPages({ status: '21 to 40 of 873' }, 20, all)).toBeUndefined();
+		expect(planPages({ status: '1 to 20 of 873' }, 12, all)).toBeUndefined();
+		expect(planPages({ status: 'No records found' }, 0, all)).toBeUndefined();
 	});
 });

@@ -5,6 +5,7 @@ import {
 	MAX_RATE_LIMIT_RETRIES,
 	OVER_QPD,
 	OVER_QPS,
+	mayHaveActed,
 	parseRetryAfter,
 	retryDelay,
 	type AttemptOutcome,
@@ -63,6 +64,17 @@ describe('retryDelay', () => {
 
 	it('adds jitter below a quarter second', () => {
 		expect(retryDelay('GET', status(429), 0, () => 0.999)).toBe(1249);
+	});
+});
+
+describe('mayHaveActed', () => {
+	it('says a lost answer may hide a done request, and a refusal or a connection never made did nothing', () => {
+		for (const outcome of [status(500), status(503), status(408), { kind: 'unreadable' }, { kind: 'network', code: 'ECONNRESET' }, { kind: 'network', code: 'ECONNABORTED' }] as AttemptOutcome[]) {
+			expect(mayHaveActed(outcome)).toBe(true);
+		}
+		for (const outcome of [status(429), status(403, { errorCode: OVER_QPS }), status(403, { errorCode: OVER_QPD }), status(400), status(404), { kind: 'network', code: 'ECONNREFUSED' }, { kind: 'network', code: 'ENOTFOUND' }] as AttemptOutcome[]) {
+			expect(mayHaveActed(outcome)).toBe(false);
+		}
 	});
 });
 

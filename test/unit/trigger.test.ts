@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { keyMatches, normaliseDelivery, readDeliveryBody, safeCopy } from '../../nodes/WhispirTrigger/delivery';
+import type { IDataObject } from 'n8n-workflow';
+
+import { TOO_DEEP, keyMatches, normaliseDelivery, readDeliveryBody, safeCopy } from '../../nodes/WhispirTrigger/delivery';
 import { whispirStampToIso } from '../../nodes/WhispirTrigger/whispirTime';
 
 describe('whispirStampToIso', () => {
@@ -60,5 +62,26 @@ describe('normaliseDelivery', () => {
 		expect(Object.keys(item.customParameters as object)).toEqual(['a', 'n', 'nested']);
 		expect(Object.keys((item.raw as { customParameters: object }).customParameters)).not.toContain('__proto__');
 		expect(safeCopy([{ constructor: 1, ok: 2 }])).toEqual([{ ok: 2 }]);
+	});
+});
+
+describe('safeCopy', () => {
+	it('cuts data nested deeper than Whispir ever sends, so nothing downstream exhausts the stack', () => {
+		const deep = JSON.parse(`${'['.repeat(100_000)}1${']'.repeat(100_000)}`) as unknown;
+		const copy = safeCopy({ a: deep });
+		const text = JSON.stringify(copy);
+		expect(text.startsWith(`{"a":${'['.repeat(31)}"${TOO_DEEP}"`)).toBe(true);
+		// Whispir's own shape (three levels) is copied whole.
+		expect(safeCopy({ from: { name: 'A' }, customParameters: { x: [{ y: 'z' }] } })).toEqual({
+			from: { name: 'A' },
+			customParameters: { x: [{ y: 'z' }] },
+		});
+	});
+
+	it('gives customParameters of a deep delivery as a string, without a stack overflow', () => {
+		const payload = JSON.parse(`{"customParameters":{"deep":${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}}`) as IDataObject;
+		const item = normaliseDelivery(payload, { timeZone: 'UTC', callbackName: 'cb', includeRaw: true });
+		expect((item.customParameters as IDataObject).deep).toMatch(/^\{"a":\{"a":.*"\[nested too deeply\]"\}+$/);
+		expect(() => JSON.stringify(item)).not.toThrow();
 	});
 });

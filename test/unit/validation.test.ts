@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { isEmail, phoneDigits } from '../../nodes/Whispir/actions/validation';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { assertIdSegment, isEmail, phoneDigits } from '../../nodes/Whispir/actions/validation';
 
 describe('isEmail', () => {
 	it.each(['jane@example.com', ' ops.team+pager@mail.example.co.uk '])('accepts %s', (value) => {
@@ -18,5 +20,17 @@ describe('phoneDigits', () => {
 	});
 	it.each(['0412 abc', '12345', '1234567890123456', 'jane@example.com', ''])('refuses %s', (value) => {
 		expect(phoneDigits(value)).toBeUndefined();
+	});
+});
+
+describe('assertIdSegment', () => {
+	const context = { getNode: () => ({ name: 'Whispir', type: 'n8n-nodes-whispir.whispir', typeVersion: 1, position: [0, 0], parameters: {}, id: '1' }) } as unknown as IExecuteFunctions;
+
+	it.each(['CB4558257DCB9F2B', '...', '.hidden', 'a.b', '%2e'])('lets %s through (encodeURIComponent keeps it one path segment)', (id) => {
+		expect(assertIdSegment(context, id, 0, 'User')).toBe(id);
+	});
+
+	it.each(['.', '..'])('refuses %s, which the HTTP client would resolve as a path step, naming field and item', (id) => {
+		expect(() => assertIdSegment(context, id, 3, 'User')).toThrow(`"User" in item 3 is not an ID: "${id}"`);
 	});
 });

@@ -25,17 +25,30 @@ export interface WallClockTime extends WallClock {
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
+// Building a formatter costs far more than using one (the trigger reads a stamp per delivery): one per
+// timezone, kept. Only valid IANA names get here (Intl throws on others), so the map stays small.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+	let formatter = formatters.get(timeZone);
+	if (!formatter) {
+		formatter = new Intl.DateTimeFormat('en-GB', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+		});
+		formatters.set(timeZone, formatter);
+	}
+	return formatter;
+}
+
 function wallClockAt(instant: Date, timeZone: string): WallClock {
-	const parts = new Intl.DateTimeFormat('en-GB', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-	}).formatToParts(instant);
+	const parts = formatterFor(timeZone).formatToParts(instant);
 	const out: Record<string, number> = {};
 	for (const part of parts) if (part.type !== 'literal') out[part.type] = Number(part.value);
 	return { year: out.year, month: out.month, day: out.day, hour: out.hour, minute: out.minute, second: out.second };

@@ -8,11 +8,18 @@ import type {
 
 /**
  * The shape every operation file has: its fields, and what it does for one input item.
- * The router loops over the items, so an operation never handles pairing or Continue On Fail.
+ * The router runs the items (concurrently, unless `runsInOrder`), so an operation never handles
+ * pairing or Continue On Fail.
  */
 export interface WhispirItemOperation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	/**
+	 * Items normally run concurrently. `true` runs them one after the other, in item order: for
+	 * operations where two items may change the same record (read-merge-write, Create or Update),
+	 * which side by side would overwrite each other or create the same record twice.
+	 */
+	runsInOrder?: boolean;
 }
 
 /**

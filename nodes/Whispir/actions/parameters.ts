@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { assertIdSegment } from './validation';
+
 /**
  * A text parameter that must not be empty once expressions are resolved. n8n checks required
  * fields in the editor only, so an expression that yields nothing must be caught here, before
@@ -12,7 +14,7 @@ export function requiredText(
 	itemIndex: number,
 	label: string,
 ): string {
-	const text = optionalText(context, name, itemIndex);
+	const text = optionalText(context, name, itemIndex, label);
 	if (text === undefined) {
 		throw new NodeOperationError(context.getNode(), `"${label}" is empty in item ${itemIndex}`, {
 			description: `Enter a value for "${label}", or map a field that has one for every item.`,
@@ -22,12 +24,28 @@ export function requiredText(
 	return text;
 }
 
-/** A text parameter that may be empty (resource locators give their value); trimmed, undefined when empty. */
-export function optionalText(context: IExecuteFunctions, name: string, itemIndex: number): string | undefined {
+/**
+ * A text parameter that may be empty (resource locators give their value); trimmed, undefined when empty.
+ * A resource locator's ID ends up in the request path, so it is checked with `assertIdSegment`.
+ */
+export function optionalText(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label = labelOf(name),
+): string | undefined {
 	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	return text === '' ? undefined : text;
+	if (text === '') return undefined;
+	if (isResourceLocator(context.getNodeParameter(name, itemIndex, ''))) assertIdSegment(context, text, itemIndex, label);
+	return text;
 }
+
+const isResourceLocator = (value: unknown) => typeof value === 'object' && value !== null && (value as IDataObject).__rl === true;
+
+/** `contactId` → `Contact Id`: a readable name for a field whose label the caller did not give. */
+const labelOf = (name: string) =>
+	name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase());
 
 /** A value the user left empty: nothing, or only spaces. */
 export function isBlank(value: unknown): boolean {

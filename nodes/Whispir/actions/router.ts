@@ -1,11 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { ManualExecutionCancelledError, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { failedItem } from './failedItem';
+import { isCancelled, requestConcurrency } from '../transport';
+import { runPool, type PoolFailure } from '../transport/workerPool';
+import { asNodeError, failedItem } from './failedItem';
+import type { WhispirItemOperation } from './operation';
 import { RESOURCES } from './resources';
 
 /**
  * Runs the chosen operation once per input item, keeping pairing and Continue On Fail per item.
+ * Items run concurrently, as many at once as keep the credential's rate full (the transport paces
+ * every request), except for operations marked `runsInOrder`, which run one item after the other.
+ * Output comes in input order whatever order the answers arrive in.
  * Batch operations (Send Bulk, Import Contacts, Delete All Users, Callback Call Update Status) get all
  * items at once and pair their own output.
  */
@@ -20,18 +26,64 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if ('executeBatch' in handler) return [await handler.executeBatch.call(this)];
 
 	const items = this.getInputData();
-	const returnData: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const continueOnFail = this.continueOnFail();
+	// One slot per item, filled as its answer arrives, read in input order at the end.
+	const results: INodeExecutionData[][] = new Array(items.length);
+	const runItem = async (itemIndex: number) => {
 		try {
 			const result = await handler.execute.call(this, itemIndex);
-			returnData.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-					itemData: { item: itemIndex },
-				}),
-			);
+			results[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+				itemData: { item: itemIndex },
+			});
 		} catch (error) {
-			returnData.push(failedItem(this, error, itemIndex));
+			if (!continueOnFail) throw asNodeError(this, error, itemIndex);
+			results[itemIndex] = [failedItem(this, error, itemIndex)];
 		}
+	};
+
+	const failure = await runPool(items.length, runItem, {
+		concurrency: await concurrencyOf(this, handler),
+		keepGoing: () => !isCancelled(this),
+	});
+	// Without Continue On Fail the node stops as a loop would, at the first failed item…
+	if (failure) throw withLaterItemsNote(failure.error as NodeApiError | NodeOperationError, failure, results);
+	// A cancelled execution starts no more items: no output with gaps.
+	if (isCancelled(this)) throw new ManualExecutionCancelledError(this.getExecutionId());
+	return [results.flat()];
+}
+
+/**
+ * Operations where two items may change the same record (read-merge-write updates, Create or
+ * Update, list members, activation) run one item at a time: run side by side, the second write
+ * would be built from a read taken before the first one landed, and undo it.
+ */
+async function concurrencyOf(context: IExecuteFunctions, operation: WhispirItemOperation): Promise<number> {
+	if (operation.runsInOrder) return 1;
+	try {
+		return await requestConcurrency(context, 0);
+	} catch {
+		// An unreadable credential fails every item on its own, with the item's index and the fix.
+		return 1;
 	}
-	return [returnData];
+}
+
+/**
+ * …but items after it may already have been sent. The error says which, so that nobody runs
+ * the node again without checking (a second run sends their messages twice).
+ */
+function withLaterItemsNote(
+	nodeError: NodeApiError | NodeOperationError,
+	failure: PoolFailure,
+	results: INodeExecutionData[][],
+): NodeApiError | NodeOperationError {
+	const doneAfter: number[] = [];
+	for (let index = failure.index + 1; index < failure.started; index++) if (results[index]) doneAfter.push(index);
+	if (doneAfter.length === 0) return nodeError;
+	const listed = doneAfter.slice(0, 20).join(', ') + (doneAfter.length > 20 ? ', …' : '');
+	const note =
+		`Items run side by side: ${doneAfter.length} item(s) after item ${failure.index} had already succeeded ` +
+		`when the node stopped (${listed}). Running the node again repeats them, so remove them from the input first, ` +
+		'or set "On Error" to "Continue" in the node settings to get one result per item.';
+	nodeError.description = nodeError.description ? `${nodeError.description} ${note}` : note;
+	return nodeError;
 }

@@ -12,6 +12,8 @@ interface WhispirCredentials {
 	apiKey: string;
 	rateLimit: string;
 	customRateLimit?: number;
+	/** Seconds; credentials saved before this setting existed have none. */
+	requestTimeout?: number;
 }
 
 export interface Scrubbers {
@@ -24,7 +26,12 @@ export interface Scrubbers {
 export interface Connection extends Scrubbers {
 	baseUrl: string;
 	limiter: RateLimiter;
+	/** How long one request may take before it counts as failed (ms). */
+	timeoutMs: number;
 }
+
+// Whispir documents no timeout. Sends are answered with a 202 before delivery, so 30 s means trouble.
+const DEFAULT_TIMEOUT_SECONDS = 30;
 
 const replaceAll = (text: string, secret: string) => text.split(secret).join('***');
 
@@ -69,9 +76,11 @@ async function connect(context: WhispirContext, itemIndex?: number): Promise<Con
 	}
 	const perSecond =
 		credentials.rateLimit === 'custom' ? Number(credentials.customRateLimit) : Number(credentials.rateLimit);
+	const timeoutSeconds = Number(credentials.requestTimeout);
 	return {
 		baseUrl,
 		limiter: limiterFor(baseUrl, credentials.apiKey, perSecond > 0 ? perSecond : 5),
+		timeoutMs: (timeoutSeconds > 0 ? timeoutSeconds : DEFAULT_TIMEOUT_SECONDS) * 1000,
 		...secretScrubbers(credentials.apiKey, credentials.password),
 	};
 }

@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { OVER_QPD, isOverRateLimit, type AttemptOutcome } from './retryPolicy';
+import { OVER_QPD, isOverRateLimit, mayHaveActed, type AttemptOutcome } from './retryPolicy';
 
 export interface FailedRequest {
 	method: string;
@@ -93,11 +93,26 @@ function explainStatus(failure: FailedRequest, statusCode: number, errorCode?: s
 	};
 }
 
+/**
+ * A POST that failed this way may have reached Whispir and been carried out: the answer was lost,
+ * not the request. Whispir has no idempotency keys, so the node never repeats it (see retryPolicy).
+ */
+function sendMayHaveHappened(failure: FailedRequest): boolean {
+	return failure.method === 'POST' && mayHaveActed(failure.outcome);
+}
+
+/** What the lost answer may hide, in the user's words. */
+function whatMayHaveHappened(path: string): string {
+	if (/\/messages$/.test(path)) return 'the message may have been sent';
+	if (/\/scenarios\/[^/]+$/.test(path)) return 'the scenario may have run';
+	return 'the record may have been created';
+}
+
 function retriedOrNot(failure: FailedRequest): string {
-	if (failure.retries > 0) return `Tried ${failure.retries + 1} times without success; try again later.`;
-	if (failure.method === 'POST') {
-		return 'The request was not repeated because Whispir may already have acted on it (a message may have been sent). Check in Whispir before running it again.';
+	if (sendMayHaveHappened(failure)) {
+		return `The request was not repeated because Whispir may already have acted on it: ${whatMayHaveHappened(failure.path)}. Check in Whispir before running it again, or it may happen twice.`;
 	}
+	if (failure.retries > 0) return `Tried ${failure.retries + 1} times without success; try again later.`;
 	return 'Try again later.';
 }
 
@@ -113,12 +128,21 @@ function explain(failure: FailedRequest): Explanation {
 	const timedOut = outcome.code === 'ECONNABORTED' || outcome.code === 'ETIMEDOUT';
 	return {
 		message: timedOut ? 'Whispir did not answer in time' : 'The connection to Whispir failed',
-		description: `${failure.method} ${failure.path}: ${outcome.code}. Check the credential's Region or Base URL and the network. ${retriedOrNot(failure)}`,
+		description: `${failure.method} ${failure.path}: ${outcome.code}. ${
+			timedOut
+				? "If Whispir is only slow, raise the credential's Request Timeout."
+				: "Check the credential's Region or Base URL and the network."
+		} ${retriedOrNot(failure)}`,
 	};
 }
 
 export function whispirApiError(node: INode, failure: FailedRequest): NodeApiError {
-	const { message, description } = explain(failure);
+	const explanation = explain(failure);
+	const { description } = explanation;
+	// Said in the message itself, so that it shows in every list of errors, not only in the details.
+	const message = sendMayHaveHappened(failure)
+		? `${explanation.message}; ${whatMayHaveHappened(failure.path)}`
+		: explanation.message;
 	const httpCode = failure.outcome.kind === 'status' ? String(failure.outcome.statusCode) : undefined;
 	const errorResponse: JsonObject = { message, description, ...(httpCode ? { httpCode } : {}) };
 	return new NodeApiError(node, errorResponse, {

@@ -9,14 +9,15 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleepWithAbort } from 'n8n-workflow';
+import { ManualExecutionCancelledError, NodeApiError, sleepWithAbort } from 'n8n-workflow';
 
 import { connectionFor } from './connection';
 import { whispirApiError } from './errors';
-import { MAX_PAGE_SIZE, nextOffset, pageItems } from './pagination';
-import type { RateLimiter } from './rateLimiter';
+import { MAX_PAGE_SIZE, nextOffset, pageItems, planPages, plannedPage, type PagePlan } from './pagination';
+import type { RateLimiter, Start } from './rateLimiter';
 import { networkCode, readAnswer, type Attempt, type WhispirResponse } from './responses';
-import { MAX_TOTAL_WAIT_MS, isOverRateLimit, retryDelay } from './retryPolicy';
+import { MAX_TOTAL_WAIT_MS, isOverRateLimit, mayHaveActed, retryDelay } from './retryPolicy';
+import { runPool } from './workerPool';
 
 export type { WhispirResponse } from './responses';
 
@@ -43,19 +44,33 @@ export interface WhispirRequest {
 	rebuildBody?: () => Promise<IDataObject>;
 }
 
-// Whispir documents no timeout. Sends are answered with a 202 before delivery, so 30 s means trouble.
-const REQUEST_TIMEOUT_MS = 30_000;
+const cancelSignal = (context: WhispirContext) =>
+	'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+
+/** Whether the user stopped the execution: nothing more should start. */
+export const isCancelled = (context: WhispirContext) => cancelSignal(context)?.aborted === true;
 
 async function pause(context: WhispirContext, ms: number): Promise<void> {
 	if (ms <= 0) return;
-	const signal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
-	await sleepWithAbort(ms, signal);
+	await sleepWithAbort(ms, cancelSignal(context));
 }
 
-/** Waits for a start time the rate limit allows, and for any pause a rate-limit answer imposed meanwhile. */
-async function waitForTurn(context: WhispirContext, limiter: RateLimiter): Promise<void> {
-	await pause(context, limiter.reserve());
-	await pause(context, limiter.pausedUntil - Date.now());
+/** Waits until the credential's rate limit lets one more request start (cancelling the execution stops the wait). */
+async function waitForTurn(context: WhispirContext, limiter: RateLimiter): Promise<Start> {
+	return await limiter.take(async (ms) => await pause(context, ms));
+}
+
+/** More requests than this never run at once for one execution, whatever the rate. */
+const MAX_CONCURRENCY = 100;
+
+/**
+ * How many requests of one node run to keep going at once: twice the credential's rate, so the
+ * rate stays full even when Whispir takes up to a second or two to answer, and never so many that
+ * thousands of items mean thousands of waiting requests. The limiter still decides when each starts.
+ */
+export async function requestConcurrency(context: WhispirContext, itemIndex?: number): Promise<number> {
+	const { limiter } = await connectionFor(context, itemIndex);
+	return Math.max(1, Math.min(MAX_CONCURRENCY, Math.ceil(2 * limiter.perSecond)));
 }
 
 /**
@@ -79,12 +94,13 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 		encoding: 'text',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: REQUEST_TIMEOUT_MS,
+		timeout: connection.timeoutMs,
 	};
 
 	let waited = 0;
+	let earlierAttemptMayHaveActed = false;
 	for (let retries = 0; ; retries++) {
-		await waitForTurn(this, connection.limiter);
+		const start = await waitForTurn(this, connection.limiter);
 		let attempt: Attempt;
 		try {
 			const raw = (await this.helpers.httpRequestWithAuthentication.call(
@@ -92,7 +108,10 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 				'whispirApi',
 				options,
 			)) as IN8nHttpFullResponse;
-			attempt = readAnswer(raw, request, connection);
+			connection.limiter.answered(start);
+			// A DELETE repeated after an attempt that may have deleted the record: a 404 means it is gone, as asked.
+			const goneIsDone = request.method === 'DELETE' && earlierAttemptMayHaveActed;
+			attempt = readAnswer(raw, { notFoundIsEmpty: request.notFoundIsEmpty || goneIsDone }, connection);
 		} catch (error) {
 			const code = networkCode(error);
 			if (code === undefined) {
@@ -125,6 +144,7 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 		// Everyone sharing the key holds back, not just this request.
 		if (isOverRateLimit(attempt.failure)) connection.limiter.pauseUntil(Date.now() + delay);
 		waited += delay;
+		earlierAttemptMayHaveActed ||= mayHaveActed(attempt.failure);
 		await pause(this, delay);
 		if (request.rebuildBody) options.body = JSON.stringify(await request.rebuildBody());
 	}
@@ -142,26 +162,96 @@ export interface WhispirListRequest extends Omit<WhispirRequest, 'method' | 'bod
 	entriesHaveNoIds?: boolean;
 }
 
-/** Reads a Whispir list page by page, following its `next` links, up to `limit` items. */
+interface Page {
+	body: unknown;
+	items: IDataObject[];
+}
+
+/** The first item of a page, to recognise a list that ignores `offset` and answers the same page again. */
+const firstOf = (items: IDataObject[]) => (items.length > 0 ? JSON.stringify(items[0]) : undefined);
+
+/**
+ * Reads a Whispir list, up to `limit` items. When the first page says how many there are
+ * ("1 to 20 of 873"), the other pages are read at the same time, paced by the rate limit;
+ * otherwise `next` links are followed one page after the other. Either way the items come back in
+ * the list's order.
+ */
 export async function whispirApiList(this: WhispirContext, request: WhispirListRequest): Promise<IDataObject[]> {
 	const { listKey, limit, entriesHaveNoIds, ...pageRequest } = request;
-	const results: IDataObject[] = [];
-	let offset: number | undefined = 0;
-	let previousFirst: string | undefined;
-	while (offset !== undefined && (limit === undefined || results.length < limit)) {
-		const pageSize = limit === undefined ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit - results.length);
-		const page = await whispirApiRequest.call(this, {
+	const wanted = limit ?? Number.POSITIVE_INFINITY;
+	const readPage = async (offset: number, pageSize: number): Promise<Page> => {
+		const { body } = await whispirApiRequest.call(this, {
 			...pageRequest,
 			method: 'GET',
 			qs: { ...pageRequest.qs, limit: pageSize, offset },
 		});
-		const items = pageItems(page.body, listKey, { idsFromSelfLinks: !entriesHaveNoIds });
+		return { body, items: pageItems(body, listKey, { idsFromSelfLinks: !entriesHaveNoIds }) };
+	};
+
+	const first = await readPage(0, Math.min(MAX_PAGE_SIZE, wanted));
+	const plan = planPages(first.body, first.items.length, wanted);
+	const rest = plan
+		? await readPlannedPages(this, plan, first, readPage, request.itemIndex)
+		: await followNextLinks(first, readPage, wanted);
+	const results = [first.items, ...rest].flat();
+	return results.length > wanted ? results.slice(0, wanted) : results;
+}
+
+/** Every page of the plan, concurrently, in the list's order; up to the first empty page or repeated page. */
+async function readPlannedPages(
+	context: WhispirContext,
+	plan: PagePlan,
+	first: Page,
+	readPage: (offset: number, pageSize: number) => Promise<Page>,
+	itemIndex?: number,
+): Promise<IDataObject[][]> {
+	const pages: IDataObject[][] = [];
+	// Pages from `end` on are not read, or not kept.
+	let end = plan.count;
+	// Page k ends the list when it is empty or the page before it again (a list that ignores `offset`).
+	const endsList = (k: number) => {
+		const page = pages[k];
+		const before = k === 0 ? first.items : pages[k - 1];
+		if (page === undefined) return false;
+		return page.length === 0 || (before !== undefined && firstOf(page) === firstOf(before));
+	};
+	const failure = await runPool(
+		plan.count,
+		async (k) => {
+			if (k >= end) return;
+			const { offset, pageSize } = plannedPage(plan, k);
+			pages[k] = (await readPage(offset, pageSize)).items;
+			// Pages come back in any order: this one may end the list, or show that the next one does.
+			for (const candidate of [k, k + 1]) if (candidate < end && endsList(candidate)) end = candidate;
+		},
+		{ concurrency: await requestConcurrency(context, itemIndex), keepGoing: () => !isCancelled(context) },
+	);
+	if (failure) throw failure.error;
+	// Only a cancelled execution leaves planned pages unread: no list with gaps.
+	if (isCancelled(context)) throw new ManualExecutionCancelledError('');
+	return pages.slice(0, end);
+}
+
+/** Pages one after the other, as long as each names the next. */
+async function followNextLinks(
+	first: Page,
+	readPage: (offset: number, pageSize: number) => Promise<Page>,
+	wanted: number,
+): Promise<IDataObject[][]> {
+	const pages: IDataObject[][] = [];
+	let count = first.items.length;
+	let previousFirst = firstOf(first.items);
+	let offset = nextOffset(first.body, { offset: 0, pageSize: Math.min(MAX_PAGE_SIZE, wanted) }, count);
+	while (offset !== undefined && count < wanted) {
+		const pageSize = Math.min(MAX_PAGE_SIZE, wanted - count);
+		const page = await readPage(offset, pageSize);
 		// A list that ignores `offset` answers the same page again: it had no more to give.
-		const first = items.length > 0 ? JSON.stringify(items[0]) : undefined;
-		if (first !== undefined && first === previousFirst) break;
-		previousFirst = first;
-		results.push(...items);
-		offset = nextOffset(page.body, { offset, pageSize }, items.length);
+		const pageFirst = firstOf(page.items);
+		if (pageFirst !== undefined && pageFirst === previousFirst) break;
+		previousFirst = pageFirst;
+		pages.push(page.items);
+		count += page.items.length;
+		offset = nextOffset(page.body, { offset, pageSize }, page.items.length);
 	}
-	return limit === undefined ? results : results.slice(0, limit);
+	return pages;
 }

@@ -84,3 +84,33 @@ function offsetOf(uri: string): number | undefined {
 		return undefined;
 	}
 }
+
+/** The pages after the first, when their number is known: page k starts at `(k + 1) × stride`. */
+export interface PagePlan {
+	/** Items per page, as the first page had them. */
+	stride: number;
+	/** How many pages after the first. */
+	count: number;
+	/** Where the last page ends: the list's total, or fewer when a limit asks for fewer. */
+	end: number;
+}
+
+/**
+ * When the first page's status line gives the total (`"1 to 20 of 873"`), the offsets of every
+ * other page are known and the pages can be read at the same time. Undefined when the status is
+ * missing or does not describe this page, or nothing more is wanted: `next` links are followed then.
+ */
+export function planPages(firstPage: unknown, itemCount: number, wanted: number): PagePlan | undefined {
+	if (itemCount === 0 || typeof firstPage !== 'object' || firstPage === null) return undefined;
+	const status = parseListStatus((firstPage as IDataObject).status);
+	if (!status || status.last !== itemCount) return undefined;
+	const end = Math.min(status.total, wanted);
+	if (end <= itemCount) return undefined;
+	return { stride: itemCount, count: Math.ceil((end - itemCount) / itemCount), end };
+}
+
+/** Offset and size of page k of a plan (0 is the second page of the list). */
+export function plannedPage(plan: PagePlan, k: number): { offset: number; pageSize: number } {
+	const offset = (k + 1) * plan.stride;
+	return { offset, pageSize: Math.min(plan.stride, plan.end - offset) };
+}

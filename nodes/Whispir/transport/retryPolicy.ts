@@ -51,20 +51,26 @@ export function retryDelay(
 	}
 
 	if (retriesSoFar >= MAX_FAULT_RETRIES) return undefined;
-	const repeatable =
-		IDEMPOTENT_METHODS.has(method.toUpperCase()) ||
-		(outcome.kind === 'network' && NOT_SENT_CODES.has(outcome.code));
-	if (!repeatable) return undefined;
-
 	const transient =
 		outcome.kind === 'network' ||
 		outcome.kind === 'unreadable' ||
 		outcome.statusCode >= 500 ||
 		outcome.statusCode === 408;
 	if (!transient) return undefined;
+	if (!IDEMPOTENT_METHODS.has(method.toUpperCase()) && mayHaveActed(outcome)) return undefined;
 
 	const retryAfter = outcome.kind === 'status' ? parseRetryAfter(outcome.retryAfter) : undefined;
 	return retryAfter ?? 500 * 2 ** retriesSoFar + Math.floor(random() * 250);
+}
+
+/**
+ * Whether Whispir may have carried out a request that failed this way: the answer was lost, not
+ * necessarily the request. Rate-limit refusals, client errors and connections never made did nothing.
+ */
+export function mayHaveActed(outcome: AttemptOutcome): boolean {
+	if (outcome.kind === 'network') return !NOT_SENT_CODES.has(outcome.code);
+	if (outcome.kind === 'unreadable') return true;
+	return outcome.statusCode >= 500 || outcome.statusCode === 408;
 }
 
 /** Retry-After is either seconds or an HTTP date (RFC 9110 §10.2.3). */

@@ -40,7 +40,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: DELETE_ALL_CONFIRMATION,
-		description: `Type ${DELETE_ALL_CONFIRMATION} to confirm. Anything else deletes nothing and fails the item.`,
+		description: `Type ${DELETE_ALL_CONFIRMATION} to confirm (capitals, no extra spaces). Anything else deletes nothing and fails the item.`,
 		displayOptions: { show: { deleteFrom: ['allWorkspaces'] } },
 	},
 ];
@@ -52,8 +52,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const everywhere = this.getNodeParameter('deleteFrom', itemIndex) === 'allWorkspaces';
 	let workspaceId = optionalText(this, 'workspace', itemIndex);
 	if (everywhere) {
-		const confirmation = String(this.getNodeParameter('confirmation', itemIndex, '') ?? '');
-		if (confirmation.trim() !== DELETE_ALL_CONFIRMATION) {
+		// Exactly the phrase: no trimming, so an expression that resolves to almost the phrase deletes nothing.
+		const confirmation = this.getNodeParameter('confirmation', itemIndex, '') as unknown;
+		if (confirmation !== DELETE_ALL_CONFIRMATION) {
 			throw new NodeOperationError(this.getNode(), `"Confirmation" does not say ${DELETE_ALL_CONFIRMATION} in item ${itemIndex}`, {
 				description: `Nothing was deleted. Type ${DELETE_ALL_CONFIRMATION} exactly to delete the contact from every workspace, or choose "This Workspace".`,
 				itemIndex,

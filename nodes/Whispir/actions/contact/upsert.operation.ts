@@ -45,6 +45,9 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 	...newContactProperties,
 ]);
 
+// Two items may match the same contact, or both find none and create it twice: items run one after the other, in order.
+export const runsInOrder = true;
+
 /** Equal for a person: emails ignore case, phone numbers compare their digits. */
 function sameValue(field: string, stored: unknown, wanted: string): boolean {
 	if (stored === undefined || stored === null) return false;

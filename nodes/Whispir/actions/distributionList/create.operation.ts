@@ -65,6 +65,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+// Two items may give the same name: in order, the second one gets the clear "already used" error.
+export const runsInOrder = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = assertListName(this, requiredText(this, 'name', itemIndex, 'Name'), itemIndex);
 	const listType = this.getNodeParameter('listType', itemIndex) as 'static' | 'dynamic';

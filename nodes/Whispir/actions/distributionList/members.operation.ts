@@ -17,6 +17,8 @@ import { listLocator } from './locator';
 export function membersOperation(change: 'add' | 'remove'): WhispirItemOperation {
 	const operation = change === 'add' ? 'addMembers' : 'removeMembers';
 	return {
+		// Two items may change the same list's members: side by side, one write would undo the other.
+		runsInOrder: true,
 		description: updateDisplayOptions({ show: { resource: ['distributionList'], operation: [operation] } }, [
 			workspaceSelector,
 			idLocator(listLocator),
@@ -47,21 +49,31 @@ export function membersOperation(change: 'add' | 'remove'): WhispirItemOperation
 				});
 			}
 
-			const memberIds: IDataObject = {};
-			const counts: Record<string, number> = {};
-			for (const { key } of MEMBER_KINDS) {
-				const before = splitIds(list[key]);
-				const after =
-					change === 'add'
-						? [...before, ...given[key].filter((memberId) => !before.includes(memberId))]
-						: before.filter((memberId) => !given[key].includes(memberId));
-				memberIds[key] = after.join(',');
-				counts[key] = Math.abs(after.length - before.length);
+			const withChange = (stored: IDataObject) => {
+				const memberIds: IDataObject = {};
+				const counts: Record<string, number> = {};
+				for (const { key } of MEMBER_KINDS) {
+					const before = splitIds(stored[key]);
+					const after =
+						change === 'add'
+							? [...before, ...given[key].filter((memberId) => !before.includes(memberId))]
+							: before.filter((memberId) => !given[key].includes(memberId));
+					memberIds[key] = after.join(',');
+					counts[key] = Math.abs(after.length - before.length);
+				}
+				return { updated: recordToWrite(stored, memberIds, { readOnly: ['memberCount'] }), counts };
+			};
+			let result = withChange(list);
+			const changed = Object.values(result.counts).some((count) => count > 0);
+			// A retried PUT reads and changes the list again, so members added meanwhile are kept.
+			const rebuild = async () => {
+				result = withChange(await fetchRecord(this, { endpoint: ENDPOINTS.distributionList, id, workspaceId, itemIndex }));
+				return result.updated;
+			};
+			if (changed) {
+				await writeRecord(this, { endpoint: ENDPOINTS.distributionList, id, workspaceId, itemIndex, record: result.updated, rebuild });
 			}
-			const changed = Object.values(counts).some((count) => count > 0);
-			const updated = recordToWrite(list, memberIds, { readOnly: ['memberCount'] });
-			if (changed) await writeRecord(this, { endpoint: ENDPOINTS.distributionList, id, workspaceId, itemIndex, record: updated });
-			return { ...updated, id, [change === 'add' ? 'added' : 'removed']: counts, changed };
+			return { ...result.updated, id, [change === 'add' ? 'added' : 'removed']: result.counts, changed };
 		},
 	};
 }

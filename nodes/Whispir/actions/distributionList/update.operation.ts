@@ -50,6 +50,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+// Two items may update the same list: items run one after the other, in order (a read-merge-write each).
+export const runsInOrder = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = pickedId(this, listLocator, itemIndex);
 	const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.distributionList);
@@ -82,7 +85,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		changes.rules = rules;
 	}
 
-	const record = recordToWrite(current, changes, { readOnly: ['memberCount'] });
-	await writeRecord(this, { endpoint: ENDPOINTS.distributionList, id, workspaceId, itemIndex, record });
+	let record = recordToWrite(current, changes, { readOnly: ['memberCount'] });
+	// A retried PUT reads and merges again, so members added meanwhile are not written away.
+	const rebuild = async () => {
+		const fresh = await fetchRecord(this, { endpoint: ENDPOINTS.distributionList, id, workspaceId, itemIndex });
+		record = recordToWrite(fresh, changes, { readOnly: ['memberCount'] });
+		return record;
+	};
+	await writeRecord(this, { endpoint: ENDPOINTS.distributionList, id, workspaceId, itemIndex, record, rebuild });
 	return { id, ...record };
 }

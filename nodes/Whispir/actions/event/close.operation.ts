@@ -13,6 +13,9 @@ export const description = updateDisplayOptions({ show: { resource: ['event'], o
 	idLocator({ ...eventLocator, description: 'The event to close' }),
 ] satisfies INodeProperties[]);
 
+// Close writes the whole event back: items run one after the other, in order, so two items on one event cannot undo each other.
+export const runsInOrder = true;
+
 /**
  * "It is not currently possible to remove events … events should be updated to have a status of
  * 'Closed'" (API doc L9520): Close is that update, keeping every other field.

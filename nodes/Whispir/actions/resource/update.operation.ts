@@ -38,6 +38,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['resource'], operation: ['update'] } }, properties);
 
+// Two items may update the same resource: items run one after the other, in order (a read-merge-write each).
+export const runsInOrder = true;
+
 /**
  * Whispir's PUT needs all four fields and replaces the file, without versioning (API doc L10205).
  * The stored name, scope and MIME type are read first and kept unless the user changed them.
@@ -48,16 +51,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const workspaceId = workspaceOf(this, itemIndex, endpoint);
 	const file = await readContent(this, itemIndex);
 	const changes = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const current = await fetchRecord(this, { endpoint, id, workspaceId, itemIndex });
-
-	const name = typeof changes.name === 'string' && changes.name.trim() !== '' ? changes.name.trim() : String(current.name);
-	const resource = {
-		name,
-		scope: typeof changes.scope === 'string' ? changes.scope : String(current.scope),
-		mimeType: mimeTypeFor((changes.mimeType as string | undefined) || String(current.mimeType ?? ''), name, file),
-		bytes: file.bytes,
+	const withChanges = (current: IDataObject) => {
+		const name = typeof changes.name === 'string' && changes.name.trim() !== '' ? changes.name.trim() : String(current.name);
+		return {
+			name,
+			scope: typeof changes.scope === 'string' ? changes.scope : String(current.scope),
+			mimeType: mimeTypeFor((changes.mimeType as string | undefined) || String(current.mimeType ?? ''), name, file),
+			bytes: file.bytes,
+		};
 	};
+	let resource = withChanges(await fetchRecord(this, { endpoint, id, workspaceId, itemIndex }));
 	checkResource(this, resource, itemIndex);
-	await writeRecord(this, { endpoint, id, workspaceId, itemIndex, record: resourceBody(resource) });
+	// A retried PUT reads again, so a name or scope changed meanwhile is kept unless this update sets it.
+	const rebuild = async () => {
+		resource = withChanges(await fetchRecord(this, { endpoint, id, workspaceId, itemIndex }));
+		checkResource(this, resource, itemIndex);
+		return resourceBody(resource);
+	};
+	await writeRecord(this, { endpoint, id, workspaceId, itemIndex, record: resourceBody(resource), rebuild });
 	return { id, name: resource.name, scope: resource.scope, mimeType: resource.mimeType, updated: true };
 }

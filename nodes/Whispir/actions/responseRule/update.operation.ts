@@ -44,6 +44,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['responseRule'], operation: ['update'] } }, properties);
 
+// Two items may update the same rule: items run one after the other, in order (a read-merge-write each).
+export const runsInOrder = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const changes = { ...(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject) };
 	if (changes.name !== undefined) changes.name = requiredText(this, 'updateFields.name', itemIndex, 'Name');

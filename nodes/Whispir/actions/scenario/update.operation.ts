@@ -49,6 +49,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['scenario'], operation: ['update'] } }, properties);
 
+// Two items may update the same scenario: items run one after the other, in order (a read-merge-write each).
+export const runsInOrder = true;
+
 /**
  * Read, merge at every depth (a new email footer keeps the email body), write the whole scenario
  * back. The allowed-users rule applies to the merged scenario: stored IDs would otherwise stay

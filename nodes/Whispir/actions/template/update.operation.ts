@@ -52,6 +52,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['update'] } }, properties);
 
+// Two items may update the same template: items run one after the other, in order (a read-merge-write each).
+export const runsInOrder = true;
+
 /** A name no template has, for the moment between the two saves of an update that keeps the name. */
 function temporaryName(name: string): string {
 	return `${name} (updating ${Date.now().toString(36)})`;
@@ -83,18 +86,25 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	const write = async (record: IDataObject) => {
-		await writeRecord(this, { endpoint, id, workspaceId, itemIndex, record });
+	const name = String(template.messageTemplateName ?? '');
+	const write = async (savedName: string) => {
+		let record: IDataObject = { ...template, messageTemplateName: savedName };
+		// A retried PUT reads and merges again: it never writes the template as read before the failed attempt.
+		const rebuild = async () => {
+			const fresh = await fetchRecord(this, { endpoint, id, workspaceId, itemIndex });
+			record = { ...recordToWrite(fresh, changes, { readOnly: ['id'] }), messageTemplateName: savedName };
+			return record;
+		};
+		await writeRecord(this, { endpoint, id, workspaceId, itemIndex, record, rebuild });
 		return { id, ...record };
 	};
 
-	const name = String(template.messageTemplateName ?? '');
-	if (name !== String(current.messageTemplateName ?? '')) return await write(template);
+	if (name !== String(current.messageTemplateName ?? '')) return await write(name);
 
 	const temporary = temporaryName(name);
-	await write({ ...template, messageTemplateName: temporary });
+	await write(temporary);
 	try {
-		return await write(template);
+		return await write(name);
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), `Template ${id} was saved under the temporary name "${temporary}"`, {
 			description:

@@ -12,6 +12,9 @@ const properties: INodeProperties[] = [idLocator(userLocator)];
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['activate'] } }, properties);
 
+// Two items may activate the same user (each step writes the whole record): items run one after the other, in order.
+export const runsInOrder = true;
+
 /**
  * The steps Whispir's user state machine needs to reach ACTIVE (API doc L8600-8640): a new user is
  * PENDING and must go through INACTIVE first; INACTIVE and SUSPENDED users go straight to ACTIVE.
@@ -40,9 +43,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	// Each PUT replaces the whole record, so it carries the user as read, with only the status changed.
 	// The password reads back blank and Whispir keeps it when left out, so it is not sent.
-	const record = recordToWrite(user, {}, { readOnly: ['password'] });
+	const withStatus = (read: IDataObject, status: string) => ({ ...recordToWrite(read, {}, { readOnly: ['password'] }), status });
+	let current = user;
 	for (const status of steps) {
-		await writeRecord(this, { endpoint: ENDPOINTS.user, id, itemIndex, record: { ...record, status } });
+		// A retried PUT carries the user as stored by then, and so do the steps after it.
+		const rebuild = async () => withStatus((current = await fetchRecord(this, { endpoint: ENDPOINTS.user, id, itemIndex })), status);
+		await writeRecord(this, { endpoint: ENDPOINTS.user, id, itemIndex, record: withStatus(current, status), rebuild });
 	}
-	return withoutPassword({ ...user, id, status: 'ACTIVE', previousStatus, alreadyActive: steps.length === 0 });
+	return withoutPassword({ ...current, id, status: 'ACTIVE', previousStatus, alreadyActive: steps.length === 0 });
 }

@@ -36,6 +36,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['update'] } }, properties);
 
+// Two items may update the same user: items run one after the other, in order (a read-merge-write each).
+export const runsInOrder = true;
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = pickedId(this, userLocator, itemIndex);
 	const changes = cleanProfile(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);

@@ -1,0 +1,108 @@
+// Scenario 2: Get Many with Return All over 10,000 contacts (500 pages): our node vs following next
+// links one page at a time, vs the ideal 500 ÷ 30 s; same records in the same order; peak heap growth
+// against the size of the result as JSON.
+import { isDeepStrictEqual } from 'node:util';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { round, startBench, timed } from './bed';
+
+const CONTACTS = 10_000;
+const RATE = 30;
+
+const collectGarbage = () => {
+	const gc = (globalThis as { gc?: () => void }).gc;
+	if (!gc) throw new Error('Run with node --expose-gc (npm run bench does) to measure the heap');
+	gc();
+};
+
+/**
+ * Peak heap growth while `work` runs, from a collected baseline. `sample` runs every 10 ms before the
+ * heap is read: nothing for the raw figure, a forced collection for the live one.
+ */
+async function peakHeapGrowth<T>(work: () => Promise<T>, sample: () => void = () => {}): Promise<{ result: T; growth: number }> {
+	collectGarbage();
+	const base = process.memoryUsage().heapUsed;
+	let peak = base;
+	const sampler = setInterval(() => {
+		sample();
+		peak = Math.max(peak, process.memoryUsage().heapUsed);
+	}, 10);
+	try {
+		const result = await work();
+		peak = Math.max(peak, process.memoryUsage().heapUsed);
+		return { result, growth: peak - base };
+	} finally {
+		clearInterval(sampler);
+	}
+}
+
+const withoutLinks = (record: IDataObject) => {
+	const { link: _link, ...rest } = record;
+	return rest;
+};
+
+export async function returnAllScenario() {
+	const bench = await startBench({ latencyMs: 150, rateLimit: { perSecond: RATE } });
+	try {
+		bench.bed.sandbox.seed(
+			'contacts',
+			Array.from({ length: CONTACTS }, (_, index) => ({
+				firstName: `First${index}`,
+				lastName: `Last${index}`,
+				workEmailAddress1: `person${index}@example.com`,
+				workMobilePhone1: `6140${String(index).padStart(7, '0')}`,
+				workCountry: 'Australia',
+				timezone: 'Australia/Melbourne',
+			})),
+		);
+		const parameters = { resource: 'contact', operation: 'getAll', returnAll: true, simplify: false };
+		const { result: ours, growth } = await peakHeapGrowth(async () => await bench.runNode(parameters, { requestsPerSecond: RATE }));
+		if (ours.error) throw ours.error;
+		const records = ours.items.map((item) => item.json);
+		const jsonSize = JSON.stringify(records).length;
+		const pagesRead = bench.bed.sandbox.log.length;
+
+		// The raw peak counts garbage the collector had not reached yet (most of it the in-process
+		// sandbox's and n8n's per-request objects). What the node holds on to: the same run again,
+		// collecting before every sample (untimed: the collections slow it down).
+		const live = await peakHeapGrowth(async () => await bench.runNode(parameters, { requestsPerSecond: RATE }), collectGarbage);
+		if (live.result.items.length !== records.length) throw new Error('The memory run read a different list');
+
+		await new Promise((resolve) => setTimeout(resolve, 1100));
+		const nextLinks = await timed(async () => {
+			const all: IDataObject[] = [];
+			let url: string | undefined = '/contacts?limit=20&offset=0';
+			while (url) {
+				const { json } = await bench.call('GET', url, 'contact-v1');
+				const page = json as { contacts?: IDataObject[]; link?: Array<{ rel: string; uri: string }> };
+				all.push(...(page.contacts ?? []));
+				url = page.link?.find((link) => link.rel === 'next')?.uri;
+			}
+			return all;
+		});
+		const identical =
+			isDeepStrictEqual(records.map((record) => record.id), nextLinks.result.map((record) => record.id)) &&
+			isDeepStrictEqual(records.map(withoutLinks), nextLinks.result.map(withoutLinks));
+		const ideal = Math.ceil(CONTACTS / 20) / RATE;
+		return {
+			rows: [
+				['2 Return All 10,000', 'our node', ours.seconds, `${records.length} records, ${pagesRead} pages, ${(jsonSize / 1e6).toFixed(1)} MB as JSON`],
+				['', '  heap growth', '', `live ${(live.growth / 1e6).toFixed(1)} MB, raw ${(growth / 1e6).toFixed(1)} MB (garbage included)`],
+				['', 'next links one by one', nextLinks.seconds, `${nextLinks.result.length} records, identical: ${identical}`],
+				['', 'ideal 500 / 30', ideal, ''],
+			],
+			json: {
+				seconds: round(ours.seconds),
+				nextLinkSeconds: round(nextLinks.seconds),
+				ratioToIdeal: round(ours.seconds / ideal),
+				speedupVsNextLink: round(nextLinks.seconds / ours.seconds, 2),
+				heapGrowthToJson: round(live.growth / jsonSize, 2),
+				heapGrowthToJsonRaw: round(growth / jsonSize, 2),
+				identical,
+			},
+		};
+	} finally {
+		await bench.close();
+	}
+}
