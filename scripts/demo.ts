@@ -24,6 +24,8 @@ const PATIENT = '61400000001';
 const CALLBACK_NAME = 'Appointment replies';
 /** Where the running demo tells `npm run demo:reply` how to reach its sandbox. */
 const STATE_FILE = join(tmpdir(), 'n8n-nodes-whispir-demo.json');
+/** n8n's output, kept after the demo stops (the demo's n8n folder is removed). */
+const LOG_FILE = join(tmpdir(), 'n8n-nodes-whispir-demo-n8n.log');
 
 interface DemoState {
 	sandboxUrl: string;
@@ -36,16 +38,20 @@ async function demo(): Promise<void> {
 	let sandbox: Sandbox | undefined;
 	let n8n: N8n | undefined;
 	let userFolder: string | undefined;
-	let stopped = false;
-	const stop = async () => {
-		if (stopped) return;
-		stopped = true;
-		await n8n?.stop();
-		await stopAll();
-		await sandbox?.close();
-		if (userFolder) rmSync(userFolder, { recursive: true, force: true });
-		rmSync(STATE_FILE, { force: true });
-	};
+	// Set by Ctrl-C before n8n is stopped, so that n8n's exit is not taken for a crash.
+	let interrupted = false;
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => (interrupted = true));
+	// One shutdown, however many callers (Ctrl-C, n8n crashing, a failed start) ask for it.
+	let stopping: Promise<void> | undefined;
+	const stop = async () =>
+		await (stopping ??= (async () => {
+			await n8n?.stop();
+			if (n8n) writeFileSync(LOG_FILE, n8n.output());
+			await stopAll();
+			await sandbox?.close();
+			if (userFolder) rmSync(userFolder, { recursive: true, force: true });
+			rmSync(STATE_FILE, { force: true });
+		})());
 	stopChildrenOnSignals(async () => {
 		await stop();
 		say('\nStopped n8n and the sandbox, and removed the demo folder.');
@@ -62,7 +68,6 @@ async function demo(): Promise<void> {
 		rmSync(dirname(tarball), { recursive: true, force: true });
 
 		say(`Starting ${runtime.spec.label} (about half a minute)…`);
-		const logFile = join(userFolder, 'n8n.log');
 		n8n = await N8n.start(runtime, { userFolder, port: await freePort(5678) });
 		await n8n.setupOwner(DEFAULT_OWNER);
 		await n8n.createApiKey();
@@ -96,7 +101,7 @@ async function demo(): Promise<void> {
 		say();
 		say(`n8n is running at ${n8n.url}`);
 		say(`  Log in with ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}`);
-		say(`  Whispir sandbox: ${sandbox.url} (credential "Whispir Sandbox"; n8n's log: ${logFile})`);
+		say(`  Whispir sandbox: ${sandbox.url} (credential "Whispir Sandbox"; n8n's log: ${LOG_FILE})`);
 		say(`  Example workflows imported from examples/; "${REPLY_EXAMPLE.replace('.json', '')}" is active.`);
 		say();
 		say('Simulate the patient replying YES to the appointment request (message ' + messageId + '):');
@@ -108,11 +113,11 @@ async function demo(): Promise<void> {
 		say();
 
 		const running = n8n;
-		const announce = setInterval(() => void announceExecutions(running, replyWorkflowId, logFile), 2_000);
+		const announce = setInterval(() => void announceExecutions(running, replyWorkflowId), 2_000);
 		running.child.process.once('exit', () => {
 			clearInterval(announce);
-			if (!stopped) {
-				say('n8n stopped unexpectedly; see ' + logFile);
+			if (!interrupted) {
+				say('n8n stopped unexpectedly; see ' + LOG_FILE);
 				void stop().then(() => process.exit(1));
 			}
 		});
@@ -152,10 +157,10 @@ async function sendAppointmentRequest(sandbox: Sandbox): Promise<string> {
 let announced = 0;
 let n8nLogWritten = 0;
 /** Prints each new execution of the reply workflow, and keeps n8n's output in the log file. */
-async function announceExecutions(n8n: N8n, workflowId: string, logFile: string): Promise<void> {
+async function announceExecutions(n8n: N8n, workflowId: string): Promise<void> {
 	const output = n8n.output();
 	if (output.length !== n8nLogWritten) {
-		writeFileSync(logFile, output);
+		writeFileSync(LOG_FILE, output);
 		n8nLogWritten = output.length;
 	}
 	const executions = await n8n.executions(workflowId).catch(() => []);

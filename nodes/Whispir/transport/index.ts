@@ -9,7 +9,8 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { ManualExecutionCancelledError, NodeApiError, sleepWithAbort } from 'n8n-workflow';
+import * as n8nWorkflow from 'n8n-workflow';
+import { ManualExecutionCancelledError, NodeApiError } from 'n8n-workflow';
 
 import { connectionFor } from './connection';
 import { whispirApiError } from './errors';
@@ -50,9 +51,15 @@ const cancelSignal = (context: WhispirContext) =>
 /** Whether the user stopped the execution: nothing more should start. */
 export const isCancelled = (context: WhispirContext) => cancelSignal(context)?.aborted === true;
 
+type CancellableSleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+// The n8n-workflow beside the installed package is the newest one, not the host's (see the e2e notes):
+// up to 2.39 the cancellable sleep is `sleepWithAbort`; from 2.40 on, `sleep` takes the signal itself.
+const cancellableSleep: CancellableSleep =
+	(n8nWorkflow as { sleepWithAbort?: CancellableSleep }).sleepWithAbort ?? (n8nWorkflow.sleep as CancellableSleep);
+
 async function pause(context: WhispirContext, ms: number): Promise<void> {
 	if (ms <= 0) return;
-	await sleepWithAbort(ms, cancelSignal(context));
+	await cancellableSleep(ms, cancelSignal(context));
 }
 
 /** Waits until the credential's rate limit lets one more request start (cancelling the execution stops the wait). */

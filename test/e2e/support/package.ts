@@ -18,11 +18,13 @@ export function packPackage(destination = mkdtempSync(join(tmpdir(), 'whispir-pa
 	try {
 		execFileSync('npm', ['pack', '--pack-destination', destination, ...NPM_QUIET], {
 			cwd: REPO,
-			stdio: ['ignore', 'ignore', 'inherit'],
+			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 	} catch (error) {
 		rmSync(destination, { recursive: true, force: true });
-		throw new Error(`npm pack failed (its output is above): ${(error as Error).message}`);
+		// The build's compiler errors come on stdout.
+		const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+		throw new Error(`npm pack (which builds the package) failed:\n${String(stdout ?? '').slice(-4000)}\n${String(stderr ?? '').slice(-2000)}`);
 	}
 	const tarball = readdirSync(destination).find((file) => file.startsWith(`${PACKAGE_NAME}-`) && file.endsWith('.tgz'));
 	if (!tarball) throw new Error(`npm pack left no ${PACKAGE_NAME}-*.tgz in ${destination}`);
