@@ -14,7 +14,7 @@ export async function bulkScenario() {
 			{ items, requestsPerSecond: 30 },
 		);
 		if (ours.error) throw ours.error;
-		const requests = bench.bed.sandbox.log.length;
+		const requests = (await bench.sandbox.log()).length;
 		return {
 			rows: [['3 Send Bulk 10,000 rows', 'our node', ours.seconds, `${requests} requests, ${ours.items.length} output items`]],
 			json: { requests, wallSeconds: round(ours.seconds) },

@@ -45,7 +45,7 @@ const withoutLinks = (record: IDataObject) => {
 export async function returnAllScenario() {
 	const bench = await startBench({ latencyMs: 150, rateLimit: { perSecond: RATE } });
 	try {
-		bench.bed.sandbox.seed(
+		await bench.sandbox.seed(
 			'contacts',
 			Array.from({ length: CONTACTS }, (_, index) => ({
 				firstName: `First${index}`,
@@ -61,16 +61,16 @@ export async function returnAllScenario() {
 		if (ours.error) throw ours.error;
 		const records = ours.items.map((item) => item.json);
 		const jsonSize = JSON.stringify(records).length;
-		const pagesRead = bench.bed.sandbox.log.length;
+		const pagesRead = (await bench.sandbox.log()).length;
 
-		// The raw peak counts garbage the collector had not reached yet (most of it the in-process
-		// sandbox's and n8n's per-request objects). What the node holds on to: the same read again,
-		// collecting before every sample; untimed, and without latency or limit, so that the slow
-		// collections take less time and more pages are in flight at once (the harder case).
-		bench.bed.sandbox.configure({ latencyMs: 0, rateLimit: null });
+		// The raw peak counts garbage the collector had not reached yet (n8n's per-request objects, the
+		// answers' text). What the node holds on to: the same read again, collecting before every sample;
+		// untimed, and without latency or limit, so that the slow collections take less time and more
+		// pages are in flight at once (the harder case).
+		await bench.sandbox.configure({ latencyMs: 0, rateLimit: null });
 		const live = await peakHeapGrowth(async () => await bench.runNode(parameters, { requestsPerSecond: 100_000 }), collectGarbage);
 		if (live.result.items.length !== records.length) throw new Error('The memory run read a different list');
-		bench.bed.sandbox.configure({ latencyMs: 150, rateLimit: { perSecond: RATE } });
+		await bench.sandbox.configure({ latencyMs: 150, rateLimit: { perSecond: RATE } });
 
 		await new Promise((resolve) => setTimeout(resolve, 1100));
 		const nextLinks = await timed(async () => {

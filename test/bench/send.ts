@@ -21,12 +21,13 @@ export async function sendScenario() {
 	try {
 		const ours = await bench.runNode(sendParameters, { items: sendItems(COUNT), requestsPerSecond: RATE });
 		if (ours.error) throw ours.error;
-		const answers = rateLimitAnswers(bench);
-		const accepted = bench.bed.sandbox.log.filter((request) => request.status === 202).length;
+		const log = await bench.sandbox.log();
+		const answers = rateLimitAnswers(log);
+		const accepted = log.filter((request) => request.status === 202).length;
 
 		// A second's pause: the baseline starts with an empty window at the sandbox.
 		await new Promise((resolve) => setTimeout(resolve, 1100));
-		bench.bed.sandbox.log.length = 0;
+		await bench.sandbox.clearLog();
 		const sequential = await timed(async () => {
 			for (const { json } of sendItems(COUNT)) {
 				await bench.call('POST', '/messages', 'message-v1', { to: json.phone, subject: 'Reminder', body: json.text });
@@ -36,7 +37,7 @@ export async function sendScenario() {
 		return {
 			rows: [
 				['1 Send 300 SMS', 'our node', ours.seconds, `${accepted} accepted, ${answers} rate-limit answers`],
-				['', 'sequential fetch loop', sequential.seconds, `${rateLimitAnswers(bench)} rate-limit answers`],
+				['', 'sequential fetch loop', sequential.seconds, `${rateLimitAnswers(await bench.sandbox.log())} rate-limit answers`],
 				['', 'ideal 300 / 30', ideal, ''],
 			],
 			json: {
