@@ -29,7 +29,7 @@ const NODE_BINARY_PACKAGE = `node-${process.platform}-${process.arch}`;
 export const RUNTIMES: RuntimeSpec[] = [
 	{
 		name: 'n8n-2.8.4',
-		label: 'n8n 2.8.4 (Node 20)',
+		label: `n8n 2.8.4 (Node ${process.versions.node.split('.')[0]})`,
 		steps: [['npm', 'install', ...NPM_QUIET]],
 		nodeBinary: '',
 	},
@@ -51,11 +51,11 @@ export const RUNTIMES: RuntimeSpec[] = [
 const REPO = resolve(__dirname, '..');
 const MARKER = '.whispir-runtime-complete';
 
-export function runtimeCacheRoot(): string {
+function runtimeCacheRoot(): string {
 	return process.env.WHISPIR_N8N_RUNTIMES ?? join(homedir(), '.cache', 'n8n-nodes-whispir', 'runtimes');
 }
 
-export function runtimeSpec(name: string): RuntimeSpec {
+function runtimeSpec(name: string): RuntimeSpec {
 	const spec = RUNTIMES.find((runtime) => runtime.name === name);
 	if (!spec) throw new Error(`Unknown n8n runtime "${name}" (known: ${RUNTIMES.map((r) => r.name).join(', ')})`);
 	return spec;

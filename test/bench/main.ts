@@ -18,16 +18,32 @@ function printTable(rows: Row[]): void {
 	for (const row of cells) console.log(row.map((cell, column) => String(cell).padEnd(widths[column])).join('  ').trimEnd());
 }
 
+const SCENARIOS = {
+	send: sendScenario,
+	returnAll: returnAllScenario,
+	bulk: bulkScenario,
+	overhead: overheadScenario,
+	trigger: triggerScenario,
+};
+type ScenarioName = keyof typeof SCENARIOS;
+
+/** `npm run bench` runs every scenario; `npm run bench -- returnAll bulk` only those named. */
 async function main(): Promise<void> {
 	const started = performance.now();
-	const send = await sendScenario();
-	const returnAll = await returnAllScenario();
-	const bulk = await bulkScenario();
-	const overhead = await overheadScenario();
-	const trigger = await triggerScenario();
-	printTable([...send.rows, ...returnAll.rows, ...bulk.rows, ...overhead.rows, ...trigger.rows]);
+	const asked = process.argv.slice(2);
+	const unknown = asked.filter((name) => !(name in SCENARIOS));
+	if (unknown.length > 0) throw new Error(`Unknown scenario ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+	const names = (asked.length > 0 ? asked : Object.keys(SCENARIOS)) as ScenarioName[];
+	const rows: Row[] = [];
+	const figures: Record<string, unknown> = {};
+	for (const name of names) {
+		const { rows: scenarioRows, json } = await SCENARIOS[name]();
+		rows.push(...scenarioRows);
+		figures[name] = json;
+	}
+	printTable(rows);
 	console.log(`Total ${((performance.now() - started) / 1000).toFixed(1)} s`);
-	console.log(JSON.stringify({ send: send.json, returnAll: returnAll.json, bulk: bulk.json, overhead: overhead.json, trigger: trigger.json }));
+	console.log(JSON.stringify(figures));
 }
 
 main().then(

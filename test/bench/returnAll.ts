@@ -98,7 +98,7 @@ export async function returnAllScenario() {
 		const ideal = Math.ceil(CONTACTS / 20) / RATE;
 		return {
 			rows: [
-				['2 Return All 10,000', 'our node', ours.seconds, `${records.length} records, ${pagesRead} pages, ${(jsonSize / 1e6).toFixed(1)} MB as JSON`],
+				['2 Return All 10,000', 'our node', ours.seconds, `${records.length} records, ${pagesRead} pages, ${mb(jsonSize)} as JSON`],
 				[
 					'',
 					'  heap growth',

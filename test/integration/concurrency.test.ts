@@ -146,7 +146,9 @@ describe('failures', () => {
 		const sent = posts().map((request) => Number(textOf(request).replace('item ', '')));
 		// The items already running finish; nothing after them starts.
 		expect(sent.sort((a, b) => a - b)).toEqual([0, 1, 2, 4, 5, 6, 7, 8, 9]);
-		expect(error?.description).toMatch(/6 item\(s\) after item 3 had already succeeded .*\(4, 5, 6, 7, 8, 9\)/);
+		expect(error?.description).toMatch(
+			/stopped at item 3, but items 0 to 2 and 6 item\(s\) after it \(4, 5, 6, 7, 8, 9\) had already succeeded/,
+		);
 	});
 
 	it('without Continue On Fail: an API failure is thrown for the lowest failed item', async () => {

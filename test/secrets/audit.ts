@@ -12,7 +12,7 @@ import { threadId } from 'node:worker_threads';
 export const AUDIT_DIR_ENV = 'WHISPIR_AUDIT_DIR';
 
 /** Secrets shorter than this would match ordinary text (and no real key or password is this short). */
-export const MIN_SECRET_LENGTH = 6;
+const MIN_SECRET_LENGTH = 6;
 
 export interface AuditLine {
 	kind: 'record' | 'secret';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { ManualExecutionCancelledError, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { isCancelled, requestConcurrency } from '../transport';
+import { cancellation, isCancelled, requestConcurrency } from '../transport';
 import { runPool, type PoolFailure } from '../transport/workerPool';
 import { asNodeError, failedItem } from './failedItem';
 import type { WhispirItemOperation } from './operation';
@@ -45,10 +45,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		concurrency: await concurrencyOf(this, handler),
 		keepGoing: () => !isCancelled(this),
 	});
+	// A stopped execution starts no more items and outputs nothing with gaps; the waits it cut short
+	// are not item failures.
+	if (isCancelled(this)) throw cancellation(this);
 	// Without Continue On Fail the node stops as a loop would, at the first failed item…
-	if (failure) throw withLaterItemsNote(failure.error as NodeApiError | NodeOperationError, failure, results);
-	// A cancelled execution starts no more items: no output with gaps.
-	if (isCancelled(this)) throw new ManualExecutionCancelledError(this.getExecutionId());
+	if (failure) throw withDoneItemsNote(failure.error as NodeApiError | NodeOperationError, failure, results);
 	return [results.flat()];
 }
 
@@ -62,27 +63,30 @@ async function concurrencyOf(context: IExecuteFunctions, operation: WhispirItemO
 	try {
 		return await requestConcurrency(context, 0);
 	} catch {
-		// An unreadable credential fails every item on its own, with the item's index and the fix.
+		// An unreadable credential: item 0 then fails with the reason and the fix.
 		return 1;
 	}
 }
 
 /**
- * …but items after it may already have been sent. The error says which, so that nobody runs
- * the node again without checking (a second run sends their messages twice).
+ * …but the items before it were done, and items after it may have been too (they run side by side).
+ * The error says which, so that nobody runs the node again without checking: a second run would send
+ * their messages twice.
  */
-function withLaterItemsNote(
+function withDoneItemsNote(
 	nodeError: NodeApiError | NodeOperationError,
 	failure: PoolFailure,
 	results: INodeExecutionData[][],
 ): NodeApiError | NodeOperationError {
 	const doneAfter: number[] = [];
 	for (let index = failure.index + 1; index < failure.started; index++) if (results[index]) doneAfter.push(index);
-	if (doneAfter.length === 0) return nodeError;
+	const before = failure.index === 0 ? '' : `items 0 to ${failure.index - 1}`;
 	const listed = doneAfter.slice(0, 20).join(', ') + (doneAfter.length > 20 ? ', …' : '');
+	const after = doneAfter.length === 0 ? '' : `${doneAfter.length} item(s) after it (${listed})`;
+	if (!before && !after) return nodeError;
 	const note =
-		`Items run side by side: ${doneAfter.length} item(s) after item ${failure.index} had already succeeded ` +
-		`when the node stopped (${listed}). Running the node again repeats them, so remove them from the input first, ` +
+		`The node stopped at item ${failure.index}, but ${[before, after].filter(Boolean).join(' and ')} had already succeeded. ` +
+		'Running the node again repeats them, so remove them from the input first, ' +
 		'or set "On Error" to "Continue" in the node settings to get one result per item.';
 	nodeError.description = nodeError.description ? `${nodeError.description} ${note}` : note;
 	return nodeError;

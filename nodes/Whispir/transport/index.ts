@@ -9,8 +9,7 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import * as n8nWorkflow from 'n8n-workflow';
-import { ManualExecutionCancelledError, NodeApiError } from 'n8n-workflow';
+import { ManualExecutionCancelledError, NodeApiError, sleep } from 'n8n-workflow';
 
 import { connectionFor } from './connection';
 import { whispirApiError } from './errors';
@@ -51,15 +50,30 @@ const cancelSignal = (context: WhispirContext) =>
 /** Whether the user stopped the execution: nothing more should start. */
 export const isCancelled = (context: WhispirContext) => cancelSignal(context)?.aborted === true;
 
-type CancellableSleep = (ms: number, signal?: AbortSignal) => Promise<void>;
-// The n8n-workflow beside the installed package is the newest one, not the host's (see the e2e notes):
-// up to 2.39 the cancellable sleep is `sleepWithAbort`; from 2.40 on, `sleep` takes the signal itself.
-const cancellableSleep: CancellableSleep =
-	(n8nWorkflow as { sleepWithAbort?: CancellableSleep }).sleepWithAbort ?? (n8nWorkflow.sleep as CancellableSleep);
+/** The error that ends a stopped execution's wait or work. */
+export const cancellation = (context: WhispirContext) =>
+	new ManualExecutionCancelledError('getExecutionId' in context ? context.getExecutionId() : '');
 
+/**
+ * Sleeps, and stops at once when the user stops the execution. Not n8n-workflow's `sleepWithAbort`:
+ * n8n-workflow 2.40 dropped it (the one a user's n8n installs beside the package is the newest), and
+ * it leaves an `abort` listener behind for every pause, thousands in a long run.
+ */
 async function pause(context: WhispirContext, ms: number): Promise<void> {
 	if (ms <= 0) return;
-	await cancellableSleep(ms, cancelSignal(context));
+	const signal = cancelSignal(context);
+	if (!signal) return await sleep(ms);
+	if (signal.aborted) throw cancellation(context);
+	let onAbort = () => {};
+	const aborted = new Promise<never>((_, reject) => {
+		onAbort = () => reject(cancellation(context));
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		await Promise.race([sleep(ms), aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
 }
 
 /** Waits until the credential's rate limit lets one more request start (cancelling the execution stops the wait). */
@@ -67,7 +81,11 @@ async function waitForTurn(context: WhispirContext, limiter: RateLimiter): Promi
 	return await limiter.take(async (ms) => await pause(context, ms));
 }
 
-/** More requests than this never run at once for one execution, whatever the rate. */
+/**
+ * More items (or pages of one Return All) than this never run at once, whatever the rate. A Return All
+ * inside concurrent items has a pool of its own, so more requests may wait; the limiter still starts
+ * no more than the rate allows.
+ */
 const MAX_CONCURRENCY = 100;
 
 /**
@@ -108,6 +126,8 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 	let earlierAttemptMayHaveActed = false;
 	for (let retries = 0; ; retries++) {
 		const start = await waitForTurn(this, connection.limiter);
+		// A turn granted without waiting never met the cancel signal: a stopped execution sends nothing more.
+		if (isCancelled(this)) throw cancellation(this);
 		let attempt: Attempt;
 		try {
 			const raw = (await this.helpers.httpRequestWithAuthentication.call(
@@ -235,7 +255,7 @@ async function readPlannedPages(
 	);
 	if (failure) throw failure.error;
 	// Only a cancelled execution leaves planned pages unread: no list with gaps.
-	if (isCancelled(context)) throw new ManualExecutionCancelledError('');
+	if (isCancelled(context)) throw cancellation(context);
 	return pages.slice(0, end);
 }
 

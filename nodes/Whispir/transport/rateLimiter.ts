@@ -48,8 +48,10 @@ export class RateLimiter {
 	constructor(public perSecond: number) {}
 
 	/**
-	 * The latest a request may have reached Whispir: when it started, or once answered, its answer
-	 * minus the quickest round trip known now (which only gets quicker, so the estimate only grows).
+	 * When a request is taken to have reached Whispir. Once answered: the latest it can have arrived,
+	 * its answer minus the quickest round trip known now (which only gets quicker, so the estimate only
+	 * grows). Still unanswered: its start, the earliest; one unanswered after a whole window drops out
+	 * of the count, a small risk taken knowingly, since a rate-limit answer is waited out and retried.
 	 */
 	private arrivalOf(start: Start): number {
 		if (start.answeredAt === undefined) return start.startedAt;

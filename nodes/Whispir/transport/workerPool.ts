@@ -1,4 +1,4 @@
-export interface PoolOptions {
+interface PoolOptions {
 	/** How many tasks may run at once. */
 	concurrency: number;
 	/** Asked before each start; once false, nothing more starts (a cancelled execution). */

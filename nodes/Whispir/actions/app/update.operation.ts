@@ -27,7 +27,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['app'], operation: ['update'] } }, properties);
 
-// Two items may update the same app: items run one after the other, in order (a read-merge-write each).
 export const runsInOrder = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -39,7 +39,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['callback'], operation: ['update'] } }, properties);
 
-// Two items may update the same callback: items run one after the other, in order (a read-merge-write each).
 export const runsInOrder = true;
 
 /** The fields given, in Whispir's shape; `auth` and `callbacks` are merged into the stored ones. */

@@ -53,7 +53,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['update'] } }, properties);
 
-// Two items may update the same contact: items run one after the other, in order (a read-merge-write each).
 export const runsInOrder = true;
 
 /** The changes an item asks for: the Update Fields, custom fields and messaging options it gives. */

@@ -50,7 +50,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['contactDevice'], operation: ['update'] } }, properties);
 
-// Two items may update the same device: items run one after the other, in order (a read-merge-write each).
 export const runsInOrder = true;
 
 /** Whispir's PUT replaces the device (L4815), so the device is read, changed and written back. */

@@ -50,7 +50,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-// Two items may update the same list: items run one after the other, in order (a read-merge-write each).
 export const runsInOrder = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

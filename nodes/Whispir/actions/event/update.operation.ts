@@ -50,7 +50,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['update'] } }, properties);
 
-// Two items may update the same event: items run one after the other, in order (a read-merge-write each).
 export const runsInOrder = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -38,7 +38,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['resource'], operation: ['update'] } }, properties);
 
-// Two items may update the same resource: items run one after the other, in order (a read-merge-write each).
 export const runsInOrder = true;
 
 /**

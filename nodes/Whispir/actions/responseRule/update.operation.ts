@@ -44,7 +44,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['responseRule'], operation: ['update'] } }, properties);
 
-// Two items may update the same rule: items run one after the other, in order (a read-merge-write each).
 export const runsInOrder = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -49,7 +49,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['scenario'], operation: ['update'] } }, properties);
 
-// Two items may update the same scenario: items run one after the other, in order (a read-merge-write each).
 export const runsInOrder = true;
 
 /**

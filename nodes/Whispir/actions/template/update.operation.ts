@@ -52,7 +52,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['update'] } }, properties);
 
-// Two items may update the same template: items run one after the other, in order (a read-merge-write each).
 export const runsInOrder = true;
 
 /** A name no template has, for the moment between the two saves of an update that keeps the name. */

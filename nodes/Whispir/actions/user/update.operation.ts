@@ -36,7 +36,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['update'] } }, properties);
 
-// Two items may update the same user: items run one after the other, in order (a read-merge-write each).
 export const runsInOrder = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
