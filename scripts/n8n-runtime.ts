@@ -65,7 +65,7 @@ function packageJsonOf(spec: RuntimeSpec): string {
 	return readFileSync(join(REPO, 'test', 'e2e', 'runtimes', spec.name, 'package.json'), 'utf8');
 }
 
-export function runtimeFolder(spec: RuntimeSpec): string {
+function runtimeFolder(spec: RuntimeSpec): string {
 	const hash = createHash('sha256')
 		.update(packageJsonOf(spec))
 		.update(JSON.stringify(spec.steps))

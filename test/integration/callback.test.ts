@@ -145,6 +145,7 @@ describe('Callback → Get, Get Many, Update, Delete', () => {
 				callbacks: { reply: 'enabled', undeliverable: 'enabled' },
 			},
 		});
+		expect(updated.items[0].json).toMatchObject({ id: stored.id, auth: { type: 'httpheader' } });
 		expect(JSON.stringify(updated.items)).not.toContain('n3w');
 
 		const removed = await bed.run(WHISPIR, callback('delete', { callbackId: byId(stored.id) }));

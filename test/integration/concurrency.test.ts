@@ -38,6 +38,8 @@ async function expectEachItemGotItsOwnMessage(
 ) {
 	const stored = await bed.sandbox.state('messages');
 	const textById = new Map(stored.map((message) => [message.id, String(message.body)]));
+	// One output item per send: an empty output would pass the loop below.
+	expect(items).toHaveLength(posts().length);
 	items.forEach((item, index) => {
 		expect(item.pairedItem).toEqual({ item: index });
 		if (index !== except) expect(textById.get(String(item.json.id))).toBe(`item ${index}`);

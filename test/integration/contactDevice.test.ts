@@ -106,6 +106,8 @@ describe('Contact Device → Get and Get Many', () => {
 		const { items, error } = await bed.run(WHISPIR, device('getAll', { returnAll: true }));
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(0);
+		// Nothing because the contact has no devices, not because nothing was asked (the list is read from the contact).
+		expect(bed.sandbox.log).toEqual([expect.objectContaining({ method: 'GET', path: `/contacts/${contactId}`, status: 200 })]);
 	});
 });
 

@@ -159,7 +159,9 @@ describe('errors say what to fix', () => {
 
 	it('a daily quota fails at once, with one request', async () => {
 		bed.sandbox.configure({ rateLimit: { perDay: 0 } });
-		await probe({ path: '/workspaces' });
+		const { error } = await probe({ path: '/workspaces' });
+		expect(error?.constructor.name).toBe('NodeApiError');
+		expect(error?.message).toBe('The Whispir API key has used up its daily request quota');
 		expect(requestsTo('/workspaces')).toHaveLength(1);
 	});
 });

@@ -177,7 +177,10 @@ describe('Whispir Trigger: fuzzed deliveries', () => {
 		expect(outcomes.filter((o) => !AUTHENTICATED.has(o.delivery.auth) && (o.started || o.status === 200)).map(describeOutcome)).toEqual([]);
 		expect(outcomes.filter((o) => !AUTHENTICATED.has(o.delivery.auth) && ![401, 413, 415, 422].includes(o.status)).map(describeOutcome)).toEqual([]);
 		// Every authenticated, well-formed Whispir payload started the workflow once, with its message ID.
+		expect(outcomes).toHaveLength(total);
 		const valid = outcomes.filter((o) => AUTHENTICATED.has(o.delivery.auth) && o.delivery.validMessageId !== undefined);
+		// The checks below are over these: none would make them pass by having nothing to check.
+		expect(valid.length).toBeGreaterThan(0);
 		expect(valid.filter((o) => !o.started).map(describeOutcome)).toEqual([]);
 		expect(trigger.executions).toHaveLength(outcomes.filter((o) => o.started).length);
 		const items = trigger.executions.flatMap((execution) => execution.items);

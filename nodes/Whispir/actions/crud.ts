@@ -77,8 +77,13 @@ interface RecordOperationSpec {
 	locator: IdLocatorOptions;
 }
 
+/** What is done to each record before it is output, e.g. leave out a secret Whispir might return. */
+type OutputFilter = (record: IDataObject) => IDataObject;
+
 /** Get: one record by ID, optionally simplified. */
-export function getOperation(spec: RecordOperationSpec & { simplifyKeys?: readonly string[]; qs?: IDataObject }): WhispirItemOperation {
+export function getOperation(
+	spec: RecordOperationSpec & { simplifyKeys?: readonly string[]; qs?: IDataObject; output?: OutputFilter },
+): WhispirItemOperation {
 	const properties = withWorkspace(spec.endpoint, [
 		idLocator(spec.locator),
 		...(spec.simplifyKeys ? [simplifyOption] : []),
@@ -94,7 +99,8 @@ export function getOperation(spec: RecordOperationSpec & { simplifyKeys?: readon
 				itemIndex,
 			});
 			const simplified = spec.simplifyKeys && isOn(this.getNodeParameter('simplify', itemIndex, true));
-			return simplified ? simplify(record, spec.simplifyKeys!) : record;
+			const shown = simplified ? simplify(record, spec.simplifyKeys!) : record;
+			return spec.output ? spec.output(shown) : shown;
 		},
 	};
 }
@@ -128,6 +134,7 @@ export interface GetManySpec {
 	/** Turns the item's filter fields into Whispir query parameters. */
 	query?(this: IExecuteFunctions, itemIndex: number): IDataObject;
 	simplifyKeys?: readonly string[];
+	output?: OutputFilter;
 }
 
 /** Values as text, trimmed, the empty ones left out: for query parameters and for the fields of a partial body. */
@@ -166,7 +173,8 @@ export function getManyOperation(spec: GetManySpec): WhispirItemOperation {
 				itemIndex,
 			});
 			const simplified = spec.simplifyKeys && isOn(this.getNodeParameter('simplify', itemIndex, true));
-			return simplified ? records.map((record) => simplify(record, spec.simplifyKeys!)) : records;
+			const shown = simplified ? records.map((record) => simplify(record, spec.simplifyKeys!)) : records;
+			return spec.output ? shown.map((record) => spec.output!(record)) : shown;
 		},
 	};
 }
@@ -264,12 +272,38 @@ export async function updateByMerge(
 		await writeRecord(context, { endpoint, id, workspaceId, itemIndex, record: request.changes });
 		return { id, ...request.changes };
 	}
-	let record: IDataObject = {};
-	const readAndMerge = async () => {
-		const current = await fetchRecord(context, { endpoint, id, workspaceId, itemIndex, qs: request.readQuery });
-		record = recordToWrite(current, request.changes, { merge: request.merge, readOnly: request.readOnly });
-		return record;
-	};
-	await writeRecord(context, { endpoint, id, workspaceId, itemIndex, record: await readAndMerge(), rebuild: readAndMerge });
+	const record = await rewriteRecord(context, {
+		endpoint,
+		id,
+		workspaceId,
+		itemIndex,
+		readQuery: request.readQuery,
+		build: (stored) => recordToWrite(stored, request.changes, { merge: request.merge, readOnly: request.readOnly }),
+	});
 	return { id, ...record };
+}
+
+/**
+ * Writes back a record made from the stored one by `build`, and returns what was written. `current`
+ * is a read the caller already made (to check the record first); without it the record is read here.
+ * A retry after a failed write reads and builds again: it writes what is stored now, not the earlier read.
+ */
+export async function rewriteRecord(
+	context: IExecuteFunctions,
+	request: {
+		endpoint: Endpoint;
+		id: string;
+		itemIndex: number;
+		workspaceId?: string;
+		readQuery?: IDataObject;
+		current?: IDataObject;
+		build: (stored: IDataObject) => IDataObject;
+	},
+): Promise<IDataObject> {
+	const { endpoint, id, itemIndex, workspaceId } = request;
+	const read = async () => await fetchRecord(context, { endpoint, id, workspaceId, itemIndex, qs: request.readQuery });
+	let record = request.build(request.current ?? (await read()));
+	const rebuild = async () => (record = request.build(await read()));
+	await writeRecord(context, { endpoint, id, workspaceId, itemIndex, record, rebuild });
+	return record;
 }

@@ -110,3 +110,12 @@ export function listLimit(context: IExecuteFunctions, itemIndex: number): number
 	if (isOn(context.getNodeParameter('returnAll', itemIndex, false))) return undefined;
 	return wholeNumber(context, context.getNodeParameter('limit', itemIndex, 50), { label: 'Limit', min: 1 }, itemIndex);
 }
+
+/** IDs written as one comma-separated text, as Whispir stores list members and takes workspace IDs. */
+export function splitIds(value: unknown): string[] {
+	if (typeof value !== 'string') return [];
+	return value
+		.split(',')
+		.map((id) => id.trim())
+		.filter((id) => id !== '');
+}

@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { cancellation, isCancelled, requestConcurrency } from '../transport';
 import { runPool, type PoolFailure } from '../transport/workerPool';
-import { asNodeError, failedItem } from './failedItem';
+import { failedItem } from './failedItem';
 import type { WhispirItemOperation } from './operation';
 import { RESOURCES } from './resources';
 
@@ -26,7 +26,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if ('executeBatch' in handler) return [await handler.executeBatch.call(this)];
 
 	const items = this.getInputData();
-	const continueOnFail = this.continueOnFail();
 	// One slot per item, filled as its answer arrives, read in input order at the end.
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const runItem = async (itemIndex: number) => {
@@ -36,7 +35,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				itemData: { item: itemIndex },
 			});
 		} catch (error) {
-			if (!continueOnFail) throw asNodeError(this, error, itemIndex);
+			// Without Continue On Fail, this throws the error for the pool to report.
 			results[itemIndex] = [failedItem(this, error, itemIndex)];
 		}
 	};

@@ -126,14 +126,13 @@ export async function searchCustomLists(this: ILoadOptionsFunctions, filter?: st
 /** Contacts valued by their MRI, which is what a message's `to` takes. */
 export async function searchContactMris(this: ILoadOptionsFunctions, filter?: string) {
 	// Contact list pages carry only basic fields unless `fields` asks for more (endpoints.md §2.7).
-	const spec = { endpoint: ENDPOINTS.contact, name: fullName, value: (r: IDataObject) => text(r.mri) };
-	return await search(this, { ...spec, qs: { fields: 'firstName,lastName,mri' } }, filter);
+	const spec: SearchSpec = { endpoint: ENDPOINTS.contact, name: fullName, value: (r) => text(r.mri), qs: { fields: 'firstName,lastName,mri' } };
+	return await search(this, spec, filter);
 }
 
 /** Distribution lists valued by their MRI, which is what a message's `to` takes. */
 export async function searchDistributionListMris(this: ILoadOptionsFunctions, filter?: string) {
-	const spec = { endpoint: ENDPOINTS.distributionList, name: (r: IDataObject) => text(r.name) };
-	return await search(this, { ...spec, value: (r) => text(r.mri) }, filter);
+	return await search(this, { endpoint: ENDPOINTS.distributionList, name: (r) => text(r.name), value: (r) => text(r.mri) }, filter);
 }
 
 /** Callbacks valued by their **name**, which is what a message's `callbackId` takes (API doc L5881). */

@@ -218,7 +218,7 @@ export async function whispirApiList(this: WhispirContext, request: WhispirListR
 	const first = await readPage(0, Math.min(MAX_PAGE_SIZE, wanted));
 	const plan = planPages(first.body, first.items.length, wanted);
 	const rest = plan
-		? await readPlannedPages(this, plan, first, readPage, request.itemIndex)
+		? await readPlannedPages(this, plan, first, readPage)
 		: await followNextLinks(first, readPage, wanted);
 	const results = [first.items, ...rest].flat();
 	return results.length > wanted ? results.slice(0, wanted) : results;
@@ -230,7 +230,6 @@ async function readPlannedPages(
 	plan: PagePlan,
 	first: Page,
 	readPage: (offset: number, pageSize: number) => Promise<Page>,
-	itemIndex?: number,
 ): Promise<IDataObject[][]> {
 	const pages: IDataObject[][] = [];
 	// Pages from `end` on are not read, or not kept.
@@ -251,7 +250,8 @@ async function readPlannedPages(
 			// Pages come back in any order: this one may end the list, or show that the next one does.
 			for (const candidate of [k, k + 1]) if (candidate < end && endsList(candidate)) end = candidate;
 		},
-		{ concurrency: await requestConcurrency(context, itemIndex), keepGoing: () => !isCancelled(context) },
+		// The first page was read, so the connection (and any error of its credential) is known already.
+		{ concurrency: await requestConcurrency(context), keepGoing: () => !isCancelled(context) },
 	);
 	if (failure) throw failure.error;
 	// Only a cancelled execution leaves planned pages unread: no list with gaps.

@@ -30,11 +30,11 @@ export interface Start {
 }
 
 export class RateLimiter {
-	/** The `perSecond - 1` most recent starts, oldest first. */
-	private recent: Start[] = [];
-
-	/** Older starts that may still have reached Whispir less than a window ago. */
-	private older: Start[] = [];
+	/**
+	 * Starts, oldest first: the `perSecond - 1` most recent, and older ones that may still have reached
+	 * Whispir less than a window ago.
+	 */
+	private starts: Start[] = [];
 
 	/** The quickest time from start to answer seen so far on this key. */
 	private quickestRoundTrip = Number.POSITIVE_INFINITY;
@@ -43,7 +43,7 @@ export class RateLimiter {
 	private queue: Promise<unknown> = Promise.resolve();
 
 	/** Until when a rate-limit answer from Whispir holds everybody back (ms epoch). */
-	pausedUntil = 0;
+	private pausedUntil = 0;
 
 	constructor(public perSecond: number) {}
 
@@ -63,12 +63,17 @@ export class RateLimiter {
 	 * `perSecond - 1` requests in the window, every older one must have arrived a window ago.
 	 */
 	waitTime(now = Date.now()): number {
-		this.retireBeyondRate();
-		this.older = this.older.filter((start) => this.arrivalOf(start) + WINDOW_MS > now);
-		const previousStart = this.recent.at(-1)?.startedAt ?? Number.NEGATIVE_INFINITY;
+		// Counted from the rate as it is now: credentials sharing the key may have changed it.
+		const recentCount = Math.min(this.starts.length, Math.max(0, this.perSecond - 1));
+		const recent = this.starts.slice(this.starts.length - recentCount);
+		const older = this.starts
+			.slice(0, this.starts.length - recentCount)
+			.filter((start) => this.arrivalOf(start) + WINDOW_MS > now);
+		this.starts = [...older, ...recent];
+		const previousStart = recent.at(-1)?.startedAt ?? Number.NEGATIVE_INFINITY;
 		const allowedAt = Math.max(
 			this.pausedUntil,
-			...this.older.map((start) => this.arrivalOf(start) + WINDOW_MS),
+			...older.map((start) => this.arrivalOf(start) + WINDOW_MS),
 			previousStart + WINDOW_MS / this.perSecond / SPREAD,
 		);
 		// Less than a millisecond is no wait: a timer cannot be that precise.
@@ -85,7 +90,7 @@ export class RateLimiter {
 		const turn = this.queue.then(async () => {
 			for (let ms = this.waitTime(clock()); ms > 0; ms = this.waitTime(clock())) await wait(ms);
 			const start: Start = { startedAt: clock() };
-			this.recent.push(start);
+			this.starts.push(start);
 			return start;
 		});
 		this.queue = turn.catch(() => undefined);
@@ -101,12 +106,6 @@ export class RateLimiter {
 	/** Whispir said "too many": nobody on this key starts again before `until`. */
 	pauseUntil(until: number): void {
 		this.pausedUntil = Math.max(this.pausedUntil, until);
-	}
-
-	/** Keeps `perSecond - 1` starts in the recent list (the rate may have changed meanwhile). */
-	private retireBeyondRate(): void {
-		const excess = this.recent.length - Math.max(0, this.perSecond - 1);
-		if (excess > 0) this.older.push(...this.recent.splice(0, excess));
 	}
 }
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const REPO = resolve(__dirname, '..', '..', '..');
-export const PACKAGE_NAME = 'n8n-nodes-whispir';
+const PACKAGE_NAME = 'n8n-nodes-whispir';
 export const NODE_TYPE = `${PACKAGE_NAME}.whispir`;
 export const TRIGGER_TYPE = `${PACKAGE_NAME}.whispirTrigger`;
 export const CREDENTIAL_TYPE = 'whispirApi';

@@ -32,6 +32,8 @@ export async function colleagueEdits(
 		expect(put.status, answer).toBeLessThan(300);
 		return;
 	}
+	// Without this, a colleague who never got the edit in would pass as one who did.
+	throw new Error(`the colleague's PUT ${request.path} was still refused after 5 attempts`);
 }
 
 /**

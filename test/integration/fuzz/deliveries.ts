@@ -272,7 +272,7 @@ export const CATEGORIES = [
 export type Category = (typeof CATEGORIES)[number];
 
 /** How often each category is drawn; the expensive ones (big bodies) are rare to keep the run short. */
-export const WEIGHTS: Record<Category, number> = {
+const WEIGHTS: Record<Category, number> = {
 	valid: 14,
 	randomJson: 12,
 	truncatedJson: 10,

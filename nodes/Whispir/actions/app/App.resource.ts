@@ -1,27 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { deleteOperation, getManyOperation, getOperation } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import type { WhispirItemOperation, WhispirOperation } from '../operation';
+import type { WhispirOperation } from '../operation';
 import * as create from './create.operation';
 import { withoutSecrets } from './fields';
 import { appLocator } from './locator';
 import * as update from './update.operation';
 
-/** Get and Get Many as the factories make them, minus any key or secret Whispir might return. */
-function hidingSecrets(operation: WhispirItemOperation): WhispirItemOperation {
-	return {
-		description: operation.description,
-		async execute(this: IExecuteFunctions, itemIndex: number) {
-			const result = await operation.execute.call(this, itemIndex);
-			return Array.isArray(result) ? result.map(withoutSecrets) : withoutSecrets(result as IDataObject);
-		},
-	};
-}
-
 const spec = { resource: 'app', endpoint: ENDPOINTS.app, locator: appLocator };
-const get = hidingSecrets(getOperation(spec));
-const getAll = hidingSecrets(getManyOperation({ resource: 'app', endpoint: ENDPOINTS.app }));
+// Get and Get Many leave out any key or secret Whispir might return.
+const get = getOperation({ ...spec, output: withoutSecrets });
+const getAll = getManyOperation({ resource: 'app', endpoint: ENDPOINTS.app, output: withoutSecrets });
 const deleteApp = deleteOperation(spec);
 
 export const option = {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ID_PATTERN } from '../common.descriptions';
-import { isOn, wholeNumber } from '../parameters';
+import { isOn, splitIds, wholeNumber } from '../parameters';
 import { isPemBlock, normalizePem } from './pem';
 
 /** An app's fields (API doc L6700-6800), described once for Create and Update. */
@@ -205,7 +205,7 @@ export function appBody(context: IExecuteFunctions, itemIndex: number, fields: I
 		throw invalid(context, itemIndex, 'Client Secret', 'Use at most 64 letters, digits and dots.');
 	}
 	if (options.workspaces !== undefined) {
-		const ids = String(options.workspaces).split(',').map((id) => id.trim()).filter((id) => id !== '');
+		const ids = splitIds(options.workspaces);
 		const bad = ids.find((id) => !ID.test(id));
 		if (bad !== undefined) throw invalid(context, itemIndex, 'Workspace IDs', 'Enter workspace IDs separated by commas.', bad);
 		options.workspaces = ids.join(',');

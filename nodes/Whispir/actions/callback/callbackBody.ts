@@ -5,7 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
  * Callback resource and the Whispir Trigger, which registers its own callback.
  */
 
-export const CALLBACK_EVENTS = ['reply', 'undeliverable'] as const;
+const CALLBACK_EVENTS = ['reply', 'undeliverable'] as const;
 export type CallbackEvent = (typeof CALLBACK_EVENTS)[number];
 
 export interface CallbackSettings {

@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { callbackLocator } from '../callback/locator';
 import { ID_PATTERN } from '../common.descriptions';
 import { failedItem } from '../failedItem';
-import { pickedId, requiredText } from '../parameters';
+import { pickedId, requiredText, splitIds } from '../parameters';
 import { CALL_STATUSES, callbackField, setCallStatus } from './calls';
 
 const properties: INodeProperties[] = [
@@ -44,10 +44,7 @@ interface Batch {
 const CALL_ID = new RegExp(ID_PATTERN);
 
 function callIdsOf(context: IExecuteFunctions, itemIndex: number): string[] {
-	const ids = requiredText(context, 'callIds', itemIndex, 'Call IDs')
-		.split(',')
-		.map((id) => id.trim())
-		.filter((id) => id !== '');
+	const ids = splitIds(requiredText(context, 'callIds', itemIndex, 'Call IDs'));
 	const bad = ids.find((id) => !CALL_ID.test(id));
 	if (bad !== undefined) {
 		throw new NodeOperationError(context.getNode(), `"Call IDs" in item ${itemIndex} is not valid: "${bad}"`, {

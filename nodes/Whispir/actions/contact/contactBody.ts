@@ -47,7 +47,7 @@ export function checkedContactFields(context: IExecuteFunctions, itemIndex: numb
 }
 
 /** The item's custom field pairs as `custom_<Name>` keys. */
-export function customFieldValues(context: IExecuteFunctions, itemIndex: number): IDataObject {
+function customFieldValues(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const pairs = (context.getNodeParameter('customFields.field', itemIndex, []) as IDataObject[]) ?? [];
 	const values: IDataObject = {};
 	for (const [position, pair] of pairs.entries()) {
@@ -63,9 +63,12 @@ export function customFieldValues(context: IExecuteFunctions, itemIndex: number)
 	return values;
 }
 
-/** The item's messaging options (only the channels added). */
-export function messagingOptionValues(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	return messagingOptionsFromParameter(context.getNodeParameter('messagingOptions', itemIndex, {}) as IDataObject);
+/** The item's custom fields and messaging options (only the channels added), as a contact's keys. */
+export function customAndMessagingFields(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const fields = customFieldValues(context, itemIndex);
+	const messagingoptions = messagingOptionsFromParameter(context.getNodeParameter('messagingOptions', itemIndex, {}) as IDataObject);
+	if (messagingoptions.length > 0) fields.messagingoptions = messagingoptions;
+	return fields;
 }
 
 /** A whole new contact: the mandatory fields, then the additional, custom and messaging fields. */
@@ -75,14 +78,11 @@ export function newContact(context: IExecuteFunctions, itemIndex: number): IData
 		mandatory[field.name] = requiredText(context, field.name, itemIndex, field.displayName);
 	}
 	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const contact: IDataObject = {
+	return {
 		...checkedContactFields(context, itemIndex, mandatory),
 		...checkedContactFields(context, itemIndex, additional),
-		...customFieldValues(context, itemIndex),
+		...customAndMessagingFields(context, itemIndex),
 	};
-	const messagingoptions = messagingOptionValues(context, itemIndex);
-	if (messagingoptions.length > 0) contact.messagingoptions = messagingoptions;
-	return contact;
 }
 
 /**

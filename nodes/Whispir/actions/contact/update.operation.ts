@@ -8,10 +8,9 @@ import { assertSomethingToUpdate, isOn, optionalText, pickedId } from '../parame
 import {
 	CONTACT_READ_ONLY_FIELDS,
 	checkedContactFields,
+	customAndMessagingFields,
 	customFieldsProperty,
-	customFieldValues,
 	mergeContact,
-	messagingOptionValues,
 } from './contactBody';
 import { ALL_CONTACT_FIELDS, contactFieldProperty, contactStatusProperty } from './contactFields';
 import { contactLocator } from './locator';
@@ -57,13 +56,10 @@ export const runsInOrder = true;
 
 /** The changes an item asks for: the Update Fields, custom fields and messaging options it gives. */
 function contactChanges(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const changes: IDataObject = {
+	return {
 		...checkedContactFields(context, itemIndex, context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject),
-		...customFieldValues(context, itemIndex),
+		...customAndMessagingFields(context, itemIndex),
 	};
-	const messagingoptions = messagingOptionValues(context, itemIndex);
-	if (messagingoptions.length > 0) changes.messagingoptions = messagingoptions;
-	return changes;
 }
 
 /**

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { whispirApiList } from '../../transport';
 import { ID_PATTERN } from '../common.descriptions';
 import { ENDPOINTS } from '../endpoints';
-import { locatorValue } from '../parameters';
+import { locatorValue, splitIds } from '../parameters';
 
 /**
  * What the distribution-list operations share: the documented values of `access`, `visibility`
@@ -207,15 +207,6 @@ export const membersField: INodeProperties = {
 		values: [memberLocator(label, searchListMethod)],
 	})),
 };
-
-/** Splits Whispir's comma-separated membership string. */
-export function splitIds(value: unknown): string[] {
-	if (typeof value !== 'string') return [];
-	return value
-		.split(',')
-		.map((id) => id.trim())
-		.filter((id) => id !== '');
-}
 
 const ID = new RegExp(ID_PATTERN);
 

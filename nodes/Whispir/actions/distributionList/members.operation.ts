@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, recordToWrite, workspaceOf, writeRecord } from '../crud';
+import { fetchRecord, recordToWrite, rewriteRecord, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirItemOperation } from '../operation';
-import { pickedId } from '../parameters';
-import { MEMBER_KINDS, membersField, membersOf, splitIds } from './fields';
+import { pickedId, splitIds } from '../parameters';
+import { MEMBER_KINDS, membersField, membersOf } from './fields';
 import { listLocator } from './locator';
 
 /**
@@ -65,13 +65,16 @@ export function membersOperation(change: 'add' | 'remove'): WhispirItemOperation
 			};
 			let result = withChange(list);
 			const changed = Object.values(result.counts).some((count) => count > 0);
-			// A retried PUT reads and changes the list again, so members added meanwhile are kept.
-			const rebuild = async () => {
-				result = withChange(await fetchRecord(this, { endpoint: ENDPOINTS.distributionList, id, workspaceId, itemIndex }));
-				return result.updated;
-			};
 			if (changed) {
-				await writeRecord(this, { endpoint: ENDPOINTS.distributionList, id, workspaceId, itemIndex, record: result.updated, rebuild });
+				// A retried PUT reads and changes the list again, so members added meanwhile are kept.
+				await rewriteRecord(this, {
+					endpoint: ENDPOINTS.distributionList,
+					id,
+					workspaceId,
+					itemIndex,
+					current: list,
+					build: (stored) => (result = withChange(stored)).updated,
+				});
 			}
 			return { ...result.updated, id, [change === 'add' ? 'added' : 'removed']: result.counts, changed };
 		},

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, recordToWrite, workspaceOf, writeRecord } from '../crud';
+import { fetchRecord, recordToWrite, rewriteRecord, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { assertSomethingToUpdate, pickedId } from '../parameters';
 import { accessField, assertListName, assertNameIsFree, rulesField, rulesOf, visibilityField } from './fields';
@@ -84,13 +84,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		changes.rules = rules;
 	}
 
-	let record = recordToWrite(current, changes, { readOnly: ['memberCount'] });
 	// A retried PUT reads and merges again, so members added meanwhile are not written away.
-	const rebuild = async () => {
-		const fresh = await fetchRecord(this, { endpoint: ENDPOINTS.distributionList, id, workspaceId, itemIndex });
-		record = recordToWrite(fresh, changes, { readOnly: ['memberCount'] });
-		return record;
-	};
-	await writeRecord(this, { endpoint: ENDPOINTS.distributionList, id, workspaceId, itemIndex, record, rebuild });
+	const record = await rewriteRecord(this, {
+		endpoint: ENDPOINTS.distributionList,
+		id,
+		workspaceId,
+		itemIndex,
+		current,
+		build: (stored) => recordToWrite(stored, changes, { readOnly: ['memberCount'] }),
+	});
 	return { id, ...record };
 }

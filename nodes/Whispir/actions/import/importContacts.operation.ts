@@ -3,12 +3,12 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiRequest } from '../../transport';
 import { idLocator, workspaceSelector } from '../common.descriptions';
+import { checkedContactFields } from '../contact/contactBody';
 import { contactField, contactFieldOptions, customFieldKey } from '../contact/contactFields';
 import { ENDPOINTS } from '../endpoints';
 import { failedItem } from '../failedItem';
 import { optionalText, requiredText } from '../parameters';
 import { rowsToCsv, uploadPrivateCsv } from '../privateFile';
-import { assertEmail, assertPhone } from '../validation';
 
 /**
  * The fields every import must map. The docs disagree: the fieldMapping section lists these five
@@ -187,18 +187,15 @@ function importRow(context: IExecuteFunctions, item: IDataObject, mapping: Mappi
 	for (const [field, column] of Object.entries(mapping)) {
 		const raw = item[column];
 		const value = raw === undefined || raw === null ? '' : String(raw).trim();
-		const known = contactField(field);
-		const label = known?.displayName ?? field;
 		if (value === '' && MANDATORY_IMPORT_FIELDS.includes(field)) {
+			const label = contactField(field)?.displayName ?? field;
 			throw new NodeOperationError(context.getNode(), `"${label}" (column "${column}") is empty in item ${itemIndex}`, {
 				description: `Whispir would skip this contact. Give every item a value in "${column}", or filter such items out first.`,
 				itemIndex,
 			});
 		}
-		const kind = known?.kind;
-		if (value !== '' && kind === 'email') row[column] = assertEmail(context, value, itemIndex, label);
-		else if (value !== '' && kind === 'mobile') row[column] = assertPhone(context, value, itemIndex, label);
-		else row[column] = value;
+		// Emails and mobiles are checked as in Create (mobiles become digits); an empty cell stays empty.
+		row[column] = value === '' ? '' : checkedContactFields(context, itemIndex, { [field]: value })[field];
 	}
 	return row;
 }

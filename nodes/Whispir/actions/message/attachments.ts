@@ -36,10 +36,11 @@ export async function readAttachments(
 	counted: { bytes: number },
 ): Promise<IDataObject[]> {
 	const attachments: IDataObject[] = [];
+	const binaries = context.getInputData()[itemIndex]?.binary ?? {};
 	for (const property of propertyNames(context.getNodeParameter(field.name, itemIndex, ''))) {
-		const binary = context.getInputData()[itemIndex]?.binary?.[property];
+		const binary = binaries[property];
 		if (!binary) {
-			const available = Object.keys(context.getInputData()[itemIndex]?.binary ?? {});
+			const available = Object.keys(binaries);
 			throw new NodeOperationError(context.getNode(), `"${field.label}" names the binary property "${property}", which item ${itemIndex} does not have`, {
 				description: available.length > 0
 					? `The item has these binary properties: ${available.join(', ')}.`
@@ -47,7 +48,6 @@ export async function readAttachments(
 				itemIndex,
 			});
 		}
-		context.helpers.assertBinaryData(itemIndex, property);
 		const fileName = binary.fileName ?? `${property}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
 		if (field.voicePart && !isWav(binary.mimeType, fileName)) {
 			throw new NodeOperationError(context.getNode(), `"${field.label}" in item ${itemIndex} is not a WAV file: "${fileName}"`, {

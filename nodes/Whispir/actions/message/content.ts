@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { emailFormatField, textOrHtmlOptions } from '../common.descriptions';
+import { emailFormatField, idLocator, textOrHtmlOptions } from '../common.descriptions';
 import { optionalText, wholeNumber } from '../parameters';
 
 /**
@@ -183,23 +183,14 @@ export function contentFields(options: { bulk: boolean }): INodeProperties[] {
 	return [
 		...fields,
 		{
-			displayName: 'Push App',
-			name: 'pushApp',
-			type: 'resourceLocator',
-			default: { mode: 'list', value: '' },
-			required: true,
+			...idLocator({
+				name: 'pushApp',
+				displayName: 'Push App',
+				searchListMethod: 'searchApps',
+				description:
+					'The app registered in Whispir whose devices get the notification. Push goes to contacts only: give contact MRIs as recipients.',
+			}),
 			displayOptions: show('push'),
-			description:
-				'The app registered in Whispir whose devices get the notification. Push goes to contacts only: give contact MRIs as recipients.',
-			modes: [
-				{
-					displayName: 'From List',
-					name: 'list',
-					type: 'list',
-					typeOptions: { searchListMethod: 'searchApps', searchable: true },
-				},
-				{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 8F2AB3C4D5E6F7A8' },
-			],
 		},
 		{
 			displayName: 'Push Escalation (Minutes)',

@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
-import { idFromUrl } from '../../transport/responses';
-import { workspaceSelector } from '../common.descriptions';
-import { fetchRecord, workspaceOf } from '../crud';
+import { idLocator, workspaceSelector } from '../common.descriptions';
+import { createRecord, fetchRecord, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { locatorValue } from '../parameters';
 import { ACCEPTED_WITHOUT_ID } from './accepted';
@@ -33,9 +31,14 @@ const emailAttachmentsField: INodeProperties = {
 		'Names of binary properties of the input item to attach to the email, separated by commas. All attachments of a message may total 10 MB.',
 };
 
-/** A WAV file played instead of one spoken part of the call. */
-const recordingField = (name: string, part: string): INodeProperties => ({
-	displayName: `Voice ${part} Recording`,
+/** The WAV files that may replace a spoken part of the call, and the `attachmentDesc` naming that part. */
+const VOICE_RECORDINGS = [
+	{ name: 'voiceIntroductionRecording', label: 'Voice Introduction Recording', part: 'Introduction', voicePart: 'voiceintro.wav' },
+	{ name: 'voiceMessageRecording', label: 'Voice Message Recording', part: 'Message', voicePart: 'voicebody.wav' },
+] as const;
+
+const recordingField = ({ name, label, part }: (typeof VOICE_RECORDINGS)[number]): INodeProperties => ({
+	displayName: label,
 	name,
 	type: 'string',
 	default: '',
@@ -44,18 +47,12 @@ const recordingField = (name: string, part: string): INodeProperties => ({
 	description: `Name of a binary property of the input item holding a WAV file, played instead of reading out the Voice ${part} text. Leave empty to use text-to-speech.`,
 });
 
-const VOICE_RECORDINGS = [
-	{ name: 'voiceIntroductionRecording', label: 'Voice Introduction Recording', voicePart: 'voiceintro.wav' },
-	{ name: 'voiceMessageRecording', label: 'Voice Message Recording', voicePart: 'voicebody.wav' },
-] as const;
-
 const properties: INodeProperties[] = [
 	workspaceSelector,
 	...recipientFields,
 	...contentFields({ bulk: false }),
 	emailAttachmentsField,
-	recordingField('voiceIntroductionRecording', 'Introduction'),
-	recordingField('voiceMessageRecording', 'Message'),
+	...VOICE_RECORDINGS.map(recordingField),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -72,22 +69,13 @@ const properties: INodeProperties[] = [
 				default: true,
 				description: 'Whether Whispir collects delivery receipts for the SMS. Turn off to save the receipt cost.',
 			},
-			{
-				displayName: 'Event',
+			idLocator({
 				name: 'event',
-				type: 'resourceLocator',
-				default: { mode: 'list', value: '' },
+				displayName: 'Event',
+				searchListMethod: 'searchEvents',
+				required: false,
 				description: "An event (Events module) the message is about: its fields can be used as @@tags@@, e.g. @@summary@@, and the message is listed under the event's label",
-				modes: [
-					{
-						displayName: 'From List',
-						name: 'list',
-						type: 'list',
-						typeOptions: { searchListMethod: 'searchEvents', searchable: true },
-					},
-					{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 2EE7FEA3343662BE' },
-				],
-			},
+			}),
 			{
 				displayName: 'Message Attributes',
 				name: 'messageAttributes',
@@ -169,17 +157,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		options.deliveryReceipts === false ? { dlr: { type: 'NoDlr' } } : {},
 	);
 
-	const response = await whispirApiRequest.call(this, {
-		method: 'POST',
-		path: ENDPOINTS.message.path,
-		mediaType: ENDPOINTS.message.mediaType,
-		workspaceId,
-		body: message,
-		itemIndex,
-	});
-	const id = idFromUrl(response.location);
+	const { id, url } = await createRecord(this, { endpoint: ENDPOINTS.message, workspaceId, body: message, itemIndex });
 	if (id === undefined) return { id: null, url: null, warning: ACCEPTED_WITHOUT_ID };
-	const result: IDataObject = { id, url: response.location };
+	const result: IDataObject = { id, url };
 	if (options.returnStoredMessage === true) {
 		// The message is already sent: a failed read-back must not fail the item, or a re-run would send it twice.
 		try {

@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
-import { idFromUrl } from '../../transport/responses';
 import { workspaceSelector } from '../common.descriptions';
-import { workspaceOf } from '../crud';
+import { createRecord, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { failedItem } from '../failedItem';
 import { rowsToCsv, uploadPrivateCsv } from '../privateFile';
@@ -27,7 +25,9 @@ const MAPPINGS = [
 	{ name: 'voiceMappingField', label: 'Voice Column', what: 'phone number for voice calls', defaultColumn: '', phone: true },
 ] as const;
 
-function mappingField({ name, label, what, defaultColumn }: (typeof MAPPINGS)[number]): INodeProperties {
+type Mapping = (typeof MAPPINGS)[number];
+
+function mappingField({ name, label, what, defaultColumn }: Mapping): INodeProperties {
 	return {
 		displayName: label,
 		name,
@@ -73,15 +73,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendBulk'] } }, properties);
 
-function columnsOf(rows: IDataObject[]): Set<string> {
-	return new Set(rows.flatMap((row) => Object.keys(row)));
-}
-
-type Mapping = (typeof MAPPINGS)[number];
-
 /** The mapping fields given, each checked against the items' fields. */
 function readMappings(context: IExecuteFunctions, rows: IDataObject[]): Array<{ mapping: Mapping; column: string }> {
-	const columns = columnsOf(rows);
+	const columns = new Set(rows.flatMap((row) => Object.keys(row)));
 	const used: Array<{ mapping: Mapping; column: string }> = [];
 	for (const mapping of MAPPINGS) {
 		const column = String(context.getNodeParameter(mapping.name, 0, '') ?? '').trim();
@@ -164,17 +158,14 @@ async function sendBulk(context: IExecuteFunctions): Promise<INodeExecutionData[
 		workspaceId,
 		itemIndex: 0,
 	});
-	const response = await whispirApiRequest.call(context, {
-		method: 'POST',
-		path: ENDPOINTS.bulkMessage.path,
-		mediaType: ENDPOINTS.bulkMessage.mediaType,
+	const { id, url } = await createRecord(context, {
+		endpoint: ENDPOINTS.bulkMessage,
 		workspaceId,
 		body: { resource: { resourceId, ...resource }, ...content, ...template, ...callback, ...schedule },
 		itemIndex: 0,
 	});
-	const id = idFromUrl(response.location);
 	const result: IDataObject = id
-		? { id, url: response.location, resourceId, rows: rows.length }
+		? { id, url, resourceId, rows: rows.length }
 		: { id: null, url: null, resourceId, rows: rows.length, warning: ACCEPTED_WITHOUT_ID };
 	return [{ json: result, pairedItem: sent.map((item) => ({ item })) }, ...failed];
 }

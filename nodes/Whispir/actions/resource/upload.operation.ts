@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { whispirApiRequest } from '../../transport';
-import { idFromUrl } from '../../transport/responses';
 import { workspaceSelector } from '../common.descriptions';
-import { fetchRecord, workspaceOf } from '../crud';
+import { createRecord, fetchRecord, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { optionalText } from '../parameters';
 import { checkResource, contentFields, mimeTypeField, mimeTypeFor, readContent, resourceBody, scopeField } from './fileContent';
@@ -54,16 +52,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const endpoint = ENDPOINTS.resource;
 	const workspaceId = workspaceOf(this, itemIndex, endpoint);
-	const response = await whispirApiRequest.call(this, {
-		method: 'POST',
-		path: endpoint.path,
-		mediaType: endpoint.mediaType,
-		workspaceId,
-		body: resourceBody(resource),
-		itemIndex,
-	});
-	const id = idFromUrl(response.location);
-	const uploaded: IDataObject = { id, url: response.location, name, scope: resource.scope, mimeType: resource.mimeType };
+	const { id, url } = await createRecord(this, { endpoint, workspaceId, body: resourceBody(resource), itemIndex });
+	const uploaded: IDataObject = { id, url, name, scope: resource.scope, mimeType: resource.mimeType };
 	// Whispir answers 201 with only a Location; a public file's download address is read back from it.
 	// The file is stored already: a failed read-back must not fail the item, or a re-run would upload it twice.
 	if (resource.scope === 'public' && id !== undefined) {

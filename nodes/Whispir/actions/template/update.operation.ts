@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, recordToWrite, workspaceOf, writeRecord } from '../crud';
+import { fetchRecord, filledQuery, recordToWrite, workspaceOf, writeRecord } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { assertSomethingToUpdate, pickedId } from '../parameters';
 import { hasSomeBody, templateParts, templatePartFields } from './fields';
@@ -69,10 +69,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = pickedId(this, templateLocator, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const { messageTemplateName, subject, body, ...parts } = updateFields;
-	const changes: IDataObject = templateParts(parts);
-	for (const [key, value] of Object.entries({ messageTemplateName, subject, body })) {
-		if (typeof value === 'string' && value.trim() !== '') changes[key] = value.trim();
-	}
+	const changes: IDataObject = { ...templateParts(parts), ...filledQuery({ messageTemplateName, subject, body }) };
 	assertSomethingToUpdate(this, changes, itemIndex);
 
 	const endpoint = ENDPOINTS.template;

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { deleteOperation, getOperation } from '../crud';
 import { ENDPOINTS } from '../endpoints';
-import type { WhispirItemOperation, WhispirOperation } from '../operation';
+import type { WhispirOperation } from '../operation';
 import * as activate from './activate.operation';
 import * as create from './create.operation';
 import * as deleteAll from './deleteAll.operation';
@@ -12,14 +12,8 @@ import { userLocator } from './locator';
 import * as update from './update.operation';
 
 const spec = { resource: 'user', endpoint: ENDPOINTS.user, locator: userLocator };
-const getWithPassword = getOperation({ ...spec, simplifyKeys: SIMPLE_KEYS });
 // Whispir answers the password blank, but the node shows no password field at all.
-const get: WhispirItemOperation = {
-	description: getWithPassword.description,
-	async execute(this: IExecuteFunctions, itemIndex: number) {
-		return withoutPassword((await getWithPassword.execute.call(this, itemIndex)) as IDataObject);
-	},
-};
+const get = getOperation({ ...spec, simplifyKeys: SIMPLE_KEYS, output: withoutPassword });
 const deleteUser = deleteOperation(spec);
 
 export const option = {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator } from '../common.descriptions';
-import { fetchRecord, recordToWrite, writeRecord } from '../crud';
+import { fetchRecord, recordToWrite, rewriteRecord } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { pickedId } from '../parameters';
 import { withoutPassword } from './fields';
@@ -43,12 +43,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	// Each PUT replaces the whole record, so it carries the user as read, with only the status changed.
 	// The password reads back blank and Whispir keeps it when left out, so it is not sent.
-	const withStatus = (read: IDataObject, status: string) => ({ ...recordToWrite(read, {}, { readOnly: ['password'] }), status });
 	let current = user;
 	for (const status of steps) {
 		// A retried PUT carries the user as stored by then, and so do the steps after it.
-		const rebuild = async () => withStatus((current = await fetchRecord(this, { endpoint: ENDPOINTS.user, id, itemIndex })), status);
-		await writeRecord(this, { endpoint: ENDPOINTS.user, id, itemIndex, record: withStatus(current, status), rebuild });
+		await rewriteRecord(this, {
+			endpoint: ENDPOINTS.user,
+			id,
+			itemIndex,
+			current,
+			build: (stored) => recordToWrite((current = stored), { status }, { readOnly: ['password'] }),
+		});
 	}
 	return withoutPassword({ ...current, id, status: 'ACTIVE', previousStatus, alreadyActive: steps.length === 0 });
 }
