@@ -14,6 +14,7 @@ function checkFault(input: unknown): FaultSpec {
 		if (!Number.isInteger(s) || s < 100 || s > 599) throw new HttpError(400, 'a status fault needs a status 100-599');
 	}
 	if (f.type === 'delay' && !(Number(f.delayMs) >= 0)) throw new HttpError(400, 'a delay fault needs delayMs >= 0');
+	if (f.type === 'drip-body' && f.dripMs !== undefined && !(Number(f.dripMs) > 0)) throw new HttpError(400, 'a drip-body fault needs dripMs > 0');
 	if (f.method !== undefined && typeof f.method !== 'string') throw new HttpError(400, 'fault method must be a string');
 	if (f.path !== undefined && typeof f.path !== 'string') throw new HttpError(400, 'fault path must be a string');
 	if (f.body !== undefined && typeof f.body !== 'string') throw new HttpError(400, 'fault body must be a string');

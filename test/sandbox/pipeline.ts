@@ -48,12 +48,53 @@ class Answer {
 		}
 	}
 
+	/**
+	 * Writes the answer straight onto the socket, cut short: the head and half the body (half the head
+	 * when there is no body), then the connection closes. An answer dropped on its way, by a proxy or
+	 * load balancer, after Whispir did the work.
+	 */
+	async cutMidBody(w: Wire): Promise<void> {
+		if (!(await this.finish(w.status))) return;
+		const { bytes, headLength } = rawAnswer(w);
+		const cut = bytes.length > headLength ? headLength + Math.floor((bytes.length - headLength) / 2) : Math.floor(headLength / 2);
+		const socket = this.res.socket;
+		socket?.write(bytes.subarray(0, cut), () => socket.destroy());
+	}
+
+	/**
+	 * Writes the head at once, then the body one byte every `dripMs` (the head itself when there is no
+	 * body): a connection that never goes silent for long, so only a bound on the whole answer stops it.
+	 */
+	async drip(w: Wire, dripMs: number): Promise<void> {
+		if (!(await this.finish(w.status))) return;
+		const { bytes, headLength } = rawAnswer(w);
+		const socket = this.res.socket;
+		if (!socket) return;
+		let sent = bytes.length > headLength ? headLength : 0;
+		socket.write(bytes.subarray(0, sent));
+		while (sent < bytes.length && !socket.destroyed) {
+			await sleep(dripMs);
+			if (!socket.destroyed) socket.write(bytes.subarray(sent, ++sent));
+		}
+		socket.end();
+	}
+
 	/** Drops the connection without an answer (TCP RST where Node supports it). */
 	async reset(): Promise<void> {
 		await this.finish(0);
 		const s = this.res.socket;
 		if (s && !s.destroyed) (typeof s.resetAndDestroy === 'function' ? s.resetAndDestroy() : s.destroy());
 	}
+}
+
+/** An answer as the bytes on the wire, for the faults that write it themselves. */
+function rawAnswer(w: Wire): { bytes: Buffer; headLength: number } {
+	const body = Buffer.from(w.status === 204 || w.status === 304 ? '' : (w.body ?? ''));
+	const headers = { ...w.headers, ...(body.length > 0 || w.status !== 204 ? { 'Content-Length': String(body.length) } : {}), Connection: 'close' };
+	const head = Buffer.from(
+		`HTTP/1.1 ${w.status} ${STATUS_CODES[w.status] ?? ''}\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`,
+	);
+	return { bytes: Buffer.concat([head, body]), headLength: head.length };
 }
 
 function loggableBody(raw: string, contentType: string | undefined): unknown {
@@ -68,7 +109,7 @@ function loggableBody(raw: string, contentType: string | undefined): unknown {
 	return raw;
 }
 
-function faultWire(f: FaultSpec, pathname: string, st: SandboxState): Wire | undefined {
+function faultWire(f: FaultSpec, pathname: string, requestHeaders: IncomingHttpHeaders, st: SandboxState): Wire | undefined {
 	// The fault's own headers win, Content-Type included.
 	const wire = (status: number, body: string, type: string): Wire => {
 		const headers = { ...f.headers };
@@ -81,6 +122,11 @@ function faultWire(f: FaultSpec, pathname: string, st: SandboxState): Wire | und
 	}
 	if (f.type === 'html-200') {
 		return wire(200, f.body ?? '<html><body>Service Unavailable</body></html>', 'text/html; charset=utf-8');
+	}
+	if (f.type === 'echo-headers') {
+		// A server or proxy that writes the request's headers into its error page, Authorization included.
+		const echoed = Object.entries(requestHeaders).map(([name, value]) => `${name}: ${String(value)}`);
+		return wire(f.status ?? 400, f.body ?? `<h1>Bad Request</h1><pre>${echoed.join('\n')}</pre>`, 'text/html; charset=utf-8');
 	}
 	if (f.type === 'malformed-json') {
 		let type = 'application/json';
@@ -148,12 +194,14 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, st: S
 		const raw = await readBody(req);
 		entry.body = loggableBody(raw, entry.contentType);
 		if (fault?.type === 'reset-after-body') return await answer.reset();
-		const faulted = fault && faultWire(fault, url.pathname, st);
+		const faulted = fault && faultWire(fault, url.pathname, req.headers, st);
 		if (faulted) return await answer.send(faulted);
 		if (fault?.type === 'delay') await sleep(fault.delayMs ?? 0);
 
 		const wire = await serve(method, url, raw, req.headers, st);
 		if (fault?.type === 'reset-after-processing') return await answer.reset();
+		if (fault?.type === 'cut-mid-body') return await answer.cutMidBody(wire);
+		if (fault?.type === 'drip-body') return await answer.drip(wire, fault.dripMs ?? 1000);
 		await answer.send(wire);
 	} catch (err) {
 		const status = err instanceof HttpError ? err.status : 500;

@@ -30,6 +30,9 @@ export const FAULT_TYPES = [
 	'reset-after-processing',
 	'html-200',
 	'malformed-json',
+	'cut-mid-body',
+	'drip-body',
+	'echo-headers',
 ] as const;
 export type FaultType = (typeof FAULT_TYPES)[number];
 
@@ -46,6 +49,8 @@ export interface FaultSpec {
 	headers?: Record<string, string>;
 	body?: string;
 	delayMs?: number;
+	/** `drip-body`: milliseconds between two bytes of the answer (default 1000). */
+	dripMs?: number;
 }
 
 export interface LoggedRequest {

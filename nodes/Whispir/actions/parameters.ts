@@ -24,10 +24,7 @@ export function requiredText(
 	return text;
 }
 
-/**
- * A text parameter that may be empty (resource locators give their value); trimmed, undefined when empty.
- * A resource locator's ID ends up in the request path, so it is checked with `assertIdSegment`.
- */
+/** A text parameter that may be empty (resource locators give their value); trimmed, undefined when empty. */
 export function optionalText(
 	context: IExecuteFunctions,
 	name: string,
@@ -36,12 +33,8 @@ export function optionalText(
 ): string | undefined {
 	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (text === '') return undefined;
-	if (isResourceLocator(context.getNodeParameter(name, itemIndex, ''))) assertIdSegment(context, text, itemIndex, label);
-	return text;
+	return text === '' ? undefined : text;
 }
-
-const isResourceLocator = (value: unknown) => typeof value === 'object' && value !== null && (value as IDataObject).__rl === true;
 
 /** `contactId` → `Contact Id`: a readable name for a field whose label the caller did not give. */
 const labelOf = (name: string) =>
@@ -62,9 +55,13 @@ export function locatorValue(value: unknown): string | undefined {
 	return text === '' ? undefined : text;
 }
 
-/** The ID picked in a resource locator (see `idLocator`); it must not be empty. */
+/**
+ * The ID picked in a resource locator (see `idLocator`); it must not be empty, and must be an ID
+ * whatever shape the parameter has (a locator, or a plain string or number from an expression or an
+ * older workflow). The transport checks every path again; this names the field as the user sees it.
+ */
 export function pickedId(context: IExecuteFunctions, locator: { name: string; displayName: string }, itemIndex: number): string {
-	return requiredText(context, locator.name, itemIndex, locator.displayName);
+	return assertIdSegment(context, requiredText(context, locator.name, itemIndex, locator.displayName), itemIndex, locator.displayName);
 }
 
 /**

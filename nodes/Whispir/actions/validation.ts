@@ -1,6 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isIdSegment, notAnIdError } from '../transport/paths';
+
 /**
  * Checks at the edge, before anything is sent: a value Whispir would refuse (or worse, accept and
  * deliver nowhere) fails here with the item and the field named, and the fix in the description.
@@ -50,15 +52,8 @@ export function assertPhone(context: IExecuteFunctions, value: string, itemIndex
 	return digits;
 }
 
-/**
- * An ID that goes into a request path. "." and ".." are path steps, not IDs: the HTTP client resolves
- * them, so User → Delete with the ID "." would send `DELETE /users/`, Whispir's "delete every user"
- * (found by the edge-validation tests), and a workspace ".." would leave the workspace.
- */
+/** An ID that goes into a request path: refused unless it is one (see `isIdSegment`). */
 export function assertIdSegment(context: IExecuteFunctions, id: string, itemIndex: number, label: string): string {
-	if (id !== '.' && id !== '..') return id;
-	throw new NodeOperationError(context.getNode(), `"${label}" in item ${itemIndex} is not an ID: "${id}"`, {
-		description: 'Pick the record from the list, or map the field that holds its ID (as Whispir gives it, e.g. CB4558257DCB9F2B).',
-		itemIndex,
-	});
+	if (isIdSegment(id)) return id;
+	throw notAnIdError(context.getNode(), label, id, itemIndex);
 }

@@ -12,6 +12,7 @@ import type {
 import { ManualExecutionCancelledError, NodeApiError, sleep } from 'n8n-workflow';
 
 import { connectionFor } from './connection';
+import { assertRequestPath } from './paths';
 import { whispirApiError } from './errors';
 import { MAX_PAGE_SIZE, nextOffset, pageItems, planPages, plannedPage, type PagePlan } from './pagination';
 import type { RateLimiter, Start } from './rateLimiter';
@@ -103,6 +104,7 @@ export async function requestConcurrency(context: WhispirContext, itemIndex?: nu
  * and failing with an error that tells the user what to fix. The only place that speaks HTTP.
  */
 export async function whispirApiRequest(this: WhispirContext, request: WhispirRequest): Promise<WhispirResponse> {
+	assertRequestPath(this.getNode(), request);
 	const connection = await connectionFor(this, request.itemIndex);
 	const mediaType = `application/vnd.whispir.${request.mediaType}+json`;
 	const path = request.workspaceId
