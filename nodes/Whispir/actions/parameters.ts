@@ -14,7 +14,7 @@ export function requiredText(
 	itemIndex: number,
 	label: string,
 ): string {
-	const text = optionalText(context, name, itemIndex, label);
+	const text = optionalText(context, name, itemIndex);
 	if (text === undefined) {
 		throw new NodeOperationError(context.getNode(), `"${label}" is empty in item ${itemIndex}`, {
 			description: `Enter a value for "${label}", or map a field that has one for every item.`,
@@ -25,20 +25,11 @@ export function requiredText(
 }
 
 /** A text parameter that may be empty (resource locators give their value); trimmed, undefined when empty. */
-export function optionalText(
-	context: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-	label = labelOf(name),
-): string | undefined {
+export function optionalText(context: IExecuteFunctions, name: string, itemIndex: number): string | undefined {
 	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	return text === '' ? undefined : text;
 }
-
-/** `contactId` → `Contact Id`: a readable name for a field whose label the caller did not give. */
-const labelOf = (name: string) =>
-	name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase());
 
 /** A value the user left empty: nothing, or only spaces. */
 export function isBlank(value: unknown): boolean {
