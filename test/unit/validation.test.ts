@@ -26,11 +26,16 @@ describe('phoneDigits', () => {
 describe('assertIdSegment', () => {
 	const context = { getNode: () => ({ name: 'Whispir', type: 'n8n-nodes-whispir.whispir', typeVersion: 1, position: [0, 0], parameters: {}, id: '1' }) } as unknown as IExecuteFunctions;
 
-	it.each(['CB4558257DCB9F2B', '...', '.hidden', 'a.b', '%2e'])('lets %s through (encodeURIComponent keeps it one path segment)', (id) => {
+	it.each(['CB4558257DCB9F2B', '...', '.hidden', 'a.b', 'a b', '12345'])('lets %s through (encodeURIComponent keeps it one path segment)', (id) => {
 		expect(assertIdSegment(context, id, 0, 'User')).toBe(id);
 	});
 
-	it.each(['.', '..'])('refuses %s, which the HTTP client would resolve as a path step, naming field and item', (id) => {
+	it.each(['.', '..', ' . ', '', '   '])('refuses "%s", which the HTTP client would resolve as a path step, naming field and item', (id) => {
 		expect(() => assertIdSegment(context, id, 3, 'User')).toThrow(`"User" in item 3 is not an ID: "${id}"`);
+	});
+
+	// A proxy or server in between may decode them into a path step or a separator.
+	it.each(['a/b', 'a?b', 'a#b', 'a\\b', '%2e', '%2F', '%252e', '50%'])('refuses %s', (id) => {
+		expect(() => assertIdSegment(context, id, 0, 'User')).toThrow('is not an ID');
 	});
 });
