@@ -109,7 +109,13 @@ function loggableBody(raw: string, contentType: string | undefined): unknown {
 	return raw;
 }
 
-function faultWire(f: FaultSpec, pathname: string, requestHeaders: IncomingHttpHeaders, st: SandboxState): Wire | undefined {
+function faultWire(
+	f: FaultSpec,
+	pathname: string,
+	request: { headers: IncomingHttpHeaders; body: string },
+	st: SandboxState,
+): Wire | undefined {
+	const { headers: requestHeaders, body: requestBody } = request;
 	// The fault's own headers win, Content-Type included.
 	const wire = (status: number, body: string, type: string): Wire => {
 		const headers = { ...f.headers };
@@ -124,9 +130,12 @@ function faultWire(f: FaultSpec, pathname: string, requestHeaders: IncomingHttpH
 		return wire(200, f.body ?? '<html><body>Service Unavailable</body></html>', 'text/html; charset=utf-8');
 	}
 	if (f.type === 'echo-headers') {
-		// A server or proxy that writes the request's headers into its error page, Authorization included.
-		const echoed = Object.entries(requestHeaders).map(([name, value]) => `${name}: ${String(value)}`);
-		return wire(f.status ?? 400, f.body ?? `<h1>Bad Request</h1><pre>${echoed.join('\n')}</pre>`, 'text/html; charset=utf-8');
+		// A server or proxy that writes the request into its error page: headers (Authorization included) and body.
+		const echoed = Object.entries(requestHeaders)
+			.sort(([a], [b]) => a.localeCompare(b))
+			.map(([name, value]) => `${name}: ${String(value)}`);
+		const page = `<h1>${f.status ?? 400} ${STATUS_CODES[f.status ?? 400] ?? ''}</h1><pre>${echoed.join('\n')}\n\n${requestBody}</pre>`;
+		return wire(f.status ?? 400, f.body ?? page, 'text/html; charset=utf-8');
 	}
 	if (f.type === 'malformed-json') {
 		let type = 'application/json';
@@ -194,7 +203,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, st: S
 		const raw = await readBody(req);
 		entry.body = loggableBody(raw, entry.contentType);
 		if (fault?.type === 'reset-after-body') return await answer.reset();
-		const faulted = fault && faultWire(fault, url.pathname, req.headers, st);
+		const faulted = fault && faultWire(fault, url.pathname, { headers: req.headers, body: raw }, st);
 		if (faulted) return await answer.send(faulted);
 		if (fault?.type === 'delay') await sleep(fault.delayMs ?? 0);
 

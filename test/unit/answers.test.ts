@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { secretScrubbers } from '../../nodes/Whispir/transport/connection';
 import { readAnswer } from '../../nodes/Whispir/transport/responses';
 
-const scrubbers = secretScrubbers('the-api-key-123', 'the-password-456');
+const scrubbers = secretScrubbers({ apiKey: 'the-api-key-123', username: 'the.user', password: 'the-password-456' });
 const answer = (statusCode: number, body: string, headers: Record<string, string> = {}, notFoundIsEmpty = false) =>
 	readAnswer({ statusCode, headers, body } as IN8nHttpFullResponse, { notFoundIsEmpty }, scrubbers);
 

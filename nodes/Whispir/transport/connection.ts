@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { WhispirContext } from './index';
 import { limiterFor, type RateLimiter } from './rateLimiter';
 import { withoutApiKeyParameter } from './responses';
+import { secretsRemover, withoutAuthorization } from './scrub';
 
 interface WhispirCredentials {
 	region: string;
@@ -19,7 +20,7 @@ interface WhispirCredentials {
 export interface Scrubbers {
 	/** Removes the API key from what Whispir sends back (it writes the key into every URL it returns). */
 	scrubAnswer: (text: string) => string;
-	/** Also removes the password: for error texts, which may echo anything the request carried. */
+	/** Also removes the password and Authorization values: for error texts, which may echo anything the request carried. */
 	scrubError: (text: string) => string;
 }
 
@@ -33,21 +34,27 @@ export interface Connection extends Scrubbers {
 // Whispir documents no timeout. Sends are answered with a 202 before delivery, so 30 s means trouble.
 const DEFAULT_TIMEOUT_SECONDS = 30;
 
-const replaceAll = (text: string, secret: string) => text.split(secret).join('***');
-
-export function secretScrubbers(apiKeyValue: string, passwordValue: string): Scrubbers {
-	// Very short secrets would match ordinary text; Whispir's keys and passwords are longer than this.
-	const [apiKey, password] = [apiKeyValue, passwordValue].map((secret) =>
-		secret && secret.length >= 6 ? secret : undefined,
-	);
-	const scrubAnswer = (text: string) => {
-		const withoutParameter = withoutApiKeyParameter(text);
-		return apiKey ? replaceAll(withoutParameter, apiKey) : withoutParameter;
-	};
+/**
+ * What to keep out of output and errors. Answers lose the API key (Whispir writes it into every URL
+ * it returns); error texts, which may echo anything the request carried (a proxy's page listing the
+ * headers), also lose the password, the Basic header and any Authorization value.
+ */
+export function secretScrubbers(credentials: { apiKey: string; username: string; password: string }): Scrubbers {
+	const { apiKey, username, password } = credentials;
+	const withoutKey = secretsRemover([apiKey]);
+	// The Basic header is `username:password` in base64.
+	const withoutAny = secretsRemover([apiKey, password, `${username}:${password}`]);
 	return {
-		scrubAnswer,
-		scrubError: (text) => (password ? replaceAll(scrubAnswer(text), password) : scrubAnswer(text)),
+		scrubAnswer: (text) => withoutKey(withoutApiKeyParameter(text)),
+		scrubError: (text) => withoutAny(withoutAuthorization(withoutApiKeyParameter(text))),
 	};
+}
+
+/** The same, also keeping out the secrets one request carries in its body (see `secretsIn`). */
+export function requestScrubbers(scrubbers: Scrubbers, secrets: readonly string[]): Scrubbers {
+	if (secrets.length === 0) return scrubbers;
+	const withoutCarried = secretsRemover(secrets);
+	return { scrubAnswer: scrubbers.scrubAnswer, scrubError: (text) => withoutCarried(scrubbers.scrubError(text)) };
 }
 
 // A node run's context is the same object for all its items: the credential is read once per run.
@@ -81,6 +88,6 @@ async function connect(context: WhispirContext, itemIndex?: number): Promise<Con
 		baseUrl,
 		limiter: limiterFor(baseUrl, credentials.apiKey, perSecond > 0 ? perSecond : 5),
 		timeoutMs: (timeoutSeconds > 0 ? timeoutSeconds : DEFAULT_TIMEOUT_SECONDS) * 1000,
-		...secretScrubbers(credentials.apiKey, credentials.password),
+		...secretScrubbers(credentials),
 	};
 }

@@ -11,8 +11,9 @@ import type {
 } from 'n8n-workflow';
 import { ManualExecutionCancelledError, NodeApiError, sleep } from 'n8n-workflow';
 
-import { connectionFor } from './connection';
+import { connectionFor, requestScrubbers } from './connection';
 import { assertRequestPath } from './paths';
+import { secretsIn } from './scrub';
 import { whispirApiError } from './errors';
 import { MAX_PAGE_SIZE, nextOffset, pageItems, planPages, plannedPage, type PagePlan } from './pagination';
 import type { RateLimiter, Start } from './rateLimiter';
@@ -106,6 +107,8 @@ export async function requestConcurrency(context: WhispirContext, itemIndex?: nu
 export async function whispirApiRequest(this: WhispirContext, request: WhispirRequest): Promise<WhispirResponse> {
 	assertRequestPath(this.getNode(), request);
 	const connection = await connectionFor(this, request.itemIndex);
+	// An answer may echo the request: its own secrets (a callback's key, a user's password) stay out of errors too.
+	const scrubbers = requestScrubbers(connection, secretsIn(request.body));
 	const mediaType = `application/vnd.whispir.${request.mediaType}+json`;
 	const path = request.workspaceId
 		? `/workspaces/${encodeURIComponent(request.workspaceId)}${request.path}`
@@ -140,13 +143,13 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 			connection.limiter.answered(start);
 			// A DELETE repeated after an attempt that may have deleted the record: a 404 means it is gone, as asked.
 			const goneIsDone = request.method === 'DELETE' && earlierAttemptMayHaveActed;
-			attempt = readAnswer(raw, { notFoundIsEmpty: request.notFoundIsEmpty || goneIsDone }, connection);
+			attempt = readAnswer(raw, { notFoundIsEmpty: request.notFoundIsEmpty || goneIsDone }, scrubbers);
 		} catch (error) {
 			const code = networkCode(error);
 			if (code === undefined) {
 				// Not a network fault (a cancelled execution, a missing credential): nothing to retry. Only the
 				// message goes on: the raw error may carry the request's options, secrets included.
-				const message = connection.scrubError((error as Error)?.message ?? String(error));
+				const message = scrubbers.scrubError((error as Error)?.message ?? String(error));
 				const apiError = new NodeApiError(this.getNode(), { message } as JsonObject, {
 					itemIndex: request.itemIndex,
 					message,
