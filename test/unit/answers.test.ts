@@ -64,3 +64,29 @@ describe('readAnswer', () => {
 		expect(answer(404, 'No records found')).toMatchObject({ failure: { kind: 'status', statusCode: 404 } });
 	});
 });
+
+describe("Whispir's rate-limit refusals", () => {
+	const codeOf = (statusCode: number, body: string, headers: Record<string, string> = {}) => {
+		const attempt = answer(statusCode, body, headers);
+		return 'failure' in attempt && attempt.failure.kind === 'status' ? attempt.failure.errorCode : 'no failure';
+	};
+
+	it('are read from X-Error-Code first', () => {
+		expect(codeOf(403, '', { 'X-Error-Code': 'ERR_403_DEVELOPER_OVER_QPD' })).toBe('ERR_403_DEVELOPER_OVER_QPD');
+	});
+
+	it.each([
+		['<h1>Developer Over Qps</h1>', {}, 'ERR_403_DEVELOPER_OVER_QPS'],
+		['<html><body><h1>developer over QPS</h1></body></html>', {}, 'ERR_403_DEVELOPER_OVER_QPS'],
+		['', { 'X-Error-Detail': 'Account Over Queries Per Second Limit' }, 'ERR_403_DEVELOPER_OVER_QPS'],
+		['<h1>Developer Over Rate</h1>', {}, 'ERR_403_DEVELOPER_OVER_QPD'],
+		['', { 'X-Error-Detail': 'Account Over Queries Per Day Limit' }, 'ERR_403_DEVELOPER_OVER_QPD'],
+	])('are recognised in words without the header: %s %o', (body, headers, code) => {
+		expect(codeOf(403, body, headers)).toBe(code);
+	});
+
+	it('are not guessed from other answers', () => {
+		expect(codeOf(403, '<h1>Developer Inactive</h1>')).toBeUndefined();
+		expect(codeOf(400, 'Developer Over Qps')).toBeUndefined();
+	});
+});

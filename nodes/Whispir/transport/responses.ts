@@ -1,7 +1,7 @@
 import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import type { Scrubbers } from './connection';
-import type { AttemptOutcome } from './retryPolicy';
+import { OVER_QPD, OVER_QPS, type AttemptOutcome } from './retryPolicy';
 
 /** Header names are case-insensitive; Whispir clients have broken on `location` before (API doc L113). */
 export function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
@@ -41,6 +41,21 @@ export function errorText(body: string, maxLength = 500): string {
 		.replace(/\s+/g, ' ')
 		.trim();
 	return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
+}
+
+/**
+ * Which of Whispir's limits refused a request: its `X-Error-Code` header (ERR_403_DEVELOPER_OVER_QPS
+ * or …_QPD, https://developers.whispir.com "API Rate Limits"), or, when a gateway or proxy left the
+ * header out, the same refusal in words: `X-Error-Detail` ("Account Over Queries Per Second Limit")
+ * or the body (`<h1>Developer Over Qps</h1>`; "Developer Over Rate" is the daily quota).
+ */
+export function errorCodeOf(statusCode: number, headers: IDataObject | undefined, body: string): string | undefined {
+	const code = headerValue(headers, 'x-error-code');
+	if (code !== undefined || statusCode !== 403) return code;
+	const said = `${headerValue(headers, 'x-error-detail') ?? ''} ${body.slice(0, 2000)}`;
+	if (/developer over qps|over queries per second/i.test(said)) return OVER_QPS;
+	if (/developer over (qpd|rate)|over queries per day/i.test(said)) return OVER_QPD;
+	return undefined;
 }
 
 /** What a Whispir call gives back on success. */
@@ -86,7 +101,7 @@ export function readAnswer(
 			failure: {
 				kind: 'status',
 				statusCode,
-				errorCode: headerValue(headers, 'x-error-code'),
+				errorCode: errorCodeOf(statusCode, headers, rawText),
 				retryAfter: headerValue(headers, 'retry-after'),
 			},
 			whispirText: errorText(scrubbers.scrubError(rawText)),

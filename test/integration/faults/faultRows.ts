@@ -38,9 +38,14 @@ export const FAULT_ROWS: FaultRow[] = [
 	{ name: 'connection reset before the body is read', kind: 'transient', spec: { type: 'reset-before-body' }, processes: false },
 	{ name: 'connection reset after the body is read', kind: 'transient', spec: { type: 'reset-after-body' }, processes: false },
 	{ name: 'connection reset after processing', kind: 'transient', spec: { type: 'reset-after-processing' }, processes: true },
+	{ name: 'connection closed after the head and half the body', kind: 'transient', spec: { type: 'cut-mid-body' }, processes: true },
+	// Never silent for a whole second, so only a bound on the whole attempt ends it.
+	{ name: 'answer dripping at 2 bytes/s (past the 1 s timeout)', kind: 'transient', spec: { type: 'drip-body', dripMs: 500 }, processes: true, slow: true },
 	{ name: '429 with Retry-After: 1', kind: 'rateLimit', spec: { type: 'status', status: 429, headers: { 'Retry-After': '1' } }, processes: false },
 	{ name: '429 without Retry-After', kind: 'rateLimit', spec: { type: 'status', status: 429 }, processes: false },
 	{ name: '403 over QPS, twice in a row', kind: 'rateLimit', spec: { ...QPS_REFUSAL, times: 2 }, processes: false },
+	// A gateway or proxy that drops Whispir's X-Error-Code header: the refusal is still in the body.
+	{ name: '403 "Developer Over Qps" without X-Error-Code', kind: 'rateLimit', spec: { type: 'status', status: 403, body: '<h1>Developer Over Qps</h1>' }, processes: false },
 	{
 		name: '403 over QPD (daily quota used up)',
 		kind: 'quota',
