@@ -126,9 +126,10 @@ function explain(failure: FailedRequest): Explanation {
 		};
 	}
 	const timedOut = outcome.code === 'ECONNABORTED' || outcome.code === 'ETIMEDOUT';
+	const cutOff = outcome.code === 'ERR_BAD_RESPONSE' || outcome.code === 'ERR_STREAM_PREMATURE_CLOSE';
 	return {
 		message: timedOut ? 'Whispir did not answer in time' : 'The connection to Whispir failed',
-		description: `${failure.method} ${failure.path}: ${outcome.code}. ${
+		description: `${failure.method} ${failure.path}: ${cutOff ? `the answer was cut off (${outcome.code})` : outcome.code}. ${
 			timedOut
 				? "If Whispir is only slow, raise the credential's Request Timeout."
 				: "Check the credential's Region or Base URL and the network."

@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { ManualExecutionCancelledError, NodeApiError, sleep } from 'n8n-workflow';
 
+import { withinTimeout } from './attemptTimeout';
 import { connectionFor, requestScrubbers } from './connection';
 import { assertRequestPath } from './paths';
 import { secretsIn } from './scrub';
@@ -135,10 +136,10 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 		if (isCancelled(this)) throw cancellation(this);
 		let attempt: Attempt;
 		try {
-			const raw = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				'whispirApi',
+			const raw = (await withinTimeout(
 				options,
+				connection.timeoutMs,
+				async () => await this.helpers.httpRequestWithAuthentication.call(this, 'whispirApi', options),
 			)) as IN8nHttpFullResponse;
 			connection.limiter.answered(start);
 			// A DELETE repeated after an attempt that may have deleted the record: a 404 means it is gone, as asked.

@@ -129,13 +129,24 @@ export function readAnswer(
 }
 
 // Socket and timeout codes; n8n-workflow 2.8 keeps them only in `httpCode` (it drops `cause`), later versions in `cause`.
-const NETWORK_CODE = /^(E[A-Z]+|EAI_AGAIN|ERR_NETWORK)$/;
+// ERR_BAD_RESPONSE and ERR_STREAM_PREMATURE_CLOSE: the answer's head arrived, then the connection broke.
+const NETWORK_CODE = /^(E[A-Z]+|EAI_AGAIN|ERR_NETWORK|ERR_BAD_RESPONSE|ERR_STREAM_PREMATURE_CLOSE)$/;
+// The same, when only the message is left: axios's "stream has been aborted", Node's "Premature close" and "aborted".
+const CUT_OFF_MESSAGE = /^(stream has been aborted|premature close|aborted)$/i;
 
 /** The socket or timeout code of an error thrown by n8n's HTTP helper, if it is one. */
 export function networkCode(error: unknown): string | undefined {
-	const { code, httpCode, cause } = (error ?? {}) as { code?: unknown; httpCode?: unknown; cause?: { code?: unknown } };
+	const { code, httpCode, cause, message } = (error ?? {}) as {
+		code?: unknown;
+		httpCode?: unknown;
+		cause?: { code?: unknown; message?: unknown };
+		message?: unknown;
+	};
 	for (const candidate of [code, httpCode, cause?.code]) {
 		if (typeof candidate === 'string' && NETWORK_CODE.test(candidate)) return candidate;
+	}
+	for (const text of [message, cause?.message]) {
+		if (typeof text === 'string' && CUT_OFF_MESSAGE.test(text.trim())) return 'ERR_BAD_RESPONSE';
 	}
 	return undefined;
 }
