@@ -109,7 +109,7 @@ export class WhispirApi implements ICredentialType {
 			typeOptions: { minValue: 1, maxValue: 300 },
 			default: 30,
 			description:
-				'How long to wait for Whispir to answer one request. Reads, updates and deletes that time out are tried again; a send or create that times out is not, because Whispir may still have done it.',
+				'How long one request may take, from sending it to the last byte of the answer. Reads, updates and deletes that time out are tried again; a send or create that times out is not, because Whispir may still have done it.',
 		},
 	];
 
