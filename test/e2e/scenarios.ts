@@ -418,5 +418,17 @@ export function runScenarios(runtimeName: string): void {
 			expect(found).toEqual([]);
 			expect(n8n.output()).not.toContain(DEFAULT_OWNER.password);
 		});
+
+		it('8. Request Timeout bounds the whole answer: a send whose answer drips past it fails, marked as maybe sent', async () => {
+			sandbox.reset();
+			// 47 bytes at 2 a second: about 23 s without a bound on the whole answer, and never silent for 1 s.
+			sandbox.injectFault({ type: 'drip-body', dripMs: 500, method: 'POST', path: '/messages' });
+			const quick = await n8n.createCredential('Whispir Sandbox, 1 s timeout', CREDENTIAL_TYPE, credentialData({ requestTimeout: 1 }));
+			const { execution } = await runThroughWebhook('Send dripping', [
+				whispirNode('Send', quick, { resource: 'message', operation: 'send', subject: 'E2E', to: '61423456789', body: 'Hello' }),
+			]);
+			expect(execution.data?.resultData?.error?.message).toBe('Whispir did not answer in time; the message may have been sent');
+			expect(requests('POST', '/messages')).toHaveLength(1);
+		});
 	});
 }
