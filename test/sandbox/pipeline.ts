@@ -71,6 +71,8 @@ class Answer {
 		const socket = this.res.socket;
 		if (!socket) return;
 		let sent = bytes.length > headLength ? headLength : 0;
+		this.entry.closedByClient = false;
+		socket.once('close', () => (this.entry.closedByClient = sent < bytes.length));
 		socket.write(bytes.subarray(0, sent));
 		while (sent < bytes.length && !socket.destroyed) {
 			await sleep(dripMs);

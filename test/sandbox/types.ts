@@ -65,6 +65,8 @@ export interface LoggedRequest {
 	status: number;
 	errorCode?: string;
 	fault?: string;
+	/** A `drip-body` answer: whether the client closed the connection before the last byte. */
+	closedByClient?: boolean;
 }
 
 export interface Link {
