@@ -13,13 +13,13 @@ import { ManualExecutionCancelledError, NodeApiError, sleep } from 'n8n-workflow
 
 import { withinTimeout } from './attemptTimeout';
 import { connectionFor, requestScrubbers } from './connection';
-import { assertRequestPath } from './paths';
-import { secretsIn } from './scrub';
 import { whispirApiError } from './errors';
 import { MAX_PAGE_SIZE, nextOffset, pageItems, planPages, plannedPage, type PagePlan } from './pagination';
+import { assertRequestPath } from './paths';
 import type { RateLimiter, Start } from './rateLimiter';
 import { networkCode, readAnswer, type Attempt, type WhispirResponse } from './responses';
 import { MAX_TOTAL_WAIT_MS, isOverRateLimit, mayHaveActed, retryDelay } from './retryPolicy';
+import { secretsIn } from './scrub';
 import { runPool } from './workerPool';
 
 export type { WhispirResponse } from './responses';

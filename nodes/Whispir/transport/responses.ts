@@ -49,7 +49,7 @@ export function errorText(body: string, maxLength = 500): string {
  * header out, the same refusal in words: `X-Error-Detail` ("Account Over Queries Per Second Limit")
  * or the body (`<h1>Developer Over Qps</h1>`; "Developer Over Rate" is the daily quota).
  */
-export function errorCodeOf(statusCode: number, headers: IDataObject | undefined, body: string): string | undefined {
+function errorCodeOf(statusCode: number, headers: IDataObject | undefined, body: string): string | undefined {
 	const code = headerValue(headers, 'x-error-code');
 	if (code !== undefined || statusCode !== 403) return code;
 	const said = `${headerValue(headers, 'x-error-detail') ?? ''} ${body.slice(0, 2000)}`;
