@@ -7,6 +7,7 @@ import { recordPath } from '../Whispir/actions/crud';
 import { ENDPOINTS } from '../Whispir/actions/endpoints';
 import { whispirApiList, whispirApiRequest } from '../Whispir/transport';
 import { idFromUrl } from '../Whispir/transport/responses';
+import { catchUpDueAgain, nothingMissedYet } from './processMemory';
 import { clearTriggerState, triggerState } from './triggerState';
 import { assertRegistrable, triggerSettings, type TriggerSettings } from './settings';
 
@@ -57,7 +58,7 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 		const current = await fetchCallback(this, state.callbackId);
 		if (current && current.url === url && sameName(current.name, settings.callbackName) && sameEvents(current, settings)) {
 			// Re-activated (e.g. n8n restarted): deliveries may have failed while it was away.
-			state.catchUpPending = settings.catchUp;
+			catchUpDueAgain(state.callbackId);
 			return true;
 		}
 		// Our own callback, but with a name, events or webhook URL (n8n's address changed) that no
@@ -128,6 +129,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 		});
 	}
 	Object.assign(triggerState(this), { callbackId: id, callbackKey: key, callbackName: settings.callbackName });
+	nothingMissedYet(id);
 	return true;
 }
 

@@ -232,7 +232,7 @@ describe('Whispir Trigger: deliveries', () => {
 		expect(t.executions).toHaveLength(0);
 	});
 
-	it('answers 401, 400, 422 and 415 to bad deliveries and starts nothing', async () => {
+	it('answers 401, 400, 422 and 415 to bad deliveries (wrong key, forms, multipart, text, arrays, XML) and starts nothing', async () => {
 		const t = await startTrigger({ events: ['reply'] });
 		await t.activate();
 		const key = String(productionState(t).production.callbackKey);
@@ -249,10 +249,23 @@ describe('Whispir Trigger: deliveries', () => {
 		expect((await post({ 'Content-Type': 'application/json', 'X-Whispir-Callback-Key': key }, '{"messageid": '))).toMatchObject({
 			status: 422,
 		});
-		// Malformed JSON in a body n8n does not parse: the trigger's own 400.
-		expect((await post({ 'Content-Type': 'text/plain', 'X-Whispir-Callback-Key': key }, '{"messageid": '))).toMatchObject({
-			status: 400,
-		});
+		// Whispir posts JSON (or XML, when a callback is set so): forms, multipart and text are refused even
+		// with the right key and a Whispir-shaped body; so is JSON that is not one object.
+		const withKey = (type: string) => ({ 'Content-Type': type, 'X-Whispir-Callback-Key': key });
+		const form = new URLSearchParams({ messageid: 'M1', 'responseMessage[content]': 'hi' }).toString();
+		const multipart = `--b\r\nContent-Disposition: form-data; name="messageid"\r\n\r\nM1\r\n--b--\r\n`;
+		for (const [type, body, status] of [
+			['application/x-www-form-urlencoded', form, 415],
+			['multipart/form-data; boundary=b', multipart, 415],
+			['text/plain', good, 415],
+			['text/plain', 'YES', 415],
+			['application/json', `[${good}]`, 400],
+			['application/json', '"YES"', 400],
+		] as const) {
+			const answer = await post(withKey(type), body);
+			expect(answer.status, `${type} ${body}`).toBe(status);
+			expect(answer.text).toMatch(status === 415 ? /accepts only JSON deliveries/ : /not a JSON object/);
+		}
 		const xml = await post(
 			{ 'Content-Type': 'application/xml', 'X-Whispir-Callback-Key': key },
 			'<ns2:deliveryResponse xmlns:ns2="http://schemas.api.whispir.com"><messageid>M1</messageid></ns2:deliveryResponse>',

@@ -31,14 +31,22 @@ describe('keyMatches', () => {
 });
 
 describe('readDeliveryBody', () => {
-	it('takes a parsed object, or parses text; refuses XML and what is not a JSON object', () => {
+	it('takes a JSON object sent as JSON, parsed by n8n or not', () => {
 		expect(readDeliveryBody('application/json', { messageid: 'A' }, undefined)).toEqual({ payload: { messageid: 'A' } });
-		expect(readDeliveryBody('text/plain', '{"messageid":"A"}', undefined)).toEqual({ payload: { messageid: 'A' } });
-		expect(readDeliveryBody('', undefined, Buffer.from('{"messageid":"A"}'))).toEqual({ payload: { messageid: 'A' } });
-		expect(readDeliveryBody('application/xml', { anything: 1 }, undefined)).toMatchObject({ refusal: { status: 415 } });
-		expect(readDeliveryBody('text/plain', ' <ns2:deliveryResponse/>', undefined)).toMatchObject({ refusal: { status: 415 } });
-		expect(readDeliveryBody('text/plain', '[1,2]', undefined)).toMatchObject({ refusal: { status: 400 } });
-		expect(readDeliveryBody('', undefined, undefined)).toMatchObject({ refusal: { status: 400 } });
+		expect(readDeliveryBody('application/json; charset=UTF-8', {}, Buffer.from('{"messageid":"A"}'))).toEqual({ payload: { messageid: 'A' } });
+		expect(readDeliveryBody('application/vnd.whispir.x+json', {}, Buffer.from('{"messageid":"A"}'))).toEqual({ payload: { messageid: 'A' } });
+	});
+
+	it('refuses what Whispir does not send: XML, forms, multipart, text, no type (415); JSON that is not an object (400)', () => {
+		const json = Buffer.from('{"messageid":"A"}');
+		expect(readDeliveryBody('application/xml', { anything: 1 }, undefined)).toMatchObject({ refusal: { status: 415, message: expect.stringMatching(/XML/) } });
+		for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain', '', 'application/jsonp', 'text/json']) {
+			expect(readDeliveryBody(type, { messageid: 'A' }, json), type).toMatchObject({ refusal: { status: 415 } });
+		}
+		expect(readDeliveryBody('application/json', [{ messageid: 'A' }], undefined)).toMatchObject({ refusal: { status: 400 } });
+		expect(readDeliveryBody('application/vnd.x+json', {}, Buffer.from('[1,2]'))).toMatchObject({ refusal: { status: 400 } });
+		expect(readDeliveryBody('application/vnd.x+json', {}, Buffer.from('"text"'))).toMatchObject({ refusal: { status: 400 } });
+		expect(readDeliveryBody('application/json', {}, undefined)).toMatchObject({ refusal: { status: 400 } });
 	});
 });
 
