@@ -9,8 +9,9 @@ import { catchUpDueAgain, claimCatchUp, firstDelivery } from './processMemory';
  * Catch Up on Missed Deliveries. n8n runs no trigger code at start-up in every mode (2.40 re-publishes
  * workflows without calling checkExists), and lifecycle methods cannot start executions anyway; what
  * the trigger can rely on is that a delivery arrives. So a delivery looks for the calls Whispir could
- * not make (its FAILED calls): the first one a process handles after it started or the workflow was
- * activated, then one at most every CATCH_UP_INTERVAL_MINUTES. They go out in front of the delivery,
+ * not make (its FAILED calls): the first one a process handles after it started (a restarted n8n is a
+ * new process, whichever way it re-activates the workflow), then one at most every
+ * CATCH_UP_INTERVAL_MINUTES. They go out in front of the delivery,
  * marked `replayed`, after they were marked SUCCESS at Whispir: that mark is the durable record of
  * what was replayed. A call that this process already ran (Whispir's own retry of it arrived first)
  * is marked but not output again.

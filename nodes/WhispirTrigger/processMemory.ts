@@ -69,8 +69,8 @@ export function firstDelivery(callbackId: string, item: IDataObject, now = Date.
 
 /**
  * Whether catch-up should look for missed deliveries of this callback now: on the first delivery this
- * process handles after it started or the workflow was activated, then at most every
- * CATCH_UP_INTERVAL_MINUTES. Claims the check at once, so that concurrent deliveries do not check too.
+ * process handles, then at most every CATCH_UP_INTERVAL_MINUTES. Claims the check at once, so that
+ * concurrent deliveries do not check too.
  */
 export function claimCatchUp(callbackId: string, now = Date.now()): boolean {
 	if (catchUps.recall(callbackId, now) !== undefined) return false;

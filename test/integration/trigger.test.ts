@@ -299,72 +299,8 @@ describe('Whispir Trigger: deliveries', () => {
 	});
 });
 
-describe('Whispir Trigger: catch up on missed deliveries', () => {
-	it('after a restart, replays each failed call once, marks them SUCCESS in one PUT, and never again', async () => {
-		const t = await startTrigger({ events: ['reply'] });
-		await t.activate();
-		const [callback] = await bed.sandbox.state('callbacks');
-
-		// n8n is down: two replies fail at Whispir.
-		await t.stop();
-		const first = await sendMessage(sms(DEFAULT_NAME));
-		const second = await sendMessage(sms(DEFAULT_NAME));
-		await control('/messages/reply', { messageId: first, content: 'one' });
-		await control('/messages/reply', { messageId: second, content: 'two' });
-		const failed = await bed.sandbox.state('calls', undefined, callback.id);
-		expect(failed.map((call) => call.status)).toEqual(['FAILED', 'FAILED']);
-
-		// n8n starts again: the callback is still there, nothing is re-created.
-		await t.start();
-		await t.activate('init');
-		expect(bed.sandbox.log.filter((request) => request.method === 'POST' && request.path === '/callbacks')).toHaveLength(1);
-
-		const third = await sendMessage(sms(DEFAULT_NAME));
-		await control('/messages/reply', { messageId: third, content: 'three' });
-		expect(t.executions).toHaveLength(1);
-		const items = t.executions[0].items.map((item) => item.json);
-		expect(items.map((item) => [item.content, item.replayed])).toEqual([
-			['one', true],
-			['two', true],
-			['three', false],
-		]);
-		expect(items[0]).toMatchObject({ event: 'reply', messageId: first, callId: failed[0].id, callbackName: DEFAULT_NAME });
-
-		const puts = bed.sandbox.log.filter((request) => request.method === 'PUT');
-		expect(puts).toHaveLength(1);
-		expect(puts[0]).toMatchObject({ path: `/callbacks/${callback.id}/calls`, body: { status: 'SUCCESS' }, status: 204 });
-		const calls = await bed.sandbox.state('calls', undefined, callback.id);
-		expect(calls.map((call) => call.status)).toEqual(['SUCCESS', 'SUCCESS', 'SUCCESS']);
-
-		// Another restart: nothing is replayed twice.
-		await t.activate('init');
-		const fourth = await sendMessage(sms(DEFAULT_NAME));
-		await control('/messages/reply', { messageId: fourth, content: 'four' });
-		expect(t.executions).toHaveLength(2);
-		expect(t.executions[1].items.map((item) => item.json.content)).toEqual(['four']);
-	});
-});
-
+// Catch-up and duplicates after restarts: triggerCatchUp.test.ts.
 describe('Whispir Trigger: restarts', () => {
-	it('a failed call that Whispir retries after a restart comes out once, not also as replayed', async () => {
-		const t = await startTrigger({ events: ['reply'] });
-		await t.activate();
-		await t.stop();
-		const first = await sendMessage(sms(DEFAULT_NAME, ',"callbackParameters":{"ticketId":"T-1"}'));
-		await control('/messages/reply', { messageId: first, content: 'one' });
-		await t.start();
-		await t.activate('init');
-
-		// Whispir's own retry (about 5 minutes later) is the first delivery after the restart.
-		await control('/callbacks/retry', {});
-		const delivered = t.executions.flatMap((execution) => execution.items.map((item) => item.json));
-		expect(delivered).toHaveLength(1);
-		// The delivery itself is kept: unlike the stored call, it carries the custom parameters.
-		expect(delivered[0]).toMatchObject({ content: 'one', replayed: false, customParameters: { ticketId: 'T-1' } });
-		const [callback] = await bed.sandbox.state('callbacks');
-		expect((await bed.sandbox.state('calls', undefined, callback.id)).map((call) => call.status)).toEqual(['SUCCESS']);
-	});
-
 	it('replaces a callback of its name that points at its own webhook when the stored key was lost', async () => {
 		const t = await startTrigger({ events: ['reply'] });
 		await t.activate();

@@ -132,6 +132,8 @@ describe('Whispir Trigger: catch-up, however n8n brings the workflow back', () =
 			expect(after.executions[0].items[1].json).toMatchObject({ event: 'undeliverable', messageId: missed[1], callId: expect.any(String) });
 			expect(await callStatuses()).toEqual(['SUCCESS', 'SUCCESS', 'SUCCESS']);
 			expect(callsRequests().map((request) => request.method)).toEqual(['GET', 'PUT']);
+			expect(callsRequests()[1]).toMatchObject({ body: { status: 'SUCCESS' }, status: 204 });
+			expect(after.executions[0].items[0].json).toMatchObject({ messageId: missed[0], callbackName: CALLBACK_NAME });
 
 			// Steady state: the next delivery costs no request to Whispir and replays nothing.
 			bed.sandbox.log.length = 0;
@@ -223,6 +225,22 @@ describe('Whispir Trigger: the same delivery runs once', () => {
 		await deliver(t, { ...delivery, responseMessage: { ...delivery.responseMessage, acknowledged: '02/03/26 10:01' } });
 		await deliver(t, { ...delivery, messageid: 'ABC4857BCCF484575FCB' });
 		expect(t.executions).toHaveLength(4);
+	});
+
+	it('a failed call that Whispir retries after a restart comes out once, as the delivery with its custom parameters', async () => {
+		const before = await startN8n({});
+		await before.activate();
+		const missed = await send('T-1');
+		await before.stop();
+		await reply(missed, 'one');
+		const after = await restart(before, {}, 'republish');
+
+		// Whispir's own retry (about 5 minutes later) is the first delivery after the restart.
+		await control('/callbacks/retry', {});
+		expect(after.executions.map((execution) => execution.items.map((item) => item.json))).toEqual([
+			[expect.objectContaining({ content: 'one', replayed: false, customParameters: expect.objectContaining({ ticket: 'T-1' }) })],
+		]);
+		expect(await callStatuses()).toEqual(['SUCCESS']);
 	});
 
 	it('a call replayed by catch-up and later retried by Whispir runs once', async () => {
