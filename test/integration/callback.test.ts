@@ -256,7 +256,7 @@ describe('Callback Call → Get Many, Update Status', () => {
 			expect.objectContaining({ event: 'reply', content: 'first', replayed: true, callId: ids[0], callbackName: 'Helpdesk', channel: 'SMS' }),
 			expect.objectContaining({ content: 'second', replayed: true, callId: ids[1] }),
 		]);
-		expect(bed.sandbox.log.map((request) => [request.method, request.query?.status ?? request.body?.status])).toEqual([
+		expect(bed.sandbox.log.map((request) => [request.method, request.query?.status ?? (request.body as { status?: string }).status])).toEqual([
 			['GET', 'FAILED'],
 			['PUT', 'SUCCESS'],
 		]);
