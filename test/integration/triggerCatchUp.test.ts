@@ -62,6 +62,16 @@ async function restart(
 	return after;
 }
 
+/** Activates, then n8n is down while the reply "one" (ticket T-1) fails at Whispir, then n8n 2.40 starts again. */
+async function missReplyOneAcrossRestart(parameters: INodeParameters = {}): Promise<WebhookTriggerHarness> {
+	const before = await startN8n(parameters);
+	await before.activate();
+	const missed = await send('T-1');
+	await before.stop();
+	await reply(missed, 'one');
+	return await restart(before, parameters, 'republish');
+}
+
 async function control(path: string, body: object): Promise<void> {
 	const response = await fetch(`${bed.sandbox.url}/__sandbox${path}`, {
 		method: 'POST',
@@ -169,12 +179,7 @@ describe('Whispir Trigger: catch-up, however n8n brings the workflow back', () =
 	});
 
 	it('a delivery still runs when Whispir cannot be asked for missed ones; the next delivery asks again', async () => {
-		const before = await startN8n({});
-		await before.activate();
-		const missed = await send('T-1');
-		await before.stop();
-		await reply(missed, 'one');
-		const after = await restart(before, {}, 'republish');
+		const after = await missReplyOneAcrossRestart();
 
 		bed.sandbox.injectFault({ type: 'status', status: 400, method: 'GET', path: '/callbacks/' });
 		await reply(await send('T-2'), 'two');
@@ -190,12 +195,7 @@ describe('Whispir Trigger: catch-up, however n8n brings the workflow back', () =
 
 	it('with Catch Up off (also as the text "false" from an expression), nothing is read or replayed', async () => {
 		const parameters = { options: { catchUp: '={{ "false" }}' } };
-		const before = await startN8n(parameters);
-		await before.activate();
-		const missed = await send('T-1');
-		await before.stop();
-		await reply(missed, 'one');
-		const after = await restart(before, parameters, 'republish');
+		const after = await missReplyOneAcrossRestart(parameters);
 		bed.sandbox.log.length = 0;
 		await reply(await send('T-2'), 'two');
 		expect(outputs(after)).toEqual([[['two', false]]]);
@@ -228,12 +228,7 @@ describe('Whispir Trigger: the same delivery runs once', () => {
 	});
 
 	it('a failed call that Whispir retries after a restart comes out once, as the delivery with its custom parameters', async () => {
-		const before = await startN8n({});
-		await before.activate();
-		const missed = await send('T-1');
-		await before.stop();
-		await reply(missed, 'one');
-		const after = await restart(before, {}, 'republish');
+		const after = await missReplyOneAcrossRestart();
 
 		// Whispir's own retry (about 5 minutes later) is the first delivery after the restart.
 		await control('/callbacks/retry', {});
@@ -244,12 +239,7 @@ describe('Whispir Trigger: the same delivery runs once', () => {
 	});
 
 	it('a call replayed by catch-up and later retried by Whispir runs once', async () => {
-		const before = await startN8n({});
-		await before.activate();
-		const missed = await send('T-1');
-		await before.stop();
-		await reply(missed, 'one');
-		const after = await restart(before, {}, 'republish');
+		const after = await missReplyOneAcrossRestart();
 		await reply(await send('T-2'), 'two');
 		const [replayed] = after.executions[0].items.map((item) => item.json);
 		expect(replayed).toMatchObject({ content: 'one', replayed: true });
