@@ -94,6 +94,18 @@ describe('Whispir Trigger: activation', () => {
 		expect(productionState(t).production).toMatchObject({ callbackId: stored.id, callbackKey: key, callbackName: DEFAULT_NAME });
 	});
 
+	it('reads switches set by an expression as the text "true" or "false"', async () => {
+		const t = await startTrigger({
+			events: ['reply'],
+			options: { removeHtml: '={{ "true" }}', retriesEnabled: '={{ "false" }}', includeRaw: '={{ "true" }}' },
+		});
+		await t.activate();
+		const post = bed.sandbox.log.find((request) => request.method === 'POST' && request.path === '/callbacks');
+		expect(post?.body).toMatchObject({ removeHTML: 'enabled', retriesEnabled: 'false' });
+		await control('/messages/reply', { messageId: await sendMessage(sms(DEFAULT_NAME)), content: 'hi' });
+		expect(t.executions[0].items[0].json.raw).toMatchObject({ responseMessage: { content: 'hi' } });
+	});
+
 	it('refuses to take over a callback of the same name that points elsewhere, naming it', async () => {
 		bed.sandbox.seed('callbacks', [
 			{ name: 'Ops replies', url: 'https://elsewhere.example/hook', auth: { type: 'httpheader', key: 'x' }, callbacks: {} },
