@@ -42,10 +42,10 @@ class BoundedMemory {
 }
 
 /** Whispir retries a delivery it believes failed for 24 hours (Callback Retries in Whispir's callback docs). */
-export const DUPLICATE_WINDOW_HOURS = 24;
+const DUPLICATE_WINDOW_HOURS = 24;
 export const DUPLICATE_WINDOW_DELIVERIES = 10_000;
 /** Catch-up looks for missed deliveries at most this often while deliveries arrive. */
-export const CATCH_UP_INTERVAL_MINUTES = 15;
+const CATCH_UP_INTERVAL_MINUTES = 15;
 
 const HOUR = 60 * 60 * 1000;
 // Keys are hashes: a delivery's content can be long, the memory's size must not depend on it.

@@ -450,6 +450,10 @@ export function runScenarios(runtimeName: string): void {
 				});
 				await checkCatchUp(n8n, sandbox, on, ['missed one', 'Number disconnected', 'missed two'], 1);
 				await checkNoCatchUp(n8n, sandbox, off, 1, 1);
+				// The restarted n8n's output and the replaying executions hold no secret either.
+				const secrets = [sandbox.credentials.password, sandbox.credentials.apiKey, on.callbackKey, off.callbackKey];
+				const executions = [...(await n8n.executions(on.workflowId)), ...(await n8n.executions(off.workflowId))];
+				expect(secrets.flatMap((secret) => [n8n.output().includes(secret), ...executions.map((execution) => pathsHolding(withoutStaticData(execution), secret).length > 0)])).not.toContain(true);
 			}, 300_000);
 
 			if (runtime.spec.name === 'n8n-2.40.7') {
