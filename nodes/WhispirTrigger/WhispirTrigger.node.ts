@@ -8,9 +8,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { replayFailedCalls } from './catchUp';
+import { catchUp } from './catchUp';
 import { eventOf, keyMatches, keyOf, normaliseDelivery, readDeliveryBody, type NormaliseOptions } from './delivery';
 import { checkExists, create, remove } from './registration';
+import { firstDelivery } from './processMemory';
 import { triggerSettings } from './settings';
 import { triggerState } from './triggerState';
 
@@ -31,7 +32,9 @@ export class WhispirTrigger implements INodeType {
 		// so the GET webhook must be registered before the POST one's callback is created.
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			// Without responseData n8n answers with its default keyword, the text "firstEntryJson"; empty, it
+			// answers {"message":"Workflow was started"}, or the webhookResponse given below.
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' },
 		],
 		properties: [
 			{
@@ -79,7 +82,7 @@ export class WhispirTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether, after the workflow is re-activated (e.g. n8n restarted), the replies and undeliverables Whispir could not deliver meanwhile are output with the next delivery, marked replayed. They carry no custom parameters: Whispir does not keep them.',
+							'Whether the replies and undeliverables Whispir could not deliver (e.g. while n8n was down) are output with the next delivery, marked replayed. The trigger looks after n8n starts and at most every 15 minutes. They carry no custom parameters: Whispir does not keep them.',
 					},
 					{
 						displayName: 'Failure Email',
@@ -159,15 +162,19 @@ export class WhispirTrigger implements INodeType {
 			callbackName: state.callbackName ?? settings.callbackName,
 			includeRaw: settings.includeRaw,
 		};
-		const delivery = settings.events.includes(eventOf(body.payload)) ? normaliseDelivery(body.payload, options) : undefined;
-		const items: IDataObject[] = [];
-		if (state.catchUpPending && state.callbackId) {
-			items.push(...(await replayFailedCalls(this, state.callbackId, settings.events, options, delivery)));
-			state.catchUpPending = false;
+		// The key matched, so the callback's ID was stored with it.
+		const callbackId = state.callbackId ?? '';
+		const selected = settings.events.includes(eventOf(body.payload));
+		const delivery = selected ? normaliseDelivery(body.payload, options) : undefined;
+		// Claimed before catch-up runs, so a failed call that is this very delivery is not replayed too.
+		const isNew = delivery !== undefined && firstDelivery(callbackId, delivery);
+		const items = settings.catchUp ? await catchUp(this, callbackId, settings.events, options) : [];
+		if (delivery && isNew) items.push(delivery);
+		// Acknowledged with 200, so Whispir does not retry, and nothing starts.
+		if (items.length === 0) {
+			const message = selected ? 'Received; this delivery was already handled' : 'Received; this event is not selected';
+			return { webhookResponse: { message } };
 		}
-		if (delivery) items.push(delivery);
-		// An event the user did not choose: acknowledged, so Whispir does not retry it, and nothing starts.
-		if (items.length === 0) return { webhookResponse: { message: 'Received; this event is not selected' } };
 		return { workflowData: [this.helpers.returnJsonArray(items)] };
 	}
 }

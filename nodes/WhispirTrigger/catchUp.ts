@@ -1,40 +1,46 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import type { CallbackEvent } from '../Whispir/actions/callback/callbackBody';
-import { listCalls, setCallStatus } from '../Whispir/actions/callbackCall/calls';
-import { deliveryKey, eventOf, normaliseDelivery, type NormaliseOptions } from './delivery';
+import { claimFailedCalls, MAX_CLAIMED_CALLS } from '../Whispir/actions/callbackCall/calls';
+import { eventOf, normaliseDelivery, type NormaliseOptions } from './delivery';
+import { catchUpDueAgain, claimCatchUp, firstDelivery } from './processMemory';
 
 /**
- * Catch Up on Missed Deliveries. n8n gives webhook lifecycle methods (create, checkExists) no way to
- * start an execution, so the deliveries Whispir could not make while the workflow was away are read
- * when the first delivery after a re-activation arrives, and go out in front of it, marked `replayed`.
- * They are marked SUCCESS at Whispir before they are emitted, so a restart cannot replay them again.
- * The delivery that arrived may itself be Whispir's retry of one of them: that call is marked but not
- * replayed, so it comes out once (as the delivery, with its custom parameters).
+ * Catch Up on Missed Deliveries. n8n runs no trigger code at start-up in every mode (2.40 re-publishes
+ * workflows without calling checkExists), and lifecycle methods cannot start executions anyway; what
+ * the trigger can rely on is that a delivery arrives. So a delivery looks for the calls Whispir could
+ * not make (its FAILED calls): the first one a process handles after it started (a restarted n8n is a
+ * new process, whichever way it re-activates the workflow), then one at most every
+ * CATCH_UP_INTERVAL_MINUTES. They go out in front of the delivery,
+ * marked `replayed`, after they were marked SUCCESS at Whispir: that mark is the durable record of
+ * what was replayed. A call that this process already ran (Whispir's own retry of it arrived first)
+ * is marked but not output again.
  */
-export async function replayFailedCalls(
+export async function catchUp(
 	context: IWebhookFunctions,
 	callbackId: string,
 	events: CallbackEvent[],
 	options: NormaliseOptions,
-	arriving?: IDataObject,
 ): Promise<IDataObject[]> {
-	const failed = await listCalls(context, { callbackId, qs: { status: 'FAILED' } });
-	// A call has the delivery's fields, in camel case (API doc L6040-6077), but no customParameters.
-	const payloads = failed.map((call) => ({
-		id: String(call.id),
-		payload: {
-			messageid: call.messageId ?? call.messageid,
-			messagelocation: call.messageLocation ?? call.messagelocation,
-			from: call.from,
-			responseMessage: call.responseMessage,
-			customParameters: call.customParameters,
-		} as IDataObject,
-	}));
-	const wanted = payloads.filter(({ payload }) => events.includes(eventOf(payload)));
-	if (wanted.length > 0) {
-		await setCallStatus(context, { callbackId, callIds: wanted.map(({ id }) => id), status: 'SUCCESS' });
+	if (!claimCatchUp(callbackId)) return [];
+	try {
+		const { claimed, listed } = await claimFailedCalls(context, {
+			callbackId,
+			limit: MAX_CLAIMED_CALLS,
+			wanted: (delivery) => events.includes(eventOf(delivery)),
+		});
+		// A full batch: more may be waiting, so the next delivery takes the next batch.
+		if (listed === MAX_CLAIMED_CALLS) catchUpDueAgain(callbackId);
+		return claimed
+			.map(({ callId, delivery }) => normaliseDelivery(delivery, { ...options, replayedCallId: callId }))
+			.filter((item) => firstDelivery(callbackId, item));
+	} catch (error) {
+		// The delivery that arrived must not be lost because Whispir could not be asked: it goes out
+		// alone, and the next delivery tries again.
+		catchUpDueAgain(callbackId);
+		context.logger.warn(`Whispir Trigger: could not read the missed deliveries of callback ${callbackId}; trying again with the next delivery`, {
+			error: (error as Error).message,
+		});
+		return [];
 	}
-	const replayed = wanted.map(({ id, payload }) => normaliseDelivery(payload, { ...options, replayedCallId: id }));
-	return arriving === undefined ? replayed : replayed.filter((item) => deliveryKey(item) !== deliveryKey(arriving));
 }

@@ -6,7 +6,8 @@ import { whispirStampToIso } from './whispirTime';
 
 /**
  * What the trigger does with one POST from Whispir: check the key, read the JSON body, and turn
- * Whispir's payload (API doc L5503-5521, L6315-6338) into one flat, predictable item.
+ * Whispir's payload ("Callback Overview" and "Callback Parameters" in Whispir's callback docs) into
+ * one flat, predictable item.
  */
 
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
@@ -37,26 +38,35 @@ const XML_REFUSAL = {
 	message:
 		'This callback sends XML. The Whispir Trigger reads JSON only: set the callback\'s content type to JSON (Whispir node → Callback → Update → Content Type), or let the trigger create its own callback.',
 };
+const NOT_JSON_REFUSAL = {
+	status: 415,
+	message: 'Whispir Trigger accepts only JSON deliveries (Content-Type: application/json), as Whispir sends them',
+};
+const NOT_AN_OBJECT_REFUSAL = { status: 400, message: 'The body is not a JSON object as Whispir sends it' };
+
+// `application/json`, or a vendor type such as `application/vnd.example+json`; parameters allowed.
+const JSON_CONTENT_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 
 /**
- * The JSON object Whispir posted. n8n has already parsed `application/json` (answering 422 itself
- * when that fails) and XML bodies; anything else arrives as text or as the raw bytes.
+ * The JSON object Whispir posted. A callback sends JSON or XML, as its `contentType` says (the only two
+ * choices in Whispir's callback docs and in the OpenAPI `contentType` enum), and the trigger registers
+ * JSON; Whispir then posts `Content-Type: application/json`. Anything else (forms, multipart, text)
+ * is not from Whispir's callback and is refused, even with the right key. n8n has already parsed
+ * `application/json` (answering 422 itself when that fails); other JSON types arrive as raw bytes.
  */
 export function readDeliveryBody(contentType: string, body: unknown, rawBody: Buffer | undefined): DeliveryBody {
 	if (/[/+]xml\b/i.test(contentType)) return { refusal: XML_REFUSAL };
+	if (!JSON_CONTENT_TYPE.test(contentType.trim())) return { refusal: NOT_JSON_REFUSAL };
 	if (isPlainObject(body) && Object.keys(body).length > 0) return { payload: body };
+	if (Array.isArray(body)) return { refusal: NOT_AN_OBJECT_REFUSAL };
 	const text = (typeof body === 'string' ? body : (rawBody?.toString('utf8') ?? '')).trim();
-	if (text.startsWith('<')) return { refusal: XML_REFUSAL };
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
 	} catch {
 		parsed = undefined;
 	}
-	if (!isPlainObject(parsed)) {
-		return { refusal: { status: 400, message: 'The body is not a JSON object as Whispir sends it' } };
-	}
-	return { payload: parsed };
+	return isPlainObject(parsed) ? { payload: parsed } : { refusal: NOT_AN_OBJECT_REFUSAL };
 }
 
 // Keys that would reach an object's prototype if a later step assigned them.

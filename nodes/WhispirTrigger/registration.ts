@@ -7,6 +7,7 @@ import { recordPath } from '../Whispir/actions/crud';
 import { ENDPOINTS } from '../Whispir/actions/endpoints';
 import { whispirApiList, whispirApiRequest } from '../Whispir/transport';
 import { idFromUrl } from '../Whispir/transport/responses';
+import { nothingMissedYet } from './processMemory';
 import { clearTriggerState, triggerState } from './triggerState';
 import { assertRegistrable, triggerSettings, type TriggerSettings } from './settings';
 
@@ -56,8 +57,8 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	if (state.callbackId) {
 		const current = await fetchCallback(this, state.callbackId);
 		if (current && current.url === url && sameName(current.name, settings.callbackName) && sameEvents(current, settings)) {
-			// Re-activated (e.g. n8n restarted): deliveries may have failed while it was away.
-			state.catchUpPending = settings.catchUp;
+			// Re-activated, e.g. n8n restarted. Deliveries missed meanwhile are caught up by the first
+			// delivery this process receives (catchUp.ts): n8n may serve it before this even runs.
 			return true;
 		}
 		// Our own callback, but with a name, events or webhook URL (n8n's address changed) that no
@@ -128,6 +129,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 		});
 	}
 	Object.assign(triggerState(this), { callbackId: id, callbackKey: key, callbackName: settings.callbackName });
+	nothingMissedYet(id);
 	return true;
 }
 

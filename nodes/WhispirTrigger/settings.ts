@@ -2,9 +2,13 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CallbackEvent } from '../Whispir/actions/callback/callbackBody';
+import { isOn } from '../Whispir/actions/parameters';
 import { isEmail } from '../Whispir/actions/validation';
 
-/** The trigger's parameters, read once, with the defaults that apply when an option is not added. */
+/**
+ * The trigger's parameters, read once, with the defaults that apply when an option is not added. A
+ * switch set by an expression may give the text "true" or "false".
+ */
 export interface TriggerSettings {
 	events: CallbackEvent[];
 	callbackName: string;
@@ -36,10 +40,10 @@ export function triggerSettings(context: IHookFunctions | IWebhookFunctions): Tr
 		events,
 		callbackName: callbackName || defaultCallbackName(context),
 		email: email || undefined,
-		removeHtml: options.removeHtml === true,
-		retriesEnabled: options.retriesEnabled !== false,
-		catchUp: options.catchUp !== false,
-		includeRaw: options.includeRaw === true,
+		removeHtml: isOn(options.removeHtml),
+		retriesEnabled: options.retriesEnabled === undefined || isOn(options.retriesEnabled),
+		catchUp: options.catchUp === undefined || isOn(options.catchUp),
+		includeRaw: isOn(options.includeRaw),
 	};
 }
 

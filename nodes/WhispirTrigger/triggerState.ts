@@ -2,7 +2,8 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 
 /**
  * What the trigger keeps in the node's static data between activation, deliveries and
- * deactivation: the callback it created at Whispir and the secret key Whispir sends back.
+ * deactivation: the callback it created at Whispir and the secret key Whispir sends back. Written
+ * only by the lifecycle methods, after which n8n saves static data; deliveries only read it.
  * Test runs ("Listen for test event") get a slot of their own, so that they can never
  * overwrite or delete what the active workflow registered.
  */
@@ -10,8 +11,6 @@ export interface TriggerState {
 	callbackId?: string;
 	callbackKey?: string;
 	callbackName?: string;
-	/** Set on re-activation: the next delivery first replays the calls Whispir could not deliver. */
-	catchUpPending?: boolean;
 }
 
 export function triggerState(context: IHookFunctions | IWebhookFunctions): TriggerState {

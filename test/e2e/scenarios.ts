@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { startSandbox, type LoggedRequest, type Sandbox } from '../sandbox/server';
+import { activateTrigger, checkCatchUp, checkNoCatchUp, sendWithCallback, waitForWebhook, whispirReports, type CatchUpTrigger } from './catchUp';
 import { DEFAULT_OWNER, N8n, nodeOutput, type Execution } from './support/n8n';
 import { CREDENTIAL_TYPE, NODE_TYPE, REPO, TRIGGER_TYPE, installPackage } from './support/package';
 import { stopAll, stopChildrenOnSignals, waitFor } from './support/processes';
@@ -431,6 +432,59 @@ export function runScenarios(runtimeName: string): void {
 			expect(requests('POST', '/messages')).toHaveLength(1);
 			// The request was aborted, not abandoned: n8n closed the connection long before the last byte.
 			await waitFor('the dripping connection to close', async () => requests('POST', '/messages')[0].closedByClient || undefined, 10_000);
+		});
+
+		describe('9. Whispir Trigger catch-up across an n8n restart', () => {
+			/** Whispir fails to deliver while n8n is down: each entry becomes a FAILED call. */
+			const failWhileDown = (reports: Array<[CatchUpTrigger, 'reply' | 'undeliverable', string]>) => async () => {
+				for (const [trigger, event, text] of reports) await whispirReports(sandbox, event, await sendWithCallback(sandbox, trigger.callbackName), text);
+			};
+
+			it(`deliveries missed while n8n was down come out once with the next delivery and are marked SUCCESS; with Catch Up off nothing is replayed (${runtime.spec.name === 'n8n-2.40.7' ? 'publication service on, the default' : 'start-up activation'})`, async () => {
+				sandbox.reset();
+				const on = await activateTrigger(n8n, sandbox, credential, 'E2E catch-up', true);
+				const off = await activateTrigger(n8n, sandbox, credential, 'E2E no catch-up', false);
+				for (const trigger of [on, off]) {
+					await waitForWebhook(trigger);
+					await whispirReports(sandbox, 'reply', await sendWithCallback(sandbox, trigger.callbackName), 'before');
+				}
+				await waitFor('the two executions before the restart', async () =>
+					(await n8n.executions(on.workflowId)).length + (await n8n.executions(off.workflowId)).length === 2 ? true : undefined,
+				);
+				// A callback just created has missed nothing: no request for missed calls.
+				expect(sandbox.log.filter((request) => request.path.endsWith('/calls'))).toEqual([]);
+
+				n8n = await n8n.restart({
+					whileDown: failWhileDown([
+						[on, 'reply', 'missed one'],
+						[on, 'undeliverable', 'Number disconnected'],
+						[on, 'reply', 'missed two'],
+						[off, 'reply', 'missed'],
+					]),
+				});
+				await checkCatchUp(n8n, sandbox, on, ['missed one', 'Number disconnected', 'missed two'], 1);
+				await checkNoCatchUp(n8n, sandbox, off, 1, 1);
+				// The restarted n8n's output and the replaying executions hold no secret either.
+				const secrets = [sandbox.credentials.password, sandbox.credentials.apiKey, on.callbackKey, off.callbackKey];
+				const executions = [...(await n8n.executions(on.workflowId)), ...(await n8n.executions(off.workflowId))];
+				expect(secrets.flatMap((secret) => [n8n.output().includes(secret), ...executions.map((execution) => pathsHolding(withoutStaticData(execution), secret).length > 0)])).not.toContain(true);
+			}, 300_000);
+
+			if (runtime.spec.name === 'n8n-2.40.7') {
+				it('the same with n8n 2.40\'s workflow publication service off (N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false)', async () => {
+					const legacy = 'E2E catch-up, publication service off';
+					n8n = await n8n.restart({ env: { N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' } });
+					const trigger = await activateTrigger(n8n, sandbox, credential, legacy, true);
+					n8n = await n8n.restart({
+						env: { N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' },
+						whileDown: failWhileDown([
+							[trigger, 'reply', 'missed one'],
+							[trigger, 'reply', 'missed two'],
+						]),
+					});
+					await checkCatchUp(n8n, sandbox, trigger, ['missed one', 'missed two'], 0);
+				}, 300_000);
+			}
 		});
 	});
 }

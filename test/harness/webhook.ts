@@ -44,6 +44,8 @@ export interface WebhookTriggerOptions {
 	workflowName?: string;
 	/** The workflow setting "Timezone"; default UTC. */
 	timezone?: string;
+	/** The port to listen on, e.g. the one of the n8n process this one replaces; default a free one. */
+	port?: number;
 }
 
 /** One request the server answered, for assertions. */
@@ -208,6 +210,7 @@ export class WebhookTriggerHarness {
 
 	constructor(private readonly options: WebhookTriggerOptions) {
 		ensureN8nCore();
+		this.port = options.port ?? 0;
 		this.nodeTypes = createNodeTypes({ ...options.nodeTypes });
 		const nodeType = this.nodeTypes.getByName(options.nodeType) as INodeType;
 		this.node = {
@@ -266,6 +269,14 @@ export class WebhookTriggerHarness {
 			this.active = false;
 			throw error;
 		}
+	}
+
+	/**
+	 * What n8n 2.40 does at start-up for an active workflow whose webhook records survived the restart
+	 * (its workflow publication service, on by default): the routes come back and no lifecycle method runs.
+	 */
+	republish(): void {
+		this.active = true;
 	}
 
 	/** What n8n does on deactivation: `delete` for each webhook (mode 'internal'), then the routes go. */

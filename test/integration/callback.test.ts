@@ -239,6 +239,39 @@ describe('Callback Call → Get Many, Update Status', () => {
 		expect(after.map((call) => call.status)).toEqual(['SUCCESS', 'SUCCESS', 'SUCCESS']);
 	});
 
+	it('Replay Failed outputs failed deliveries as the trigger does, marks them SUCCESS first, and takes each once', async () => {
+		await createCallback();
+		const [stored] = await bed.sandbox.state('callbacks');
+		receiverStatus = 503;
+		await replyToNewMessage('Helpdesk', 'first');
+		await replyToNewMessage('Helpdesk', 'second');
+		await replyToNewMessage('Helpdesk', 'third');
+		receiverStatus = 200;
+		const ids = (await bed.sandbox.state('calls', undefined, stored.id)).map((call) => call.id);
+		bed.sandbox.log.length = 0;
+
+		const first = await bed.run(WHISPIR, calls('replayFailed', { callbackId: byId(stored.id), batchSize: 2 }));
+		expect(first.error).toBeUndefined();
+		expect(first.items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ event: 'reply', content: 'first', replayed: true, callId: ids[0], callbackName: 'Helpdesk', channel: 'SMS' }),
+			expect.objectContaining({ content: 'second', replayed: true, callId: ids[1] }),
+		]);
+		expect(bed.sandbox.log.map((request) => [request.method, request.query?.status ?? (request.body as { status?: string }).status])).toEqual([
+			['GET', 'FAILED'],
+			['PUT', 'SUCCESS'],
+		]);
+		expect((await bed.sandbox.state('calls', undefined, stored.id)).map((call) => call.status)).toEqual(['SUCCESS', 'SUCCESS', 'FAILED']);
+
+		const second = await bed.run(WHISPIR, calls('replayFailed', { callbackId: byId(stored.id) }));
+		expect(second.items.map((item) => item.json.content)).toEqual(['third']);
+		const third = await bed.run(WHISPIR, calls('replayFailed', { callbackId: byId(stored.id) }));
+		expect(third.items).toEqual([]);
+		expect(bed.sandbox.log.filter((request) => request.method === 'PUT')).toHaveLength(2);
+
+		const tooMany = await bed.run(WHISPIR, calls('replayFailed', { callbackId: byId(stored.id), batchSize: 101 }));
+		expect(tooMany.error?.message).toBe('"Batch Size" in item 0 is more than 100: 101');
+	});
+
 	it('rejects a malformed call ID before sending, and with Continue On Fail sends the good ones', async () => {
 		await createCallback();
 		const [stored] = await bed.sandbox.state('callbacks');

@@ -94,6 +94,18 @@ describe('Whispir Trigger: activation', () => {
 		expect(productionState(t).production).toMatchObject({ callbackId: stored.id, callbackKey: key, callbackName: DEFAULT_NAME });
 	});
 
+	it('reads switches set by an expression as the text "true" or "false"', async () => {
+		const t = await startTrigger({
+			events: ['reply'],
+			options: { removeHtml: '={{ "true" }}', retriesEnabled: '={{ "false" }}', includeRaw: '={{ "true" }}' },
+		});
+		await t.activate();
+		const post = bed.sandbox.log.find((request) => request.method === 'POST' && request.path === '/callbacks');
+		expect(post?.body).toMatchObject({ removeHTML: 'enabled', retriesEnabled: 'false' });
+		await control('/messages/reply', { messageId: await sendMessage(sms(DEFAULT_NAME)), content: 'hi' });
+		expect(t.executions[0].items[0].json.raw).toMatchObject({ responseMessage: { content: 'hi' } });
+	});
+
 	it('refuses to take over a callback of the same name that points elsewhere, naming it', async () => {
 		bed.sandbox.seed('callbacks', [
 			{ name: 'Ops replies', url: 'https://elsewhere.example/hook', auth: { type: 'httpheader', key: 'x' }, callbacks: {} },
@@ -232,7 +244,7 @@ describe('Whispir Trigger: deliveries', () => {
 		expect(t.executions).toHaveLength(0);
 	});
 
-	it('answers 401, 400, 422 and 415 to bad deliveries and starts nothing', async () => {
+	it('answers 401, 400, 422 and 415 to bad deliveries (wrong key, forms, multipart, text, arrays, XML) and starts nothing', async () => {
 		const t = await startTrigger({ events: ['reply'] });
 		await t.activate();
 		const key = String(productionState(t).production.callbackKey);
@@ -249,10 +261,23 @@ describe('Whispir Trigger: deliveries', () => {
 		expect((await post({ 'Content-Type': 'application/json', 'X-Whispir-Callback-Key': key }, '{"messageid": '))).toMatchObject({
 			status: 422,
 		});
-		// Malformed JSON in a body n8n does not parse: the trigger's own 400.
-		expect((await post({ 'Content-Type': 'text/plain', 'X-Whispir-Callback-Key': key }, '{"messageid": '))).toMatchObject({
-			status: 400,
-		});
+		// Whispir posts JSON (or XML, when a callback is set so): forms, multipart and text are refused even
+		// with the right key and a Whispir-shaped body; so is JSON that is not one object.
+		const withKey = (type: string) => ({ 'Content-Type': type, 'X-Whispir-Callback-Key': key });
+		const form = new URLSearchParams({ messageid: 'M1', 'responseMessage[content]': 'hi' }).toString();
+		const multipart = `--b\r\nContent-Disposition: form-data; name="messageid"\r\n\r\nM1\r\n--b--\r\n`;
+		for (const [type, body, status] of [
+			['application/x-www-form-urlencoded', form, 415],
+			['multipart/form-data; boundary=b', multipart, 415],
+			['text/plain', good, 415],
+			['text/plain', 'YES', 415],
+			['application/json', `[${good}]`, 400],
+			['application/json', '"YES"', 400],
+		] as const) {
+			const answer = await post(withKey(type), body);
+			expect(answer.status, `${type} ${body}`).toBe(status);
+			expect(answer.text).toMatch(status === 415 ? /accepts only JSON deliveries/ : /not a JSON object/);
+		}
 		const xml = await post(
 			{ 'Content-Type': 'application/xml', 'X-Whispir-Callback-Key': key },
 			'<ns2:deliveryResponse xmlns:ns2="http://schemas.api.whispir.com"><messageid>M1</messageid></ns2:deliveryResponse>',
@@ -286,72 +311,8 @@ describe('Whispir Trigger: deliveries', () => {
 	});
 });
 
-describe('Whispir Trigger: catch up on missed deliveries', () => {
-	it('after a restart, replays each failed call once, marks them SUCCESS in one PUT, and never again', async () => {
-		const t = await startTrigger({ events: ['reply'] });
-		await t.activate();
-		const [callback] = await bed.sandbox.state('callbacks');
-
-		// n8n is down: two replies fail at Whispir.
-		await t.stop();
-		const first = await sendMessage(sms(DEFAULT_NAME));
-		const second = await sendMessage(sms(DEFAULT_NAME));
-		await control('/messages/reply', { messageId: first, content: 'one' });
-		await control('/messages/reply', { messageId: second, content: 'two' });
-		const failed = await bed.sandbox.state('calls', undefined, callback.id);
-		expect(failed.map((call) => call.status)).toEqual(['FAILED', 'FAILED']);
-
-		// n8n starts again: the callback is still there, nothing is re-created.
-		await t.start();
-		await t.activate('init');
-		expect(bed.sandbox.log.filter((request) => request.method === 'POST' && request.path === '/callbacks')).toHaveLength(1);
-
-		const third = await sendMessage(sms(DEFAULT_NAME));
-		await control('/messages/reply', { messageId: third, content: 'three' });
-		expect(t.executions).toHaveLength(1);
-		const items = t.executions[0].items.map((item) => item.json);
-		expect(items.map((item) => [item.content, item.replayed])).toEqual([
-			['one', true],
-			['two', true],
-			['three', false],
-		]);
-		expect(items[0]).toMatchObject({ event: 'reply', messageId: first, callId: failed[0].id, callbackName: DEFAULT_NAME });
-
-		const puts = bed.sandbox.log.filter((request) => request.method === 'PUT');
-		expect(puts).toHaveLength(1);
-		expect(puts[0]).toMatchObject({ path: `/callbacks/${callback.id}/calls`, body: { status: 'SUCCESS' }, status: 204 });
-		const calls = await bed.sandbox.state('calls', undefined, callback.id);
-		expect(calls.map((call) => call.status)).toEqual(['SUCCESS', 'SUCCESS', 'SUCCESS']);
-
-		// Another restart: nothing is replayed twice.
-		await t.activate('init');
-		const fourth = await sendMessage(sms(DEFAULT_NAME));
-		await control('/messages/reply', { messageId: fourth, content: 'four' });
-		expect(t.executions).toHaveLength(2);
-		expect(t.executions[1].items.map((item) => item.json.content)).toEqual(['four']);
-	});
-});
-
+// Catch-up and duplicates after restarts: triggerCatchUp.test.ts.
 describe('Whispir Trigger: restarts', () => {
-	it('a failed call that Whispir retries after a restart comes out once, not also as replayed', async () => {
-		const t = await startTrigger({ events: ['reply'] });
-		await t.activate();
-		await t.stop();
-		const first = await sendMessage(sms(DEFAULT_NAME, ',"callbackParameters":{"ticketId":"T-1"}'));
-		await control('/messages/reply', { messageId: first, content: 'one' });
-		await t.start();
-		await t.activate('init');
-
-		// Whispir's own retry (about 5 minutes later) is the first delivery after the restart.
-		await control('/callbacks/retry', {});
-		const delivered = t.executions.flatMap((execution) => execution.items.map((item) => item.json));
-		expect(delivered).toHaveLength(1);
-		// The delivery itself is kept: unlike the stored call, it carries the custom parameters.
-		expect(delivered[0]).toMatchObject({ content: 'one', replayed: false, customParameters: { ticketId: 'T-1' } });
-		const [callback] = await bed.sandbox.state('callbacks');
-		expect((await bed.sandbox.state('calls', undefined, callback.id)).map((call) => call.status)).toEqual(['SUCCESS']);
-	});
-
 	it('replaces a callback of its name that points at its own webhook when the stored key was lost', async () => {
 		const t = await startTrigger({ events: ['reply'] });
 		await t.activate();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { IDataObject } from 'n8n-workflow';
 
 import { TOO_DEEP, keyMatches, normaliseDelivery, readDeliveryBody, safeCopy } from '../../nodes/WhispirTrigger/delivery';
+import { DUPLICATE_WINDOW_DELIVERIES, firstDelivery } from '../../nodes/WhispirTrigger/processMemory';
 import { whispirStampToIso } from '../../nodes/WhispirTrigger/whispirTime';
 
 describe('whispirStampToIso', () => {
@@ -31,14 +32,22 @@ describe('keyMatches', () => {
 });
 
 describe('readDeliveryBody', () => {
-	it('takes a parsed object, or parses text; refuses XML and what is not a JSON object', () => {
+	it('takes a JSON object sent as JSON, parsed by n8n or not', () => {
 		expect(readDeliveryBody('application/json', { messageid: 'A' }, undefined)).toEqual({ payload: { messageid: 'A' } });
-		expect(readDeliveryBody('text/plain', '{"messageid":"A"}', undefined)).toEqual({ payload: { messageid: 'A' } });
-		expect(readDeliveryBody('', undefined, Buffer.from('{"messageid":"A"}'))).toEqual({ payload: { messageid: 'A' } });
-		expect(readDeliveryBody('application/xml', { anything: 1 }, undefined)).toMatchObject({ refusal: { status: 415 } });
-		expect(readDeliveryBody('text/plain', ' <ns2:deliveryResponse/>', undefined)).toMatchObject({ refusal: { status: 415 } });
-		expect(readDeliveryBody('text/plain', '[1,2]', undefined)).toMatchObject({ refusal: { status: 400 } });
-		expect(readDeliveryBody('', undefined, undefined)).toMatchObject({ refusal: { status: 400 } });
+		expect(readDeliveryBody('application/json; charset=UTF-8', {}, Buffer.from('{"messageid":"A"}'))).toEqual({ payload: { messageid: 'A' } });
+		expect(readDeliveryBody('application/vnd.whispir.x+json', {}, Buffer.from('{"messageid":"A"}'))).toEqual({ payload: { messageid: 'A' } });
+	});
+
+	it('refuses what Whispir does not send: XML, forms, multipart, text, no type (415); JSON that is not an object (400)', () => {
+		const json = Buffer.from('{"messageid":"A"}');
+		expect(readDeliveryBody('application/xml', { anything: 1 }, undefined)).toMatchObject({ refusal: { status: 415, message: expect.stringMatching(/XML/) } });
+		for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain', '', 'application/jsonp', 'text/json']) {
+			expect(readDeliveryBody(type, { messageid: 'A' }, json), type).toMatchObject({ refusal: { status: 415 } });
+		}
+		expect(readDeliveryBody('application/json', [{ messageid: 'A' }], undefined)).toMatchObject({ refusal: { status: 400 } });
+		expect(readDeliveryBody('application/vnd.x+json', {}, Buffer.from('[1,2]'))).toMatchObject({ refusal: { status: 400 } });
+		expect(readDeliveryBody('application/vnd.x+json', {}, Buffer.from('"text"'))).toMatchObject({ refusal: { status: 400 } });
+		expect(readDeliveryBody('application/json', {}, undefined)).toMatchObject({ refusal: { status: 400 } });
 	});
 });
 
@@ -83,5 +92,27 @@ describe('safeCopy', () => {
 		const item = normaliseDelivery(payload, { timeZone: 'UTC', callbackName: 'cb', includeRaw: true });
 		expect((item.customParameters as IDataObject).deep).toMatch(/^\{"a":\{"a":.*"\[nested too deeply\]"\}+$/);
 		expect(() => JSON.stringify(item)).not.toThrow();
+	});
+});
+
+describe('firstDelivery (the duplicate window)', () => {
+	const delivery = (content: string) => ({ event: 'reply', messageId: 'M1', from: {}, channel: 'SMS', content, acknowledged: '02/03/26 10:00' });
+
+	it('remembers a delivery for 24 hours, per callback', () => {
+		const start = Date.UTC(2026, 2, 2);
+		expect(firstDelivery('CB1', delivery('a'), start)).toBe(true);
+		expect(firstDelivery('CB1', delivery('a'), start + 23 * 3600_000)).toBe(false);
+		expect(firstDelivery('CB2', delivery('a'), start + 23 * 3600_000)).toBe(true);
+		expect(firstDelivery('CB1', delivery('a'), start + 48 * 3600_000)).toBe(true);
+	});
+
+	it('keeps at most the last 10,000 deliveries, so its memory is bounded', () => {
+		const start = Date.UTC(2026, 3, 2);
+		expect(firstDelivery('CB3', delivery('first'), start)).toBe(true);
+		for (let index = 0; index < DUPLICATE_WINDOW_DELIVERIES - 1; index++) firstDelivery('CB3', delivery(String(index)), start + 1);
+		expect(firstDelivery('CB3', delivery('first'), start + 2)).toBe(false);
+		firstDelivery('CB3', delivery('one more'), start + 3);
+		firstDelivery('CB3', delivery('and another'), start + 3);
+		expect(firstDelivery('CB3', delivery('0'), start + 4)).toBe(true);
 	});
 });

@@ -59,6 +59,7 @@ export class N8n {
 		readonly runtime: InstalledRuntime,
 		readonly url: string,
 		readonly child: Child,
+		private readonly options: N8nOptions,
 	) {}
 
 	static async start(runtime: InstalledRuntime, options: N8nOptions): Promise<N8n> {
@@ -85,7 +86,7 @@ export class N8n {
 			...options.env,
 		};
 		const child = startChild(`n8n (${runtime.spec.label})`, runtime.node, [runtime.n8n, 'start'], { env, echo: options.echo });
-		const n8n = new N8n(runtime, url, child);
+		const n8n = new N8n(runtime, url, child, { ...options, port });
 		const hasExited = () => child.process.exitCode !== null || child.process.signalCode !== null;
 		try {
 			// /healthz answers before the REST API is mounted; /rest/settings with JSON only once it is.
@@ -111,6 +112,19 @@ export class N8n {
 
 	async stop(): Promise<void> {
 		await this.child.stop();
+	}
+
+	/**
+	 * Stops n8n, runs `whileDown`, and starts it again on the same port with the same user folder (so the
+	 * same database and active workflows), signed in as before. `env` is added to the environment.
+	 */
+	async restart(options: { env?: Record<string, string>; whileDown?: () => Promise<void> } = {}): Promise<N8n> {
+		await this.stop();
+		await options.whileDown?.();
+		const next = await N8n.start(this.runtime, { ...this.options, env: { ...this.options.env, ...options.env } });
+		next.cookie = this.cookie;
+		next.apiKey = this.apiKey;
+		return next;
 	}
 
 	/** Everything n8n printed so far. */

@@ -209,7 +209,8 @@ export function generate(random: Random, category: Category, index: number): Omi
 	const json = 'application/json';
 	switch (category) {
 		case 'valid':
-			return { category, contentType: random.pick([json, 'application/json; charset=utf-8', 'text/plain']), body: JSON.stringify(whispirPayload(random, messageId)), validMessageId: messageId };
+			// As Whispir sends them: JSON, declared as JSON (a Whispir payload as text is in otherContentType).
+			return { category, contentType: random.pick([json, 'application/json; charset=utf-8']), body: JSON.stringify(whispirPayload(random, messageId)), validMessageId: messageId };
 		case 'randomJson':
 			return { category, contentType: random.pick([json, 'text/plain', undefined]), body: JSON.stringify(randomJsonValue(random)) ?? 'null' };
 		case 'truncatedJson': {
@@ -244,7 +245,7 @@ export function generate(random: Random, category: Category, index: number): Omi
 				{ category, contentType: 'multipart/form-data; boundary=x', body: `--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n${payload}\r\n--x--` },
 				{ category, contentType: 'application/json; charset=klingon', body: payload },
 				{ category, contentType: 'application/json; charset=utf-16le', body: Buffer.from(payload, 'utf16le') },
-				{ category, contentType: random.pick(['application/jsonx', 'JSON', 'application/json;;', '*/*', 'text/plain; charset=', 'x/y+json']), body: payload },
+				{ category, contentType: random.pick(['application/jsonx', 'JSON', 'application/json;;', '*/*', 'text/plain', 'text/plain; charset=', 'x/y+json']), body: payload },
 				{ category, contentType: 'text/html', body: `<html><body>${payload}</body></html>` },
 				{ category, contentType: undefined, body: '' },
 			]);

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { WhispirOperation } from '../operation';
 import * as getAll from './getAll.operation';
+import * as replayFailed from './replayFailed.operation';
 import * as updateStatus from './updateStatus.operation';
 
 export const option = {
@@ -10,7 +11,7 @@ export const option = {
 	description: "The deliveries Whispir made to a callback, failed ones included",
 };
 
-export const operations: Record<string, WhispirOperation> = { getAll, updateStatus };
+export const operations: Record<string, WhispirOperation> = { getAll, replayFailed, updateStatus };
 
 export const description: INodeProperties[] = [
 	{
@@ -28,6 +29,13 @@ export const description: INodeProperties[] = [
 					'List the deliveries Whispir made to a callback, e.g. the failed ones to process them again',
 			},
 			{
+				name: 'Replay Failed',
+				value: 'replayFailed',
+				action: 'Replay failed deliveries of a callback',
+				description:
+					'Output the deliveries Whispir could not make as the Whispir Trigger does, marked replayed, and mark them Success so they are handled once. Run it on a schedule when no new delivery comes to catch up.',
+			},
+			{
 				name: 'Update Status',
 				value: 'updateStatus',
 				action: 'Update the status of callback calls',
@@ -37,5 +45,6 @@ export const description: INodeProperties[] = [
 		default: 'getAll',
 	},
 	...getAll.description,
+	...replayFailed.description,
 	...updateStatus.description,
 ];

@@ -7,8 +7,8 @@ import { recordPath } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 
 /**
- * The calls of a callback (endpoints.md §2.11), read and marked in one place for the Callback Call
- * resource and the Whispir Trigger, which replays failed calls after a restart.
+ * The calls of a callback, read and marked in one place for the Callback Call resource and the
+ * Whispir Trigger, which replays failed calls (catch-up).
  */
 
 const { mediaType, listKey } = ENDPOINTS.callbackCall;
@@ -26,7 +26,7 @@ export async function listCalls(
 	return await whispirApiList.call(context, { ...rest, path: callsPath(callbackId), mediaType, listKey });
 }
 
-/** Many calls in one `PUT /callbacks/{id}/calls?id=A&id=B…` (API doc L6140-6170, answer 204). */
+/** Many calls in one `PUT /callbacks/{id}/calls?id=A&id=B…`, answered 204 ("Updating the status of calls" in Whispir's callback docs). */
 export async function setCallStatus(
 	context: WhispirContext,
 	request: { callbackId: string; callIds: string[]; status: string; itemIndex?: number },
@@ -39,6 +39,47 @@ export async function setCallStatus(
 		body: { status: request.status },
 		itemIndex: request.itemIndex,
 	});
+}
+
+/** Failed calls taken in one go: one PUT marks them all, and its URL must stay short. */
+export const MAX_CLAIMED_CALLS = 100;
+
+/**
+ * The delivery a call stands for. A call has the delivery's fields, camel-cased, but Whispir's docs show no
+ * custom parameters in it ("Retrieving attempted calls" in Whispir's callback docs).
+ */
+export function deliveryOfCall(call: IDataObject): IDataObject {
+	return {
+		messageid: call.messageId ?? call.messageid,
+		messagelocation: call.messageLocation ?? call.messagelocation,
+		from: call.from,
+		responseMessage: call.responseMessage,
+		customParameters: call.customParameters,
+	};
+}
+
+/**
+ * Takes up to `limit` FAILED calls of a callback that `wanted` accepts and marks them SUCCESS at
+ * Whispir before anything is done with them: at most once, so that no later check (in any n8n
+ * process, after any restart) and no retry by Whispir delivers them again.
+ */
+export async function claimFailedCalls(
+	context: WhispirContext,
+	request: { callbackId: string; limit: number; wanted?: (delivery: IDataObject) => boolean; itemIndex?: number },
+): Promise<{ claimed: Array<{ callId: string; callbackName: string; delivery: IDataObject }>; listed: number }> {
+	const { callbackId, limit, wanted = () => true, itemIndex } = request;
+	const failed = await listCalls(context, { callbackId, qs: { status: 'FAILED' }, limit, itemIndex });
+	const claimed = failed
+		.map((call) => ({
+			callId: String(call.id),
+			callbackName: String((call.callback as IDataObject | undefined)?.name ?? ''),
+			delivery: deliveryOfCall(call),
+		}))
+		.filter(({ delivery }) => wanted(delivery));
+	if (claimed.length > 0) {
+		await setCallStatus(context, { callbackId, callIds: claimed.map(({ callId }) => callId), status: 'SUCCESS', itemIndex });
+	}
+	return { claimed, listed: failed.length };
 }
 
 /** The Callback field of the call operations. */
