@@ -30,9 +30,11 @@ class Answer {
 	}
 
 	async send(w: Wire): Promise<void> {
-		const errorCode = Object.entries(w.headers).find(([k]) => k.toLowerCase() === 'x-error-code')?.[1];
-		if (!(await this.finish(w.status, errorCode))) return;
+		const header = (name: string) => Object.entries(w.headers).find(([k]) => k.toLowerCase() === name)?.[1];
 		const body = w.body ?? '';
+		const contentType = header('content-type');
+		this.entry.answer = { contentType, location: header('location'), body: loggableBody(body, contentType) };
+		if (!(await this.finish(w.status, header('x-error-code')))) return;
 		const headers: Record<string, string> = { ...w.headers };
 		// RFC 9110: no Content-Length on 204/304.
 		if (w.status !== 204 && w.status !== 304) headers['Content-Length'] = String(Buffer.byteLength(body));

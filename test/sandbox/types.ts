@@ -60,6 +60,8 @@ export interface LoggedRequest {
 	status: number;
 	errorCode?: string;
 	fault?: string;
+	/** What the sandbox answered (absent after a reset): for the contract check against Whispir's OpenAPI. */
+	answer?: { contentType?: string; location?: string; body?: unknown };
 }
 
 export interface Link {

@@ -1,0 +1,30 @@
+// Keeps what a test bed's sandbox saw (requests and answers) for the contract check that
+// globalSetup.ts runs when every test file has finished.
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+
+import type { Sandbox } from '../sandbox/server';
+
+export const CONTRACT_DIR_ENV = 'WHISPIR_CONTRACT_DIR';
+
+/** Appends the sandbox's log to this worker's file before each reset and when the sandbox closes. */
+export function recordForContract(sandbox: Sandbox): void {
+	const dir = process.env[CONTRACT_DIR_ENV];
+	if (!dir) return;
+	const file = join(dir, `${process.pid}-${threadId}.jsonl`);
+	const record = () => {
+		// Injected faults are not the sandbox's answers; a reset connection has none.
+		const exchanges = sandbox.log.filter((entry) => entry.fault === undefined && entry.status !== 0);
+		if (exchanges.length > 0) appendFileSync(file, exchanges.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+	};
+	const { reset, close } = sandbox;
+	sandbox.reset = () => {
+		record();
+		reset();
+	};
+	sandbox.close = async () => {
+		record();
+		await close();
+	};
+}
