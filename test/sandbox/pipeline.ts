@@ -33,7 +33,9 @@ class Answer {
 		const header = (name: string) => Object.entries(w.headers).find(([k]) => k.toLowerCase() === name)?.[1];
 		const body = w.body ?? '';
 		const contentType = header('content-type');
-		this.entry.answer = { contentType, location: header('location'), body: loggableBody(body, contentType) };
+		// Whispir's links carry `apikey=`: the log keeps answers without the key.
+		const unkeyed = (text: string | undefined) => text?.split(this.st.credentials.apiKey).join('REDACTED');
+		this.entry.answer = { contentType, location: unkeyed(header('location')), body: loggableBody(unkeyed(body) ?? '', contentType) };
 		if (!(await this.finish(w.status, header('x-error-code')))) return;
 		const headers: Record<string, string> = { ...w.headers };
 		// RFC 9110: no Content-Length on 204/304.

@@ -9,11 +9,11 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { ManualExecutionCancelledError, NodeApiError, sleep } from 'n8n-workflow';
+import { ManualExecutionCancelledError, NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { connectionFor } from './connection';
 import { whispirApiError } from './errors';
-import { MAX_PAGE_SIZE, nextOffset, pageItems, planPages, plannedPage, type PagePlan } from './pagination';
+import { MAX_PAGE_SIZE, lacksReportedList, nextOffset, pageItems, planPages, plannedPage, type PagePlan } from './pagination';
 import type { RateLimiter, Start } from './rateLimiter';
 import { networkCode, readAnswer, type Attempt, type WhispirResponse } from './responses';
 import { MAX_TOTAL_WAIT_MS, isOverRateLimit, mayHaveActed, retryDelay } from './retryPolicy';
@@ -212,6 +212,13 @@ export async function whispirApiList(this: WhispirContext, request: WhispirListR
 			method: 'GET',
 			qs: { ...pageRequest.qs, limit: pageSize, offset },
 		});
+		if (lacksReportedList(body, listKey)) {
+			const keys = Object.keys(body as IDataObject).join(', ');
+			throw new NodeOperationError(this.getNode(), `Whispir's list has no "${listKey}" although it reports ${String((body as IDataObject).status)}`, {
+				description: `The answer holds ${keys}. Nothing is output rather than a wrong, empty list; please report this answer to the node's maintainers.`,
+				itemIndex: pageRequest.itemIndex,
+			});
+		}
 		return { body, items: pageItems(body, listKey, { idsFromSelfLinks: !entriesHaveNoIds }) };
 	};
 

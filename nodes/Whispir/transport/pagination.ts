@@ -38,6 +38,17 @@ export function pageItems(page: unknown, listKey: string, options = { idsFromSel
 	return options.idsFromSelfLinks ? (items as IDataObject[]).map(withId) : (items as IDataObject[]);
 }
 
+/**
+ * Whether a page reports records (`"1 to 5 of 5"`) but holds no `listKey` list: the answer names its
+ * list otherwise, and reading it as empty would lose every record without a word.
+ */
+export function lacksReportedList(page: unknown, listKey: string): boolean {
+	if (typeof page !== 'object' || page === null || Array.isArray(page)) return false;
+	const status = parseListStatus((page as IDataObject).status);
+	const wanted = listKey.toLowerCase();
+	return status !== undefined && status.total > 0 && !Object.keys(page).some((key) => key.toLowerCase() === wanted);
+}
+
 /** List items of some resources (resources, scenarios, activities) carry their id only in the self link. */
 export function withId(item: IDataObject): IDataObject {
 	if (item.id !== undefined) return item;

@@ -40,9 +40,11 @@ function validate(body: Body): Body {
 function scenarioView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Body {
 	const self = selfLink(ctx, rec.id);
 	// List items have no id: it is in the self link only (L7040-7075).
-	if (mode === 'list') return { title: rec.title, description: rec.description, createdTime: rec.createdTime, link: [self] };
+	// `name` too: the OpenAPI's Scenario requires it (scenarioList, scenarioRetrieve).
+	if (mode === 'list') return { name: rec.title, title: rec.title, description: rec.description, createdTime: rec.createdTime, link: [self] };
 	const { id: _id, _messageCreatedTime, ...fields } = rec;
 	return {
+		name: rec.title,
 		...fields,
 		message: { ...(rec.message as Body), from: `${ctx.env.username}@User.whispir.com`, createdTime: rec._messageCreatedTime },
 		link: [

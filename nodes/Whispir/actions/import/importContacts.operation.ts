@@ -204,7 +204,7 @@ async function startImport(
 	context: IExecuteFunctions,
 	request: { resourceId: string; mapping: Mapping; importMode: string; workspaceId?: string; itemIndex: number },
 ): Promise<void> {
-	// Whispir answers 202 Accepted, without a Location: an import cannot be read back (API doc L10262).
+	// Whispir answers 202 Accepted, without a Location: an import cannot be read back (importCreate).
 	await whispirApiRequest.call(context, {
 		method: 'POST',
 		path: ENDPOINTS.import.path,
@@ -213,6 +213,11 @@ async function startImport(
 		body: {
 			resourceId: request.resourceId,
 			importType: 'contact',
+			// Where importMode goes, the sources disagree: the docs' import example puts it inside
+			// importOptions (https://developers.whispir.com/c2NoOjM4OTQzOTI4-import), the OpenAPI
+			// (importCreate) requires it at the root. Both carry it: a mode Whispir did not find would
+			// silently fall back to its default, and an import cannot be read back to notice.
+			importMode: request.importMode,
 			importOptions: { importMode: request.importMode, fieldMapping: request.mapping },
 		},
 		itemIndex: request.itemIndex,

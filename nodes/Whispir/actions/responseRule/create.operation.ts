@@ -38,11 +38,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		responseTemplatePatterns: responsePatterns(this, itemIndex) ?? { responseTemplatePattern: [] },
 	};
 	// "The Response Rule ID will be returned in the Location header" (API doc L3873); there is no body.
-	const { id, url } = await createRecord(this, {
+	const { id, url, notice } = await createRecord(this, {
 		endpoint: ENDPOINTS.responseRule,
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.responseRule),
 		body: rule,
 		itemIndex,
 	});
-	return { id, ...rule, url };
+	return { id, ...rule, url, ...notice };
 }

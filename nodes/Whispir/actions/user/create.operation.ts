@@ -37,6 +37,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	);
 	// Whispir answers 201 with the user (status PENDING, password blanked) and its address in Location.
-	const { id, url, stored } = await createRecord(this, { endpoint: ENDPOINTS.user, body: user, itemIndex });
-	return withoutPassword({ id, ...user, ...stored, url });
+	const { id, url, stored, notice } = await createRecord(this, { endpoint: ENDPOINTS.user, body: user, itemIndex });
+	return withoutPassword({ id, ...user, ...stored, url, ...notice });
 }
