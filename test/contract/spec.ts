@@ -19,8 +19,8 @@ export interface Patch {
 	why: string;
 	/** The section of Whispir's public documentation that supports the patch. */
 	docs: string;
-	/** RFC 6902 operations on the spec (add, replace, remove). */
-	ops?: Array<{ op: 'add' | 'replace' | 'remove'; path: string; value?: unknown }>;
+	/** RFC 6902 operations on the spec (add, replace, remove, move). */
+	ops?: Array<{ op: 'add' | 'replace' | 'remove' | 'move'; path: string; value?: unknown; from?: string }>;
 	/** Paths Whispir serves that the spec lacks, each checked as the spec path it stands for. */
 	aliases?: Record<string, string>;
 }
@@ -44,7 +44,13 @@ function pointer(path: string): string[] {
 }
 
 /** Applies one RFC 6902 operation; a target that is not there throws, so a stale patch is noticed. */
-function applyOp(spec: Json, { op, path, value }: NonNullable<Patch['ops']>[number]): void {
+function applyOp(spec: Json, { op, path, value, from }: NonNullable<Patch['ops']>[number]): void {
+	if (op === 'move') {
+		const moved = pointer(from ?? '').reduce<unknown>((at, key) => (at as Json)?.[key], spec);
+		if (moved === undefined) throw new Error(`patch source ${from} does not exist`);
+		applyOp(spec, { op: 'remove', path: from as string });
+		return applyOp(spec, { op: 'add', path, value: moved });
+	}
 	const keys = pointer(path);
 	const last = keys.pop() as string;
 	let parent: unknown = spec;
@@ -194,7 +200,8 @@ export class WhispirContract {
 		const requestBody = this.resolve<Json | undefined>(operation.definition.requestBody);
 		const content = (requestBody?.content ?? {}) as Record<string, Json>;
 		if (request.body === undefined) {
-			if (requestBody?.required) problems.push('a request body is required');
+			// With a Content-Type the body was sent but not read: the gateway refused the request first.
+			if (requestBody?.required && request.contentType === undefined) problems.push('a request body is required');
 			return problems;
 		}
 		if (!requestBody) return [...problems, 'the operation takes no request body'];

@@ -167,7 +167,18 @@ describe('Callback → Update: bad input', () => {
 	it('refuses to write back a callback whose key Whispir did not return, unless the Key is given', async () => {
 		await createCallback();
 		const [stored] = await bed.sandbox.state('callbacks');
-		const withoutKey = { id: stored.id, name: 'Helpdesk', url: receiverUrl, auth: { type: 'httpheader' }, contentType: 'json' };
+		// Whispir's callbackRetrieve answer, as its OpenAPI example, but without the key.
+		const withoutKey = {
+			id: stored.id,
+			name: 'Helpdesk',
+			url: receiverUrl,
+			auth: { type: 'httpheader' },
+			contentType: 'json',
+			removeHTML: 'disabled',
+			retriesEnabled: 'true',
+			email: 'ops@example.com',
+			callbacks: { reply: 'enabled', undeliverable: 'disabled' },
+		};
 		const readWithoutKey = () =>
 			bed.sandbox.injectFault({
 				type: 'status',
