@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { NO_FAILURE_EMAIL } from '../../nodes/Whispir/actions/callback/callbackBody';
 import { WHISPIR, startTestBed, type WhispirTestBed } from './support';
 
 let bed: WhispirTestBed;
@@ -96,6 +97,13 @@ describe('Callback → Create', () => {
 		const [stored] = await bed.sandbox.state('callbacks');
 		expect(items[0].json).toMatchObject({ id: stored.id, name: 'Helpdesk', auth: { type: 'querystring' } });
 		expect(JSON.stringify(items)).not.toContain('s3cret');
+	});
+
+	it('sends an address that receives nothing as `email` when no Failure Email is given (callbackCreate requires one)', async () => {
+		const { error } = await createCallback();
+		expect(error).toBeUndefined();
+		const post = bed.sandbox.log.find((request) => request.method === 'POST');
+		expect((post?.body as { email?: string }).email).toBe(NO_FAILURE_EMAIL);
 	});
 
 	it('shows Whispir\'s 400 when the URL does not answer the probe with 200, and for a duplicate name', async () => {

@@ -11,7 +11,8 @@ import { WHISPIR, startTestBed, type WhispirTestBed } from './support';
 
 const TRIGGER = 'n8n-nodes-whispir.whispirTrigger';
 const WORKFLOW_NAME = 'Helpdesk';
-const DEFAULT_NAME = 'n8n Helpdesk - Whispir Trigger (harness-trigger-wf)';
+// `n8n <workflow> - <node> (<workflow id>)`, cut before the id to Whispir's 50 characters (callbackCreate).
+const DEFAULT_NAME = 'n8n Helpdesk - Whispir Trigge (harness-trigger-wf)';
 
 let bed: WhispirTestBed;
 let trigger: WebhookTriggerHarness;
@@ -49,8 +50,8 @@ async function sendMessage(json: string): Promise<string> {
 		headers: { ...apiHeaders(), 'Content-Type': 'application/vnd.whispir.message-v1+json' },
 		body: json,
 	});
-	expect(response.status).toBe(202);
 	leaveOutOfContract(bed.sandbox);
+	expect(response.status).toBe(202);
 	return response.headers.get('location')!.split('?')[0].split('/').pop()!;
 }
 
