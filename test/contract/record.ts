@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
 import type { LoggedRequest, Sandbox } from '../sandbox/server';
+import { beforeLogGoes } from '../secrets/sandboxLog';
 
 export const CONTRACT_DIR_ENV = 'WHISPIR_CONTRACT_DIR';
 
@@ -24,18 +25,9 @@ export function recordForContract(sandbox: Sandbox): void {
 	const dir = process.env[CONTRACT_DIR_ENV];
 	if (!dir) return;
 	const file = join(dir, `${process.pid}-${threadId}.jsonl`);
-	const record = () => {
+	beforeLogGoes(sandbox, () => {
 		// Injected faults are not the sandbox's answers; a reset connection has none.
 		const exchanges = sandbox.log.filter((entry) => entry.fault === undefined && entry.status !== 0 && !madeByTests.has(entry));
 		if (exchanges.length > 0) appendFileSync(file, exchanges.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
-	};
-	const { reset, close } = sandbox;
-	sandbox.reset = () => {
-		record();
-		reset();
-	};
-	sandbox.close = async () => {
-		record();
-		await close();
-	};
+	});
 }

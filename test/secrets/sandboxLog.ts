@@ -21,9 +21,13 @@ function withoutRequiredSecrets(request: LoggedRequest): LoggedRequest {
 
 /** Records the sandbox's request log before each reset and when the sandbox closes. */
 export function auditSandboxLog(sandbox: Sandbox): void {
-	const record = () => {
+	beforeLogGoes(sandbox, () => {
 		if (sandbox.log.length > 0) recordAudit('sandbox:log', sandbox.log.map(withoutRequiredSecrets));
-	};
+	});
+}
+
+/** Calls `record` whenever the sandbox's log is about to go: before each reset and when it closes. */
+export function beforeLogGoes(sandbox: Sandbox, record: () => void): void {
 	const { reset, close } = sandbox;
 	sandbox.reset = () => {
 		record();
