@@ -40,9 +40,10 @@ function check(dir: string): void {
 		];
 		for (const violation of found) violations.set(violation, (violations.get(violation) ?? 0) + 1);
 	}
+	const unexercised = contract.operations().filter((operation) => !exercised.has(operation.operationId));
 	console.log(
 		`[contract] ${exchanges.length} requests and answers checked against Whispir's OpenAPI; ` +
-			`${exercised.size} of its ${contract.operations().length} operations exercised`,
+			`${exercised.size} of its ${contract.operations().length} operations exercised (not: ${unexercised.map((o) => o.operationId).join(', ')})`,
 	);
 	if (violations.size > 0) {
 		process.exitCode = 1;

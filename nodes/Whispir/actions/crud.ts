@@ -249,7 +249,8 @@ export async function writeRecord(
 }
 
 /**
- * Whispir's PUT replaces the whole record, so fields left out are erased (endpoints.md §2.7, §2.16).
+ * Whispir's PUT replaces the whole record, so fields left out are erased (contactUpdate, userUpdate:
+ * https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact, https://developers.whispir.com/c2NoOjU4ODQwOQ-user).
  * This reads the record, lays the changes over it and writes the result back: a field the user did
  * not touch keeps its value. Resources whose records need another merge (a contact's messaging
  * options per channel, an event's form fields by name) pass their own `merge`.

@@ -69,7 +69,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			},
 		],
 	};
-	// Whispir answers 201 with the whole event, every form field included (API doc L8865).
+	// Whispir answers 201 with the whole event, every form field included (eventCreate).
 	const { id, url, stored, notice } = await createRecord(this, {
 		endpoint: ENDPOINTS.event,
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.event),
