@@ -46,7 +46,15 @@ function entryId(entry: IDataObject): string | undefined {
 }
 
 /** Get and Get Many of each resource, with the node's list key and the id parameter of its Get. */
-const READS: Array<{ resource: string; path: string; listKey: string; idParameter?: string; get?: string; getMany?: string[] }> = [
+const READS: Array<{
+	resource: string;
+	path: string;
+	listKey: string;
+	idParameter?: string;
+	get?: string;
+	getMany?: string[];
+	parameters?: INodeParameters;
+}> = [
 	{ resource: 'workspace', path: '/workspaces', listKey: 'workspaces', idParameter: 'workspaceId', get: 'workspaceRetrieve', getMany: ['workspaceList'] },
 	{ resource: 'message', path: '/messages', listKey: 'messages', idParameter: 'messageId', get: 'messageRetrieve', getMany: ['messageList'] },
 	{ resource: 'template', path: '/templates', listKey: 'messagetemplates', idParameter: 'templateId', get: 'templateRetrieve', getMany: ['templateList'] },
@@ -61,6 +69,13 @@ const READS: Array<{ resource: string; path: string; listKey: string; idParamete
 	{ resource: 'customList', path: '/customlists', listKey: 'customlabels', idParameter: 'customListId', get: 'customListRetrieve', getMany: ['customListList'] },
 	// The company's and a workspace's activities answer alike; the node reads the company's.
 	{ resource: 'activity', path: '/activities', listKey: 'activities', getMany: ['activityList', 'activityWorkspaceList'] },
+	{
+		resource: 'callbackCall',
+		path: '/callbacks/0123456789ABCDEF/calls',
+		listKey: 'calls',
+		getMany: ['callbackCallList'],
+		parameters: { callbackId: { __rl: true, mode: 'id', value: '0123456789ABCDEF' } },
+	},
 ];
 
 const ASKED_ID = '0123456789ABCDEF';
@@ -106,7 +121,7 @@ describe("Whispir's example answers, replayed to the node", () => {
 			for (const example of examplesOf(operationId)) {
 				it(`${operationId} (${example.name}, ${example.status}) → ${read.resource} Get Many`, async () => {
 					replay('GET', read.path, example);
-					const { items, error } = await bed.run(WHISPIR, { resource: read.resource, operation: 'getAll', returnAll: true });
+					const { items, error } = await bed.run(WHISPIR, { resource: read.resource, operation: 'getAll', returnAll: true, ...read.parameters });
 					expect(error).toBeUndefined();
 					const entries = (example.body[read.listKey] ?? []) as IDataObject[];
 					// Every entry of the page, in order; a `status` promising more pages than the example

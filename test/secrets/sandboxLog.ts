@@ -7,9 +7,10 @@ import { recordAudit } from './audit';
 /**
  * A logged request without the places Whispir must receive a secret in: the `apikey` query
  * parameter (Whispir's docs: the key goes in the header AND the query) and a callback's `auth.key` (the
- * key Whispir sends back with every delivery).
+ * key Whispir sends back with every delivery). Without the answer too: what Whispir says back (a
+ * callback's key, say) is not what the node sent.
  */
-function withoutRequiredSecrets(request: LoggedRequest): LoggedRequest {
+function withoutRequiredSecrets({ answer: _answer, ...request }: LoggedRequest): LoggedRequest {
 	const { apikey: _apikey, ...query } = request.query;
 	let body = request.body;
 	const auth = (body as { auth?: Record<string, unknown> } | undefined)?.auth;
