@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { parse } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 
 import type { LoggedRequest } from '../sandbox/types';
 
@@ -111,8 +111,8 @@ export class WhispirContract {
 	}
 
 	static load(): WhispirContract {
-		const spec = parse(readFileSync(join(HERE, 'whispir-openapi.yaml'), 'utf8')) as Json;
-		const patches = parse(readFileSync(join(HERE, 'patches.yaml'), 'utf8')) as Patch[];
+		const spec = parseYaml(readFileSync(join(HERE, 'whispir-openapi.yaml'), 'utf8')) as Json;
+		const patches = parseYaml(readFileSync(join(HERE, 'patches.yaml'), 'utf8')) as Patch[];
 		return new WhispirContract(spec, patches);
 	}
 
