@@ -20,10 +20,15 @@ export interface TriggerSettings {
 }
 
 /** "n8n Orders - Whispir Trigger (wf1)": readable, and unique per workflow and node. */
+/** callbackCreate takes names of up to 50 characters. */
+const MAX_CALLBACK_NAME = 50;
+
+/** A longer name is cut before the workflow ID, which keeps it unique. */
 function defaultCallbackName(context: IHookFunctions | IWebhookFunctions): string {
 	const workflow = context.getWorkflow();
 	const name = `n8n ${workflow.name ?? 'workflow'} - ${context.getNode().name}`;
-	return workflow.id ? `${name} (${workflow.id})` : name;
+	const suffix = workflow.id ? ` (${workflow.id})` : '';
+	return `${name.slice(0, MAX_CALLBACK_NAME - suffix.length).trimEnd()}${suffix}`;
 }
 
 export function triggerSettings(context: IHookFunctions | IWebhookFunctions): TriggerSettings {

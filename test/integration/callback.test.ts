@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { NO_FAILURE_EMAIL } from '../../nodes/Whispir/actions/callback/callbackBody';
 import { WHISPIR, startTestBed, type WhispirTestBed } from './support';
 
 let bed: WhispirTestBed;
@@ -98,6 +99,13 @@ describe('Callback → Create', () => {
 		expect(JSON.stringify(items)).not.toContain('s3cret');
 	});
 
+	it('sends an address that receives nothing as `email` when no Failure Email is given (callbackCreate requires one)', async () => {
+		const { error } = await createCallback();
+		expect(error).toBeUndefined();
+		const post = bed.sandbox.log.find((request) => request.method === 'POST');
+		expect((post?.body as { email?: string }).email).toBe(NO_FAILURE_EMAIL);
+	});
+
 	it('shows Whispir\'s 400 when the URL does not answer the probe with 200, and for a duplicate name', async () => {
 		const unreachable = await createCallback({ url: 'http://127.0.0.1:1/nothing' });
 		expect(unreachable.error?.message).toMatch(/Malformed Request/);
@@ -167,7 +175,18 @@ describe('Callback → Update: bad input', () => {
 	it('refuses to write back a callback whose key Whispir did not return, unless the Key is given', async () => {
 		await createCallback();
 		const [stored] = await bed.sandbox.state('callbacks');
-		const withoutKey = { id: stored.id, name: 'Helpdesk', url: receiverUrl, auth: { type: 'httpheader' }, contentType: 'json' };
+		// Whispir's callbackRetrieve answer, as its OpenAPI example, but without the key.
+		const withoutKey = {
+			id: stored.id,
+			name: 'Helpdesk',
+			url: receiverUrl,
+			auth: { type: 'httpheader' },
+			contentType: 'json',
+			removeHTML: 'disabled',
+			retriesEnabled: 'true',
+			email: 'ops@example.com',
+			callbacks: { reply: 'enabled', undeliverable: 'disabled' },
+		};
 		const readWithoutKey = () =>
 			bed.sandbox.injectFault({
 				type: 'status',

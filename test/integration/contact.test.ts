@@ -38,9 +38,9 @@ const FULL_CONTACT = {
 	custom_StaffId: 'S-100',
 	custom_CostCentre: 'CC-9',
 	messagingoptions: [
-		{ channel: 'sms', enabled: 'true', primary: 'WorkMobilePhone1', secondary: 'PersonalMobilePhone1', tertiary: '' },
-		{ channel: 'email', enabled: 'true', primary: 'WorkEmailAddress1', secondary: '', tertiary: '' },
-		{ channel: 'voice', enabled: 'false', primary: 'WorkMobilePhone1', secondary: '', tertiary: '' },
+		{ channel: 'sms', enabled: 'true', primary: 'WorkMobilePhone1', secondary: 'PersonalMobilePhone1' },
+		{ channel: 'email', enabled: 'true', primary: 'WorkEmailAddress1' },
+		{ channel: 'voice', enabled: 'false', primary: 'WorkMobilePhone1' },
 	],
 };
 
@@ -69,11 +69,11 @@ describe('Contact → Create', () => {
 				jobTitle: 'Engineer',
 				personalEmailAddress1: 'jane@home.example',
 				custom_StaffId: 'S-100',
-				messagingoptions: [
-					{ channel: 'sms', enabled: 'true', primary: 'WorkMobilePhone1', secondary: 'PersonalMobilePhone1', tertiary: '' },
-				],
+				messagingoptions: [{ channel: 'sms', enabled: 'true', primary: 'WorkMobilePhone1', secondary: 'PersonalMobilePhone1' }],
 			},
 		});
+		// An unchosen tertiary field is left out, not sent empty (contactCreate allows no empty value).
+		expect((post.body as { messagingoptions: object[] }).messagingoptions[0]).not.toHaveProperty('tertiary');
 		const [stored] = await bed.sandbox.state('contacts');
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject({ id: stored.id, mri: stored.mri, firstName: 'Jane', timezone: '+10' });
@@ -211,7 +211,7 @@ describe('Contact → Update', () => {
 			messagingoptions: [
 				FULL_CONTACT.messagingoptions[0],
 				FULL_CONTACT.messagingoptions[1],
-				{ channel: 'voice', enabled: 'true', primary: 'WorkMobilePhone2', secondary: '', tertiary: '' },
+				{ channel: 'voice', enabled: 'true', primary: 'WorkMobilePhone2' },
 			],
 		});
 		// Nothing the user did not touch went missing.

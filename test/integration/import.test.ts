@@ -187,7 +187,8 @@ describe('Import → Import Contacts from an existing resource', () => {
 		expect(error).toBeUndefined();
 		expect(requests('POST', `/workspaces/${workspace}/imports`)[0]).toMatchObject({
 			status: 202,
-			body: { resourceId, importOptions: { importMode: 'duplicate' } },
+			// Both places: the docs' importOptions and the OpenAPI's root (importCreate).
+			body: { resourceId, importMode: 'duplicate', importOptions: { importMode: 'duplicate' } },
 		});
 		expect(requests('POST', '/resources')).toHaveLength(0);
 		expect(items).toEqual([{ json: { accepted: true, resourceId, importMode: 'duplicate' }, pairedItem: { item: 0 } }]);

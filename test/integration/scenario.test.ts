@@ -39,13 +39,14 @@ function seedScenario(fields: Record<string, unknown> = {}) {
 }
 
 describe('Scenario → Create', () => {
-	it('posts title, description and the SMS, and returns the created scenario with its id', async () => {
+	it('posts name and title, description and the SMS, and returns the created scenario with its id', async () => {
 		const { items, error } = await bed.run(
 			WHISPIR,
 			scenario('create', {
 				title: 'Fire Block A',
 				description: 'Evacuation of block A',
-				to: '61423456789',
+				// Read as Message → Send reads "To": any separator, phone numbers as digits, each once.
+				to: '+61 423 456 789, Staff.373947@List.whispir.com\n61423456789',
 				subject: 'Fire',
 				body: 'Leave the building now',
 				additionalFields: { label: 'fire-a', allowedUsers: 'SELECTEDUSERS', allowedUserIds: 'U1,U2', emailBody: 'Leave now' },
@@ -57,12 +58,13 @@ describe('Scenario → Create', () => {
 			contentType: MEDIA,
 			status: 201,
 			body: {
+				name: 'Fire Block A',
 				title: 'Fire Block A',
 				description: 'Evacuation of block A',
 				allowedUsers: 'SELECTEDUSERS',
 				allowedUserIds: 'U1,U2',
 				message: {
-					to: '61423456789',
+					to: '61423456789;Staff.373947@List.whispir.com',
 					subject: 'Fire',
 					body: 'Leave the building now',
 					label: 'fire-a',

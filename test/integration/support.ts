@@ -4,6 +4,7 @@ import { WhispirApi } from '../../credentials/WhispirApi.credentials';
 import { Whispir } from '../../nodes/Whispir/Whispir.node';
 import { Harness } from '../harness';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
+import { recordForContract } from '../contract/record';
 import { auditSandboxLog } from '../secrets/sandboxLog';
 import { TransportProbe } from './fixtures/TransportProbe.node';
 
@@ -27,6 +28,7 @@ export interface WhispirTestBed {
 export async function startTestBed(options: SandboxOptions = {}): Promise<WhispirTestBed> {
 	const sandbox = await startSandbox(options);
 	auditSandboxLog(sandbox);
+	recordForContract(sandbox);
 	const harness = new Harness({
 		nodeTypes: { [WHISPIR]: new Whispir(), [PROBE]: new TransportProbe() },
 		credentialTypes: { whispirApi: new WhispirApi() },

@@ -17,6 +17,8 @@ const template = (operation: string, parameters: Record<string, unknown> = {}) =
 	...parameters,
 });
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const NO_CONFERENCE_CALL = 'ConfCall:,ConfAccountNo:,ConfPinNo:,ConfModPinNo:,Pin:';
+
 const requests = (method: string) => bed.sandbox.log.filter((request) => request.method === method);
 
 function seedTemplate(fields: Record<string, unknown> = {}) {
@@ -27,7 +29,7 @@ function seedTemplate(fields: Record<string, unknown> = {}) {
 			subject: 'Tomorrow',
 			body: 'See you at 10',
 			email: { body: 'Email text', footer: 'The clinic', type: 'text/plain' },
-			voice: {},
+			voice: { type: NO_CONFERENCE_CALL },
 			web: {},
 			responseTemplateId: 'RULE1',
 			features: { pushOptions: { notifications: 'enabled', escalationMins: '3' } },
@@ -64,7 +66,8 @@ describe('Template → Create', () => {
 				subject: 'Your appointment',
 				body: 'Hi @@first_name@@, see you tomorrow',
 				email: {},
-				voice: {},
+				// The voice type is required (templateCreate) even without a voice body: no teleconference.
+				voice: { type: NO_CONFERENCE_CALL },
 				web: {},
 				responseTemplateId: 'RULE9',
 				type: 'defaultNoReply',
@@ -90,7 +93,7 @@ describe('Template → Create', () => {
 		expect(error).toBeUndefined();
 		expect(requests('POST')[0]).toMatchObject({
 			path: `/workspaces/${workspaceId}/templates`,
-			body: { email: { body: '<p>Hello</p>', type: 'text/html' }, voice: {}, web: {} },
+			body: { email: { body: '<p>Hello</p>', type: 'text/html' }, voice: { type: NO_CONFERENCE_CALL }, web: {} },
 		});
 		expect(requests('POST')[0].body).not.toHaveProperty('body');
 	});

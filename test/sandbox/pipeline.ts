@@ -30,9 +30,13 @@ class Answer {
 	}
 
 	async send(w: Wire): Promise<void> {
-		const errorCode = Object.entries(w.headers).find(([k]) => k.toLowerCase() === 'x-error-code')?.[1];
-		if (!(await this.finish(w.status, errorCode))) return;
+		const header = (name: string) => Object.entries(w.headers).find(([k]) => k.toLowerCase() === name)?.[1];
 		const body = w.body ?? '';
+		const contentType = header('content-type');
+		// Whispir's links carry `apikey=`: the log keeps answers without the key.
+		const unkeyed = (text: string | undefined) => text?.split(this.st.credentials.apiKey).join('REDACTED');
+		this.entry.answer = { contentType, location: unkeyed(header('location')), body: loggableBody(unkeyed(body) ?? '', contentType) };
+		if (!(await this.finish(w.status, header('x-error-code')))) return;
 		const headers: Record<string, string> = { ...w.headers };
 		// RFC 9110: no Content-Length on 204/304.
 		if (w.status !== 204 && w.status !== 304) headers['Content-Length'] = String(Buffer.byteLength(body));
@@ -173,7 +177,7 @@ async function serve(
 			throw new HttpError(405, `Method ${method} is not allowed on ${url.pathname}`, { Allow: Object.keys(ops).join(', ') });
 		}
 		const format = negotiate(headers.accept, def);
-		// Whispir runs a scenario with a POST that has neither body nor Content-Type (API doc L7240-7262).
+		// Whispir runs a scenario with a POST that has neither body nor Content-Type (scenarioRunCreate).
 		const bodiless = raw === '' && headers['content-type'] === undefined;
 		const body = WITH_BODY.includes(method) && !bodiless ? parseBody(raw, requestFormat(headers['content-type'], def)) : {};
 		const mediaType = WITH_BODY.includes(method) ? mediaTypeName(headers['content-type']) : undefined;

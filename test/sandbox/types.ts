@@ -67,6 +67,8 @@ export interface LoggedRequest {
 	fault?: string;
 	/** A `drip-body` answer: whether the client closed the connection before the last byte. */
 	closedByClient?: boolean;
+	/** What the sandbox answered (absent after a reset): for the contract check against Whispir's OpenAPI. */
+	answer?: { contentType?: string; location?: string; body?: unknown };
 }
 
 export interface Link {

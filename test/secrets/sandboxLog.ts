@@ -6,10 +6,11 @@ import { recordAudit } from './audit';
 
 /**
  * A logged request without the places Whispir must receive a secret in: the `apikey` query
- * parameter (API doc: the key goes in the header AND the query) and a callback's `auth.key` (the
- * key Whispir sends back with every delivery).
+ * parameter (Whispir's docs: the key goes in the header AND the query) and a callback's `auth.key` (the
+ * key Whispir sends back with every delivery). Without the answer too: what Whispir says back (a
+ * callback's key, say) is not what the node sent.
  */
-function withoutRequiredSecrets(request: LoggedRequest): LoggedRequest {
+function withoutRequiredSecrets({ answer: _answer, ...request }: LoggedRequest): LoggedRequest {
 	const { apikey: _apikey, ...query } = request.query;
 	let body = request.body;
 	const auth = (body as { auth?: Record<string, unknown> } | undefined)?.auth;
@@ -21,9 +22,13 @@ function withoutRequiredSecrets(request: LoggedRequest): LoggedRequest {
 
 /** Records the sandbox's request log before each reset and when the sandbox closes. */
 export function auditSandboxLog(sandbox: Sandbox): void {
-	const record = () => {
+	beforeLogGoes(sandbox, () => {
 		if (sandbox.log.length > 0) recordAudit('sandbox:log', sandbox.log.map(withoutRequiredSecrets));
-	};
+	});
+}
+
+/** Calls `record` whenever the sandbox's log is about to go: before each reset and when it closes. */
+export function beforeLogGoes(sandbox: Sandbox, record: () => void): void {
 	const { reset, close } = sandbox;
 	sandbox.reset = () => {
 		record();

@@ -54,8 +54,9 @@ describe('messaging options', () => {
 				sms: { enabled: true, primary: 'WorkMobilePhone1', secondary: 'PersonalMobilePhone1', tertiary: '' },
 			}),
 		).toEqual([
-			{ ...SMS, secondary: 'PersonalMobilePhone1' },
-			{ ...EMAIL, enabled: 'false', primary: 'PersonalEmailAddress1' },
+			// Fields not chosen are left out, as in Whispir's examples: contactCreate allows no empty value.
+			{ channel: 'sms', enabled: 'true', primary: 'WorkMobilePhone1', secondary: 'PersonalMobilePhone1' },
+			{ channel: 'email', enabled: 'false', primary: 'PersonalEmailAddress1' },
 		]);
 	});
 

@@ -33,10 +33,11 @@ describe('templateParts', () => {
 });
 
 describe('scenarioParts', () => {
-	it('sends title (not name) and nests the message, only with given fields', () => {
+	it('sends the name as name and title, and nests the message, only with given fields', () => {
 		expect(
 			scenarioParts({ title: ' Fire ', description: 'D', to: '614', subject: 'S', body: 'B', label: '', voiceBody: 'V', allowedUsers: 'EVERYONE' }),
 		).toEqual({
+			name: 'Fire',
 			title: 'Fire',
 			description: 'D',
 			allowedUsers: 'EVERYONE',

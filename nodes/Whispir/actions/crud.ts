@@ -46,7 +46,7 @@ export async function fetchRecord(
 export async function createRecord(
 	context: IExecuteFunctions,
 	request: { endpoint: Endpoint; body: IDataObject; itemIndex: number; workspaceId?: string },
-): Promise<{ id?: string; url?: string; stored?: IDataObject }> {
+): Promise<{ id?: string; url?: string; stored?: IDataObject; notice: IDataObject }> {
 	const response = await whispirApiRequest.call(context, {
 		method: 'POST',
 		path: request.endpoint.path,
@@ -56,8 +56,14 @@ export async function createRecord(
 		itemIndex: request.itemIndex,
 	});
 	const stored = typeof response.body === 'object' && response.body !== null ? (response.body as IDataObject) : undefined;
-	return { id: idFromUrl(response.location), url: response.location, stored };
+	const id = idFromUrl(response.location) ?? (typeof stored?.id === 'string' ? stored.id : undefined);
+	// Reported in the output, as sends do: a failed item would invite a second create.
+	const notice = id === undefined ? { warning: CREATED_WITHOUT_ID } : {};
+	return { id, url: response.location, stored, notice };
 }
+
+export const CREATED_WITHOUT_ID =
+	'Whispir created the record, but its answer named no ID (no body, no Location header). Do not run this again: find the new record with Get Many.';
 
 /** Keeps the fields a person usually needs; the id first. */
 export function simplify(record: IDataObject, keys: readonly string[]): IDataObject {
@@ -243,7 +249,8 @@ export async function writeRecord(
 }
 
 /**
- * Whispir's PUT replaces the whole record, so fields left out are erased (endpoints.md §2.7, §2.16).
+ * Whispir's PUT replaces the whole record, so fields left out are erased (contactUpdate, userUpdate:
+ * https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact, https://developers.whispir.com/c2NoOjU4ODQwOQ-user).
  * This reads the record, lays the changes over it and writes the result back: a field the user did
  * not touch keeps its value. Resources whose records need another merge (a contact's messaging
  * options per channel, an event's form fields by name) pass their own `merge`.

@@ -9,12 +9,12 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { ManualExecutionCancelledError, NodeApiError, sleep } from 'n8n-workflow';
+import { ManualExecutionCancelledError, NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { withinTimeout } from './attemptTimeout';
 import { connectionFor, requestScrubbers } from './connection';
 import { whispirApiError } from './errors';
-import { MAX_PAGE_SIZE, nextOffset, pageItems, planPages, plannedPage, type PagePlan } from './pagination';
+import { MAX_PAGE_SIZE, lacksReportedList, nextOffset, pageItems, planPages, plannedPage, type PagePlan } from './pagination';
 import { assertRequestPath } from './paths';
 import type { RateLimiter, Start } from './rateLimiter';
 import { networkCode, readAnswer, type Attempt, type WhispirResponse } from './responses';
@@ -118,7 +118,7 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 		method: request.method,
 		url: `${connection.baseUrl}${path}`,
 		qs: request.qs,
-		// A list value repeats the parameter, as Whispir wants it (`?id=A&id=B`, endpoints.md §2.11).
+		// A list value repeats the parameter, as Whispir wants it (`?id=A&id=B`, callbackCallUpdate).
 		arrayFormat: 'repeat',
 		headers: request.body ? { Accept: mediaType, 'Content-Type': mediaType } : { Accept: mediaType },
 		body: request.body ? JSON.stringify(request.body) : undefined,
@@ -218,6 +218,13 @@ export async function whispirApiList(this: WhispirContext, request: WhispirListR
 			method: 'GET',
 			qs: { ...pageRequest.qs, limit: pageSize, offset },
 		});
+		if (lacksReportedList(body, listKey)) {
+			const keys = Object.keys(body as IDataObject).join(', ');
+			throw new NodeOperationError(this.getNode(), `Whispir's list has no "${listKey}" although it reports ${String((body as IDataObject).status)}`, {
+				description: `The answer holds ${keys}. Nothing is output rather than a wrong, empty list; please report this answer to the node's maintainers.`,
+				itemIndex: pageRequest.itemIndex,
+			});
+		}
 		return { body, items: pageItems(body, listKey, { idsFromSelfLinks: !entriesHaveNoIds }) };
 	};
 

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { idFromUrl } from './responses';
 
-/** Whispir caps every page at 20 items (API doc L771). */
+/** Whispir caps every page at 20 items (the `limit` parameter of every list operation, e.g. contactList). */
 export const MAX_PAGE_SIZE = 20;
 
 type Link = { rel?: unknown; uri?: unknown };
@@ -36,6 +36,17 @@ export function pageItems(page: unknown, listKey: string, options = { idsFromSel
 	const value = key === undefined ? undefined : body[key];
 	const items = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? [value] : [];
 	return options.idsFromSelfLinks ? (items as IDataObject[]).map(withId) : (items as IDataObject[]);
+}
+
+/**
+ * Whether a page reports records (`"1 to 5 of 5"`) but holds no `listKey` list: the answer names its
+ * list otherwise, and reading it as empty would lose every record without a word.
+ */
+export function lacksReportedList(page: unknown, listKey: string): boolean {
+	if (typeof page !== 'object' || page === null || Array.isArray(page)) return false;
+	const status = parseListStatus((page as IDataObject).status);
+	const wanted = listKey.toLowerCase();
+	return status !== undefined && status.total > 0 && !Object.keys(page).some((key) => key.toLowerCase() === wanted);
 }
 
 /** List items of some resources (resources, scenarios, activities) carry their id only in the self link. */

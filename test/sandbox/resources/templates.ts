@@ -82,7 +82,8 @@ export const templates: ResourceDef = {
 	listKey: 'messagetemplates',
 	itemName: 'template',
 	scope: 'workspace',
-	prepare: (input) => ({ messageTemplateDescription: '', email: {}, voice: {}, web: {}, ...input }),
+	// A template's voice part always has its type (templateCreate); the docs' example answers it empty like this.
+	prepare: (input) => ({ messageTemplateDescription: '', email: {}, voice: { type: 'ConfCall:,ConfAccountNo:,ConfPinNo:,ConfModPinNo:,Pin:' }, web: {}, ...input }),
 	view: templateView,
 	collection: { GET: listOp(), POST: createOp({ validate: validateCreate }) },
 	item: { GET: getOp(), PUT: replaceOp({ validate: validateUpdate }), DELETE: deleteOp() },

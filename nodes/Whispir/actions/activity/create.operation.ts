@@ -59,11 +59,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		description: requiredText(this, 'description', itemIndex, 'Description'),
 	};
 	// Whispir answers 201 with the new address in Location and no body.
-	const { id, url } = await createRecord(this, {
+	const { id, url, notice } = await createRecord(this, {
 		endpoint: ENDPOINTS.activity,
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.activity),
 		body: activity,
 		itemIndex,
 	});
-	return { id, ...activity, url };
+	return { id, ...activity, url, ...notice };
 }

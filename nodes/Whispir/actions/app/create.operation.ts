@@ -34,6 +34,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	const app = appBody(this, itemIndex, fields, this.getNodeParameter('pushCredentials', itemIndex, {}) as IDataObject);
 	// Whispir answers 201 with the app, its certificates replaced by their date.
-	const { id, url, stored } = await createRecord(this, { endpoint: ENDPOINTS.app, body: app, itemIndex });
-	return withoutSecrets({ id, ...(stored ?? app), url });
+	const { id, url, stored, notice } = await createRecord(this, { endpoint: ENDPOINTS.app, body: app, itemIndex });
+	return withoutSecrets({ id, ...(stored ?? app), url, ...notice });
 }

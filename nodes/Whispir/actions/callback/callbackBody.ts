@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * The body of `POST /callbacks` (API doc L5525-5600, endpoints.md §2.10), built in one place for the
- * Callback resource and the Whispir Trigger, which registers its own callback.
+ * The body of `POST /callbacks` (callbackCreate; https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback),
+ * built in one place for the Callback resource and the Whispir Trigger, which registers its own callback.
  */
 
 const CALLBACK_EVENTS = ['reply', 'undeliverable'] as const;
@@ -30,9 +30,16 @@ export function callbackBody(settings: CallbackSettings): IDataObject {
 		retriesEnabled: retriesWord(settings.retriesEnabled),
 		callbacks: eventSwitches(settings.events),
 	};
-	if (settings.email) body.email = settings.email;
-	return body;
+	return { ...body, email: settings.email || NO_FAILURE_EMAIL };
 }
+
+/**
+ * Sent as `email` when the user gives no Failure Email. callbackCreate requires the field (the docs'
+ * field table does not, but every example sends it), and an invented real address would receive the
+ * failed calls' content. A `.invalid` domain can never receive mail (RFC 6761 §6.4): the field is
+ * there, and nothing leaves Whispir.
+ */
+export const NO_FAILURE_EMAIL = 'no-failure-email@n8n.invalid';
 
 /** Whispir's on/off settings of a callback (`removeHTML`, each event) are the words enabled and disabled. */
 export const switchWord = (on: boolean) => (on ? 'enabled' : 'disabled');

@@ -57,6 +57,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		email: isBlank(additional.email) ? undefined : assertEmail(this, String(additional.email), itemIndex, 'Failure Email'),
 	});
 	// Whispir first GETs the URL and refuses the callback (400) unless it answers 200.
-	const { id } = await createRecord(this, { endpoint: ENDPOINTS.callback, body, itemIndex });
-	return withoutKey({ id, ...body });
+	const { id, notice } = await createRecord(this, { endpoint: ENDPOINTS.callback, body, itemIndex });
+	return withoutKey({ id, ...body, ...notice });
 }

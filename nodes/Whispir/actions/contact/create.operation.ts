@@ -42,8 +42,8 @@ export async function createContact(
 	workspaceId: string | undefined,
 ): Promise<IDataObject> {
 	const body: IDataObject = { status: 'A', ...contact };
-	const { id, stored } = await createRecord(context, { endpoint: ENDPOINTS.contact, workspaceId, body, itemIndex });
-	return { id, ...body, ...stored };
+	const { id, stored, notice } = await createRecord(context, { endpoint: ENDPOINTS.contact, workspaceId, body, itemIndex });
+	return { id, ...body, ...stored, ...notice };
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

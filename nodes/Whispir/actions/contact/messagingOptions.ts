@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 
 /**
  * Messaging options say which contact field each channel uses first, second and third
- * (API doc L4232-4290). Whispir's examples write the field names in PascalCase
+ * (https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact, "Messaging options"). Whispir's examples write the field names in PascalCase
  * (`WorkMobilePhone1`) while its prose writes camelCase; we send what the examples send and
  * what Whispir itself answers with.
  */
@@ -80,8 +80,9 @@ export function messagingOptionsFromParameter(parameter: IDataObject): IDataObje
 			// Whispir documents the flag as the strings "true" / "false".
 			enabled: given.enabled === false ? 'false' : 'true',
 			primary: given.primary ?? channel.defaultPrimary,
-			secondary: given.secondary ?? '',
-			tertiary: given.tertiary ?? '',
+			// Left out when not chosen, as in the docs' examples: contactCreate allows no empty value.
+			...(given.secondary ? { secondary: given.secondary } : {}),
+			...(given.tertiary ? { tertiary: given.tertiary } : {}),
 		});
 	}
 	return options;

@@ -56,11 +56,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	const endpoint = devicesOf(contactId);
 	// Whispir answers 201 with the device and its id.
-	const { id, stored } = await createRecord(this, {
+	const { id, stored, notice } = await createRecord(this, {
 		endpoint,
 		workspaceId: optionalText(this, 'workspace', itemIndex),
 		body: device,
 		itemIndex,
 	});
-	return { id, contactId, ...device, ...stored };
+	return { id, contactId, ...device, ...stored, ...notice };
 }

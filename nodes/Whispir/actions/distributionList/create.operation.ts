@@ -101,6 +101,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.distributionList);
 	await assertNameIsFree(this, { name, itemIndex, workspaceId });
 	// Whispir answers 201 with the new address in Location and no body.
-	const { id, url, stored } = await createRecord(this, { endpoint: ENDPOINTS.distributionList, workspaceId, body: list, itemIndex });
-	return { id, ...list, ...stored, url };
+	const { id, url, stored, notice } = await createRecord(this, { endpoint: ENDPOINTS.distributionList, workspaceId, body: list, itemIndex });
+	return { id, ...list, ...stored, url, ...notice };
 }

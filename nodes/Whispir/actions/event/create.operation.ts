@@ -69,12 +69,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			},
 		],
 	};
-	// Whispir answers 201 with the whole event, every form field included (API doc L8865).
-	const { id, url, stored } = await createRecord(this, {
+	// Whispir answers 201 with the whole event, every form field included (eventCreate).
+	const { id, url, stored, notice } = await createRecord(this, {
 		endpoint: ENDPOINTS.event,
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.event),
 		body: event,
 		itemIndex,
 	});
-	return { ...simplifyEvent({ id, ...((stored as WhispirEvent | undefined) ?? event) }), url };
+	return { ...simplifyEvent({ id, ...((stored as WhispirEvent | undefined) ?? event) }), url, ...notice };
 }

@@ -12,13 +12,13 @@ import { rowsToCsv, uploadPrivateCsv } from '../privateFile';
 
 /**
  * The fields every import must map. The docs disagree: the fieldMapping section lists these five
- * as mandatory (API doc L10370-10380, also the OpenAPI `required`), while L10415 asks only for
+ * as mandatory (https://developers.whispir.com/c2NoOjM4OTQzOTI4-import, also importCreate's `required`), while its prose asks only for
  * names plus one of several fields. We follow the stricter list: Whispir imports in the background,
  * so a contact it drops for a missing field would be lost without any error reaching the workflow.
  */
 const MANDATORY_IMPORT_FIELDS = ['firstName', 'lastName', 'workMobilePhone1', 'workCountry', 'timezone'];
 
-// Whispir names the three modes without describing them (API doc L10396-10404); the descriptions
+// Whispir names the three modes without describing them (https://developers.whispir.com/c2NoOjM4OTQzOTI4-import); the descriptions
 // below are what the names say, and the field's description says so.
 const IMPORT_MODES = [
 	{
@@ -204,7 +204,7 @@ async function startImport(
 	context: IExecuteFunctions,
 	request: { resourceId: string; mapping: Mapping; importMode: string; workspaceId?: string; itemIndex: number },
 ): Promise<void> {
-	// Whispir answers 202 Accepted, without a Location: an import cannot be read back (API doc L10262).
+	// Whispir answers 202 Accepted, without a Location: an import cannot be read back (importCreate).
 	await whispirApiRequest.call(context, {
 		method: 'POST',
 		path: ENDPOINTS.import.path,
@@ -213,6 +213,11 @@ async function startImport(
 		body: {
 			resourceId: request.resourceId,
 			importType: 'contact',
+			// Where importMode goes, the sources disagree: the docs' import example puts it inside
+			// importOptions (https://developers.whispir.com/c2NoOjM4OTQzOTI4-import), the OpenAPI
+			// (importCreate) requires it at the root. Both carry it: a mode Whispir did not find would
+			// silently fall back to its default, and an import cannot be read back to notice.
+			importMode: request.importMode,
 			importOptions: { importMode: request.importMode, fieldMapping: request.mapping },
 		},
 		itemIndex: request.itemIndex,

@@ -6,7 +6,8 @@ import { phoneDigits } from '../validation';
 
 /**
  * Who gets the message: Whispir's `to` takes phone numbers (country code first), email addresses
- * and MRIs of contacts, users and distribution lists, separated by `;` (API doc L1245-1262).
+ * and MRIs of contacts, users and distribution lists, separated by `;`
+ * (messageCreate `to`; https://developers.whispir.com/c2NoOjE0NDgyNjQ-message).
  */
 export const recipientFields: INodeProperties[] = [
 	{
@@ -85,14 +86,18 @@ export const recipientFields: INodeProperties[] = [
 	},
 ];
 
-/** Whispir's `to`: every recipient once, `;`-separated. Phone numbers lose spaces and a leading +. */
-export function readRecipients(context: IExecuteFunctions, itemIndex: number): string {
-	const typed = context.getNodeParameter('to', itemIndex, '') as unknown;
-	const fromText = (Array.isArray(typed) ? typed.map(String) : [String(typed ?? '')])
+/** Recipients as typed (`;`, commas or lines between them) as Whispir's: phone numbers lose spaces and a leading +. */
+export function typedRecipients(typed: unknown): string[] {
+	return (Array.isArray(typed) ? typed.map(String) : [String(typed ?? '')])
 		.flatMap((entry) => entry.split(/[;,\n]/))
 		.map((entry) => entry.trim())
 		.filter((entry) => entry !== '')
 		.map((entry) => phoneDigits(entry) ?? entry);
+}
+
+/** Whispir's `to`: every recipient once, `;`-separated. */
+export function readRecipients(context: IExecuteFunctions, itemIndex: number): string {
+	const fromText = typedRecipients(context.getNodeParameter('to', itemIndex, '') as unknown);
 	const picked = context.getNodeParameter('pickedRecipients', itemIndex, {}) as IDataObject;
 	const fromPicks = ['contacts', 'lists'].flatMap((group) =>
 		((picked[group] as IDataObject[] | undefined) ?? []).flatMap((entry) => locatorValue(entry.mri) ?? []),

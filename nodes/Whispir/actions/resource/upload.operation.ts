@@ -52,8 +52,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const endpoint = ENDPOINTS.resource;
 	const workspaceId = workspaceOf(this, itemIndex, endpoint);
-	const { id, url } = await createRecord(this, { endpoint, workspaceId, body: resourceBody(resource), itemIndex });
-	const uploaded: IDataObject = { id, url, name, scope: resource.scope, mimeType: resource.mimeType };
+	const { id, url, notice } = await createRecord(this, { endpoint, workspaceId, body: resourceBody(resource), itemIndex });
+	const uploaded: IDataObject = { id, url, name, scope: resource.scope, mimeType: resource.mimeType, ...notice };
 	// Whispir answers 201 with only a Location; a public file's download address is read back from it.
 	// The file is stored already: a failed read-back must not fail the item, or a re-run would upload it twice.
 	if (resource.scope === 'public' && id !== undefined) {

@@ -37,12 +37,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		description: optionalText(this, 'description', itemIndex) ?? '',
 		responseTemplatePatterns: responsePatterns(this, itemIndex) ?? { responseTemplatePattern: [] },
 	};
-	// "The Response Rule ID will be returned in the Location header" (API doc L3873); there is no body.
-	const { id, url } = await createRecord(this, {
+	// "The Response Rule ID will be returned in the Location header" (responseRuleCreate; https://developers.whispir.com/c2NoOjM4OTQzOTA1-response-rule); there is no body.
+	const { id, url, notice } = await createRecord(this, {
 		endpoint: ENDPOINTS.responseRule,
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.responseRule),
 		body: rule,
 		itemIndex,
 	});
-	return { id, ...rule, url };
+	return { id, ...rule, url, ...notice };
 }

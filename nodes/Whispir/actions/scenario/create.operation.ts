@@ -34,7 +34,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 61423456789;Staff.373947@List.whispir.com',
-		description: 'Phone numbers, email addresses or contact, user or distribution list MRIs, separated by ;',
+		description: 'Phone numbers with country code, email addresses or contact, user or distribution list MRIs, separated by ; or commas',
 	},
 	{
 		displayName: 'Subject',
@@ -82,12 +82,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	);
 	// Whispir answers 201 with the new scenario; its id is in Location.
-	const { id, url, stored } = await createRecord(this, {
+	const { id, url, stored, notice } = await createRecord(this, {
 		endpoint: ENDPOINTS.scenario,
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.scenario),
 		body: scenario,
 		itemIndex,
 	});
 	const { link: _link, ...fields } = stored ?? scenario;
-	return { id, ...fields, url };
+	return { id, ...fields, url, ...notice };
 }

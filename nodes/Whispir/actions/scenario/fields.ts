@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { emailFormatField } from '../common.descriptions';
+import { typedRecipients } from '../message/recipients';
 
 /** The optional parts of a scenario, shared by Create ("Additional Fields") and Update ("Update Fields"). */
 export const scenarioOptionFields: INodeProperties[] = [
@@ -81,13 +82,16 @@ function putText(target: IDataObject, key: string, value: unknown): void {
 }
 
 /**
- * The fields the user filled in, shaped as Whispir's scenario: `title`, `description`,
+ * The fields the user filled in, shaped as Whispir's scenario: `name` and `title`, `description`,
  * `allowedUsers`, `allowedUserIds` and `message` with its `email` and `voice` sections.
  * Only given fields appear, so the result can be laid over a stored scenario.
  */
 export function scenarioParts(fields: IDataObject): IDataObject {
 	const message: IDataObject = {};
-	for (const key of ['to', 'subject', 'body', 'label']) putText(message, key, fields[key]);
+	// Recipients as Message → Send takes them: any separator, phone numbers as digits, each once.
+	const to = [...new Set(typedRecipients(fields.to))].join(';');
+	if (to !== '') message.to = to;
+	for (const key of ['subject', 'body', 'label']) putText(message, key, fields[key]);
 	const email: IDataObject = {};
 	putText(email, 'body', fields.emailBody);
 	putText(email, 'footer', fields.emailFooter);
@@ -99,9 +103,11 @@ export function scenarioParts(fields: IDataObject): IDataObject {
 	if (Object.keys(email).length > 0) message.email = email;
 	if (Object.keys(voice).length > 0) message.voice = voice;
 
-	// The field table says `name`, but every request and answer in Whispir's docs uses `title`
-	// (API doc L6925-7100): `title` is what is sent.
+	// The field table and the OpenAPI (scenarioCreate, scenarioUpdate) require `name`, while every
+	// request and answer in the docs' examples uses `title` (https://developers.whispir.com/c2NoOjM4OTQzOTIw-scenario):
+	// both carry the name, so Whispir finds it whichever it reads.
 	const scenario: IDataObject = {};
+	putText(scenario, 'name', fields.title);
 	putText(scenario, 'title', fields.title);
 	putText(scenario, 'description', fields.description);
 	if (fields.allowedUsers !== undefined) scenario.allowedUsers = fields.allowedUsers;
@@ -110,8 +116,14 @@ export function scenarioParts(fields: IDataObject): IDataObject {
 	return scenario;
 }
 
+/** A stored scenario with its name under both keys (see scenarioParts), whichever Whispir answered with. */
+export function withNameAndTitle(scenario: IDataObject): IDataObject {
+	const name = scenario.name ?? scenario.title;
+	return name === undefined ? scenario : { ...scenario, name, title: scenario.title ?? name };
+}
+
 /**
- * Allowed user IDs only go with "Selected Users", and "Selected Users" needs some (API doc L6975).
+ * Allowed user IDs only go with "Selected Users", and "Selected Users" needs some (scenarioCreate: `allowedUserIds`).
  * Returns the scenario as Whispir takes it; bad combinations fail here, before anything is sent.
  */
 export function checkAllowedUsers(context: IExecuteFunctions, scenario: IDataObject, itemIndex: number): IDataObject {

@@ -5,7 +5,7 @@ import { idLocator, workspaceSelector } from '../common.descriptions';
 import { mergeRecords, updateByMerge, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { assertSomethingToUpdate, pickedId } from '../parameters';
-import { checkAllowedUsers, scenarioOptionFields, scenarioParts } from './fields';
+import { checkAllowedUsers, scenarioOptionFields, scenarioParts, withNameAndTitle } from './fields';
 import { scenarioLocator } from './locator';
 
 const updatableFields = (
@@ -18,7 +18,7 @@ const updatableFields = (
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 61423456789;Staff.373947@List.whispir.com',
-			description: 'Phone numbers, email addresses or MRIs, separated by ;',
+			description: 'Phone numbers with country code, email addresses or MRIs, separated by ; or commas',
 		},
 		{
 			displayName: 'SMS Body',
@@ -71,7 +71,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		merge: (current, scenarioChanges) => {
 			// The message carries a creation time of its own, which Whispir sets too.
 			const { createdTime: _created, ...message } = (current.message ?? {}) as IDataObject;
-			return checkAllowedUsers(this, mergeRecords({ ...current, message }, scenarioChanges), itemIndex);
+			return checkAllowedUsers(this, mergeRecords(withNameAndTitle({ ...current, message }), scenarioChanges), itemIndex);
 		},
 	});
 }

@@ -5,7 +5,7 @@ import { workspaceSelector } from '../common.descriptions';
 import { createRecord, mergeRecords, workspaceOf } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { optionalText, requiredText } from '../parameters';
-import { hasSomeBody, templateParts, templatePartFields } from './fields';
+import { hasSomeBody, templateParts, templatePartFields, withVoiceType } from './fields';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
@@ -52,18 +52,19 @@ export const description = updateDisplayOptions({ show: { resource: ['template']
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const smsBody = optionalText(this, 'body', itemIndex);
-	const template = mergeRecords(
+	const template = withVoiceType(mergeRecords(
 		{
 			messageTemplateName: requiredText(this, 'messageTemplateName', itemIndex, 'Name'),
 			subject: requiredText(this, 'subject', itemIndex, 'Subject'),
 			...(smsBody ? { body: smsBody } : {}),
-			// Whispir refuses a template without these three, even when they are unused (API doc L3330-3332).
+			// Whispir refuses a template without these three, even when they are unused (templateCreate;
+			// https://developers.whispir.com/c2NoOjM0ODAzNDA4-template).
 			email: {},
 			voice: {},
 			web: {},
 		},
 		templateParts(additionalFields),
-	);
+	));
 	if (!hasSomeBody(template)) {
 		throw new NodeOperationError(this.getNode(), `"SMS Body" is empty in item ${itemIndex}`, {
 			description: 'A template needs some content: enter an SMS body, or add an email, voice or web body.',
@@ -71,6 +72,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.template);
-	const { id, url, stored } = await createRecord(this, { endpoint: ENDPOINTS.template, workspaceId, body: template, itemIndex });
-	return { id, ...template, ...stored, url };
+	const { id, url, stored, notice } = await createRecord(this, { endpoint: ENDPOINTS.template, workspaceId, body: template, itemIndex });
+	return { id, ...template, ...stored, url, ...notice };
 }

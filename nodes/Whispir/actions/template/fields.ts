@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { emailFormatField, idLocator, textOrHtmlOptions } from '../common.descriptions';
+import { voiceType } from '../message/content';
 import { locatorValue } from '../parameters';
 
 /**
@@ -138,10 +139,20 @@ export function templateParts(fields: IDataObject): IDataObject {
 
 	const pushOptions: IDataObject = {};
 	if (fields.pushNotifications !== undefined) pushOptions.notifications = fields.pushNotifications ? 'enabled' : 'disabled';
-	// Whispir sends numbers as strings here ("escalationMins": "3", endpoints.md §1.9).
+	// Whispir sends numbers as strings here ("escalationMins": "3" in the docs' template example).
 	if (fields.pushEscalationMins !== undefined) pushOptions.escalationMins = String(fields.pushEscalationMins);
 	if (Object.keys(pushOptions).length > 0) parts.features = { pushOptions };
 	return parts;
+}
+
+/**
+ * The template with a voice `type`: Whispir's templateCreate / templateUpdate require it in the voice
+ * part, and the docs' template example sends it empty, as here: no teleconference
+ * (https://developers.whispir.com/c2NoOjM0ODAzNDA4-template).
+ */
+export function withVoiceType(template: IDataObject): IDataObject {
+	const voice = (template.voice ?? {}) as IDataObject;
+	return voice.type ? template : { ...template, voice: { ...voice, type: voiceType({}) } };
 }
 
 /** Whether the template has some content to send: an SMS body or a body in one of the channel sections. */

@@ -5,7 +5,7 @@ import { idLocator, workspaceSelector } from '../common.descriptions';
 import { fetchRecord, filledQuery, recordToWrite, workspaceOf, writeRecord } from '../crud';
 import { ENDPOINTS } from '../endpoints';
 import { assertSomethingToUpdate, pickedId } from '../parameters';
-import { hasSomeBody, templateParts, templatePartFields } from './fields';
+import { hasSomeBody, templateParts, templatePartFields, withVoiceType } from './fields';
 import { templateLocator } from './locator';
 
 /** Name, subject and SMS body become optional here, next to the template's other parts, in alphabetical order. */
@@ -61,7 +61,7 @@ function temporaryName(name: string): string {
 
 /**
  * Read, merge, write. Whispir refuses a PUT whose name is already taken, even by the template
- * itself (API doc L3610: "users cannot update templates with the same name as a template that
+ * itself (templateUpdate, https://developers.whispir.com/c2NoOjM0ODAzNDA4-template: "users cannot update templates with the same name as a template that
  * already exists"). Its documented way out is to save under another name and rename back: when the
  * name stays the same, this saves under a temporary name first, then under the real one.
  */
@@ -75,7 +75,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const endpoint = ENDPOINTS.template;
 	const workspaceId = workspaceOf(this, itemIndex, endpoint);
 	const current = await fetchRecord(this, { endpoint, id, workspaceId, itemIndex });
-	const template = recordToWrite(current, changes, { readOnly: ['id'] });
+	const template = withVoiceType(recordToWrite(current, changes, { readOnly: ['id'] }));
 	if (!hasSomeBody(template)) {
 		throw new NodeOperationError(this.getNode(), `The template would have no content in item ${itemIndex}`, {
 			description: 'Keep an SMS body, or give an email, voice or web body.',
@@ -88,7 +88,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// A retried PUT reads and merges again: it never writes the template as read before the failed attempt.
 		const rebuild = async () => {
 			const fresh = await fetchRecord(this, { endpoint, id, workspaceId, itemIndex });
-			record = { ...recordToWrite(fresh, changes, { readOnly: ['id'] }), messageTemplateName: savedName };
+			record = { ...withVoiceType(recordToWrite(fresh, changes, { readOnly: ['id'] })), messageTemplateName: savedName };
 			return record;
 		};
 		await writeRecord(this, { endpoint, id, workspaceId, itemIndex, record, rebuild });

@@ -30,13 +30,13 @@ export const description = updateDisplayOptions({ show: { resource: ['user'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const given: IDataObject = {};
 	for (const field of requiredFields) given[field.name] = requiredText(this, field.name, itemIndex, field.displayName);
-	// Whispir refuses a status on create (API doc L8215): there is no field for it here.
+	// Whispir refuses a status on create (userCreate; https://developers.whispir.com/c2NoOjU4ODQwOQ-user): there is no field for it here.
 	const user = cleanProfile(
 		this,
 		{ ...given, ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) },
 		itemIndex,
 	);
 	// Whispir answers 201 with the user (status PENDING, password blanked) and its address in Location.
-	const { id, url, stored } = await createRecord(this, { endpoint: ENDPOINTS.user, body: user, itemIndex });
-	return withoutPassword({ id, ...user, ...stored, url });
+	const { id, url, stored, notice } = await createRecord(this, { endpoint: ENDPOINTS.user, body: user, itemIndex });
+	return withoutPassword({ id, ...user, ...stored, url, ...notice });
 }

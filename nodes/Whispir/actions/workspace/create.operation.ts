@@ -63,6 +63,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...additionalFields,
 	};
 	// Whispir answers 201 with the new address in Location and, per its docs, no body.
-	const { id, url, stored } = await createRecord(this, { endpoint: ENDPOINTS.workspace, body: workspace, itemIndex });
-	return { id, ...workspace, ...stored, url };
+	const { id, url, stored, notice } = await createRecord(this, { endpoint: ENDPOINTS.workspace, body: workspace, itemIndex });
+	return { id, ...workspace, ...stored, url, ...notice };
 }
