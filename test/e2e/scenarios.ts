@@ -11,6 +11,7 @@ import { startSandbox, type LoggedRequest, type Sandbox } from '../sandbox/serve
 import { DEFAULT_OWNER, N8n, nodeOutput, type Execution } from './support/n8n';
 import { CREDENTIAL_TYPE, NODE_TYPE, REPO, TRIGGER_TYPE, installPackage } from './support/package';
 import { stopAll, stopChildrenOnSignals, waitFor } from './support/processes';
+import { sendAndWaitScenarios } from './sendAndWait';
 import { chain, splitOutNode, triggerNode, webhookNode, whispirNode, type CredentialRef } from './support/workflows';
 
 const MESSAGE_TYPE = 'application/vnd.whispir.message-v1+json';
@@ -405,6 +406,17 @@ export function runScenarios(runtimeName: string): void {
 				expect(requests('DELETE', `/callbacks/${String(callback.id)}`)[0].status).toBeLessThan(300);
 			});
 
+		});
+
+		describe('8. Send and Wait for Reply', () => {
+			sendAndWaitScenarios({
+				n8n: () => n8n,
+				sandbox: () => sandbox,
+				credential: () => credential,
+				restartN8n: async () => {
+					n8n = await n8n.restart({ userFolder });
+				},
+			});
 		});
 
 		it('7. no secret (password, API key, callback key) in n8n\'s output or in any execution\'s data', async () => {

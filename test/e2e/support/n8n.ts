@@ -113,6 +113,15 @@ export class N8n {
 		await this.child.stop();
 	}
 
+	/** Stops n8n and starts it again on the same port with the same data; the session and API key stay valid. */
+	async restart(options: N8nOptions): Promise<N8n> {
+		await this.stop();
+		const next = await N8n.start(this.runtime, { ...options, port: Number(new URL(this.url).port) });
+		next.cookie = this.cookie;
+		next.apiKey = this.apiKey;
+		return next;
+	}
+
 	/** Everything n8n printed so far. */
 	output(): string {
 		return this.child.output();
