@@ -177,7 +177,30 @@ export function sendAndWaitScenarios(env: SendAndWaitEnv): void {
 		expect(nodeOutput(execution, ASK)).toEqual([expect.objectContaining({ approved: true, reply: 'YES' })]);
 	});
 
-	it('8e. n8n restarted while the execution waits: the reply still resumes it', async () => {
+	it('8e. when Whispir refuses the callback (it cannot reach n8n), nothing is sent and the wait ends with sent: false and the reason', async () => {
+		env.sandbox().reset();
+		// Whispir answers 400 when its GET of the callback URL fails; the node tries 6 times, 2 s apart.
+		env.sandbox().injectFault({ type: 'status', status: 400, method: 'POST', path: '/callbacks', times: 6 });
+		const n8n = env.n8n();
+		const path = 'e2e-wait-unreachable';
+		const webhook = webhookNode(path);
+		webhook.parameters = { ...webhook.parameters, responseMode: 'onReceived' };
+		const ask = { ...whispirNode(ASK, env.credential(), { resource: 'message', operation: 'sendAndWait', to: '61400000010', subject: 'Refund', body: 'Approve?' }), id: randomUUID() };
+		const workflowId = await n8n.createWorkflow(chain('E2E wait unreachable', [webhook, ask]));
+		await n8n.activate(workflowId);
+		expect((await n8n.callWebhook(path, {})).status).toBe(200);
+		const execution = await finished(workflowId, 60_000);
+		expect(execution.status).toBe('success');
+		expect(nodeOutput(execution, ASK)).toEqual([
+			expect.objectContaining({ sent: false, error: expect.stringContaining('The message was not sent'), callbackRemoved: true }),
+		]);
+		expect(env.sandbox().log.filter((request) => request.method === 'POST').map((request) => `${request.path} ${request.status}`)).toEqual(
+			Array.from({ length: 6 }, () => '/callbacks 400'),
+		);
+		expect(await env.sandbox().state('messages')).toEqual([]);
+	}, 120_000);
+
+	it('8f. n8n restarted while the execution waits: the reply still resumes it', async () => {
 		env.sandbox().reset();
 		const wait = await startWait('restart', {});
 		await env.restartN8n();
@@ -187,7 +210,7 @@ export function sendAndWaitScenarios(env: SendAndWaitEnv): void {
 		expect(nodeOutput(execution, ASK)).toEqual([expect.objectContaining({ approved: true })]);
 	}, 180_000);
 
-	it('8f. Limit Wait Time: on timeout the execution continues with the input items, as n8n\'s own send-and-wait nodes do', async () => {
+	it('8g. Limit Wait Time: on timeout the execution continues with the input items, as n8n\'s own send-and-wait nodes do', async () => {
 		env.sandbox().reset();
 		// 0.05 minutes: n8n's wait tracker resumes it at its next round (within about a minute).
 		const wait = await startWait('timeout', { options: { limitWaitTime: { values: { limitType: 'afterTimeInterval', resumeAmount: 0.05, resumeUnit: 'minutes' } } } });
@@ -197,7 +220,7 @@ export function sendAndWaitScenarios(env: SendAndWaitEnv): void {
 		expect(nodeOutput(execution, ASK)).toEqual([expect.objectContaining({ body: { request: 'timeout' } })]);
 	}, 180_000);
 
-	it('8g. the next wait removes callbacks of waits that are over (timed out, execution gone) and no one else\'s', async () => {
+	it('8h. the next wait removes callbacks of waits that are over (timed out, execution gone) and no one else\'s', async () => {
 		const timedOut = await waitCallbacks();
 		expect(timedOut).toHaveLength(1);
 		const goneUrl = `${env.n8n().url}/webhook-waiting/999999/${randomUUID()}`;
