@@ -237,4 +237,14 @@ export function sendAndWaitScenarios(env: SendAndWaitEnv): void {
 		await finished(wait.workflowId);
 		expect((await env.sandbox().state('callbacks')).map((callback) => String(callback.id))).toEqual([foreignId]);
 	});
+
+	it('8i. n8n offers the operation to AI agents as a "Human in the Loop" tool, with the Message field the node sends', async () => {
+		const types = await env.n8n().rest<Array<{ name: string; properties: Array<{ name: string; default?: unknown }> }>>('GET', '/types/nodes.json');
+		const hitl = types.find((type) => type.name === 'n8n-nodes-whispir.whispirHitlTool');
+		expect(hitl).toBeDefined();
+		const fields = new Map(hitl!.properties.map((property) => [property.name, property]));
+		expect(fields.get('message')).toBeDefined();
+		expect(fields.get('responseType')?.default).toBe('approval');
+		expect(hitl!.properties.filter((property) => property.name === 'operation').every((property) => property.default === 'sendAndWait')).toBe(true);
+	});
 }

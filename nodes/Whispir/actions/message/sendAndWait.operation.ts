@@ -194,6 +194,10 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	assertWords(this);
 	const waitTill = waitLimit(this);
 	const prepared = await prepareMessage(this, 0);
+	// n8n makes a "Human in the Loop" tool of every send-and-wait operation; it adds a Message field
+	// holding what the AI agent wants to do, which is then the text the approver reads.
+	const toolRequest = String(this.getNodeParameter('message', 0, '')).trim();
+	if (toolRequest !== '') prepared.message.body = toolRequest;
 	const wait = newWait(this.getExecutionId(), waitTill);
 	const url = this.getSignedResumeUrl({ wait: wait.id });
 	const key = await waitKey(this, wait.id);
