@@ -37,7 +37,8 @@ export async function waitReplyWebhook(this: IWebhookFunctions): Promise<IWebhoo
 	const failure = body.payload[SEND_FAILURE_KEY];
 	if (typeof failure === 'string') return await resume(this, waitId, { sent: false, error: `The message was not sent: ${failure}` });
 
-	const { event, content, callbackName: _unknownHere, replayed: _neverHere, ...reply } = normaliseDelivery(body.payload, {
+	// A wait has no trigger callback name and no replays: those fields are left out.
+	const { event, content, callbackName: _callbackName, replayed: _replayed, ...reply } = normaliseDelivery(body.payload, {
 		timeZone: this.getTimezone(),
 		callbackName: '',
 		includeRaw: false,
