@@ -1,11 +1,12 @@
 // `npm run demo`: the nodes in a real n8n, on the Whispir sandbox, in one command.
 // Packs the package (which builds it), ensures the n8n 2.40.7 runtime (the e2e tests' cache),
 // starts the sandbox and n8n with the package installed as users install it, creates the owner,
-// a "Whispir Sandbox" credential and the example workflows, and activates the reply-trigger example.
+// a "Whispir Sandbox" credential and the example workflows, activates the reply-trigger example, and
+// starts the approval example, which waits for the approver's SMS reply.
 // Ctrl-C stops everything and removes the demo's n8n folder.
 //
 // `npm run demo:reply [-- "text"]` simulates a patient's reply to the demo's appointment request,
-// so that the trigger fires.
+// so that the trigger fires; `npm run demo:reply -- --approval ["text"]` answers the approval request.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,7 +20,9 @@ import { ensureRuntime } from './n8n-runtime';
 
 const RUNTIME = 'n8n-2.40.7';
 const REPLY_EXAMPLE = 'auto-reply-to-sms-reply.json';
+const APPROVAL_EXAMPLE = 'approve-a-request-by-sms.json';
 const PATIENT = '61400000001';
+const APPROVER = '61400000002';
 /** The callback name the reply example's trigger registers (its Options → Callback Name). */
 const CALLBACK_NAME = 'Appointment replies';
 /** Where the running demo tells `npm run demo:reply` how to reach its sandbox. */
@@ -30,6 +33,8 @@ const LOG_FILE = join(tmpdir(), 'n8n-nodes-whispir-demo-n8n.log');
 interface DemoState {
 	sandboxUrl: string;
 	messageId: string;
+	/** The approval example's question to the approver. */
+	approvalMessageId: string;
 }
 
 const say = (line = '') => console.log(line);
@@ -81,12 +86,15 @@ async function demo(): Promise<void> {
 		// The README's example workflows, wired to the sandbox credential.
 		const examples = join(REPO, 'examples');
 		let replyWorkflowId = '';
+		let approvalWorkflowId = '';
 		for (const file of readdirSync(examples).filter((name) => name.endsWith('.json')).sort()) {
 			const { name, nodes, connections } = JSON.parse(readFileSync(join(examples, file), 'utf8')) as Workflow;
 			const id = await n8n.createWorkflow(withCredential({ name, nodes, connections }, credential));
 			if (file === REPLY_EXAMPLE) replyWorkflowId = id;
+			if (file === APPROVAL_EXAMPLE) approvalWorkflowId = id;
 		}
 		await n8n.activate(replyWorkflowId);
+		await n8n.activate(approvalWorkflowId);
 		// The trigger registers its callback at the sandbox as it activates (2.40: a moment after the call returns).
 		const box = sandbox;
 		await waitFor('the reply trigger to register its callback at the sandbox', async () =>
@@ -95,25 +103,33 @@ async function demo(): Promise<void> {
 
 		// The appointment request the example answers: sent earlier with the trigger's callback name.
 		const messageId = await sendAppointmentRequest(sandbox);
-		const state: DemoState = { sandboxUrl: sandbox.url, messageId };
+		const approvalMessageId = await startApprovalRequest(n8n, sandbox);
+		const state: DemoState = { sandboxUrl: sandbox.url, messageId, approvalMessageId };
 		writeFileSync(STATE_FILE, JSON.stringify(state));
 
 		say();
 		say(`n8n is running at ${n8n.url}`);
 		say(`  Log in with ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}`);
 		say(`  Whispir sandbox: ${sandbox.url} (credential "Whispir Sandbox"; n8n's log: ${LOG_FILE})`);
-		say(`  Example workflows imported from examples/; "${REPLY_EXAMPLE.replace('.json', '')}" is active.`);
+		say(`  Example workflows imported from examples/; "${REPLY_EXAMPLE.replace('.json', '')}" and "${APPROVAL_EXAMPLE.replace('.json', '')}" are active.`);
 		say();
 		say('Simulate the patient replying YES to the appointment request (message ' + messageId + '):');
 		say('  npm run demo:reply            (or: npm run demo:reply -- "Can we make it 11?")');
 		say(`  curl -X POST ${sandbox.url}/__sandbox/messages/reply -H 'Content-Type: application/json' \\`);
 		say(`       -d '{"messageId":"${messageId}","content":"YES"}'`);
 		say(`Then open ${n8n.url}/workflow/${replyWorkflowId}/executions to see the run.`);
+		say();
+		say(`The approval example is waiting for the approver's answer (message ${approvalMessageId} to ${APPROVER}):`);
+		say('  npm run demo:reply -- --approval           (replies YES; or: npm run demo:reply -- --approval "no, too expensive")');
+		say(`Then open ${n8n.url}/workflow/${approvalWorkflowId}/executions to see it continue.`);
 		say('Press Ctrl-C to stop everything.');
 		say();
 
 		const running = n8n;
-		const announce = setInterval(() => void announceExecutions(running, replyWorkflowId), 2_000);
+		const announce = setInterval(() => {
+			void announceExecutions(running, replyWorkflowId, describeReplyRun);
+			void announceExecutions(running, approvalWorkflowId, describeApprovalRun);
+		}, 2_000);
 		running.child.process.once('exit', () => {
 			clearInterval(announce);
 			if (!interrupted) {
@@ -154,30 +170,61 @@ async function sendAppointmentRequest(sandbox: Sandbox): Promise<string> {
 	return location.split('/').pop()!.split('?')[0];
 }
 
-let announced = 0;
+/** Starts the approval example through its webhook; returns the ID of the question sent to the approver. */
+async function startApprovalRequest(n8n: N8n, sandbox: Sandbox): Promise<string> {
+	await n8n.callWebhook('approve-request', {
+		request: 'a new laptop ($2,400)',
+		requester: 'Jo',
+		requesterMobile: PATIENT,
+		approver: APPROVER,
+	});
+	// The node sends the question once n8n has stored the execution as waiting.
+	const question = await waitFor('the approval example to ask the approver', async () =>
+		(await sandbox.state('messages')).find((message) => message.to === APPROVER),
+	);
+	return String(question.id);
+}
+
+type Execution = Awaited<ReturnType<N8n['executions']>>[number];
+
+const describeReplyRun = (execution: Execution) => {
+	const reply = nodeOutput(execution, 'Auto-reply')[0];
+	const trigger = nodeOutput(execution, 'Whispir Trigger')[0];
+	return (
+		(trigger ? ` (reply "${String(trigger.content)}" from ${String((trigger.from as { mobile?: string })?.mobile)})` : '') +
+		(reply ? `, auto-reply sent as message ${String(reply.id)}` : '')
+	);
+};
+
+const describeApprovalRun = (execution: Execution) => {
+	const answer = nodeOutput(execution, 'Ask the approver')[0];
+	if (!answer) return '';
+	const outcome = answer.approved === true ? 'approved' : answer.approved === false ? 'declined' : 'no answer in time';
+	return ` (approval: ${outcome}${answer.reply === undefined ? '' : `, reply "${String(answer.reply)}"`})`;
+};
+
+const announced = new Map<string, number>();
 let n8nLogWritten = 0;
-/** Prints each new execution of the reply workflow, and keeps n8n's output in the log file. */
-async function announceExecutions(n8n: N8n, workflowId: string): Promise<void> {
+/** Prints each new finished execution of a workflow, and keeps n8n's output in the log file. */
+async function announceExecutions(n8n: N8n, workflowId: string, describe: (execution: Execution) => string): Promise<void> {
 	const output = n8n.output();
 	if (output.length !== n8nLogWritten) {
 		writeFileSync(LOG_FILE, output);
 		n8nLogWritten = output.length;
 	}
-	const executions = await n8n.executions(workflowId).catch(() => []);
-	for (const execution of executions.slice(0, executions.length - announced).reverse()) {
-		const reply = nodeOutput(execution, 'Auto-reply')[0];
-		const trigger = nodeOutput(execution, 'Whispir Trigger')[0];
-		say(
-			`Execution ${execution.id}: ${String(execution.status ?? (execution.finished ? 'success' : 'running'))}` +
-				(trigger ? ` (reply "${String(trigger.content)}" from ${String((trigger.from as { mobile?: string })?.mobile)})` : '') +
-				(reply ? `, auto-reply sent as message ${String(reply.id)}` : ''),
-		);
+	// Waiting executions are not news (2.40 lists them; 2.8 does not).
+	const executions = (await n8n.executions(workflowId).catch(() => [])).filter((execution) => execution.status !== 'waiting');
+	const seen = announced.get(workflowId) ?? 0;
+	for (const execution of executions.slice(0, executions.length - seen).reverse()) {
+		say(`Execution ${execution.id}: ${String(execution.status ?? (execution.finished ? 'success' : 'running'))}${describe(execution)}`);
 	}
-	announced = Math.max(announced, executions.length);
+	announced.set(workflowId, Math.max(seen, executions.length));
 }
 
-/** `npm run demo:reply [-- text]`: the patient answers the demo's appointment request. */
-async function simulateReply(content: string): Promise<void> {
+/** `npm run demo:reply [-- [--approval] text]`: the patient answers the appointment request, or the approver the approval request. */
+async function simulateReply(args: string[]): Promise<void> {
+	const toApproval = args[0] === '--approval';
+	const content = (toApproval ? args.slice(1) : args).join(' ') || 'YES';
 	let state: DemoState;
 	try {
 		state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as DemoState;
@@ -187,14 +234,18 @@ async function simulateReply(content: string): Promise<void> {
 	const response = await fetch(`${state.sandboxUrl}/__sandbox/messages/reply`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({ messageId: state.messageId, content }),
+		body: JSON.stringify({ messageId: toApproval ? state.approvalMessageId : state.messageId, content }),
 	});
 	if (!response.ok) throw new Error(`The sandbox answered ${response.status}: ${await response.text()}`);
-	say(`Replied "${content}" to message ${state.messageId}; the demo prints the execution it started.`);
+	say(
+		toApproval
+			? `Replied "${content}" to the approval request; the demo prints the execution when it continues.`
+			: `Replied "${content}" to message ${state.messageId}; the demo prints the execution it started.`,
+	);
 }
 
 const [command, ...rest] = process.argv.slice(2);
-(command === 'reply' ? simulateReply(rest.join(' ') || 'YES') : demo()).catch((error: Error) => {
+(command === 'reply' ? simulateReply(rest) : demo()).catch((error: Error) => {
 	console.error(error.message);
 	process.exit(1);
 });

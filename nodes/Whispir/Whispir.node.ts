@@ -1,7 +1,9 @@
-import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { RESOURCES } from './actions/resources';
+import { webhooks as sendAndWaitWebhooks } from './actions/message/sendAndWait.operation';
+import { waitReplyWebhook } from './actions/message/waitReply';
 import { router } from './actions/router';
 import { listSearch } from './methods';
 
@@ -19,6 +21,8 @@ export class Whispir implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: [{ name: 'whispirApi', required: true }],
+		// Message → Send and Wait for Reply: n8n resumes the waiting execution through these.
+		webhooks: sendAndWaitWebhooks,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -36,5 +40,9 @@ export class Whispir implements INodeType {
 
 	async execute(this: IExecuteFunctions) {
 		return await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await waitReplyWebhook.call(this);
 	}
 }

@@ -12,6 +12,7 @@ import { activateTrigger, checkCatchUp, checkNoCatchUp, sendWithCallback, waitFo
 import { DEFAULT_OWNER, N8n, nodeOutput, type Execution } from './support/n8n';
 import { CREDENTIAL_TYPE, NODE_TYPE, REPO, TRIGGER_TYPE, installPackage } from './support/package';
 import { stopAll, stopChildrenOnSignals, waitFor } from './support/processes';
+import { sendAndWaitScenarios } from './sendAndWait';
 import { chain, splitOutNode, triggerNode, webhookNode, whispirNode, type CredentialRef } from './support/workflows';
 
 const MESSAGE_TYPE = 'application/vnd.whispir.message-v1+json';
@@ -408,7 +409,18 @@ export function runScenarios(runtimeName: string): void {
 
 		});
 
-		it('7. no secret (password, API key, callback key) in n8n\'s output or in any execution\'s data', async () => {
+		describe('7. Send and Wait for Reply', () => {
+			sendAndWaitScenarios({
+				n8n: () => n8n,
+				sandbox: () => sandbox,
+				credential: () => credential,
+				restartN8n: async () => {
+					n8n = await n8n.restart();
+				},
+			});
+		});
+
+		it('8. no secret (password, API key, callback key) in n8n\'s output or in any execution\'s data', async () => {
 			const secrets = { password: sandbox.credentials.password, 'API key': sandbox.credentials.apiKey, 'callback key': callbackKey };
 			const executions = await n8n.allExecutions();
 			expect(executions.length).toBeGreaterThanOrEqual(7);
@@ -420,7 +432,7 @@ export function runScenarios(runtimeName: string): void {
 			expect(n8n.output()).not.toContain(DEFAULT_OWNER.password);
 		});
 
-		it('8. Request Timeout bounds the whole answer: a send whose answer drips past it fails, marked as maybe sent', async () => {
+		it('9. Request Timeout bounds the whole answer: a send whose answer drips past it fails, marked as maybe sent', async () => {
 			sandbox.reset();
 			// 47 bytes at 2 a second: about 23 s without a bound on the whole answer, and never silent for 1 s.
 			sandbox.injectFault({ type: 'drip-body', dripMs: 500, method: 'POST', path: '/messages' });
@@ -434,7 +446,7 @@ export function runScenarios(runtimeName: string): void {
 			await waitFor('the dripping connection to close', async () => requests('POST', '/messages')[0].closedByClient || undefined, 10_000);
 		});
 
-		describe('9. Whispir Trigger catch-up across an n8n restart', () => {
+		describe('10. Whispir Trigger catch-up across an n8n restart', () => {
 			/** Whispir fails to deliver while n8n is down: each entry becomes a FAILED call. */
 			const failWhileDown = (reports: Array<[CatchUpTrigger, 'reply' | 'undeliverable', string]>) => async () => {
 				for (const [trigger, event, text] of reports) await whispirReports(sandbox, event, await sendWithCallback(sandbox, trigger.callbackName), text);

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 
 import type { WhispirOperation } from '../operation';
 import * as get from './get.operation';
@@ -6,6 +7,7 @@ import * as getAll from './getAll.operation';
 import * as getResponses from './getResponses.operation';
 import * as getStatus from './getStatus.operation';
 import * as send from './send.operation';
+import * as sendAndWait from './sendAndWait.operation';
 import * as sendBulk from './sendBulk.operation';
 
 export const option = {
@@ -14,7 +16,16 @@ export const option = {
 	description: "Send messages on any channel and read their status and replies",
 };
 
-export const operations: Record<string, WhispirOperation> = { get, getAll, getResponses, getStatus, send, sendBulk };
+export const operations: Record<string, WhispirOperation> = {
+	get,
+	getAll,
+	getResponses,
+	getStatus,
+	send,
+	// n8n recognises send-and-wait operations by this value (it checks their resume URL's signature).
+	[SEND_AND_WAIT_OPERATION]: sendAndWait,
+	sendBulk,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -50,6 +61,13 @@ export const description: INodeProperties[] = [
 				description: 'Send one message per input item by SMS, email, voice call, rich message, push or social media',
 			},
 			{
+				name: 'Send and Wait for Reply',
+				value: SEND_AND_WAIT_OPERATION,
+				action: 'Send a message and wait for the reply',
+				description:
+					'Send a message by SMS, email or voice, pause the workflow until the recipient replies (e.g. YES or NO), then continue with the reply',
+			},
+			{
 				name: 'Send Bulk',
 				value: 'sendBulk',
 				action: 'Send a personalised message to every input item',
@@ -60,6 +78,7 @@ export const description: INodeProperties[] = [
 		default: 'send',
 	},
 	...send.description,
+	...sendAndWait.description,
 	...sendBulk.description,
 	...get.description,
 	...getAll.description,

@@ -47,7 +47,8 @@ const recordingField = ({ name, label, part }: (typeof VOICE_RECORDINGS)[number]
 	description: `Name of a binary property of the input item holding a WAV file, played instead of reading out the Voice ${part} text. Leave empty to use text-to-speech.`,
 });
 
-const properties: INodeProperties[] = [
+/** Send's fields; Send and Wait for Reply shows them too. */
+export const properties: INodeProperties[] = [
 	workspaceSelector,
 	...recipientFields,
 	...contentFields({ bulk: false }),
@@ -131,32 +132,43 @@ function eventId(options: IDataObject): IDataObject {
 	return value === undefined ? {} : { eventId: value };
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.message);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+export interface PreparedMessage {
+	workspaceId: string | undefined;
+	options: IDataObject;
+	message: IDataObject;
+}
+
+/** The message body of the item, checked, as Send sends it. Nothing is sent yet. */
+export async function prepareMessage(context: IExecuteFunctions, itemIndex: number): Promise<PreparedMessage> {
+	const workspaceId = workspaceOf(context, itemIndex, ENDPOINTS.message);
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	// What the item itself gets wrong (attachments included) is refused first; then names are
 	// checked against Whispir's lists, and only then is the message sent.
 	const message: IDataObject = {
-		to: readRecipients(this, itemIndex),
-		...readContent(this, itemIndex, { usesTemplate: isPicked(options.template) }),
-		...scheduleFields(this, itemIndex, options),
+		to: readRecipients(context, itemIndex),
+		...readContent(context, itemIndex, { usesTemplate: isPicked(options.template) }),
+		...scheduleFields(context, itemIndex, options),
 	};
 	const counted = { bytes: 0 };
-	const emailFiles = message.email ? await readAttachments(this, itemIndex, { name: 'emailAttachments', label: 'Email Attachments' }, counted) : [];
+	const emailFiles = message.email ? await readAttachments(context, itemIndex, { name: 'emailAttachments', label: 'Email Attachments' }, counted) : [];
 	const voiceFiles: IDataObject[] = [];
-	if (message.voice) for (const recording of VOICE_RECORDINGS) voiceFiles.push(...(await readAttachments(this, itemIndex, recording, counted)));
+	if (message.voice) for (const recording of VOICE_RECORDINGS) voiceFiles.push(...(await readAttachments(context, itemIndex, recording, counted)));
 	if (emailFiles.length > 0) (message.email as IDataObject).resources = { attachment: emailFiles };
 	if (voiceFiles.length > 0) (message.voice as IDataObject).resources = { attachment: voiceFiles };
 	Object.assign(
 		message,
-		await templateFields(this, itemIndex, options.template, workspaceId),
+		await templateFields(context, itemIndex, options.template, workspaceId),
 		attributes(options),
-		await callbackFields(this, itemIndex, options),
+		await callbackFields(context, itemIndex, options),
 		eventId(options),
 		options.noReply === true ? { type: 'defaultNoReply' } : {},
 		options.deliveryReceipts === false ? { dlr: { type: 'NoDlr' } } : {},
 	);
+	return { workspaceId, options, message };
+}
 
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { workspaceId, options, message } = await prepareMessage(this, itemIndex);
 	const { id, url } = await createRecord(this, { endpoint: ENDPOINTS.message, workspaceId, body: message, itemIndex });
 	if (id === undefined) return { id: null, url: null, warning: ACCEPTED_WITHOUT_ID };
 	const result: IDataObject = { id, url };
