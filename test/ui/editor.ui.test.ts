@@ -42,6 +42,14 @@ describe('n8n editor (n8n 2.40.7, Chromium)', () => {
 	const page = () => editor.page;
 	const ndv = () => page().getByTestId('ndv');
 	const nodeCreator = () => page().getByTestId('node-creator');
+	/** A panel by the values of its resource and operation (their names may change). */
+	const panel = (resource: string, operation: string) =>
+		panels.find((candidate) => candidate.resource.value === resource && candidate.operation.value === operation)!;
+	/** Picks a resource and operation in the open panel by the names the dropdowns show. */
+	const pick = async ({ resource, operation }: OperationPanel) => {
+		await choose(page(), ndv().getByTestId('parameter-input-resource'), resource.name);
+		await choose(page(), ndv().getByTestId('parameter-input-operation'), operation.name);
+	};
 	const screenshot = async (name: string, target?: Locator) =>
 		await (target ?? page()).screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
 	/** The `for` of every label the panel's Parameters tab shows (the credential's label has none). */
@@ -180,8 +188,7 @@ describe('n8n editor (n8n 2.40.7, Chromium)', () => {
 
 	it('4. every resource and operation opens its panel with its required fields, and nothing errors', { timeout: 600_000 }, async () => {
 		// Adding "Send a message" from the nodes panel of scenario 3 adds the node and opens its panel.
-		const send = panels.find((panel) => panel.resource.value === 'message' && panel.operation.value === 'send')!;
-		await nodeCreator().getByText(send.operation.action!, { exact: true }).click();
+		await nodeCreator().getByText(panel('message', 'send').operation.action!, { exact: true }).click();
 		await ndv().waitFor();
 		const resourceSelect = ndv().getByTestId('parameter-input-resource');
 		const operationSelect = ndv().getByTestId('parameter-input-operation');
@@ -200,8 +207,7 @@ describe('n8n editor (n8n 2.40.7, Chromium)', () => {
 	});
 
 	it('5. resource locators in "From list" mode load the workspaces and, per workspace, the templates', async () => {
-		await choose(page(), ndv().getByTestId('parameter-input-resource'), 'Template');
-		await choose(page(), ndv().getByTestId('parameter-input-operation'), 'Get');
+		await pick(panel('template', 'get'));
 		const items = page().getByTestId('rlc-item').filter({ visible: true });
 		const listed = async () => (await items.allInnerTexts()).map((text) => text.trim());
 		const open = async (locator: string) => await ndv().getByTestId(`resource-locator-${locator}`).getByTestId('rlc-input').click();
@@ -225,8 +231,7 @@ describe('n8n editor (n8n 2.40.7, Chromium)', () => {
 	});
 
 	it('6. Execute step on Message → Send shows the sent message in the output table', async () => {
-		await choose(page(), ndv().getByTestId('parameter-input-resource'), 'Message');
-		await choose(page(), ndv().getByTestId('parameter-input-operation'), 'Send');
+		await pick(panel('message', 'send'));
 		const field = (name: string) => ndv().getByTestId(`parameter-input-${name}`).locator('input, textarea').first();
 		await field('to').fill('61400000001');
 		await field('subject').fill('Appointment reminder');
