@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { recordToWrite } from '../../nodes/Whispir/actions/crud';
+import { recordToWrite } from '../../nodes/Whispir/helpers/records';
 import { CONTACT_READ_ONLY_FIELDS, mergeContact } from '../../nodes/Whispir/actions/contact/contactBody';
 import { customFieldKey } from '../../nodes/Whispir/actions/contact/contactFields';
 import { mergeMessagingOptions, messagingOptionsFromParameter } from '../../nodes/Whispir/actions/contact/messagingOptions';

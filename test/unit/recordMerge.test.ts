@@ -1,7 +1,7 @@
 // The read-merge-write of crud.ts: the default merge, the record written back, and the event's own merge.
 import { describe, expect, it } from 'vitest';
 
-import { mergeRecords, recordToWrite } from '../../nodes/Whispir/actions/crud';
+import { mergeRecords, recordToWrite } from '../../nodes/Whispir/helpers/records';
 import { mergeEvent } from '../../nodes/Whispir/actions/event/saveEvent';
 
 describe('mergeRecords', () => {

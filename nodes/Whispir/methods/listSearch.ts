@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { recordPath } from '../actions/crud';
+import { recordPath } from '../helpers/records';
 import { ENDPOINTS, type Endpoint } from '../actions/endpoints';
 import { whispirApiList, whispirApiRequest } from '../transport';
 

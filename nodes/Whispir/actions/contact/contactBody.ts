@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { mergeRecords } from '../crud';
+import { mergeRecords } from '../../helpers/records';
 import { isBlank, requiredText } from '../parameters';
 import { checkedPersonFields } from '../personFields';
 import { ALL_CONTACT_FIELDS, customFieldKey, MANDATORY_CONTACT_FIELDS } from './contactFields';

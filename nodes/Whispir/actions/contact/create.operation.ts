@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { workspaceSelector } from '../common.descriptions';
-import { createRecord } from '../crud';
+import { createRecord } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { optionalText } from '../parameters';
 import { customFieldsProperty, newContact } from './contactBody';

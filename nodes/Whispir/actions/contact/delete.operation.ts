@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiRequest } from '../../transport';
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { recordPath } from '../crud';
+import { recordPath } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { optionalText, pickedId, requiredText } from '../parameters';
 import { contactLocator } from './locator';

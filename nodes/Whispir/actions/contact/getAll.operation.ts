@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
 import { returnAllOrLimit, simplifyOption, sortOrderOption, workspaceSelector } from '../common.descriptions';
-import { filledQuery, simplify } from '../crud';
+import { filledQuery, simplify } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { isBlank, isOn, listLimit, optionalText } from '../parameters';
 import { contactFieldOptions, customFieldKey } from './contactFields';

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { appLocator } from '../app/locator';
 import { contactLocator } from '../contact/locator';
-import { createRecord, filledQuery } from '../crud';
+import { createRecord, filledQuery } from '../../helpers/records';
 import { optionalText, pickedId, requiredText } from '../parameters';
 import { devicesOf, optionalDeviceProperties, platformProperty } from './deviceFields';
 

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { whispirApiRequest } from '../../transport';
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { contactLocator } from '../contact/locator';
-import { recordPath } from '../crud';
+import { recordPath } from '../../helpers/records';
 import { optionalText, pickedId } from '../parameters';
 import { deviceLocator, devicesOf } from './deviceFields';
 

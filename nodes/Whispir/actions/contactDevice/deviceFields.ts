@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { IdLocatorOptions } from '../common.descriptions';
-import { recordPath } from '../crud';
+import { recordPath } from '../../helpers/records';
 import type { Endpoint } from '../endpoints';
 import { ENDPOINTS } from '../endpoints';
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, returnAllOrLimit, workspaceSelector } from '../common.descriptions';
 import { contactLocator } from '../contact/locator';
-import { fetchRecord } from '../crud';
+import { fetchRecord } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { listLimit, optionalText, pickedId } from '../parameters';
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { contactLocator } from '../contact/locator';
-import { filledQuery, updateByMerge } from '../crud';
+import { filledQuery, updateByMerge } from '../../helpers/records';
 import { assertSomethingToUpdate, isOn, optionalText, pickedId } from '../parameters';
 import { deviceLocator, devicesOf, optionalDeviceProperties, platformProperty } from './deviceFields';
 

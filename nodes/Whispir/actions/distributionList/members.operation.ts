@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, recordToWrite, rewriteRecord, workspaceOf } from '../crud';
+import { fetchRecord, recordToWrite, rewriteRecord, workspaceOf } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirItemOperation } from '../operation';
 import { pickedId, splitIds } from '../parameters';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, recordToWrite, rewriteRecord, workspaceOf } from '../crud';
+import { fetchRecord, recordToWrite, rewriteRecord, workspaceOf } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { assertSomethingToUpdate, pickedId } from '../parameters';
 import { accessField, assertListName, assertNameIsFree, rulesField, rulesOf, visibilityField } from './fields';

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
 import { idLocator, returnAllOrLimit, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, workspaceOf } from '../crud';
+import { fetchRecord, workspaceOf } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { listLimit, pickedId } from '../parameters';
 import { eventLocator } from './locator';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { updateByMerge } from '../crud';
+import { updateByMerge } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { simplifyEvent, type WhispirEvent } from './fields';
 

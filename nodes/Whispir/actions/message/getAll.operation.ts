@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getManyOperation } from '../crud';
+import { getManyOperation } from '../../helpers/records';
 import { readWallClock, whispirMinutes } from '../dates';
 import { ENDPOINTS } from '../endpoints';
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { createRecord, fetchRecord, workspaceOf } from '../crud';
+import { createRecord, fetchRecord, workspaceOf } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { locatorValue } from '../parameters';
 import { ACCEPTED_WITHOUT_ID } from './accepted';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { workspaceSelector } from '../common.descriptions';
-import { createRecord, workspaceOf } from '../crud';
+import { createRecord, workspaceOf } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { failedItem } from '../failedItem';
 import { rowsToCsv, uploadPrivateCsv } from '../privateFile';

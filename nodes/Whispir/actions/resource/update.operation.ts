@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, workspaceOf, writeRecord } from '../crud';
+import { fetchRecord, workspaceOf, writeRecord } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { pickedId } from '../parameters';
 import { checkResource, contentFields, mimeTypeField, mimeTypeFor, readContent, resourceBody, scopeField } from './fileContent';

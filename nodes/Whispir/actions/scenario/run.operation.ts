@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiRequest } from '../../transport';
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { recordPath, workspaceOf } from '../crud';
+import { recordPath, workspaceOf } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { pickedId } from '../parameters';
 import { scenarioLocator } from './locator';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, filledQuery, recordToWrite, workspaceOf, writeRecord } from '../crud';
+import { fetchRecord, filledQuery, recordToWrite, workspaceOf, writeRecord } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { assertSomethingToUpdate, pickedId } from '../parameters';
 import { hasSomeBody, templateParts, templatePartFields } from './fields';

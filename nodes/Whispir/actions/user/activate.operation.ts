@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator } from '../common.descriptions';
-import { fetchRecord, recordToWrite, rewriteRecord } from '../crud';
+import { fetchRecord, recordToWrite, rewriteRecord } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { pickedId } from '../parameters';
 import { withoutPassword } from './fields';

@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiList, whispirApiRequest } from '../transport';
 import { idFromUrl } from '../transport/responses';
-import { idLocator, returnAllOrLimit, simplifyOption, workspaceSelector, type IdLocatorOptions } from './common.descriptions';
-import type { Endpoint } from './endpoints';
-import type { WhispirItemOperation } from './operation';
-import { isOn, listLimit, optionalText, pickedId } from './parameters';
+import { idLocator, returnAllOrLimit, simplifyOption, workspaceSelector, type IdLocatorOptions } from '../actions/common.descriptions';
+import type { Endpoint } from '../actions/endpoints';
+import type { WhispirItemOperation } from '../actions/operation';
+import { isOn, listLimit, optionalText, pickedId } from '../actions/parameters';
 
 /**
  * The shapes most Whispir resources share (get one, list, delete, read-merge-write), described
