@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { cancellation, isCancelled, requestConcurrency } from '../transport';
 import { runPool, type PoolFailure } from '../transport/workerPool';
-import { failedItem } from './failedItem';
+import { failedItemOrThrow } from './failedItem';
 import type { WhispirItemOperation } from './operation';
 import { RESOURCES } from './resources';
 
@@ -36,7 +36,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			});
 		} catch (error) {
 			// Without Continue On Fail, this throws the error for the pool to report.
-			results[itemIndex] = [failedItem(this, error, itemIndex)];
+			results[itemIndex] = [failedItemOrThrow(this, error, itemIndex)];
 		}
 	};
 

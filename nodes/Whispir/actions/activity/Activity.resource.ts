@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { filtersQuery, getManyOperation, getOperation } from '../../helpers/records';
+import { filtersQuery, getManyOperation, getOperation } from '../recordOperations';
 import { readWallClock, whispirMinutes } from '../dates';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirOperation } from '../operation';

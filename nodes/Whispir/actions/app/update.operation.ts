@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator } from '../common.descriptions';
-import { updateByMerge } from '../../helpers/records';
+import { readMergeWrite } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { assertSomethingToUpdate, pickedId } from '../parameters';
 import { appBody, bundleIdField, nameField, pushCredentialsField, settingFields, withoutSecrets } from './fields';
@@ -40,6 +40,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	assertSomethingToUpdate(this, changes, itemIndex, 'Add a field under "Update Fields" or "Push Credentials".');
 	// Whispir never returns certificates, and a PUT needs them only when they change (API doc,
 	// "Updating an App"): the merge sends back what was read (certificateDate) plus the changes.
-	const updated = await updateByMerge(this, { endpoint: ENDPOINTS.app, id, changes, itemIndex });
+	const updated = await readMergeWrite(this, { endpoint: ENDPOINTS.app, id, changes, itemIndex });
 	return withoutSecrets(updated);
 }

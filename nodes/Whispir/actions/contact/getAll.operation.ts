@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
 import { returnAllOrLimit, simplifyOption, sortOrderOption, workspaceSelector } from '../common.descriptions';
-import { filledQuery, simplify } from '../../helpers/records';
+import { simplify } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
-import { isBlank, isOn, listLimit, optionalText } from '../parameters';
+import { isBlank, isOn, listLimit, nonEmptyTexts, optionalText } from '../parameters';
 import { contactFieldOptions, customFieldKey } from './contactFields';
 
 /** What Simplify keeps, besides the id and any fields chosen under "Fields to Return". */
@@ -104,7 +104,7 @@ function searchQuery(context: IExecuteFunctions, itemIndex: number): IDataObject
 	const searched: IDataObject = {};
 	for (const { name, value } of filters.field ?? []) searched[name] = value;
 	for (const { name, value } of filters.customField ?? []) if (!isBlank(name)) searched[customFieldKey(name)] = value;
-	const qs = filledQuery(searched);
+	const qs = nonEmptyTexts(searched);
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (isOn(options.customFields)) qs.customFields = true;
 	if (Array.isArray(options.fields) && options.fields.length > 0) qs.fields = options.fields.join(',');

@@ -1,4 +1,5 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { isOn } from '../parameters';
 
 /**
  * Messaging options say which contact field each channel uses first, second and third
@@ -78,7 +79,7 @@ export function messagingOptionsFromParameter(parameter: IDataObject): IDataObje
 		options.push({
 			channel: channel.value,
 			// Whispir documents the flag as the strings "true" / "false".
-			enabled: given.enabled === false ? 'false' : 'true',
+			enabled: isOn(given.enabled ?? true) ? 'true' : 'false',
 			primary: given.primary ?? channel.defaultPrimary,
 			secondary: given.secondary ?? '',
 			tertiary: given.tertiary ?? '',

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { updateByMerge } from '../../helpers/records';
+import { readMergeWrite } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { assertSomethingToUpdate, isOn, optionalText, pickedId } from '../parameters';
 import {
@@ -70,7 +70,7 @@ export async function mergeIntoContact(
 	context: IExecuteFunctions,
 	request: { id: string; changes: IDataObject; itemIndex: number; workspaceId?: string; replace?: boolean },
 ): Promise<IDataObject> {
-	return await updateByMerge(context, {
+	return await readMergeWrite(context, {
 		...request,
 		endpoint: ENDPOINTS.contact,
 		merge: mergeContact,

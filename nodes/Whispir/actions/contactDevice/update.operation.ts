@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { contactLocator } from '../contact/locator';
-import { filledQuery, updateByMerge } from '../../helpers/records';
-import { assertSomethingToUpdate, isOn, optionalText, pickedId } from '../parameters';
+import { readMergeWrite } from '../../helpers/records';
+import { assertSomethingToUpdate, isOn, nonEmptyTexts, optionalText, pickedId } from '../parameters';
 import { deviceLocator, devicesOf, optionalDeviceProperties, platformProperty } from './deviceFields';
 
 const properties: INodeProperties[] = [
@@ -57,10 +57,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const contactId = pickedId(this, contactLocator, itemIndex);
 	const id = pickedId(this, deviceLocator, itemIndex);
 	// Blank fields are left out: they change nothing.
-	const changes = filledQuery(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	const changes = nonEmptyTexts(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	if (isOn(this.getNodeParameter('reactivate', itemIndex, false))) changes.status = 'ACTIVE';
 	assertSomethingToUpdate(this, changes, itemIndex, 'Add a field under "Update Fields", or turn on "Re-Activate".');
-	const updated = await updateByMerge(this, {
+	const updated = await readMergeWrite(this, {
 		endpoint: devicesOf(contactId),
 		id,
 		changes,

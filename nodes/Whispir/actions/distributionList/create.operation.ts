@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { workspaceSelector } from '../common.descriptions';
-import { createRecord, workspaceOf } from '../../helpers/records';
+import { createRecord } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { requiredText } from '../parameters';
 import { accessField, assertListName, assertNameIsFree, membersField, membersOf, rulesField, rulesOf, visibilityField } from './fields';

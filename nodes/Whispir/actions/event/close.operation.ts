@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { workspaceOf } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { pickedId } from '../parameters';
 import { saveEventChanges } from './saveEvent';

@@ -6,7 +6,7 @@ import { idLocator, workspaceSelector } from '../common.descriptions';
 import { checkedContactFields } from '../contact/contactBody';
 import { contactField, contactFieldOptions, customFieldKey } from '../contact/contactFields';
 import { ENDPOINTS } from '../endpoints';
-import { failedItem } from '../failedItem';
+import { failedItemOrThrow } from '../failedItem';
 import { optionalText, requiredText } from '../parameters';
 import { rowsToCsv, uploadPrivateCsv } from '../privateFile';
 
@@ -240,7 +240,7 @@ async function importItems(context: IExecuteFunctions, mapping: Mapping): Promis
 			rows.push(importRow(context, item.json, mapping, itemIndex));
 			imported.push(itemIndex);
 		} catch (error) {
-			failed.push(failedItem(context, error, itemIndex));
+			failed.push(failedItemOrThrow(context, error, itemIndex));
 		}
 	}
 	if (rows.length === 0) return failed;
@@ -274,7 +274,7 @@ async function importResources(context: IExecuteFunctions, mapping: Mapping): Pr
 			await startImport(context, { resourceId, mapping, importMode, workspaceId, itemIndex });
 			results.push({ json: { accepted: true, resourceId, importMode }, pairedItem: { item: itemIndex } });
 		} catch (error) {
-			results.push(failedItem(context, error, itemIndex));
+			results.push(failedItemOrThrow(context, error, itemIndex));
 		}
 	}
 	return results;
@@ -289,6 +289,6 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	} catch (error) {
 		// A fault of the whole import (mapping, upload, Whispir's answer) concerns every item. With Continue
 		// On Fail it becomes one error item; n8n would otherwise pass the input items on as if imported.
-		return [failedItem(this, error, this.getInputData().map((_, item) => item))];
+		return [failedItemOrThrow(this, error, this.getInputData().map((_, item) => item))];
 	}
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getManyOperation } from '../../helpers/records';
+import { getManyOperation } from '../recordOperations';
 import { readWallClock, whispirMinutes } from '../dates';
 import { ENDPOINTS } from '../endpoints';
+import { isOn } from '../parameters';
 
 const filters: INodeProperties[] = [
 	{
@@ -51,7 +52,7 @@ const filters: INodeProperties[] = [
 function query(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const given = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (given.shared === true) qs.viewType = 'shared';
+	if (isOn(given.shared)) qs.viewType = 'shared';
 	if (typeof given.label === 'string' && given.label.trim() !== '') qs.label = given.label.trim();
 	const hasFrom = given.from !== undefined && given.from !== '';
 	const hasTo = given.to !== undefined && given.to !== '';

@@ -3,8 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, simplifyOption, workspaceSelector } from '../common.descriptions';
 import { ENDPOINTS } from '../endpoints';
+import { isOn } from '../parameters';
 import { messageLocator } from './locator';
 import { readReport } from './report';
+import { withoutFields } from '../../helpers/records';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
@@ -61,15 +63,16 @@ function recipientOf(messageId: string, entry: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filter = this.getNodeParameter('byResponseRule', itemIndex, false) === true ? 'responserule' : 'default';
+	const filter = isOn(this.getNodeParameter('byResponseRule', itemIndex, false)) ? 'responserule' : 'default';
 	const { messageId, view, entries } = await readReport(this, itemIndex, ENDPOINTS.messageResponse, { filter });
-	const simplified = this.getNodeParameter('simplify', itemIndex, true) === true;
+	const simplified = isOn(this.getNodeParameter('simplify', itemIndex, true));
 	if (view === 'summary') {
-		return entries.map(({ link: _link, ...entry }) =>
-			simplified
+		return entries.map((withLink) => {
+			const entry = withoutFields(withLink, ['link']);
+			return simplified
 				? { messageId, category: entry.type, recipients: Number(entry.responseCount ?? 0), percentage: entry.percentageTotal }
-				: { messageId, ...entry },
-		);
+				: { messageId, ...entry };
+		});
 	}
 	return entries.map((entry) => (simplified ? recipientOf(messageId, entry) : { messageId, ...entry }));
 }

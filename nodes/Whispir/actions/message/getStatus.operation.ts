@@ -5,6 +5,7 @@ import { returnAllOrLimit, simplifyOption, workspaceSelector } from '../common.d
 import { ENDPOINTS } from '../endpoints';
 import { isoTime, messageLocator } from './locator';
 import { readReport } from './report';
+import { isOn } from '../parameters';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
@@ -66,7 +67,7 @@ function recipientOf(messageId: string, entry: IDataObject): IDataObject {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const { messageId, view, entries } = await readReport(this, itemIndex, ENDPOINTS.messageStatus);
-	const simplified = this.getNodeParameter('simplify', itemIndex, true) === true;
+	const simplified = isOn(this.getNodeParameter('simplify', itemIndex, true));
 	if (view === 'summary') return [simplified ? summaryOf(messageId, entries[0]) : { messageId, ...entries[0] }];
 	return entries.map((entry) => (simplified ? recipientOf(messageId, entry) : { messageId, ...entry }));
 }

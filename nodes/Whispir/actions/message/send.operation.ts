@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { createRecord, fetchRecord, workspaceOf } from '../../helpers/records';
+import { createRecord, fetchRecord } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
-import { locatorValue } from '../parameters';
+import { isOn, locatorValue } from '../parameters';
 import { ACCEPTED_WITHOUT_ID } from './accepted';
 import { readAttachments } from './attachments';
 import { contentFields, readContent } from './content';
@@ -153,14 +154,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		attributes(options),
 		await callbackFields(this, itemIndex, options),
 		eventId(options),
-		options.noReply === true ? { type: 'defaultNoReply' } : {},
-		options.deliveryReceipts === false ? { dlr: { type: 'NoDlr' } } : {},
+		isOn(options.noReply) ? { type: 'defaultNoReply' } : {},
+		!isOn(options.deliveryReceipts ?? true) ? { dlr: { type: 'NoDlr' } } : {},
 	);
 
 	const { id, url } = await createRecord(this, { endpoint: ENDPOINTS.message, workspaceId, body: message, itemIndex });
 	if (id === undefined) return { id: null, url: null, warning: ACCEPTED_WITHOUT_ID };
 	const result: IDataObject = { id, url };
-	if (options.returnStoredMessage === true) {
+	if (isOn(options.returnStoredMessage)) {
 		// The message is already sent: a failed read-back must not fail the item, or a re-run would send it twice.
 		try {
 			result.message = await fetchRecord(this, { endpoint: ENDPOINTS.message, id, workspaceId, itemIndex });

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { workspaceSelector } from '../common.descriptions';
-import { createRecord, workspaceOf } from '../../helpers/records';
+import { createRecord } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
-import { failedItem } from '../failedItem';
+import { failedItemOrThrow } from '../failedItem';
 import { rowsToCsv, uploadPrivateCsv } from '../privateFile';
 import { phoneDigits } from '../validation';
 import { ACCEPTED_WITHOUT_ID } from './accepted';
@@ -142,7 +143,7 @@ async function sendBulk(context: IExecuteFunctions): Promise<INodeExecutionData[
 			rows.push(recipientRow(context, item.json, used, itemIndex));
 			sent.push(itemIndex);
 		} catch (error) {
-			failed.push(failedItem(context, error, [itemIndex]));
+			failed.push(failedItemOrThrow(context, error, [itemIndex]));
 		}
 	}
 	if (rows.length === 0) return failed;
@@ -175,6 +176,6 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 		return await sendBulk(this);
 	} catch (error) {
 		// A fault of the whole send (mapping, content, upload, Whispir's answer) concerns every item.
-		return [failedItem(this, error, this.getInputData().map((_, item) => item))];
+		return [failedItemOrThrow(this, error, this.getInputData().map((_, item) => item))];
 	}
 }

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiRequest } from '../../transport';
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { recordPath, workspaceOf } from '../../helpers/records';
+import { recordPath } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { pickedId } from '../parameters';
 import { scenarioLocator } from './locator';

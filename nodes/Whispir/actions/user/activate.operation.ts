@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator } from '../common.descriptions';
-import { fetchRecord, recordToWrite, rewriteRecord } from '../../helpers/records';
+import { fetchRecord, mergedRecord, readMergeWrite } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { pickedId } from '../parameters';
 import { withoutPassword } from './fields';
@@ -46,12 +46,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	let current = user;
 	for (const status of steps) {
 		// A retried PUT carries the user as stored by then, and so do the steps after it.
-		await rewriteRecord(this, {
+		await readMergeWrite(this, {
 			endpoint: ENDPOINTS.user,
 			id,
 			itemIndex,
 			current,
-			build: (stored) => recordToWrite((current = stored), { status }, { readOnly: ['password'] }),
+			build: (stored) => mergedRecord((current = stored), { status }, { readOnly: ['password'] }),
 		});
 	}
 	return withoutPassword({ ...current, id, status: 'ACTIVE', previousStatus, alreadyActive: steps.length === 0 });

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiRequest } from '../../transport';
 import { ENDPOINTS } from '../endpoints';
-import { failedItem } from '../failedItem';
+import { failedItemOrThrow } from '../failedItem';
 
 /** What the user must type, exactly, before the node sends `DELETE /users`. */
 const CONFIRMATION_PHRASE = 'DELETE ALL USERS';
@@ -51,7 +51,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	if (items.length === 0) return [];
 	const itemIndexes = items.map((_item, itemIndex) => itemIndex);
 	const refusal = itemIndexes.map((itemIndex) => unconfirmed(this, itemIndex)).find((error) => error !== undefined);
-	if (refusal !== undefined) return [failedItem(this, refusal, itemIndexes)];
+	if (refusal !== undefined) return [failedItemOrThrow(this, refusal, itemIndexes)];
 	try {
 		await whispirApiRequest.call(this, {
 			method: 'DELETE',
@@ -60,7 +60,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 			itemIndex: 0,
 		});
 	} catch (error) {
-		return [failedItem(this, error, itemIndexes)];
+		return [failedItemOrThrow(this, error, itemIndexes)];
 	}
 	return [{ json: { deleted: 'all users', allUsersDeleted: true }, pairedItem: itemIndexes.map((item) => ({ item })) }];
 }

@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
 import { returnAllOrLimit, simplifyOption, sortOrderOption, workspaceSelector } from '../common.descriptions';
-import { filledQuery, simplify } from '../../helpers/records';
+import { simplify } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
-import { isOn, listLimit, requiredText } from '../parameters';
+import { isOn, listLimit, nonEmptyTexts, requiredText } from '../parameters';
 import { SIMPLE_KEYS, STATUSES, USER_FIELDS, withoutPassword } from './fields';
 
 /** The fields people usually look users up by; Whispir's search takes any user field (API doc L8485). */
@@ -80,7 +80,7 @@ export const description = updateDisplayOptions({ show: { resource: ['user'], op
 
 /** Whispir's search takes status letters where records show words (API doc L8505): ACTIVE → A. */
 function searchQuery(filters: IDataObject, options: IDataObject): IDataObject {
-	const qs = filledQuery({ ...filters, ...options });
+	const qs = nonEmptyTexts({ ...filters, ...options });
 	if (typeof qs.status === 'string') qs.status = STATUSES.find((status) => status.value === qs.status)?.code ?? qs.status;
 	return qs;
 }
