@@ -125,12 +125,25 @@ describe('Contact → Get', () => {
 		expect(JSON.stringify(items)).not.toContain(bed.sandbox.credentials.apiKey);
 	});
 
-	it('simplifies to the fields a person usually needs', async () => {
+	it('simplifies to the fields a person usually needs and the custom fields', async () => {
 		const [id] = bed.sandbox.seed('contacts', [FULL_CONTACT]);
 		const { items } = await bed.run(WHISPIR, contact('get', { contactId: byId(id) }));
 		expect(Object.keys(items[0].json).sort()).toEqual(
-			['id', 'firstName', 'lastName', 'workEmailAddress1', 'workMobilePhone1', 'status', 'mri', 'workCountry', 'timezone'].sort(),
+			[
+				'id',
+				'firstName',
+				'lastName',
+				'workEmailAddress1',
+				'workMobilePhone1',
+				'status',
+				'mri',
+				'workCountry',
+				'timezone',
+				'custom_StaffId',
+				'custom_CostCentre',
+			].sort(),
 		);
+		expect(items[0].json.custom_StaffId).toBe('S-100');
 	});
 });
 

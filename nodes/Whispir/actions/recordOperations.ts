@@ -18,6 +18,12 @@ export function workspaceOf(context: IExecuteFunctions, itemIndex: number, endpo
 	return endpoint.inWorkspace ? optionalText(context, 'workspace', itemIndex) : undefined;
 }
 
+/** The fields Simplify keeps: the same for every record, or chosen per record (a contact's custom fields). */
+type SimplifyKeys = readonly string[] | ((record: IDataObject) => readonly string[]);
+
+const simplified = (record: IDataObject, keys: SimplifyKeys) =>
+	simplify(record, typeof keys === 'function' ? keys(record) : keys);
+
 /** Keeps the fields a person usually needs; the id first. */
 export function simplify(record: IDataObject, keys: readonly string[]): IDataObject {
 	const simple: IDataObject = {};
@@ -41,7 +47,7 @@ type OutputFilter = (record: IDataObject) => IDataObject;
 
 /** Get: one record by ID, optionally simplified. */
 export function getOperation(
-	spec: RecordOperationSpec & { simplifyKeys?: readonly string[]; qs?: IDataObject; output?: OutputFilter },
+	spec: RecordOperationSpec & { simplifyKeys?: SimplifyKeys; qs?: IDataObject; output?: OutputFilter },
 ): WhispirItemOperation {
 	const properties = withWorkspace(spec.endpoint, [
 		idLocator(spec.locator),
@@ -57,8 +63,8 @@ export function getOperation(
 				qs: spec.qs,
 				itemIndex,
 			});
-			const simplified = spec.simplifyKeys && isOn(this.getNodeParameter('simplify', itemIndex, true));
-			const shown = simplified ? simplify(record, spec.simplifyKeys!) : record;
+			const simplifyKeys = isOn(this.getNodeParameter('simplify', itemIndex, true)) ? spec.simplifyKeys : undefined;
+			const shown = simplifyKeys ? simplified(record, simplifyKeys) : record;
 			return spec.output ? spec.output(shown) : shown;
 		},
 	};
@@ -92,7 +98,7 @@ export interface GetManySpec {
 	filters?: INodeProperties[];
 	/** Turns the item's filter fields into Whispir query parameters. */
 	query?(this: IExecuteFunctions, itemIndex: number): IDataObject;
-	simplifyKeys?: readonly string[];
+	simplifyKeys?: SimplifyKeys;
 	output?: OutputFilter;
 }
 
@@ -121,8 +127,8 @@ export function getManyOperation(spec: GetManySpec): WhispirItemOperation {
 				limit: listLimit(this, itemIndex),
 				itemIndex,
 			});
-			const simplified = spec.simplifyKeys && isOn(this.getNodeParameter('simplify', itemIndex, true));
-			const shown = simplified ? records.map((record) => simplify(record, spec.simplifyKeys!)) : records;
+			const simplifyKeys = isOn(this.getNodeParameter('simplify', itemIndex, true)) ? spec.simplifyKeys : undefined;
+			const shown = simplifyKeys ? records.map((record) => simplified(record, simplifyKeys)) : records;
 			return spec.output ? shown.map((record) => spec.output!(record)) : shown;
 		},
 	};

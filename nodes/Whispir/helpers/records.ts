@@ -87,10 +87,13 @@ export function mergedRecord(
 	return merged;
 }
 
-/** PUTs a whole record; `rebuild` makes the body again for a retry. */
-async function writeRecord(
+/**
+ * PUTs a whole record. Alone, it replaces the stored record with `record`, on purpose: Whispir erases
+ * every field not in it. A read-merge-write passes `rebuild`, which makes the body again for a retry.
+ */
+export async function writeRecord(
 	context: IExecuteFunctions,
-	request: RecordAddress & { record: IDataObject; rebuild: () => Promise<IDataObject> },
+	request: RecordAddress & { record: IDataObject; rebuild?: () => Promise<IDataObject> },
 ): Promise<void> {
 	await whispirApiRequest.call(context, {
 		method: 'PUT',

@@ -86,7 +86,7 @@ export function newContact(context: IExecuteFunctions, itemIndex: number): IData
 }
 
 /**
- * Besides the fields every record has (crud.ts), Whispir adds these to a contact and does not take
+ * Besides the fields every record has (helpers/records.ts), Whispir adds these to a contact and does not take
  * them back; `devices` are a sub-resource of their own (endpoints.md §2.7, §2.8), so a contact update
  * never writes them.
  */

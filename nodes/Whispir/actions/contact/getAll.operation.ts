@@ -115,6 +115,9 @@ function searchQuery(context: IExecuteFunctions, itemIndex: number): IDataObject
 	return qs;
 }
 
+/** The contact's custom fields (custom_<Name>): Simplify keeps them, they are the company's own. */
+export const customFieldsOf = (contact: IDataObject) => Object.keys(contact).filter((key) => key.startsWith('custom_'));
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const qs = searchQuery(this, itemIndex);
 	const contacts = await whispirApiList.call(this, {
@@ -128,8 +131,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	if (!isOn(this.getNodeParameter('simplify', itemIndex, true))) return contacts;
 	const chosen = typeof qs.fields === 'string' ? qs.fields.split(',') : [];
-	return contacts.map((contact) => {
-		const customKeys = Object.keys(contact).filter((key) => key.startsWith('custom_'));
-		return simplify(contact, [...CONTACT_SIMPLE_KEYS, ...chosen, ...customKeys]);
-	});
+	return contacts.map((contact) => simplify(contact, [...CONTACT_SIMPLE_KEYS, ...chosen, ...customFieldsOf(contact)]));
 }

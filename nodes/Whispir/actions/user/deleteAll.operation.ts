@@ -3,6 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiRequest } from '../../transport';
 import { ENDPOINTS } from '../endpoints';
+import { refuseAsAgentTool } from '../agentTool';
 import { failedItemOrThrow } from '../failedItem';
 
 /** What the user must type, exactly, before the node sends `DELETE /users`. */
@@ -50,6 +51,11 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	// No item, no confirmation: nothing to do.
 	if (items.length === 0) return [];
 	const itemIndexes = items.map((_item, itemIndex) => itemIndex);
+	try {
+		refuseAsAgentTool(this, 'Delete All Users', 0);
+	} catch (error) {
+		return [failedItemOrThrow(this, error, itemIndexes)];
+	}
 	const refusal = itemIndexes.map((itemIndex) => unconfirmed(this, itemIndex)).find((error) => error !== undefined);
 	if (refusal !== undefined) return [failedItemOrThrow(this, refusal, itemIndexes)];
 	try {
