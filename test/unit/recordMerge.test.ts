@@ -1,4 +1,4 @@
-// The read-merge-write of crud.ts: the default merge, the record written back, and the event's own merge.
+// The read-merge-write of helpers/records.ts: the default merge, the record written back, and the event's own merge.
 import { describe, expect, it } from 'vitest';
 
 import { mergeRecords, mergedRecord } from '../../nodes/Whispir/helpers/records';

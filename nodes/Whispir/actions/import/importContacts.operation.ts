@@ -79,7 +79,9 @@ const properties: INodeProperties[] = [
 		name: 'importMode',
 		type: 'options',
 		options: IMPORT_MODES,
-		default: 'replace',
+		// Not Replace: Whispir's docs name the modes without defining them or how contacts are matched,
+		// and Ignore is the one mode that can neither overwrite nor duplicate an existing contact.
+		default: 'ignore',
 		description: "What Whispir does with a row whose contact already exists. Whispir's docs name the modes without defining them or how contacts are matched: try a small file first.",
 	},
 	{
