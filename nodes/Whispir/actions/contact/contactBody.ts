@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { mergeRecords } from '../../helpers/records';
-import { isBlank, requiredText } from '../parameters';
+import { isBlank, optionalText, requiredText } from '../parameters';
 import { checkedPersonFields } from '../personFields';
 import { ALL_CONTACT_FIELDS, customFieldKey, MANDATORY_CONTACT_FIELDS } from './contactFields';
 import { mergeMessagingOptions, messagingOptionsFromParameter } from './messagingOptions';
@@ -72,10 +72,17 @@ export function customAndMessagingFields(context: IExecuteFunctions, itemIndex: 
 }
 
 /** A whole new contact: the mandatory fields, then the additional, custom and messaging fields. */
-export function newContact(context: IExecuteFunctions, itemIndex: number): IDataObject {
+export function newContact(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: { mandatoryRequired: boolean } = { mandatoryRequired: true },
+): IDataObject {
 	const mandatory: IDataObject = {};
 	for (const field of MANDATORY_CONTACT_FIELDS) {
-		mandatory[field.name] = requiredText(context, field.name, itemIndex, field.displayName);
+		const text = options.mandatoryRequired
+			? requiredText(context, field.name, itemIndex, field.displayName)
+			: optionalText(context, field.name, itemIndex, field.displayName);
+		if (text !== undefined) mandatory[field.name] = text;
 	}
 	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	return {

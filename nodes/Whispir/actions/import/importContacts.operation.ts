@@ -58,7 +58,7 @@ const properties: INodeProperties[] = [
 				description: 'All input items become one file that the node uploads and imports (one import per run)',
 			},
 			{
-				name: 'Existing Resource',
+				name: 'Existing File',
 				value: 'resource',
 				description: 'A CSV, JSON or XML file already uploaded to Whispir (one import per input item)',
 			},
@@ -68,7 +68,7 @@ const properties: INodeProperties[] = [
 	{
 		...idLocator({
 			name: 'resourceId',
-			displayName: 'Resource',
+			displayName: 'File',
 			searchListMethod: 'searchResources',
 			description: 'The uploaded contact file to import',
 		}),
@@ -270,7 +270,7 @@ async function importResources(context: IExecuteFunctions, mapping: Mapping): Pr
 	const results: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < context.getInputData().length; itemIndex++) {
 		try {
-			const resourceId = requiredText(context, 'resourceId', itemIndex, 'Resource');
+			const resourceId = requiredText(context, 'resourceId', itemIndex, 'File');
 			const importMode = context.getNodeParameter('importMode', itemIndex) as string;
 			const workspaceId = optionalText(context, 'workspace', itemIndex);
 			await startImport(context, { resourceId, mapping, importMode, workspaceId, itemIndex });

@@ -48,10 +48,12 @@ const getAll = getManyOperation({
 	query: filtersQuery,
 });
 
+// Whispir's API calls stored files "resources"; n8n users know them as files. The value stays
+// `resource`, so saved workflows keep working.
 export const option = {
-	name: 'Resource',
+	name: 'File',
 	value: 'resource',
-	description: "Files stored in Whispir: attachments, bulk message data, contact imports",
+	description: 'Files stored in Whispir (its API calls them resources): attachments, bulk message data, contact imports',
 };
 
 export const operations: Record<string, WhispirOperation> = { delete: deleteResource, get, getAll, update, upload };
@@ -67,31 +69,31 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete a file resource',
+				action: 'Delete a file',
 				description: "Delete a stored file. A public file's download URL stops working.",
 			},
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a file resource',
+				action: 'Get a file',
 				description: "Retrieve a stored file's name, scope, MIME type and public URL (not its content)",
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many file resources',
+				action: 'Get many files',
 				description: 'List stored files, newest first, optionally by scope or name',
 			},
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update a file resource',
+				action: 'Update a file',
 				description: 'Replace the content of a stored file, optionally renaming it or changing its scope',
 			},
 			{
 				name: 'Upload',
 				value: 'upload',
-				action: 'Upload a file resource',
+				action: 'Upload a file',
 				description: 'Store a file (from a binary property or text) in Whispir, publicly or for bulk messages and imports',
 			},
 		],
