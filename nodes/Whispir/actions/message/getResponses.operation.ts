@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 				description: 'One item per recipient with their reply, its channel and time, and its category',
 			},
 		],
-		default: 'detailed',
+		default: 'summary',
 		description: 'How much detail to return',
 	},
 	{
