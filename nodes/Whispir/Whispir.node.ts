@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-wor
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { RESOURCES } from './actions/resources';
-import { router } from './actions/router';
+import { itemOrderProperty, router } from './actions/router';
 import { listSearch } from './methods';
 
 export class Whispir implements INodeType {
@@ -29,6 +29,7 @@ export class Whispir implements INodeType {
 				default: 'message',
 			},
 			...RESOURCES.flatMap((resource) => resource.description),
+			itemOrderProperty,
 		],
 	};
 
