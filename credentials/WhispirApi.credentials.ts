@@ -12,9 +12,9 @@ import type {
 const CUSTOM_BASE_URL = 'custom';
 
 export const WHISPIR_REGIONS = [
-	{ name: 'Australia (AU)', value: 'https://api.au.whispir.com' },
 	{ name: 'Asia Pacific (AP)', value: 'https://api.ap.whispir.com' },
 	{ name: 'Asia Pacific 1 (AP1)', value: 'https://api.ap1.whispir.com' },
+	{ name: 'Australia (AU)', value: 'https://api.au.whispir.com' },
 	{ name: 'Custom URL', value: CUSTOM_BASE_URL },
 	{ name: 'Education (EDU)', value: 'https://api.education.whispir.com' },
 	{ name: 'Italy (IT)', value: 'https://api.it.whispir.com' },

@@ -49,19 +49,12 @@ const parameters = everything.filter(({ property }) => 'type' in property) as Ar
 }>;
 
 /**
- * Option lists whose order is a scale, shown in that order on purpose (n8n's rule: alphabetical,
- * except where the values have a natural order). Keyed by the parameter's name.
+ * Option lists of 5 or more whose order is a scale, shown in that order on purpose (n8n's rule:
+ * alphabetical, except where the values have a natural order). Keyed by the parameter's name.
  */
-const ORDINAL_SCALES: Record<string, string> = {
-	// Event severity: Severity 1 (highest) to Severity 5.
-	severity: 'severity levels',
-	// Message priority and the event's priority: 1 (high) to 3 (low).
-	priority: 'priority levels',
-	// The Item Order switch: the default first, the slower safe mode second.
-	itemOrder: 'from fastest to strictest',
-	// Credential regions: Whispir's list of regions, then "Custom URL" last.
-	region: 'Whispir regions, custom last',
-};
+// Empty today: the event's severity and priority scales (Severity 5 … SL1, Priority 5 … 1) were the
+// only ones, and they became text fields, because each company sets up its own event form.
+const ORDINAL_SCALES: Record<string, string> = {};
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
 const isSorted = (names: string[]) => names.every((name, index) => index === 0 || byName(names[index - 1], name) <= 0);
@@ -121,17 +114,17 @@ describe('runtime descriptions', () => {
 			const text = description.trim();
 			// An option described by the Whispir field it stands for, e.g. "firstName".
 			if (/^[a-z][A-Za-z0-9_]*$/.test(text)) return;
+			// An option described by the Whispir field it stands for, e.g. "firstName".
+			if (/^[a-z][A-Za-z0-9_]*$/.test(text)) return;
 			if (text !== description) problems.push(`${path}: spaces around the description`);
 			if (!/^[A-Z0-9"'@(`{=]/.test(text)) problems.push(`${path}: starts with "${text.slice(0, 12)}"`);
 			// One sentence: no final period. More than one: every sentence ends with one.
-			const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z])/);
+			const sentences = text.split(/(?<!\b(?:e\.g|i\.e|etc|vs))[.!?]\s+(?=\S)/);
 			if (sentences.length === 1 && /[^.]\.$/.test(text)) problems.push(`${path}: one sentence ending in a period`);
 			if (sentences.length > 1 && !/[.!?)"]$/.test(text)) problems.push(`${path}: several sentences without a final period`);
 			if (isBoolean && !text.startsWith('Whether')) problems.push(`${path}: a boolean's description starts with "Whether"`);
 		};
-		for (const { property, path } of everything) {
-			check(property.description, path, 'type' in property && property.type === 'boolean');
-		}
+		for (const { property, path } of parameters) check(property.description, path, property.type === 'boolean');
 		for (const { property, path } of parameters) {
 			if (!Array.isArray(property.options) || !['options', 'multiOptions'].includes(property.type)) continue;
 			for (const option of property.options as Option[]) check(option.description, `${path} › ${option.name}`, false);

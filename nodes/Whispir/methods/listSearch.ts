@@ -170,3 +170,10 @@ export async function searchContactDevices(this: ILoadOptionsFunctions, filter?:
 		filter,
 	);
 }
+
+/** The most recent audit log entries (OpenAPI activityList), shown as "Send Message: <description>". */
+export async function searchActivities(this: ILoadOptionsFunctions, filter?: string) {
+	const name = (r: IDataObject) =>
+		[[text(r.action), text(r.module)].filter(Boolean).join(' '), text(r.description)].filter(Boolean).join(': ');
+	return await search(this, { endpoint: ENDPOINTS.activity, name }, filter);
+}

@@ -8,13 +8,13 @@ import type { WhispirOperation } from '../operation';
 import * as create from './create.operation';
 import { ACTIONS, MODULES, STATUSES } from './values';
 
-// The docs only link `/activities/{id}` (a `self` link); there is no list to pick from, so By ID only.
 const get = getOperation({
 	resource: 'activity',
 	endpoint: ENDPOINTS.activity,
 	locator: {
 		name: 'activityId',
 		displayName: 'Activity',
+		searchListMethod: 'searchActivities',
 		description: 'The ID of the audit log entry, as Create or Get Many returns it',
 	},
 });

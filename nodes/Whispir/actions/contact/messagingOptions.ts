@@ -1,5 +1,6 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 import { isOn } from '../parameters';
+import { byDisplayName } from '../common.descriptions';
 
 /**
  * Messaging options say which contact field each channel uses first, second and third
@@ -52,14 +53,14 @@ export const messagingOptionsProperty: INodeProperties = {
 	default: {},
 	description:
 		'Which channels Whispir may use to reach the contact, and which of its fields each channel tries first, second and third. Channels you leave out keep their current settings on update.',
-	options: CHANNELS.map((channel) => ({
+	options: CHANNELS.map((channel): INodePropertyCollection => ({
 		displayName: channel.displayName,
 		name: channel.value,
 		values: [
 			{
 				displayName: 'Enabled',
 				name: 'enabled',
-				type: 'boolean',
+				type: 'boolean' as const,
 				default: true,
 				description: `Whether Whispir may reach the contact by ${channel.displayName}`,
 			},
@@ -67,7 +68,7 @@ export const messagingOptionsProperty: INodeProperties = {
 			fieldChoice('secondary', 'Secondary Field', '', true),
 			fieldChoice('tertiary', 'Tertiary Field', '', true),
 		],
-	})),
+	})).sort(byDisplayName),
 };
 
 /** The node's `{ sms: {…}, email: {…} }` as Whispir's `messagingoptions` array. */

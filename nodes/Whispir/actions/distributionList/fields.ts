@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
-import { ID_PATTERN } from '../common.descriptions';
+import { byDisplayName, ID_PATTERN } from '../common.descriptions';
 import { ENDPOINTS } from '../endpoints';
 import { locatorValue, splitIds } from '../parameters';
 
@@ -205,7 +205,7 @@ export const membersField: INodeProperties = {
 		displayName: label === 'Distribution List' ? 'Nested Distribution List' : label,
 		name: group,
 		values: [memberLocator(label, searchListMethod)],
-	})),
+	})).sort(byDisplayName),
 };
 
 const ID = new RegExp(ID_PATTERN);

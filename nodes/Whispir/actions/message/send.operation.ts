@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { idLocator, workspaceSelector } from '../common.descriptions';
+import { idLocator, sortedFields, workspaceSelector } from '../common.descriptions';
 import { createRecord, fetchRecord } from '../../helpers/records';
 import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
@@ -60,7 +60,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
+		options: sortedFields([
 			callbackOption,
 			callbackParametersOption,
 			{
@@ -113,7 +113,7 @@ const properties: INodeProperties[] = [
 			},
 			...scheduleOptions,
 			templateOption,
-		],
+		]),
 	},
 ];
 

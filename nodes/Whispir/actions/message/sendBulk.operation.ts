@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { workspaceSelector } from '../common.descriptions';
+import { sortedFields, workspaceSelector } from '../common.descriptions';
 import { createRecord } from '../../helpers/records';
 import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
@@ -56,7 +56,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
+		options: sortedFields([
 			callbackOption,
 			{
 				displayName: 'Match Recipients to Contacts',
@@ -68,7 +68,7 @@ const properties: INodeProperties[] = [
 			},
 			...scheduleOptions,
 			templateOption,
-		],
+		]),
 	},
 ];
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
-import { returnAllOrLimit, simplifyOption, sortOrderOption, workspaceSelector } from '../common.descriptions';
+import { sortedFields, returnAllOrLimit, simplifyOption, sortOrderOption, workspaceSelector } from '../common.descriptions';
 import { simplify } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { isOn, listLimit, nonEmptyTexts, requiredText } from '../parameters';
@@ -37,7 +37,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		options: [
+		options: sortedFields([
 			...SEARCH_FIELDS.map(({ name, displayName }) => ({
 				displayName,
 				name,
@@ -53,7 +53,7 @@ const properties: INodeProperties[] = [
 				default: 'ACTIVE',
 				description: 'Users with this status',
 			},
-		],
+		]),
 	},
 	{
 		displayName: 'Options',
