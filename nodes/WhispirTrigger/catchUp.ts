@@ -20,7 +20,7 @@ export async function replayFailedCalls(
 	arriving?: IDataObject,
 ): Promise<IDataObject[]> {
 	const failed = await listCalls(context, { callbackId, qs: { status: 'FAILED' } });
-	// A call has the delivery's fields, in camel case (API doc L6040-6077), but no customParameters.
+	// A call has the delivery's fields, in camel case (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback), but no customParameters.
 	const payloads = failed.map((call) => ({
 		id: String(call.id),
 		payload: {

@@ -6,7 +6,7 @@ import { whispirStampToIso } from './whispirTime';
 
 /**
  * What the trigger does with one POST from Whispir: check the key, read the JSON body, and turn
- * Whispir's payload (API doc L5503-5521, L6315-6338) into one flat, predictable item.
+ * Whispir's payload (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback) into one flat, predictable item.
  */
 
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();

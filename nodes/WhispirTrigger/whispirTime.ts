@@ -1,7 +1,7 @@
 import { instantOf, isPossible } from '../Whispir/actions/dates';
 
 /**
- * Whispir stamps replies and undeliverables as `dd/MM/yy HH:mm` (API doc L5500, L6060) in the
+ * Whispir stamps replies and undeliverables as `dd/MM/yy HH:mm` (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback) in the
  * account's timezone, without saying which. The trigger reads them in the workflow's timezone
  * (Workflow Settings → Timezone), which should be set to the Whispir account's.
  */

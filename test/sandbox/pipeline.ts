@@ -116,7 +116,7 @@ async function serve(
 			throw new HttpError(405, `Method ${method} is not allowed on ${url.pathname}`, { Allow: Object.keys(ops).join(', ') });
 		}
 		const format = negotiate(headers.accept, def);
-		// Whispir runs a scenario with a POST that has neither body nor Content-Type (API doc L7240-7262).
+		// Whispir runs a scenario with a POST that has neither body nor Content-Type (Whispir's Scenarios docs: https://developers.whispir.com/c2NoOjM4OTQzOTIw-scenario).
 		const bodiless = raw === '' && headers['content-type'] === undefined;
 		const body = WITH_BODY.includes(method) && !bodiless ? parseBody(raw, requestFormat(headers['content-type'], def)) : {};
 		const mediaType = WITH_BODY.includes(method) ? mediaTypeName(headers['content-type']) : undefined;

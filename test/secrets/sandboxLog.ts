@@ -6,7 +6,7 @@ import { recordAudit } from './audit';
 
 /**
  * A logged request without the places Whispir must receive a secret in: the `apikey` query
- * parameter (API doc: the key goes in the header AND the query) and a callback's `auth.key` (the
+ * parameter (Whispir's API docs, "Sending API Key": the key goes in the header AND the query) and a callback's `auth.key` (the
  * key Whispir sends back with every delivery).
  */
 function withoutRequiredSecrets(request: LoggedRequest): LoggedRequest {

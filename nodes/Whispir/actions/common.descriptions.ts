@@ -20,7 +20,7 @@ export const returnAllOrLimit: INodeProperties[] = [
 	},
 ];
 
-/** Whispir ids are opaque letters and digits (endpoints.md §1.8): no length check. */
+/** Whispir ids are opaque letters and digits (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message): no length check. */
 /** n8n lists the fields of a collection alphabetically: sort by this where a list is assembled. */
 export const byDisplayName = (a: { displayName: string }, b: { displayName: string }) =>
 	a.displayName.localeCompare(b.displayName);

@@ -112,7 +112,7 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 		method: request.method,
 		url: `${connection.baseUrl}${path}`,
 		qs: request.qs,
-		// A list value repeats the parameter, as Whispir wants it (`?id=A&id=B`, endpoints.md §2.11).
+		// A list value repeats the parameter, as Whispir wants it (`?id=A&id=B`, Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback).
 		arrayFormat: 'repeat',
 		headers: request.body ? { Accept: mediaType, 'Content-Type': mediaType } : { Accept: mediaType },
 		body: request.body ? JSON.stringify(request.body) : undefined,

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { idFromUrl } from './responses';
 
-/** Whispir caps every page at 20 items (API doc L771). */
+/** Whispir caps every page at 20 items (Whispir's API docs, Pagination: https://developers.whispir.com). */
 export const MAX_PAGE_SIZE = 20;
 
 type Link = { rel?: unknown; uri?: unknown };

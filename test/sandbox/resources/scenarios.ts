@@ -1,4 +1,4 @@
-// Scenarios: a saved message to a saved audience, run with one POST (API doc L6897-7366, endpoints.md §2.13).
+// Scenarios: a saved message to a saved audience, run with one POST (Whispir's Scenarios docs: https://developers.whispir.com/c2NoOjM4OTQzOTIw-scenario, Whispir's Scenarios docs: https://developers.whispir.com/c2NoOjM4OTQzOTIw-scenario).
 import { selfLink } from '../links';
 import { createMessage } from '../messaging';
 import { empty, HttpError } from '../reply';
@@ -39,7 +39,7 @@ function validate(body: Body): Body {
 
 function scenarioView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Body {
 	const self = selfLink(ctx, rec.id);
-	// List items have no id: it is in the self link only (L7040-7075).
+	// List items have no id: it is in the self link only (Whispir's Scenarios docs: https://developers.whispir.com/c2NoOjM4OTQzOTIw-scenario).
 	if (mode === 'list') return { title: rec.title, description: rec.description, createdTime: rec.createdTime, link: [self] };
 	const { id: _id, _messageCreatedTime, ...fields } = rec;
 	return {
@@ -53,13 +53,13 @@ function scenarioView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Body {
 	};
 }
 
-/** POST /scenarios/{id}: sends the scenario's message; empty body, 204 (L7240-7262). */
+/** POST /scenarios/{id}: sends the scenario's message; empty body, 204 (Whispir's Scenarios docs: https://developers.whispir.com/c2NoOjM4OTQzOTIw-scenario). */
 const run = {
 	handle(ctx: Ctx) {
 		const scenario = find(ctx);
 		const message = scenario.message as Body;
 		const sent = createMessage(ctx.env, ctx.scope, message);
-		// The scenario's label names its messages in reports (L6990); createMessage only labels event messages.
+		// The scenario's label names its messages in reports (Whispir's Scenarios docs: https://developers.whispir.com/c2NoOjM4OTQzOTIw-scenario); createMessage only labels event messages.
 		const label = typeof message.label === 'string' ? message.label.trim() : '';
 		if (label !== '') ctx.env.store.put('messages', ctx.scope, { ...sent, label });
 		return empty(204);
@@ -76,7 +76,7 @@ export const scenarios: ResourceDef = {
 	view: scenarioView,
 	collection: {
 		GET: listOp(),
-		// 201 with the new scenario (L6950). `prepare` validates.
+		// 201 with the new scenario (Whispir's Scenarios docs: https://developers.whispir.com/c2NoOjM4OTQzOTIw-scenario). `prepare` validates.
 		POST: createOp({ withBody: true }),
 	},
 	item: {

@@ -80,7 +80,7 @@ const getAll = getManyOperation({
 	],
 	query(this: IExecuteFunctions, itemIndex: number) {
 		const qs = filtersQuery.call(this, itemIndex);
-		// The activity search takes dd/mm/yyyy hh:mm (API doc L7705): the time in the workflow's timezone,
+		// The activity search takes dd/mm/yyyy hh:mm (Whispir's Activities docs: https://developers.whispir.com/c2NoOjQ2MzAxMjM-activity): the time in the workflow's timezone,
 		// as for every other date the node sends.
 		for (const [key, label] of Object.entries(TIME_FILTERS)) {
 			if (qs[key] === undefined) continue;

@@ -38,8 +38,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('pushCredentials', itemIndex, {}) as IDataObject,
 	);
 	assertSomethingToUpdate(this, changes, itemIndex, 'Add a field under "Update Fields" or "Push Credentials".');
-	// Whispir never returns certificates, and a PUT needs them only when they change (API doc,
-	// "Updating an App"): the merge sends back what was read (certificateDate) plus the changes.
+	// Whispir never returns certificates, and a PUT needs them only when they change (Whispir's
+	// API docs, Apps, "Updating an App": https://developers.whispir.com): the merge sends back what was read (certificateDate) plus the changes.
 	const updated = await readMergeWrite(this, { endpoint: ENDPOINTS.app, id, changes, itemIndex });
 	return withoutSecrets(updated);
 }

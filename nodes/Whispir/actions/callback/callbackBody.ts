@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * The body of `POST /callbacks` (API doc L5525-5600, endpoints.md §2.10), built in one place for the
+ * The body of `POST /callbacks` (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback, Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback), built in one place for the
  * Callback resource and the Whispir Trigger, which registers its own callback.
  */
 

@@ -7,7 +7,7 @@ import { recordPath } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 
 /**
- * The calls of a callback (endpoints.md §2.11), read and marked in one place for the Callback Call
+ * The calls of a callback (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback), read and marked in one place for the Callback Call
  * resource and the Whispir Trigger, which replays failed calls after a restart.
  */
 
@@ -26,7 +26,7 @@ export async function listCalls(
 	return await whispirApiList.call(context, { ...rest, path: callsPath(callbackId), mediaType, listKey });
 }
 
-/** Many calls in one `PUT /callbacks/{id}/calls?id=A&id=B…` (API doc L6140-6170, answer 204). */
+/** Many calls in one `PUT /callbacks/{id}/calls?id=A&id=B…` (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback, answer 204). */
 export async function setCallStatus(
 	context: WhispirContext,
 	request: { callbackId: string; callIds: string[]; status: string; itemIndex?: number },

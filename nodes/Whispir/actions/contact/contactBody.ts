@@ -94,7 +94,7 @@ export function newContact(
 
 /**
  * Besides the fields every record has (helpers/records.ts), Whispir adds these to a contact and does not take
- * them back; `devices` are a sub-resource of their own (endpoints.md §2.7, §2.8), so a contact update
+ * them back; `devices` are a sub-resource of their own (Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact; Whispir's Contact Devices docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact), so a contact update
  * never writes them.
  */
 export const CONTACT_READ_ONLY_FIELDS = ['id', 'type', 'devices'];

@@ -4,7 +4,7 @@ import { byDisplayName } from '../common.descriptions';
 
 /**
  * Messaging options say which contact field each channel uses first, second and third
- * (API doc L4232-4290). Whispir's examples write the field names in PascalCase
+ * (Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact). Whispir's examples write the field names in PascalCase
  * (`WorkMobilePhone1`) while its prose writes camelCase; we send what the examples send and
  * what Whispir itself answers with.
  */

@@ -52,7 +52,7 @@ export const description = updateDisplayOptions({ show: { resource: ['contactDev
 
 export const runsInOrder = true;
 
-/** Whispir's PUT replaces the device (L4815), so the device is read, changed and written back. */
+/** Whispir's PUT replaces the device (Whispir's Contact Devices docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact), so the device is read, changed and written back. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const contactId = pickedId(this, contactLocator, itemIndex);
 	const id = pickedId(this, deviceLocator, itemIndex);

@@ -13,7 +13,7 @@ import { listLocator } from './locator';
 /**
  * Add Members and Remove Members: Whispir has no membership endpoint, so the list is read, its
  * comma-separated `contactIds` / `userIds` / `distListIds` changed and the whole list written
- * back (API doc "Updating the DL"). Nothing is written when nothing changes.
+ * back (Whispir's Distribution Lists docs, "Updating the DL": https://developers.whispir.com/c2NoOjM4OTQzOTE5-distribution-list). Nothing is written when nothing changes.
  */
 export function membersOperation(change: 'add' | 'remove'): WhispirItemOperation {
 	const operation = change === 'add' ? 'addMembers' : 'removeMembers';

@@ -18,7 +18,7 @@ export const runsInOrder = true;
 
 /**
  * "It is not currently possible to remove events … events should be updated to have a status of
- * 'Closed'" (API doc L9520): Close is that update, keeping every other field.
+ * 'Closed'" (Whispir's Events docs: https://developers.whispir.com/c2NoOjY5MTI5NA-event): Close is that update, keeping every other field.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	return await saveEventChanges(this, {

@@ -72,7 +72,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			},
 		],
 	};
-	// Whispir answers 201 with the whole event, every form field included (API doc L8865).
+	// Whispir answers 201 with the whole event, every form field included (Whispir's Events docs: https://developers.whispir.com/c2NoOjY5MTI5NA-event).
 	const { id, url, stored } = await createRecord(this, {
 		endpoint: ENDPOINTS.event,
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.event),

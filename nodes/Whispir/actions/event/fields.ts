@@ -207,7 +207,7 @@ export const actionsField: INodeProperties = {
 	],
 };
 
-/** A date picked in n8n as Whispir's event date: dd/MM/yyyy HH:mm:ss (API doc L9120). */
+/** A date picked in n8n as Whispir's event date: dd/MM/yyyy HH:mm:ss (Whispir's Events docs: https://developers.whispir.com/c2NoOjY5MTI5NA-event). */
 export function eventDate(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
 	if (isBlank(value)) {
 		throw new NodeOperationError(context.getNode(), `"${label}" is empty in item ${itemIndex}`, {
@@ -259,7 +259,7 @@ export function formValues(context: IExecuteFunctions, fields: IDataObject, item
 }
 
 /**
- * The actions as numbered fields `actionDate1`, `actionOwner1`, `actionDetails1` … (API doc L9230).
+ * The actions as numbered fields `actionDate1`, `actionOwner1`, `actionDetails1` … (Whispir's Events docs: https://developers.whispir.com/c2NoOjY5MTI5NA-event).
  * Whispir has ten slots: more actions fail here, before anything is sent. Unused slots are blank,
  * so actions given on an update replace all earlier ones. Undefined when the user gave none.
  */

@@ -33,7 +33,7 @@ export const description = updateDisplayOptions({ show: { resource: ['event'], o
 
 /**
  * Messages about an event carry its label; Whispir finds them with GET /messages?label=<label>
- * (the event's `retrieveEventMessages` link, API doc L9460). The event is read first for its label.
+ * (the event's `retrieveEventMessages` link, Whispir's Events docs: https://developers.whispir.com/c2NoOjY5MTI5NA-event). The event is read first for its label.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.event);

@@ -12,13 +12,13 @@ import { rowsToCsv, uploadPrivateCsv } from '../privateFile';
 
 /**
  * The fields every import must map. The docs disagree: the fieldMapping section lists these five
- * as mandatory (API doc L10370-10380, also the OpenAPI `required`), while L10415 asks only for
+ * as mandatory (Whispir's Imports docs: https://developers.whispir.com/c2NoOjM4OTQzOTI4-import, also the OpenAPI `required`), while Whispir's Imports docs: https://developers.whispir.com/c2NoOjM4OTQzOTI4-import asks only for
  * names plus one of several fields. We follow the stricter list: Whispir imports in the background,
  * so a contact it drops for a missing field would be lost without any error reaching the workflow.
  */
 const MANDATORY_IMPORT_FIELDS = ['firstName', 'lastName', 'workMobilePhone1', 'workCountry', 'timezone'];
 
-// Whispir names the three modes without describing them (API doc L10396-10404); the descriptions
+// Whispir names the three modes without describing them (Whispir's Imports docs: https://developers.whispir.com/c2NoOjM4OTQzOTI4-import); the descriptions
 // below are what the names say, and the field's description says so.
 const IMPORT_MODES = [
 	{
@@ -206,7 +206,7 @@ async function startImport(
 	context: IExecuteFunctions,
 	request: { resourceId: string; mapping: Mapping; importMode: string; workspaceId?: string; itemIndex: number },
 ): Promise<void> {
-	// Whispir answers 202 Accepted, without a Location: an import cannot be read back (API doc L10262).
+	// Whispir answers 202 Accepted, without a Location: an import cannot be read back (Whispir's Imports docs: https://developers.whispir.com/c2NoOjM4OTQzOTI4-import).
 	await whispirApiRequest.call(context, {
 		method: 'POST',
 		path: ENDPOINTS.import.path,

@@ -48,7 +48,7 @@ const filters: INodeProperties[] = [
 	},
 ];
 
-/** Whispir's date search needs all four criteria together (API doc L785-789). */
+/** Whispir's date search needs all four criteria together (Whispir's API docs, Pagination: https://developers.whispir.com). */
 function query(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const given = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};

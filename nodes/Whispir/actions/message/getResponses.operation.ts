@@ -57,7 +57,7 @@ function recipientOf(messageId: string, entry: IDataObject): IDataObject {
 		category: entry.responseCategory,
 		reply: notAvailable(reply.content),
 		channel: notAvailable(reply.channel),
-		// dd/MM/yy HH:mm in the Whispir user's timezone (API doc L3200): left as Whispir gives it.
+		// dd/MM/yy HH:mm in the Whispir user's timezone (Whispir's Message Responses docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message): left as Whispir gives it.
 		repliedAt: notAvailable(reply.acknowledged),
 	};
 }

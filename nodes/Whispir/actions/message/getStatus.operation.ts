@@ -35,7 +35,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['getStatus'] } }, properties);
 
-/** Whispir's status categories (API doc L2600-2620) as counts, keyed for people and agents. */
+/** Whispir's status categories (Whispir's Message Status docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message) as counts, keyed for people and agents. */
 function summaryOf(messageId: string, entry: IDataObject | undefined): IDataObject {
 	const summary: IDataObject = { messageId };
 	let total = 0;
@@ -58,7 +58,7 @@ function recipientOf(messageId: string, entry: IDataObject): IDataObject {
 			destination: channel.destination,
 			sentAt: isoTime(channel.sentTimestamp),
 			receivedAt: isoTime(channel.receivedTimestamp),
-			// Whispir spells it "acknowleged" (API doc L2885).
+			// Whispir spells it "acknowleged" (Whispir's Message Status docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message).
 			acknowledgedAt: isoTime(channel.acknowlegedTimestamp),
 		};
 	}

@@ -6,7 +6,7 @@ import { phoneDigits } from '../validation';
 
 /**
  * Who gets the message: Whispir's `to` takes phone numbers (country code first), email addresses
- * and MRIs of contacts, users and distribution lists, separated by `;` (API doc L1245-1262).
+ * and MRIs of contacts, users and distribution lists, separated by `;` (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message).
  */
 export const recipientFields: INodeProperties[] = [
 	{

@@ -13,7 +13,7 @@ import { contentFields, readContent } from './content';
 import { callbackFields, callbackOption, isPicked, scheduleFields, scheduleOptions, templateFields, templateOption } from './options';
 
 /**
- * Send Bulk (Whispir's dynamic messages, API doc L2207-2490): all input items become the rows of
+ * Send Bulk (Whispir's dynamic messages, Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message): all input items become the rows of
  * one private CSV resource, and one `bulkmessage-v1` request sends a message per row, with the
  * row's values in its `@@column@@` tags. Two requests for any number of items, plus one list read
  * each for a template or callback given by name.

@@ -8,7 +8,7 @@ import * as update from './update.operation';
 import * as upload from './upload.operation';
 
 const endpoint = ENDPOINTS.resource;
-// Whispir answers metadata only, never the file content (API doc L9540).
+// Whispir answers metadata only, never the file content (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource).
 const get = getOperation({ resource: 'resource', endpoint, locator: resourceLocator });
 const deleteResource = deleteOperation({ resource: 'resource', endpoint, locator: resourceLocator });
 // List items carry no id; the transport takes it from each item's self link.

@@ -42,7 +42,7 @@ export const description = updateDisplayOptions({ show: { resource: ['resource']
 export const runsInOrder = true;
 
 /**
- * Whispir's PUT needs all four fields and replaces the file, without versioning (API doc L10205).
+ * Whispir's PUT needs all four fields and replaces the file, without versioning (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource).
  * The stored name, scope and MIME type are read first and kept unless the user changed them.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -38,7 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		description: optionalText(this, 'description', itemIndex) ?? '',
 		responseTemplatePatterns: responsePatterns(this, itemIndex) ?? { responseTemplatePattern: [] },
 	};
-	// "The Response Rule ID will be returned in the Location header" (API doc L3873); there is no body.
+	// "The Response Rule ID will be returned in the Location header" (Whispir's Response Rules docs: https://developers.whispir.com/c2NoOjM4OTQzOTA1-response-rule); there is no body.
 	const { id, url } = await createRecord(this, {
 		endpoint: ENDPOINTS.responseRule,
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.responseRule),

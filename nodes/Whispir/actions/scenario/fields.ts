@@ -100,7 +100,7 @@ export function scenarioParts(fields: IDataObject): IDataObject {
 	if (Object.keys(voice).length > 0) message.voice = voice;
 
 	// The field table says `name`, but every request and answer in Whispir's docs uses `title`
-	// (API doc L6925-7100): `title` is what is sent.
+	// (Whispir's Scenarios docs: https://developers.whispir.com/c2NoOjM4OTQzOTIw-scenario): `title` is what is sent.
 	const scenario: IDataObject = {};
 	putText(scenario, 'title', fields.title);
 	putText(scenario, 'description', fields.description);
@@ -111,7 +111,7 @@ export function scenarioParts(fields: IDataObject): IDataObject {
 }
 
 /**
- * Allowed user IDs only go with "Selected Users", and "Selected Users" needs some (API doc L6975).
+ * Allowed user IDs only go with "Selected Users", and "Selected Users" needs some (Whispir's Scenarios docs: https://developers.whispir.com/c2NoOjM4OTQzOTIw-scenario).
  * Returns the scenario as Whispir takes it; bad combinations fail here, before anything is sent.
  */
 export function checkAllowedUsers(context: IExecuteFunctions, scenario: IDataObject, itemIndex: number): IDataObject {

@@ -58,7 +58,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			messageTemplateName: requiredText(this, 'messageTemplateName', itemIndex, 'Name'),
 			subject: requiredText(this, 'subject', itemIndex, 'Subject'),
 			...(smsBody ? { body: smsBody } : {}),
-			// Whispir refuses a template without these three, even when they are unused (API doc L3330-3332).
+			// Whispir refuses a template without these three, even when they are unused (Whispir's Templates docs: https://developers.whispir.com/c2NoOjM0ODAzNDA4-template).
 			email: {},
 			voice: {},
 			web: {},

@@ -138,7 +138,7 @@ export function templateParts(fields: IDataObject): IDataObject {
 
 	const pushOptions: IDataObject = {};
 	if (fields.pushNotifications !== undefined) pushOptions.notifications = fields.pushNotifications ? 'enabled' : 'disabled';
-	// Whispir sends numbers as strings here ("escalationMins": "3", endpoints.md §1.9).
+	// Whispir sends numbers as strings here ("escalationMins": "3", Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message).
 	if (fields.pushEscalationMins !== undefined) pushOptions.escalationMins = String(fields.pushEscalationMins);
 	if (Object.keys(pushOptions).length > 0) parts.features = { pushOptions };
 	return parts;

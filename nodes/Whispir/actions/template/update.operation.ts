@@ -62,7 +62,7 @@ function temporaryName(name: string): string {
 
 /**
  * Read, merge, write. Whispir refuses a PUT whose name is already taken, even by the template
- * itself (API doc L3610: "users cannot update templates with the same name as a template that
+ * itself (Whispir's Templates docs: https://developers.whispir.com/c2NoOjM0ODAzNDA4-template: "users cannot update templates with the same name as a template that
  * already exists"). Its documented way out is to save under another name and rename back: when the
  * name stays the same, this saves under a temporary name first, then under the real one.
  */

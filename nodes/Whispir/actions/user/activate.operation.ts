@@ -16,7 +16,7 @@ export const description = updateDisplayOptions({ show: { resource: ['user'], op
 export const runsInOrder = true;
 
 /**
- * The steps Whispir's user state machine needs to reach ACTIVE (API doc L8600-8640): a new user is
+ * The steps Whispir's user state machine needs to reach ACTIVE (Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user): a new user is
  * PENDING and must go through INACTIVE first; INACTIVE and SUSPENDED users go straight to ACTIVE.
  */
 const STEPS: Record<string, string[]> = {

@@ -30,7 +30,7 @@ export const description = updateDisplayOptions({ show: { resource: ['user'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const given: IDataObject = {};
 	for (const field of requiredFields) given[field.name] = requiredText(this, field.name, itemIndex, field.displayName);
-	// Whispir refuses a status on create (API doc L8215): there is no field for it here.
+	// Whispir refuses a status on create (Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user): there is no field for it here.
 	const user = cleanProfile(
 		this,
 		{ ...given, ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) },

@@ -8,7 +8,7 @@ import { ENDPOINTS } from '../endpoints';
 import { isOn, listLimit, nonEmptyTexts, requiredText } from '../parameters';
 import { SIMPLE_KEYS, STATUSES, USER_FIELDS, withoutPassword } from './fields';
 
-/** The fields people usually look users up by; Whispir's search takes any user field (API doc L8485). */
+/** The fields people usually look users up by; Whispir's search takes any user field (Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user). */
 const SEARCH_FIELDS = USER_FIELDS.filter((field) =>
 	['companyName', 'department', 'division', 'firstName', 'jobTitle', 'lastName', 'userName', 'workEmailAddress1', 'workMobilePhone1'].includes(field.name),
 ).sort((a, b) => a.displayName.localeCompare(b.displayName));
@@ -78,7 +78,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['getAll'] } }, properties);
 
-/** Whispir's search takes status letters where records show words (API doc L8505): ACTIVE → A. */
+/** Whispir's search takes status letters where records show words (Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user): ACTIVE → A. */
 function searchQuery(filters: IDataObject, options: IDataObject): IDataObject {
 	const qs = nonEmptyTexts({ ...filters, ...options });
 	if (typeof qs.status === 'string') qs.status = STATUSES.find((status) => status.value === qs.status)?.code ?? qs.status;
