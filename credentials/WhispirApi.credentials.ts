@@ -8,13 +8,13 @@ import type {
 } from 'n8n-workflow';
 
 // Region values are the API base URLs themselves, so the credential test can use them as-is.
-// Source: the full API doc (L12-18, L134-153) and Whispir's OpenAPI; see REGION_HINT for Italy.
+// Source: Whispir's API docs, "API Endpoint" and "New API URL" (https://developers.whispir.com), and Whispir's OpenAPI `servers`; see REGION_HINT for Italy.
 const CUSTOM_BASE_URL = 'custom';
 
 export const WHISPIR_REGIONS = [
-	{ name: 'Australia (AU)', value: 'https://api.au.whispir.com' },
 	{ name: 'Asia Pacific (AP)', value: 'https://api.ap.whispir.com' },
 	{ name: 'Asia Pacific 1 (AP1)', value: 'https://api.ap1.whispir.com' },
+	{ name: 'Australia (AU)', value: 'https://api.au.whispir.com' },
 	{ name: 'Custom URL', value: CUSTOM_BASE_URL },
 	{ name: 'Education (EDU)', value: 'https://api.education.whispir.com' },
 	{ name: 'Italy (IT)', value: 'https://api.it.whispir.com' },
@@ -23,7 +23,7 @@ export const WHISPIR_REGIONS = [
 	{ name: 'United States (US)', value: 'https://api.us.whispir.com' },
 ];
 
-// The per-second limits of Whispir's API editions (full API doc, "API Rate Limits").
+// The per-second limits of Whispir's API editions (Whispir's API docs, "API Rate Limits": https://developers.whispir.com).
 export const WHISPIR_EDITIONS = [
 	{ name: 'Startup API Edition (5 Requests per Second)', value: '5' },
 	{ name: 'Business API Edition (10 Requests per Second)', value: '10' },
@@ -115,7 +115,7 @@ export class WhispirApi implements ICredentialType {
 
 	/**
 	 * Whispir wants Basic auth and the API key as both header and query parameter on every request
-	 * (API doc L162-187). A function, not n8n's declarative `IAuthenticateGeneric`: n8n runs each
+	 * (Whispir's API docs, API Endpoint and Authorization: https://developers.whispir.com). A function, not n8n's declarative `IAuthenticateGeneric`: n8n runs each
 	 * `={{$credentials…}}` of the declarative form through its expression engine on every request,
 	 * which cost more CPU than the rest of a message send (`npm run bench`, scenario 4).
 	 */

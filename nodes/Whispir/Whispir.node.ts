@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { RESOURCES } from './actions/resources';
 import { webhooks as sendAndWaitWebhooks } from './actions/message/sendAndWait.operation';
 import { waitReplyWebhook } from './actions/message/waitReply';
-import { router } from './actions/router';
+import { itemOrderProperty, router } from './actions/router';
 import { listSearch } from './methods';
 
 export class Whispir implements INodeType {
@@ -33,6 +33,7 @@ export class Whispir implements INodeType {
 				default: 'message',
 			},
 			...RESOURCES.flatMap((resource) => resource.description),
+			itemOrderProperty,
 		],
 	};
 

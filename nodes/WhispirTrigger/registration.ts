@@ -3,7 +3,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { callbackBody, enabledEvents } from '../Whispir/actions/callback/callbackBody';
-import { recordPath } from '../Whispir/actions/crud';
+import { recordPath } from '../Whispir/helpers/records';
 import { ENDPOINTS } from '../Whispir/actions/endpoints';
 import { whispirApiList, whispirApiRequest } from '../Whispir/transport';
 import { idFromUrl } from '../Whispir/transport/responses';

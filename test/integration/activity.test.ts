@@ -119,6 +119,16 @@ describe('Activity → Get Many', () => {
 		expect(items[0].json.id).toBe(seeded[0]);
 	});
 
+	it('lists recent entries for the "From List" picker of Get', async () => {
+		const { results } = await bed.harness.listSearch({
+			nodeType: WHISPIR,
+			method: 'searchActivities',
+			filter: 'roster',
+			credentials: bed.credentials,
+		});
+		expect(results).toEqual([{ name: 'Send Message: Sent the roster', value: seeded[0] }]);
+	});
+
 	it("reads Whispir's 404 for no match as an empty result, not an error", async () => {
 		const { items, error } = await bed.run(WHISPIR, activity('getAll', { returnAll: true, filters: { description: 'nothing like this' } }));
 		expect(error).toBeUndefined();

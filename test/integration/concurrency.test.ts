@@ -167,6 +167,30 @@ describe('failures', () => {
 	});
 });
 
+describe('Item Order: One at a Time', () => {
+	it('sends each item after the one before it has been answered, in input order', async () => {
+		// Later items would be answered first if they ran side by side.
+		for (let index = 0; index < 6; index++) {
+			bed.sandbox.injectFault({ type: 'delay', method: 'POST', delayMs: (6 - index) * 25 });
+		}
+		const { parameters, items: input } = sendEach(6);
+		const { items, error } = await bed.run(WHISPIR, { ...parameters, itemOrder: 'sequential' }, { items: input });
+
+		expect(error).toBeUndefined();
+		expect(posts().map((request) => textOf(request))).toEqual(input.map((item) => item.json.text));
+		await expectEachItemGotItsOwnMessage(items);
+	});
+
+	it('without Continue On Fail: nothing after the failed item is sent', async () => {
+		const { parameters, items: input } = sendEach(10, (index) => (index === 3 ? '' : '61423456789'));
+		const { error } = await bed.run(WHISPIR, { ...parameters, itemOrder: 'sequential' }, { items: input, requestsPerSecond: 5 });
+
+		expect(error?.message).toMatch(/item 3/);
+		expect(posts().map((request) => textOf(request))).toEqual(['item 0', 'item 1', 'item 2']);
+		expect(error?.description).toMatch(/stopped at item 3, but items 0 to 2 had already succeeded/);
+	});
+});
+
 describe('operations that run in item order', () => {
 	it('two updates of the same contact both land (read-merge-write, one item after the other)', async () => {
 		const [id] = bed.sandbox.seed('contacts', [

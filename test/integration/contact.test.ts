@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { Whispir } from '../../nodes/Whispir/Whispir.node';
 import { WHISPIR, startTestBed, type WhispirTestBed } from './support';
 
 let bed: WhispirTestBed;
@@ -125,12 +126,25 @@ describe('Contact → Get', () => {
 		expect(JSON.stringify(items)).not.toContain(bed.sandbox.credentials.apiKey);
 	});
 
-	it('simplifies to the fields a person usually needs', async () => {
+	it('simplifies to the fields a person usually needs and the custom fields', async () => {
 		const [id] = bed.sandbox.seed('contacts', [FULL_CONTACT]);
 		const { items } = await bed.run(WHISPIR, contact('get', { contactId: byId(id) }));
 		expect(Object.keys(items[0].json).sort()).toEqual(
-			['id', 'firstName', 'lastName', 'workEmailAddress1', 'workMobilePhone1', 'status', 'mri', 'workCountry', 'timezone'].sort(),
+			[
+				'id',
+				'firstName',
+				'lastName',
+				'workEmailAddress1',
+				'workMobilePhone1',
+				'status',
+				'mri',
+				'workCountry',
+				'timezone',
+				'custom_StaffId',
+				'custom_CostCentre',
+			].sort(),
 		);
+		expect(items[0].json.custom_StaffId).toBe('S-100');
 	});
 });
 
@@ -320,6 +334,35 @@ describe('Contact → Create or Update', () => {
 			custom_StaffId: 'S-7',
 			customFields: 'true',
 		});
+	});
+
+	it('changes only the one field given on a matched contact: the create fields are optional', async () => {
+		const [id] = bed.sandbox.seed('contacts', [FULL_CONTACT]);
+		const { items, error } = await bed.run(
+			WHISPIR,
+			contact('upsert', { matchOn: 'workEmailAddress1', workEmailAddress1: JANE.workEmailAddress1, additionalFields: { jobTitle: 'Lead' } }),
+		);
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ id, operation: 'updated' });
+		const after = (await bed.sandbox.state('contacts')).find((record) => record.id === id);
+		expect(after).toMatchObject({ ...FULL_CONTACT, jobTitle: 'Lead' });
+	});
+
+	it('needs the create fields only when no contact matches, and then names the missing one', async () => {
+		const { error } = await bed.run(
+			WHISPIR,
+			contact('upsert', { matchOn: 'workEmailAddress1', workEmailAddress1: 'new@example.com', firstName: 'New' }),
+		);
+		expect(error?.message).toBe('"Last Name" is empty in item 0');
+		expect(error?.description).toContain('a new one would be created');
+		expect(requests('POST')).toHaveLength(0);
+	});
+
+	it('shows Workspace first, then Match On', () => {
+		const names = new Whispir().description.properties
+			.filter((property) => property.displayOptions?.show?.operation?.includes('upsert'))
+			.map((property) => property.name);
+		expect(names.slice(0, 2)).toEqual(['workspace', 'matchOn']);
 	});
 
 	it('stops when several contacts match, saying how many and on what, and changes nothing', async () => {

@@ -10,9 +10,11 @@ beforeAll(async () => {
 afterAll(async () => await bed.close());
 beforeEach(() => bed.sandbox.reset());
 
+// Create has no preselected Access or Visibility (Whispir requires both): the tests choose them.
 const list = (operation: string, parameters: Record<string, unknown> = {}) => ({
 	resource: 'distributionList',
 	operation,
+	...(operation === 'create' ? { access: 'Open', visibility: 'Public' } : {}),
 	...parameters,
 });
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -128,6 +130,15 @@ describe('Distribution List → Create', () => {
 		expect(items).toHaveLength(3);
 		expect(items[1]).toMatchObject({ json: { error: '"Name" in item 1 is not valid: "Beta!"' }, pairedItem: { item: 1 } });
 		expect(writes().map((request) => (request.body as { name: string }).name)).toEqual(['Alpha', 'Gamma']);
+	});
+
+	it('preselects no access or visibility: Whispir requires both and documents no default', async () => {
+		// n8n itself refuses to run a node whose required field is empty.
+		await expect(bed.run(WHISPIR, list('create', { name: 'Wardens', access: '' }))).rejects.toThrow(/has issues/);
+		// An expression that resolves to nothing is refused by the node, naming the item and the field.
+		const { error } = await bed.run(WHISPIR, list('create', { name: 'Wardens', access: '={{ $json.none }}' }));
+		expect(error?.message).toBe('"Access" is empty in item 0');
+		expect(bed.sandbox.log.filter((request) => request.method === 'POST')).toHaveLength(0);
 	});
 
 	it('the sandbox answers 422 to a dynamic list without rules, as Whispir does', async () => {

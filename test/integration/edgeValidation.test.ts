@@ -56,7 +56,7 @@ const cases: Record<string, Case[]> = {
 	dates: [
 		{ name: 'Message → Send, Send At in words', parameters: { ...SMS, options: { sendAt: fromItem } }, value: 'tomorrow', message: '"Send At" in item # is not a date and time: "tomorrow"' },
 		{ name: 'Message → Send, Send At on 30 February', parameters: { ...SMS, options: { sendAt: fromItem } }, value: '2099-02-30T10:00', message: '"Send At" in item # is not a date and time: "2099-02-30T10:00"' },
-		{ name: 'Event → Create, Start Date at 25:00', parameters: { resource: 'event', operation: 'create', eventLabel: 'E', startDate: fromItem }, value: '2030-01-01T25:00:00', message: '"Start Date" in item # is not a date: "2030-01-01T25:00:00"' },
+		{ name: 'Event → Create, Start Date at 25:00', parameters: { resource: 'event', operation: 'create', eventLabel: 'E', formName: 'MetroEvent', startDate: fromItem }, value: '2030-01-01T25:00:00', message: '"Start Date" in item # is not a date: "2030-01-01T25:00:00"' },
 		{ name: 'Activity → Get Many, From filter', parameters: { resource: 'activity', operation: 'getAll', returnAll: true, filters: { startTime: fromItem } }, value: 'last week', message: '"Filters → From" in item # is not a date: "last week"' },
 	],
 	sizes: [

@@ -12,9 +12,11 @@ beforeEach(() => bed.sandbox.reset());
 
 const MEDIA = 'application/vnd.whispir.event-v1+json';
 const LABEL = '2701095 - Outage of Local Systems in Sydney';
+// Create needs the company's form name (Whispir's documentation uses MetroEvent).
 const event = (operation: string, parameters: Record<string, unknown> = {}) => ({
 	resource: 'event',
 	operation,
+	...(operation === 'create' ? { formName: 'MetroEvent' } : {}),
 	...parameters,
 });
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });

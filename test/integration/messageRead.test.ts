@@ -172,7 +172,7 @@ describe('Message → Get Responses', () => {
 		await control('reply', { messageId: id, recipient: '61400000002', content: 'maybe' });
 
 		bed.sandbox.log.length = 0;
-		const detailed = await bed.run(WHISPIR, message('getResponses', { messageId: locator(id), returnAll: true }));
+		const detailed = await bed.run(WHISPIR, message('getResponses', { messageId: locator(id), view: 'detailed', returnAll: true }));
 		expect(gets()[0]).toMatchObject({
 			path: `/messages/${id}/messageresponses`,
 			query: { view: 'detailed', filter: 'default' },
@@ -185,7 +185,8 @@ describe('Message → Get Responses', () => {
 		]);
 		expect(detailed.items[0].json.repliedAt).toMatch(/^\d{2}\/\d{2}\/\d{2} \d{2}:\d{2}$/);
 
-		const summary = await bed.run(WHISPIR, message('getResponses', { messageId: locator(id), view: 'summary', byResponseRule: true }));
+		// Summary is the default view, as in Get Status.
+		const summary = await bed.run(WHISPIR, message('getResponses', { messageId: locator(id), byResponseRule: true }));
 		expect(bed.sandbox.log.at(-1)?.query).toMatchObject({ view: 'summary', filter: 'responserule' });
 		expect(summary.items.map((item) => [item.json.category, item.json.recipients])).toEqual([
 			['Yes', 1],

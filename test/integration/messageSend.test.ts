@@ -176,7 +176,7 @@ describe('Message → Send (other channels)', () => {
 		};
 		const { error } = await bed.run(WHISPIR, send(voice), { items: [{ json: {}, binary: { intro, news: body } }] });
 		expect(error).toBeUndefined();
-		// Whispir tells the parts apart by attachmentDesc (API doc L1560-1600).
+		// Whispir tells the parts apart by attachmentDesc (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message).
 		expect((posts()[0].body as { voice: { resources: object } }).voice.resources).toEqual({
 			attachment: [
 				{ attachmentName: 'greeting.wav', attachmentDesc: 'voiceintro.wav', derefUri: wav('intro').toString('base64') },

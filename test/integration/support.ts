@@ -9,6 +9,8 @@ import { auditSandboxLog } from '../secrets/sandboxLog';
 import { TransportProbe } from './fixtures/TransportProbe.node';
 
 export const WHISPIR = 'n8n-nodes-whispir.whispir';
+/** The node as n8n names it when an AI agent runs it as a tool (n8n adds "Tool" to the type). */
+export const WHISPIR_TOOL = 'n8n-nodes-whispir.whispirTool';
 export const PROBE = 'n8n-nodes-whispir-test.transportProbe';
 
 export interface WhispirTestBed {
@@ -30,7 +32,7 @@ export async function startTestBed(options: SandboxOptions = {}): Promise<Whispi
 	auditSandboxLog(sandbox);
 	recordForContract(sandbox);
 	const harness = new Harness({
-		nodeTypes: { [WHISPIR]: new Whispir(), [PROBE]: new TransportProbe() },
+		nodeTypes: { [WHISPIR]: new Whispir(), [WHISPIR_TOOL]: new Whispir(), [PROBE]: new TransportProbe() },
 		credentialTypes: { whispirApi: new WhispirApi() },
 	});
 	const credentials = {

@@ -4,7 +4,7 @@ import type { Ctx, Link, ListPage, Rec } from './types';
 const PAGE_MAX = 20;
 
 /**
- * A link in the configured style. Like Whispir (API doc L888-977, L2550-2908), every link carries
+ * A link in the configured style. Like Whispir (Whispir's Workspaces docs: https://developers.whispir.com/c2NoOjM4OTQzOTI0-workspace), every link carries
  * the caller's API key as `apikey`, so clients must scrub it before showing anything.
  */
 export function linkUri(ctx: Ctx, path: string, query?: Record<string, string>): string {
@@ -32,7 +32,7 @@ function intParam(raw: string | undefined, fallback: number, min: number): numbe
 	return Number.isInteger(n) && n >= min ? n : fallback;
 }
 
-/** A search's `sortFields=a,b` and `sortOrder=asc|desc` (contacts and users, endpoints.md §2.7, §2.16). */
+/** A search's `sortFields=a,b` and `sortOrder=asc|desc` (contacts and users, Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact; Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user). */
 export function sortedAsAsked(records: Rec[], query: Record<string, string>): Rec[] {
 	const fields = (query.sortFields ?? '').split(',').map((f) => f.trim()).filter(Boolean);
 	if (fields.length === 0) return records;
@@ -56,7 +56,7 @@ export function paginate(ctx: Ctx, records: Rec[]): ListPage {
 		return { status: 'No records found', items: [] };
 	}
 	const items = slice.map((r) => view(r, ctx, 'list'));
-	// Whispir's workspaces JSON example has neither status nor page links (endpoints.md §1.6, §2.1).
+	// Whispir's workspaces JSON example has neither status nor page links (Whispir's API docs, Pagination: https://developers.whispir.com; Whispir's Workspaces docs: https://developers.whispir.com/c2NoOjM4OTQzOTI0-workspace).
 	if (ctx.env.config.linkStyle === 'none') return { items };
 	// Filters stay in the page links so that following "next" keeps the same search.
 	const { offset: _o, limit: _l, ...filters } = ctx.query;

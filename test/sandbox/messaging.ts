@@ -1,7 +1,7 @@
 // What happens to a message once Whispir accepted it: recipients, per-channel delivery status,
 // replies matched against response rules, undeliverables, and the events callbacks react to.
 // The messages resource (POST), scenario runs and the control API all create messages here,
-// so a message looks the same whichever way it came (API doc L1016-3249, endpoints.md §2.2-2.4).
+// so a message looks the same whichever way it came (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message, Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message-2.4).
 import { emitMessageEvent } from './events';
 import { HttpError } from './reply';
 import { readResourceRows } from './resources/resources';
@@ -15,7 +15,7 @@ type Row = Record<string, string>;
 export const CHANNELS = ['sms', 'email', 'voice'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** Whispir's status codes, in the order a delivery moves through them (L2600-2620). */
+/** Whispir's status codes, in the order a delivery moves through them (Whispir's Message Status docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message). */
 export type StatusCode = 'PENDING' | 'SENT' | 'DELIVRD' | 'READ' | 'FAILED';
 
 export interface ChannelStatus {
@@ -49,7 +49,7 @@ export interface StoredResponse {
 	category: string;
 }
 
-/** 10 MB for all attachments of a channel (L1431, L1568). */
+/** 10 MB for all attachments of a channel (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message). */
 const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -60,7 +60,7 @@ const text = (value: unknown) => (typeof value === 'string' || typeof value === 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** System tags (L2060-2098). Whispir uses the sender's profile timezone; the sandbox has UTC. */
+/** System tags (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message). Whispir uses the sender's profile timezone; the sandbox has UTC. */
 function systemTags(at = new Date()): Row {
 	const p = (n: number) => String(n).padStart(2, '0');
 	const [dd, mm, yyyy] = [p(at.getUTCDate()), p(at.getUTCMonth() + 1), String(at.getUTCFullYear())];
@@ -74,7 +74,7 @@ function systemTags(at = new Date()): Row {
 	};
 }
 
-/** A column header as a tag name: "First Name" → first_name (L2250). Dotted JSON paths stay. */
+/** A column header as a tag name: "First Name" → first_name (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message). Dotted JSON paths stay. */
 function tagName(key: string): string {
 	return key.trim().toLowerCase().replace(/\s+/g, '_');
 }
@@ -84,7 +84,7 @@ function resolveTags(content: string, values: Row): string {
 	return content.replace(/@@([^@\s]+)@@/g, (tag, name: string) => values[tagName(name)] ?? tag);
 }
 
-/** Every text of the message content, tags resolved; rich (web) bodies are left alone (L2042). */
+/** Every text of the message content, tags resolved; rich (web) bodies are left alone (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message). */
 function resolveContent(fields: Fields, values: Row): Fields {
 	const out = { ...fields };
 	for (const key of ['subject', 'body']) if (typeof out[key] === 'string') out[key] = resolveTags(out[key] as string, values);
@@ -105,7 +105,7 @@ function findByName(env: Env, resource: string, scope: string | undefined, key: 
 	return env.store.list(resource, scope).find((record) => text(record[key]) === name);
 }
 
-/** Template content under the message; inline fields win (L3709-3741). */
+/** Template content under the message; inline fields win (Whispir's Templates docs: https://developers.whispir.com/c2NoOjM0ODAzNDA4-template). */
 function applyTemplate(env: Env, scope: string, fields: Fields): Fields {
 	const id = text(fields.messageTemplateId);
 	const name = text(fields.messageTemplateName);
@@ -127,14 +127,14 @@ function applyTemplate(env: Env, scope: string, fields: Fields): Fields {
 	return { ...merged, messageTemplateId: template.id };
 }
 
-/** `messageattributes.attribute[]` as tag values (L2183-2212). */
+/** `messageattributes.attribute[]` as tag values (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message). */
 function attributeValues(fields: Fields): Row {
 	const values: Row = {};
 	for (const attribute of listOf(isObject(fields.messageattributes) ? fields.messageattributes.attribute : undefined)) if (isObject(attribute)) values[tagName(text(attribute.name))] = text(attribute.value);
 	return values;
 }
 
-/** The event's form fields as tags (L9380-9440), and its label, which GET /messages?label= finds. */
+/** The event's form fields as tags (Whispir's Events docs: https://developers.whispir.com/c2NoOjY5MTI5NA-event), and its label, which GET /messages?label= finds. */
 function eventData(env: Env, scope: string, eventId: string): { label: string; values: Row } {
 	const event = env.store.get('events', eventId, scope);
 	if (!event) throw new HttpError(404, `eventId: event ${eventId} not found`);
@@ -162,7 +162,7 @@ function fromContact(record: Rec): Omit<Recipient, 'channels' | 'responses' | 'i
 	};
 }
 
-/** One entry of `to`: a number, an email address, or a contact, user or list MRI (L1245-1262). */
+/** One entry of `to`: a number, an email address, or a contact, user or list MRI (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message). */
 function resolveRecipient(env: Env, scope: string, entry: string): Array<Omit<Recipient, 'channels' | 'responses' | 'info'>> {
 	const lower = entry.toLowerCase();
 	const mriOf = (resource: string, ownScope: string | undefined) =>
@@ -196,7 +196,7 @@ function resolveRecipient(env: Env, scope: string, entry: string): Array<Omit<Re
 	throw new HttpError(422, `to: "${entry}" is not a phone number, an email address or an MRI`);
 }
 
-/** The channels a message's content uses (L1172-1209). */
+/** The channels a message's content uses (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message). */
 function channelsOf(fields: Fields): Channel[] {
 	const has = (value: unknown) => text(value) !== '';
 	const used: Channel[] = [];
@@ -234,7 +234,7 @@ function attachmentBytes(section: unknown): number {
 
 const SCHEDULE_DATE = /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;
 
-/** The documented required fields per channel (L1242, L1341, L1769-1774), scheduling (L1876-1990). */
+/** The documented required fields per channel (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message), scheduling (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message). */
 function validate(fields: Fields): void {
 	const missing = (name: string) => new HttpError(422, `${name} is required`);
 	if (text(fields.to) === '') throw missing('to');
@@ -313,7 +313,7 @@ export function buildMessage(env: Env, workspaceId: string, fields: Fields, opti
 	validate(withTemplate);
 
 	const callbackName = text(withTemplate.callbackId);
-	// Whispir wants the callback's name (L5881-5906); an unknown one cannot be delivered to.
+	// Whispir wants the callback's name (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback); an unknown one cannot be delivered to.
 	if (callbackName !== '' && !findByName(env, 'callbacks', undefined, 'name', callbackName)) {
 		throw new HttpError(400, `callbackId: no callback is named "${callbackName}"`);
 	}
@@ -348,7 +348,7 @@ export function buildMessage(env: Env, workspaceId: string, fields: Fields, opti
 }
 
 /**
- * A bulk (dynamic) message (L2207-2490): one message per row of a private resource, `@@column@@`
+ * A bulk (dynamic) message (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message): one message per row of a private resource, `@@column@@`
  * tags resolved from that row, recipients taken from the mapping columns (default `mobile` / `email`).
  * The returned record is the bulk message the Location names; its rows are messages of their own.
  */
@@ -483,7 +483,7 @@ export function responseRuleOf(env: Env, message: Rec): { rule?: Rec; patterns: 
 	return { rule, patterns: listOf(holder).filter(isObject) };
 }
 
-/** The category of the response rule pattern the reply matches (L3743-3936), else "notmatched". */
+/** The category of the response rule pattern the reply matches (Whispir's Response Rules docs: https://developers.whispir.com/c2NoOjM4OTQzOTA1-response-rule), else "notmatched". */
 function matchResponseRule(env: Env, message: Rec, content: string): { category: string; rule?: Rec } {
 	const { rule, patterns } = responseRuleOf(env, message);
 	if (!rule) return { category: 'notmatched' };

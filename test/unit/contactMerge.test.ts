@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { recordToWrite } from '../../nodes/Whispir/actions/crud';
+import { mergedRecord } from '../../nodes/Whispir/helpers/records';
 import { CONTACT_READ_ONLY_FIELDS, mergeContact } from '../../nodes/Whispir/actions/contact/contactBody';
 import { customFieldKey } from '../../nodes/Whispir/actions/contact/contactFields';
 import { mergeMessagingOptions, messagingOptionsFromParameter } from '../../nodes/Whispir/actions/contact/messagingOptions';
@@ -24,7 +24,7 @@ describe('mergeContact', () => {
 	};
 
 	it('keeps every stored field, overrides the given ones, and drops what Whispir does not take back', () => {
-		const merged = recordToWrite(
+		const merged = mergedRecord(
 			stored,
 			{ jobTitle: 'Lead', custom_CostCentre: 'CC' },
 			{ merge: mergeContact, readOnly: CONTACT_READ_ONLY_FIELDS },

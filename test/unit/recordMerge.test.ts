@@ -1,7 +1,7 @@
-// The read-merge-write of crud.ts: the default merge, the record written back, and the event's own merge.
+// The read-merge-write of helpers/records.ts: the default merge, the record written back, and the event's own merge.
 import { describe, expect, it } from 'vitest';
 
-import { mergeRecords, recordToWrite } from '../../nodes/Whispir/actions/crud';
+import { mergeRecords, mergedRecord } from '../../nodes/Whispir/helpers/records';
 import { mergeEvent } from '../../nodes/Whispir/actions/event/saveEvent';
 
 describe('mergeRecords', () => {
@@ -14,7 +14,7 @@ describe('mergeRecords', () => {
 	});
 });
 
-describe('recordToWrite', () => {
+describe('mergedRecord', () => {
 	const stored = {
 		id: 'T1',
 		link: [{ rel: 'self' }],
@@ -26,7 +26,7 @@ describe('recordToWrite', () => {
 	};
 
 	it('drops what Whispir adds and does not take back, plus the fields asked for, and leaves the read untouched', () => {
-		expect(recordToWrite(stored, { auth: { key: 'K2' } }, { readOnly: ['id'] })).toEqual({
+		expect(mergedRecord(stored, { auth: { key: 'K2' } }, { readOnly: ['id'] })).toEqual({
 			name: 'A',
 			auth: { type: 'httpheader', key: 'K2' },
 		});
@@ -36,7 +36,7 @@ describe('recordToWrite', () => {
 
 	it('uses the merge it is given', () => {
 		const replaceAll = (_current: object, changes: object) => ({ ...changes, link: 'dropped anyway' });
-		expect(recordToWrite(stored, { name: 'B' }, { merge: replaceAll })).toEqual({ name: 'B' });
+		expect(mergedRecord(stored, { name: 'B' }, { merge: replaceAll })).toEqual({ name: 'B' });
 	});
 });
 

@@ -20,7 +20,14 @@ export const returnAllOrLimit: INodeProperties[] = [
 	},
 ];
 
-/** Whispir ids are opaque letters and digits (endpoints.md §1.8): no length check. */
+/** Whispir ids are opaque letters and digits (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message): no length check. */
+/** n8n lists the fields of a collection alphabetically: sort by this where a list is assembled. */
+export const byDisplayName = (a: { displayName: string }, b: { displayName: string }) =>
+	a.displayName.localeCompare(b.displayName);
+
+/** A collection's fields, assembled from shared pieces, in n8n's alphabetical order. */
+export const sortedFields = (fields: INodeProperties[]): INodeProperties[] => [...fields].sort(byDisplayName);
+
 export const ID_PATTERN = '^[A-Za-z0-9_.-]+$';
 
 export interface IdLocatorOptions {

@@ -1,6 +1,6 @@
 /**
- * Whispir writes dates as `dd/MM/yyyy HH:mm` (message schedules, API doc L1876-1990) or
- * `dd/MM/yyyy HH:mm:ss` (event fields, API doc L9120), and reads them in the Whispir user's profile
+ * Whispir writes dates as `dd/MM/yyyy HH:mm` (message schedules, Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message) or
+ * `dd/MM/yyyy HH:mm:ss` (event fields, Whispir's Events docs: https://developers.whispir.com/c2NoOjY5MTI5NA-event), and reads them in the Whispir user's profile
  * timezone. n8n gives a date either as an instant (ISO with `Z` or an offset, e.g. from
  * `{{ $now.plus(1, 'hour') }}`) or as a wall-clock time without an offset (the date picker), which
  * means the workflow's timezone. Both are written as the wall-clock time in the workflow's timezone;

@@ -1,5 +1,5 @@
 /**
- * Where each Whispir resource lives and how it is typed (endpoints.md §1.3, §2): the path below
+ * Where each Whispir resource lives and how it is typed (Whispir's API docs, "Content Types and Versioning": https://developers.whispir.com, and each resource's docs): the path below
  * the base URL, the vendor media type (always singular), the key of the array in list pages, and
  * whether it also lives inside workspaces (`/workspaces/{id}/…`; without one, the default workspace).
  * Sub-resources (message status, devices, callback calls) give the segment after their parent's id.

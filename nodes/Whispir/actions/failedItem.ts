@@ -12,7 +12,7 @@ export function asNodeError(context: IExecuteFunctions, error: unknown, itemInde
  * paired with the input item (or, for a batch, all the items) it concerns; otherwise the error,
  * thrown, which stops the node.
  */
-export function failedItem(context: IExecuteFunctions, error: unknown, items: number | number[]): INodeExecutionData {
+export function failedItemOrThrow(context: IExecuteFunctions, error: unknown, items: number | number[]): INodeExecutionData {
 	const nodeError = asNodeError(context, error, typeof items === 'number' ? items : undefined);
 	if (!context.continueOnFail()) throw nodeError;
 	return {

@@ -107,3 +107,13 @@ export function splitIds(value: unknown): string[] {
 		.map((id) => id.trim())
 		.filter((id) => id !== '');
 }
+
+/** Values as text, trimmed, the empty ones left out: for query parameters and for the fields of a partial body. */
+export function nonEmptyTexts(values: IDataObject): IDataObject {
+	const texts: IDataObject = {};
+	for (const [key, value] of Object.entries(values)) {
+		const text = String(value ?? '').trim();
+		if (text !== '') texts[key] = text;
+	}
+	return texts;
+}

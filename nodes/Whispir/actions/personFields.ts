@@ -4,8 +4,9 @@ import { isBlank } from './parameters';
 import { assertEmail, assertPhone } from './validation';
 
 /**
- * The profile fields Whispir's contacts and users share (contacts: API doc L4135-4230, endpoints.md
- * §2.7; users: API doc L8203-8300, "the same contact-style fields", §2.16), described once so that
+ * The profile fields Whispir's contacts and users share (contacts: Whispir's Contacts docs,
+ * https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact; users: Whispir's Users docs,
+ * https://developers.whispir.com/c2NoOjU4ODQwOQ-user, "the same contact-style fields"), described once so that
  * Create, Update, search filters, import mappings and messaging options offer the same list.
  *
  * Sources disagree on a few names; the choice is noted where it is made:

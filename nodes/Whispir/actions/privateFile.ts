@@ -5,7 +5,7 @@ import { whispirApiRequest } from '../transport';
 import { idFromUrl } from '../transport/responses';
 import { ENDPOINTS } from './endpoints';
 
-/** Whispir refuses resources above 10 MB (endpoints.md §2.18). */
+/** Whispir refuses resources above 10 MB (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource). */
 export const MAX_RESOURCE_BYTES = 10 * 1024 * 1024;
 
 function csvCell(value: unknown): string {

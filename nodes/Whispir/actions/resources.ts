@@ -28,9 +28,10 @@ export const RESOURCES: readonly WhispirResource[] = [
 	customList,
 	distributionList,
 	event,
+	// "File" in the list (Whispir's resources).
+	resource,
 	contactImport,
 	message,
-	resource,
 	responseRule,
 	scenario,
 	template,

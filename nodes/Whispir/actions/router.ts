@@ -1,11 +1,39 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { cancellation, isCancelled, requestConcurrency } from '../transport';
 import { runPool, type PoolFailure } from '../transport/workerPool';
-import { failedItem } from './failedItem';
+import { failedItemOrThrow } from './failedItem';
 import type { WhispirItemOperation } from './operation';
 import { RESOURCES } from './resources';
+
+/**
+ * Paced parallel items by default; a user who needs strict order, or no item to start after one
+ * failed, switches to one at a time. Batch operations (all items in one request) do not show it.
+ */
+export const itemOrderProperty: INodeProperties = {
+	displayName: 'Item Order',
+	name: 'itemOrder',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'In Parallel, Paced',
+			value: 'parallel',
+			description:
+				"Items run side by side, as many as keep the credential's rate full; the output keeps the input order",
+		},
+		{
+			name: 'One at a Time',
+			value: 'sequential',
+			description:
+				'Each item starts when the one before it has finished, in input order; without Continue On Fail, no item starts after a failed one',
+		},
+	],
+	default: 'parallel',
+	description: 'How the input items are run',
+	displayOptions: { hide: { operation: ['sendBulk', 'importContacts', 'deleteAll', 'updateStatus'] } },
+};
 
 /**
  * Runs the chosen operation once per input item, keeping pairing and Continue On Fail per item.
@@ -36,12 +64,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			});
 		} catch (error) {
 			// Without Continue On Fail, this throws the error for the pool to report.
-			results[itemIndex] = [failedItem(this, error, itemIndex)];
+			results[itemIndex] = [failedItemOrThrow(this, error, itemIndex)];
 		}
 	};
 
 	const failure = await runPool(items.length, runItem, {
-		concurrency: await concurrencyOf(this, handler),
+		concurrency: await concurrencyOf(this, handler, this.getNodeParameter('itemOrder', 0, 'parallel') === 'sequential'),
 		keepGoing: () => !isCancelled(this),
 	});
 	// A stopped execution starts no more items and outputs nothing with gaps; the waits it cut short
@@ -55,10 +83,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 /**
  * Operations where two items may change the same record (read-merge-write updates, Create or
  * Update, list members, activation) run one item at a time: run side by side, the second write
- * would be built from a read taken before the first one landed, and undo it.
+ * would be built from a read taken before the first one landed, and undo it. So does every
+ * operation when the user chose Item Order "One at a Time".
  */
-async function concurrencyOf(context: IExecuteFunctions, operation: WhispirItemOperation): Promise<number> {
-	if (operation.runsInOrder) return 1;
+async function concurrencyOf(
+	context: IExecuteFunctions,
+	operation: WhispirItemOperation,
+	oneAtATime: boolean,
+): Promise<number> {
+	if (operation.runsInOrder || oneAtATime) return 1;
 	try {
 		return await requestConcurrency(context, 0);
 	} catch {

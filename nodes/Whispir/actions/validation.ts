@@ -9,7 +9,7 @@ import { isIdSegment, notAnIdError } from '../transport/paths';
  */
 
 const EMAIL = /^[^\s@;,]+@[^\s@;,]+\.[^\s@;,]+$/;
-// Whispir wants the country code and no "+" (endpoints.md §2.2.1); spaces, dashes and brackets are tolerated here.
+// Whispir wants the country code and no "+" (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message); spaces, dashes and brackets are tolerated here.
 const PHONE_CHARACTERS = /^\+?[\d\s().-]+$/;
 
 export function isEmail(value: string): boolean {

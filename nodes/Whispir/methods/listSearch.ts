@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { recordPath } from '../actions/crud';
+import { recordPath } from '../helpers/records';
 import { ENDPOINTS, type Endpoint } from '../actions/endpoints';
 import { whispirApiList, whispirApiRequest } from '../transport';
 
@@ -79,7 +79,7 @@ export async function searchResponseRules(this: ILoadOptionsFunctions, filter?: 
 }
 
 export async function searchScenarios(this: ILoadOptionsFunctions, filter?: string) {
-	// Whispir's scenario answers carry `title`, although its field table says `name` (endpoints.md §2.13).
+	// Whispir's scenario answers carry `title`, although its field table says `name` (Whispir's Scenarios docs: https://developers.whispir.com/c2NoOjM4OTQzOTIw-scenario).
 	return await search(this, { endpoint: ENDPOINTS.scenario, name: (r) => text(r.title) || text(r.name) }, filter);
 }
 
@@ -125,7 +125,7 @@ export async function searchCustomLists(this: ILoadOptionsFunctions, filter?: st
 
 /** Contacts valued by their MRI, which is what a message's `to` takes. */
 export async function searchContactMris(this: ILoadOptionsFunctions, filter?: string) {
-	// Contact list pages carry only basic fields unless `fields` asks for more (endpoints.md §2.7).
+	// Contact list pages carry only basic fields unless `fields` asks for more (Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact).
 	const spec: SearchSpec = { endpoint: ENDPOINTS.contact, name: fullName, value: (r) => text(r.mri), qs: { fields: 'firstName,lastName,mri' } };
 	return await search(this, spec, filter);
 }
@@ -135,7 +135,7 @@ export async function searchDistributionListMris(this: ILoadOptionsFunctions, fi
 	return await search(this, { endpoint: ENDPOINTS.distributionList, name: (r) => text(r.name), value: (r) => text(r.mri) }, filter);
 }
 
-/** Callbacks valued by their **name**, which is what a message's `callbackId` takes (API doc L5881). */
+/** Callbacks valued by their **name**, which is what a message's `callbackId` takes (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback). */
 export async function searchCallbackNames(this: ILoadOptionsFunctions, filter?: string) {
 	const name = (r: IDataObject) => text(r.name);
 	return await search(this, { endpoint: ENDPOINTS.callback, name, value: name }, filter);
@@ -148,7 +148,7 @@ export async function searchMessages(this: ILoadOptionsFunctions, filter?: strin
 
 /**
  * The devices of the contact chosen on the node, by device name. Whispir shows a contact's devices
- * only inside the contact (API doc L4760-4800), so this reads the contact.
+ * only inside the contact (Whispir's Contact Devices docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact), so this reads the contact.
  */
 export async function searchContactDevices(this: ILoadOptionsFunctions, filter?: string) {
 	const contactId = currentValue(this, 'contactId');
@@ -169,4 +169,11 @@ export async function searchContactDevices(this: ILoadOptionsFunctions, filter?:
 		devices.map((device) => ({ name: text(device.deviceName) || text(device.id), value: text(device.id) })),
 		filter,
 	);
+}
+
+/** The most recent audit log entries (OpenAPI activityList), shown as "Send Message: <description>". */
+export async function searchActivities(this: ILoadOptionsFunctions, filter?: string) {
+	const name = (r: IDataObject) =>
+		[[text(r.action), text(r.module)].filter(Boolean).join(' '), text(r.description)].filter(Boolean).join(': ');
+	return await search(this, { endpoint: ENDPOINTS.activity, name }, filter);
 }

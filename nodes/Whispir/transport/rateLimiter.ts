@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 
 /**
- * Whispir counts requests per API key in a sliding window of one second (API doc, "API Rate
- * Limits"), from the moment each request reaches its gateway. A limiter lets a request start only
+ * Whispir counts requests per API key in a sliding window of one second (Whispir's API docs,
+ * "API Rate Limits": https://developers.whispir.com), from the moment each request reaches its gateway. A limiter lets a request start only
  * when no window of WINDOW_MS holds `perSecond` arrivals already.
  *
  * When a request reaches Whispir is not known here, only bounded: not before it started, and, once

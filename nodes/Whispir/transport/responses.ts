@@ -3,7 +3,7 @@ import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 import type { Scrubbers } from './connection';
 import { OVER_QPD, OVER_QPS, type AttemptOutcome } from './retryPolicy';
 
-/** Header names are case-insensitive; Whispir clients have broken on `location` before (API doc L113). */
+/** Header names are case-insensitive; Whispir clients have broken on `location` before (Whispir's API docs, API Endpoint and Authorization: https://developers.whispir.com). */
 export function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
 	if (!headers) return undefined;
 	const wanted = name.toLowerCase();

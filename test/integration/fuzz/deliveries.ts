@@ -76,7 +76,7 @@ function stamp(random: Random): string {
 	return `${two(random.int(1, 31))}/${two(random.int(1, 12))}/${two(random.int(0, 99))} ${two(random.int(0, 23))}:${two(random.int(0, 59))}`;
 }
 
-/** A payload as Whispir documents it (API doc L5503-5521), with random values. */
+/** A payload as Whispir documents it (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback), with random values. */
 function whispirPayload(random: Random, messageId: string): Record<string, unknown> {
 	const reply = random.chance(0.6);
 	return {

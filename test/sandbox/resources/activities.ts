@@ -1,5 +1,5 @@
 // The audit log. Whispir answers 404 for an empty search, and /activities (no workspace
-// prefix) covers every workspace of the company (docs L7684).
+// prefix) covers every workspace of the company (docs Whispir's Activities docs: https://developers.whispir.com/c2NoOjQ2MzAxMjM-activity).
 import { selfLink } from '../links';
 import { HttpError, empty } from '../reply';
 import type { Rec, ResourceDef } from '../types';

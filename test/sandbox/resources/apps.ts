@@ -1,4 +1,4 @@
-// Push apps (API doc L6608-6895): company-level only. Certificates and keys go in as PEM text
+// Push apps (Whispir's Apps docs: https://developers.whispir.com): company-level only. Certificates and keys go in as PEM text
 // (one JSON string with \n line breaks) and never come back: answers show `certificateDate`
 // instead. A PUT replaces the app, but certificates left out are kept.
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-// API callbacks (API doc L5467-5875, L6231-6420; endpoints.md §2.10), performed for real:
+// API callbacks (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback; Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback), performed for real:
 // creating one GETs its URL first (only a 200 lets the creation through), and a reply or an
 // undeliverable of a message sent with `callbackId` = the callback's NAME is POSTed to that URL,
 // with the key in the X-Whispir-Callback-Key header or the `auth` query parameter. Each delivery
@@ -40,7 +40,7 @@ function validate(body: Body, ctx: Ctx): Body {
 	const retries = String(body.retriesEnabled ?? 'true').toLowerCase();
 	if (retries !== 'true' && retries !== 'false') throw new HttpError(400, 'Malformed Request: retriesEnabled must be true or false');
 
-	// "A callback with the same name already exists in the Whispir under your account" (L5650).
+	// "A callback with the same name already exists in the Whispir under your account" (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback).
 	if (nameTaken(ctx, 'name', name)) throw new HttpError(400, `Malformed Request: a callback named "${name}" already exists`);
 	return {
 		name,
@@ -65,7 +65,7 @@ function target(callback: Body): { url: string; headers: Record<string, string> 
 	return { url, headers: { 'X-Whispir-Callback-Key': auth.key } };
 }
 
-/** "During the callback creation, Whispir shall make a GET request … should be 200" (L5630-5636). */
+/** "During the callback creation, Whispir shall make a GET request … should be 200" (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback). */
 async function probe(callback: Body): Promise<void> {
 	const { url, headers } = target(callback);
 	let status: number;
@@ -89,7 +89,7 @@ function escapeXml(value: string): string {
 	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** The XML form of a delivery (L5483-5500, L6344-6378): `<ns2:deliveryResponse>`, parameters as entries. */
+/** The XML form of a delivery (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback): `<ns2:deliveryResponse>`, parameters as entries. */
 function deliveryXml(payload: Body): string {
 	const element = (name: string, value: unknown): string => {
 		if (isObject(value)) {
@@ -113,7 +113,7 @@ function stripHtml(text: string): string {
 	return text.replace(/<[^>]*>/g, '').trim();
 }
 
-/** The payload Whispir POSTs (L5503-5521, L6315-6338): callbackParameters come back in customParameters. */
+/** The payload Whispir POSTs (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback): callbackParameters come back in customParameters. */
 function deliveryPayload(callback: Rec, event: MessageEvent): Body {
 	const own = isObject(event.message.callbackParameters) ? event.message.callbackParameters : {};
 	const content = callback.removeHTML === 'enabled' ? stripHtml(event.content) : event.content;
@@ -200,7 +200,7 @@ export async function retryFailedCalls(env: Env, callbackId?: string): Promise<{
 	return { retried, succeeded };
 }
 
-/** The list answer (L5717-5760) has only id, name, url and the self link. */
+/** The list answer (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback) has only id, name, url and the self link. */
 function callbackView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Body {
 	const { id, name, url } = rec;
 	const fields = mode === 'list' ? { id, name, url } : publicFields(rec);

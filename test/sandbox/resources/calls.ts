@@ -1,4 +1,4 @@
-// The calls of a callback (API doc L5955-6180, endpoints.md §2.11): every delivery attempt, listed
+// The calls of a callback (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback, Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback): every delivery attempt, listed
 // with an optional status filter, and marked SUCCESS or FAILED in bulk with a PUT that repeats `id`
 // (`/callbacks/{cbid}/calls?id=A&id=B`). Deliveries are stored by ./callbacks.ts.
 import { paginate, publicFields } from '../links';
@@ -9,7 +9,7 @@ import { oneOf } from './validate';
 
 const STATUSES = ['SUCCESS', 'FAILED'];
 
-/** As the JSON example (L6040-6077): the update link is relative and carries no API key. */
+/** As the JSON example (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback): the update link is relative and carries no API key. */
 function callView(rec: Rec, ctx: Ctx): Record<string, unknown> {
 	return {
 		...publicFields(rec),

@@ -1,4 +1,4 @@
-// Contacts (API doc L3938-4607, endpoints.md §2.7): 201 + body on create, full-replace PUT,
+// Contacts (Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact, Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact): 201 + body on create, full-replace PUT,
 // search on any field / custom_<Name> ("contains", per Whispir's OpenAPI), sort, `fields=`,
 // custom fields shown only with customFields=true, a single-object `link` in list and get
 // answers (as documented), devices inside the contact, and deletion from one workspace or,
@@ -30,7 +30,7 @@ const MANDATORY_FIELDS = ['firstName', 'lastName', 'workEmailAddress1', 'workMob
 const READ_ONLY = ['id', 'mri', 'type', 'lastModifiedTime', 'devices', 'link'];
 const LIST_CONTROLS = ['limit', 'offset', 'apikey', 'sortOrder', 'sortFields', 'fields', 'customFields', 'action'];
 
-// Whispir stores named timezones as offsets: "Australia/Melbourne" reads back "+10" (API doc L4058).
+// Whispir stores named timezones as offsets: "Australia/Melbourne" reads back "+10" (Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact).
 const OFFSETS: Record<string, string> = {
 	'australia/melbourne': '+10',
 	'australia/sydney': '+10',
@@ -150,7 +150,7 @@ function contactView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Record<string, 
 	const chosen = (ctx.query.fields ?? '').split(',').map((f) => f.trim()).filter(Boolean);
 	const out: Record<string, unknown> = { id: rec.id };
 	if (mode === 'list') {
-		// "a simple GET request on the /contact API gives you the basic details" (L4602).
+		// "a simple GET request on the /contact API gives you the basic details" (Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact).
 		const keys = chosen.length > 0 ? chosen : ['firstName', 'lastName', 'status'];
 		for (const key of keys) if (rec[key] !== undefined && (showCustom || !isCustom(key))) out[key] = rec[key];
 	} else {
@@ -162,7 +162,7 @@ function contactView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Record<string, 
 	if (showCustom) for (const [key, value] of Object.entries(rec)) if (isCustom(key)) out[key] = value;
 	out.messagingoptions = rec.messagingoptions ?? [];
 	const self = selfLink(ctx, rec.id);
-	// The create answer carries the three links; list and get answers a single object (L4324, L4357).
+	// The create answer carries the three links; list and get answers a single object (Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact).
 	out.link =
 		ctx.method === 'POST'
 			? [self, { ...self, rel: 'updateContact', method: 'PUT' }, { ...self, rel: 'deleteContact', method: 'DELETE' }]
@@ -170,7 +170,7 @@ function contactView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Record<string, 
 	return out;
 }
 
-// A PUT replaces the record: fields left out are erased (L4480). Only the names are demanded.
+// A PUT replaces the record: fields left out are erased (Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact). Only the names are demanded.
 const replace = replaceOp({ keep: ['mri', 'type'], validate: (body) => contactFields(body, ['firstName', 'lastName']) });
 
 export const contacts: ResourceDef = {

@@ -68,7 +68,7 @@ export function createOp(opts: CreateOptions = {}): Operation {
 
 /**
  * PUT as Whispir does it for most resources: the body **replaces** the record, so a field left out
- * is erased (endpoints.md §2.7). `keep` lists fields that survive anyway (e.g. a user's password).
+ * is erased (Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact). `keep` lists fields that survive anyway (e.g. a user's password).
  */
 export function replaceOp(opts: { validate: Validate; keep?: string[] }): Operation {
 	return {

@@ -1,4 +1,4 @@
-// Contact devices (API doc L4607-4906, endpoints.md §2.8): a sub-resource of contacts, reached as
+// Contact devices (Whispir's Contact Devices docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact, Whispir's Contact Devices docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact): a sub-resource of contacts, reached as
 // /contacts/{cid}/devices[/{did}]. 201 + body on create, full-replace PUT, DELETE, a list (named in
 // the docs, never shown), and every device also in its contact's `devices` array (contacts.ts).
 // Whispir disables a device after failed pushes and never re-enables it: seed `status: 'DISABLED'`.
@@ -9,7 +9,7 @@ import { oneOf, requireFields, strings } from './validate';
 
 const PLATFORMS = ['APNS', 'APNS_SANDBOX', 'GCM'];
 const STATUSES: Record<string, string> = { a: 'ACTIVE', active: 'ACTIVE', d: 'DISABLED', disabled: 'DISABLED' };
-/** "0 to 3 devices by default" per contact and app (L4660); the app's options.deviceLimit is not modelled. */
+/** "0 to 3 devices by default" per contact and app (Whispir's Contact Devices docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact); the app's options.deviceLimit is not modelled. */
 const DEVICES_PER_APP = 3;
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -1,4 +1,4 @@
-// Distribution lists (API doc L4908-5465): static lists hold comma-separated member ids, dynamic
+// Distribution lists (Whispir's Distribution Lists docs: https://developers.whispir.com/c2NoOjM4OTQzOTE5-distribution-list): static lists hold comma-separated member ids, dynamic
 // ones hold rules (at least one, else 422). Names are unique per workspace, letters, digits and
 // spaces only. PUT replaces the whole list.
 import { selfLink } from '../links';

@@ -1,5 +1,5 @@
-// Events module (API doc L8649-9520, endpoints.md §2.17). Events cannot be deleted, only closed
-// (L9520), so DELETE answers 405.
+// Events module (Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user, Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user). Events cannot be deleted, only closed
+// (Whispir's Events docs: https://developers.whispir.com/c2NoOjY5MTI5NA-event), so DELETE answers 405.
 import { linkUri, selfLink } from '../links';
 import { HttpError } from '../reply';
 import type { Ctx, Rec, ResourceDef } from '../types';
@@ -14,7 +14,7 @@ type Field = { name: string; value?: string };
 const STATUSES = ['Open', 'Active', 'Resolved', 'Closed'] as const;
 const MAX_ACTIONS = 10;
 
-/** Every field of the documented form, in the order of Whispir's answer (L8870-9070); blank ones included. */
+/** Every field of the documented form, in the order of Whispir's answer (Whispir's Events docs: https://developers.whispir.com/c2NoOjY5MTI5NA-event); blank ones included. */
 const FORM_FIELDS = [
 	'summary', 'location', 'endDate', 'type', 'priority', 'description', 'platform', 'services', 'status', 'openedBy',
 	'category', 'externalVendor', 'externalCaseNumber', 'startDate', 'locations', 'impactToOrg', 'locationDisplay',
@@ -79,7 +79,7 @@ function eventView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Body {
 		eventFormList: rec.eventFormList,
 		link: [
 			self,
-			// Whispir's answer gives the PUT link rel="self" too (L9075).
+			// Whispir's answer gives the PUT link rel="self" too (Whispir's Events docs: https://developers.whispir.com/c2NoOjY5MTI5NA-event).
 			{ uri: self.uri, rel: 'self', method: 'PUT', type: 'application/vnd.whispir.event-v1+xml,application/vnd.whispir.event-v1+json' },
 			{ uri: linkUri(ctx, messagesPath, { label: String(rec.eventLabel) }), rel: 'retrieveEventMessages', method: 'GET' },
 		],
@@ -96,7 +96,7 @@ export const events: ResourceDef = {
 	view: eventView,
 	collection: {
 		GET: listOp(),
-		// 201 with the complete event (L8865). `prepare` validates.
+		// 201 with the complete event (Whispir's Events docs: https://developers.whispir.com/c2NoOjY5MTI5NA-event). `prepare` validates.
 		POST: createOp({ withBody: true }),
 	},
 	item: { GET: getOp(), PUT: replaceOp({ validate }) },

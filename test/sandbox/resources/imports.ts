@@ -1,4 +1,4 @@
-// Contact imports (API doc L10232-10428, endpoints.md §2.19): POST only, 202 Accepted without a
+// Contact imports (Whispir's Imports docs: https://developers.whispir.com/c2NoOjM4OTQzOTI4-import, Whispir's Imports docs: https://developers.whispir.com/c2NoOjM4OTQzOTI4-import): POST only, 202 Accepted without a
 // Location; the import runs in the background, IMPORT_DELAY_MS later, creating or updating contacts.
 //
 // The docs name the modes but not what they do. Our reading, which the node's descriptions repeat:
@@ -15,7 +15,7 @@ import { insert } from './crud';
 import { readResourceRows } from './resources';
 import { isObject, oneOf, requireFields, sameText } from './validate';
 
-/** The mandatory mapped fields as the fieldMapping section lists them (L10370-10380). */
+/** The mandatory mapped fields as the fieldMapping section lists them (Whispir's Imports docs: https://developers.whispir.com/c2NoOjM4OTQzOTI4-import). */
 const MANDATORY_MAPPED = ['firstName', 'lastName', 'workMobilePhone1', 'workCountry', 'timezone'];
 export const IMPORT_DELAY_MS = 100;
 
@@ -72,7 +72,7 @@ export const imports: ResourceDef = {
 	listKey: 'imports',
 	itemName: 'import',
 	scope: 'workspace',
-	// GET, PUT and DELETE are "METHOD not supported" (L10262-10280): only POST is defined.
+	// GET, PUT and DELETE are "METHOD not supported" (Whispir's Imports docs: https://developers.whispir.com/c2NoOjM4OTQzOTI4-import): only POST is defined.
 	collection: {
 		POST: {
 			handle(ctx) {

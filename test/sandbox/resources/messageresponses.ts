@@ -1,4 +1,4 @@
-// Message responses (API doc L2951-3249, endpoints.md §2.4): GET only, `view=summary|detailed`,
+// Message responses (Whispir's Message Responses docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message, Whispir's Message Responses docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message): GET only, `view=summary|detailed`,
 // `filter=default|responserule`. Each recipient counts once, with their latest reply ("noresponse"
 // without one), as the docs' example of two recipients shows. The category of a reply is the
 // response-rule category it matched, else "notmatched"; with filter=responserule the summary also

@@ -1,4 +1,4 @@
-// Messages (API doc L1016-2561, endpoints.md §2.2): sending answers 202 with a Location and a
+// Messages (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message, Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message): sending answers 202 with a Location and a
 // plain-text body; bulk sends (bulkmessage-v1) create one message per resource row. What happens
 // after sending (status, replies) lives in ../messaging.ts.
 import { linkUri, paginate, publicFields, selfLink } from '../links';
@@ -9,7 +9,7 @@ import { getOp, location } from './crud';
 import { parseShortDate } from './validate';
 
 const ACCEPTED = 'Your request has been accepted for processing.';
-/** "At present Whispir provides a default of the last 7 days of messages" (L783). */
+/** "At present Whispir provides a default of the last 7 days of messages" (Whispir's API docs, Pagination: https://developers.whispir.com). */
 const DEFAULT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 const CRITERIA = ['criteriaFromDate', 'criteriaFromTime', 'criteriaToDate', 'criteriaToTime'];
 
@@ -22,7 +22,7 @@ function send(ctx: Ctx): Reply {
 	return { status: 202, headers: { Location: location(ctx, message.id) }, text: ACCEPTED };
 }
 
-/** The time window of a list request: all four criteria together (L785-789), else the last 7 days. */
+/** The time window of a list request: all four criteria together (Whispir's API docs, Pagination: https://developers.whispir.com), else the last 7 days. */
 function window(query: Record<string, string>): { from: number; to: number } {
 	const given = CRITERIA.filter((key) => (query[key] ?? '').trim() !== '');
 	if (given.length === 0) return { from: Date.now() - DEFAULT_WINDOW_MS, to: Number.POSITIVE_INFINITY };
@@ -48,7 +48,7 @@ function list(ctx: Ctx): Reply {
 		.filter((message) => shared || message._sender === ctx.env.username)
 		.filter((message) => label === undefined || message.label === label)
 		.filter((message) => Number(message.createdTime) >= from && Number(message.createdTime) <= to)
-		// "the list of last 20 sent messages" (L2557): newest first.
+		// "the list of last 20 sent messages" (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message): newest first.
 		.reverse();
 	return { status: 200, list: paginate(ctx, messages) };
 }
@@ -75,8 +75,8 @@ const repeat = (value: unknown) => (value === undefined || value === '' ? 0 : Nu
 
 /**
  * List items carry no id, only a self link; scheduling numbers are numbers and `createdTime` is epoch
- * milliseconds (L9498-9510). A single message shows its content with empty strings for unused
- * channels and `createdTime` as a string (L2530-2545), plus the status and response links (L2640-2700).
+ * milliseconds (Whispir's Events docs: https://developers.whispir.com/c2NoOjY5MTI5NA-event). A single message shows its content with empty strings for unused
+ * channels and `createdTime` as a string (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message), plus the status and response links (Whispir's Message Status docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message).
  */
 function messageView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Record<string, unknown> {
 	if (mode === 'list') {
@@ -127,6 +127,6 @@ export const messages: ResourceDef = {
 		return message;
 	},
 	collection: { GET: { handle: list }, POST: { handle: send } },
-	// No PUT, and no DELETE although L1044 lists it: nothing documents it (endpoints.md §2.2).
+	// No PUT, and no DELETE although Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message lists it: nothing documents it (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message).
 	item: { GET: getOp() },
 };

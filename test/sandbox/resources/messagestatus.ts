@@ -1,4 +1,4 @@
-// Message status (API doc L2563-2949, endpoints.md §2.3): GET only, `view=summary|detailed`.
+// Message status (Whispir's Message Status docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message, Whispir's Message Status docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message): GET only, `view=summary|detailed`.
 // Summary: one entry with five categories and no `status` line; detailed: one entry per recipient
 // with a status per channel, timestamps as epoch-seconds strings (Whispir's JSON) and its
 // misspelt `acknowlegedTimestamp`.

@@ -1,4 +1,4 @@
-// Whispir "resources": files stored for bulk messages and contact imports (API doc L9522-10230).
+// Whispir "resources": files stored for bulk messages and contact imports (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource).
 // The file travels base64-encoded in `derefUri`; GET answers metadata only, never the content.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { paginate, selfLink } from '../links';
@@ -9,12 +9,12 @@ import { containsText, oneOf, requireFields, strings } from './validate';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const SCOPES = ['public', 'private'] as const;
-/** "Private files are restricted to CSV, JSON, and XML" (L9630) and the 422 table (L9858). */
+/** "Private files are restricted to CSV, JSON, and XML" (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource) and the 422 table (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource). */
 const PRIVATE_TYPES = ['text/csv', 'application/json', 'application/xml'];
 
 type Row = Record<string, string>;
 
-/** "sorted by most recently updated" (L9539): every create and replace takes the next number. */
+/** "sorted by most recently updated" (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource): every create and replace takes the next number. */
 let updateCounter = 0;
 
 // ---------- file parsing ----------
@@ -109,7 +109,7 @@ function objectRows(data: unknown): Row[] {
 
 const xmlParser = new XMLParser({ ignoreAttributes: true, removeNSPrefix: true, parseTagValue: false, trimValues: true });
 
-/** `<recipients><recipient>…</recipient>…</recipients>` as in the docs' example (L9727). */
+/** `<recipients><recipient>…</recipient>…</recipients>` as in the docs' example (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource). */
 function xmlRows(text: string): Row[] {
 	const doc = xmlParser.parse(text) as Record<string, unknown>;
 	const rootKey = Object.keys(doc).find((k) => !k.startsWith('?'));
@@ -129,7 +129,7 @@ function decodeRows(mimeType: string, base64: string): Row[] {
 	throw new Error(`a ${mimeType} file holds no records`);
 }
 
-/** Whispir refuses malformed CSV, JSON and XML with 422 (L9862), whatever the scope. */
+/** Whispir refuses malformed CSV, JSON and XML with 422 (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource), whatever the scope. */
 function checkWellFormed(mimeType: string, base64: string): void {
 	const text = Buffer.from(base64, 'base64').toString('utf8');
 	try {
@@ -161,7 +161,7 @@ export function readResourceRows(env: Env, scope: string, resourceId: string): R
 
 // ---------- the API ----------
 
-/** All four fields are mandatory on POST and PUT (L9622-9634, L10205). */
+/** All four fields are mandatory on POST and PUT (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource). */
 function validate(body: Record<string, unknown>): Record<string, unknown> {
 	requireFields(body, ['name', 'scope', 'mimeType', 'derefUri']);
 	const s = strings(body, ['name', 'scope', 'mimeType', 'derefUri']);
@@ -186,7 +186,7 @@ function publicUrl(ctx: Ctx, rec: Rec): string {
 	return `${ctx.env.url}/public/resources/${rec.id}/${encodeURIComponent(String(rec.name))}`;
 }
 
-/** Metadata only; no `id` in list items (L9900-9990), the id is in the self link. */
+/** Metadata only; no `id` in list items (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource), the id is in the self link. */
 function resourceView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Record<string, unknown> {
 	const self = selfLink(ctx, rec.id);
 	const links: Array<Link & { type?: string }> = [self];

@@ -1,4 +1,4 @@
-// Response rules ("response templates", API doc L3743-3936, endpoints.md §2.6). Only POST has an
+// Response rules ("response templates", Whispir's Response Rules docs: https://developers.whispir.com/c2NoOjM4OTQzOTA1-response-rule, Whispir's Response Rules docs: https://developers.whispir.com/c2NoOjM4OTQzOTA1-response-rule). Only POST has an
 // example; GET, PUT and DELETE follow the shape every other resource has.
 import { HttpError } from '../reply';
 import type { ResourceDef } from '../types';
@@ -52,7 +52,7 @@ export const responserules: ResourceDef = {
 	prepare: (input) => ({ ...input, ...validate(input) }),
 	collection: {
 		GET: listOp(),
-		// "The Response Rule ID will be returned in the Location header" (L3873): no body. `prepare` validates.
+		// "The Response Rule ID will be returned in the Location header" (Whispir's Response Rules docs: https://developers.whispir.com/c2NoOjM4OTQzOTA1-response-rule): no body. `prepare` validates.
 		POST: createOp(),
 	},
 	item: { GET: getOp(), PUT: replaceOp({ validate }), DELETE: deleteOp() },

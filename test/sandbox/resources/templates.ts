@@ -1,4 +1,4 @@
-// Message templates (API doc L3251-3741, endpoints.md §2.5).
+// Message templates (Whispir's Templates docs: https://developers.whispir.com/c2NoOjM0ODAzNDA4-template, Whispir's Templates docs: https://developers.whispir.com/c2NoOjM0ODAzNDA4-template).
 import { publicFields, selfLink } from '../links';
 import { HttpError } from '../reply';
 import type { Ctx, Rec, ResourceDef } from '../types';
@@ -13,7 +13,7 @@ function sectionBody(section: unknown): string {
 	return isObject(section) ? String(section.body ?? '').trim() : '';
 }
 
-/** "At least one of the Body fields must be populated (SMS, Email, Voice or Web)" (L3329). */
+/** "At least one of the Body fields must be populated (SMS, Email, Voice or Web)" (Whispir's Templates docs: https://developers.whispir.com/c2NoOjM0ODAzNDA4-template). */
 function requireSomeBody(body: Body): void {
 	const sms = String(body.body ?? '').trim();
 	if (sms === '' && SECTIONS.every((s) => sectionBody(body[s]) === '')) {
@@ -22,7 +22,7 @@ function requireSomeBody(body: Body): void {
 }
 
 /**
- * "users cannot update templates with the same name as a template that already exists" (L3610):
+ * "users cannot update templates with the same name as a template that already exists" (Whispir's Templates docs: https://developers.whispir.com/c2NoOjM0ODAzNDA4-template):
  * names are unique in a workspace, and a PUT may not even repeat the template's own current name.
  */
 function requireNewName(ctx: Ctx, name: string): void {
@@ -45,7 +45,7 @@ function content(body: Body): Body {
 
 function validateCreate(body: Body, ctx: Ctx): Body {
 	requireFields(body, ['messageTemplateName', 'subject']);
-	// L3330-3332: unused channels must still be sent, as empty objects.
+	// Whispir's Templates docs: https://developers.whispir.com/c2NoOjM0ODAzNDA4-template: unused channels must still be sent, as empty objects.
 	const missing = SECTIONS.filter((s) => body[s] === undefined);
 	if (missing.length > 0) {
 		throw new HttpError(422, missing.map((s) => `${s} is required (send {} when the template has no ${s} content)`).join('; '));
@@ -55,7 +55,7 @@ function validateCreate(body: Body, ctx: Ctx): Body {
 	return content(body);
 }
 
-/** PUT needs name, subject and a body (L3603-3608), and a name no template has yet. */
+/** PUT needs name, subject and a body (Whispir's Templates docs: https://developers.whispir.com/c2NoOjM0ODAzNDA4-template), and a name no template has yet. */
 function validateUpdate(body: Body, ctx: Ctx): Body {
 	requireFields(body, ['messageTemplateName', 'subject']);
 	requireSomeBody(body);

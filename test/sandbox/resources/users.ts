@@ -1,4 +1,4 @@
-// Users (API doc L8056-8647): company-level, with a status state machine. New users are PENDING;
+// Users (Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user): company-level, with a status state machine. New users are PENDING;
 // PUT replaces the whole record except the password, and moves the status only along the
 // documented transitions. GET /users lists ACTIVE users only, under `Users` with single-object
 // links; GET /workspaces/{wid}/users lists a workspace's users under `users`. DELETE /users
@@ -82,7 +82,7 @@ const list: Operation = {
 	handle(ctx) {
 		const all = ctx.env.store.list('users', '');
 		if (!ctx.prefixed) return { status: 200, list: paginate(ctx, sortedAsAsked(all.filter((u) => matches(u, ctx.query)), ctx.query)) };
-		// The workspace list has its own key: `users`, lower case (endpoints.md §2.16).
+		// The workspace list has its own key: `users`, lower case (Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user).
 		const members = all.filter((u) => (u._workspaces as string[]).includes(ctx.workspaceId ?? '') && u.status !== 'DELETED');
 		return { status: 200, list: { ...paginate(ctx, members), key: 'users' } };
 	},

@@ -1,20 +1,20 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { filtersQuery, getManyOperation, getOperation } from '../crud';
+import { filtersQuery, getManyOperation, getOperation } from '../recordOperations';
 import { readWallClock, whispirMinutes } from '../dates';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirOperation } from '../operation';
 import * as create from './create.operation';
 import { ACTIONS, MODULES, STATUSES } from './values';
 
-// The docs only link `/activities/{id}` (a `self` link); there is no list to pick from, so By ID only.
 const get = getOperation({
 	resource: 'activity',
 	endpoint: ENDPOINTS.activity,
 	locator: {
 		name: 'activityId',
 		displayName: 'Activity',
+		searchListMethod: 'searchActivities',
 		description: 'The ID of the audit log entry, as Create or Get Many returns it',
 	},
 });
@@ -80,7 +80,7 @@ const getAll = getManyOperation({
 	],
 	query(this: IExecuteFunctions, itemIndex: number) {
 		const qs = filtersQuery.call(this, itemIndex);
-		// The activity search takes dd/mm/yyyy hh:mm (API doc L7705): the time in the workflow's timezone,
+		// The activity search takes dd/mm/yyyy hh:mm (Whispir's Activities docs: https://developers.whispir.com/c2NoOjQ2MzAxMjM-activity): the time in the workflow's timezone,
 		// as for every other date the node sends.
 		for (const [key, label] of Object.entries(TIME_FILTERS)) {
 			if (qs[key] === undefined) continue;

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { workspaceSelector } from '../common.descriptions';
-import { createRecord, workspaceOf } from '../crud';
+import { createRecord } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { requiredText } from '../parameters';
 import { ACTIONS, MODULES, STATUSES } from './values';

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-/** The documented values of an activity's module, action and status (API doc L7440-7480, L7660). */
+/** The documented values of an activity's module, action and status (Whispir's Activities docs: https://developers.whispir.com/c2NoOjQ2MzAxMjM-activity). */
 
 const asOptions = (values: string[]): INodePropertyOptions[] =>
 	[...values].sort((a, b) => a.localeCompare(b)).map((value) => ({ name: value, value }));

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createRecord } from '../crud';
+import { createRecord } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { requiredText } from '../parameters';
 import { appBody, bundleIdField, nameField, pushCredentialsField, settingFields, withoutSecrets } from './fields';

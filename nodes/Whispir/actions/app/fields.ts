@@ -5,7 +5,7 @@ import { ID_PATTERN } from '../common.descriptions';
 import { isOn, splitIds, wholeNumber } from '../parameters';
 import { isPemBlock, normalizePem } from './pem';
 
-/** An app's fields (API doc L6700-6800), described once for Create and Update. */
+/** An app's fields (Whispir's Apps docs: https://developers.whispir.com), described once for Create and Update. */
 
 export const nameField: INodeProperties = {
 	displayName: 'Name',

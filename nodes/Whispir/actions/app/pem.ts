@@ -1,5 +1,5 @@
 /**
- * Certificates and private keys as Whispir wants them (API doc, apns.certificate): one JSON
+ * Certificates and private keys as Whispir wants them (Whispir's API docs, Apps, `apns.certificate`: https://developers.whispir.com): one JSON
  * string whose line breaks are newlines — JSON writes them as `\n`, which is the "single line
  * with \n" the doc asks for. People paste PEM blocks with real line breaks (n8n keeps them),
  * with Windows line ends, or already flattened with a literal backslash-n as in the doc's sample;

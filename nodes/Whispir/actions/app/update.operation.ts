@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator } from '../common.descriptions';
-import { updateByMerge } from '../crud';
+import { readMergeWrite } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { assertSomethingToUpdate, pickedId } from '../parameters';
 import { appBody, bundleIdField, nameField, pushCredentialsField, settingFields, withoutSecrets } from './fields';
@@ -38,8 +38,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this.getNodeParameter('pushCredentials', itemIndex, {}) as IDataObject,
 	);
 	assertSomethingToUpdate(this, changes, itemIndex, 'Add a field under "Update Fields" or "Push Credentials".');
-	// Whispir never returns certificates, and a PUT needs them only when they change (API doc,
-	// "Updating an App"): the merge sends back what was read (certificateDate) plus the changes.
-	const updated = await updateByMerge(this, { endpoint: ENDPOINTS.app, id, changes, itemIndex });
+	// Whispir never returns certificates, and a PUT needs them only when they change (Whispir's
+	// API docs, Apps, "Updating an App": https://developers.whispir.com): the merge sends back what was read (certificateDate) plus the changes.
+	const updated = await readMergeWrite(this, { endpoint: ENDPOINTS.app, id, changes, itemIndex });
 	return withoutSecrets(updated);
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { deleteOperation, getManyOperation, getOperation } from '../crud';
+import { deleteOperation, getManyOperation, getOperation } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirItemOperation, WhispirOperation } from '../operation';
 import * as create from './create.operation';
@@ -19,7 +19,7 @@ function hidingKey(operation: WhispirItemOperation): WhispirItemOperation {
 	};
 }
 
-// Callbacks are company-wide (no workspace form is documented, endpoints.md §2.10).
+// Callbacks are company-wide (no workspace form is documented, Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback).
 const get = hidingKey(getOperation({ resource: 'callback', endpoint: ENDPOINTS.callback, locator: callbackLocator }));
 const getAll = hidingKey(getManyOperation({ resource: 'callback', endpoint: ENDPOINTS.callback }));
 const remove = deleteOperation({ resource: 'callback', endpoint: ENDPOINTS.callback, locator: callbackLocator });

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { createRecord } from '../crud';
+import { createRecord } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
-import { isBlank, requiredText } from '../parameters';
+import { isBlank, isOn, requiredText } from '../parameters';
 import { assertEmail } from '../validation';
 import { callbackBody } from './callbackBody';
 import {
@@ -52,7 +52,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		authType: this.getNodeParameter('authType', itemIndex) as 'httpheader' | 'querystring',
 		key: requiredText(this, 'authKey', itemIndex, 'Key'),
 		contentType: (additional.contentType as 'json' | 'xml' | undefined) ?? 'json',
-		removeHtml: additional.removeHtml === true,
+		removeHtml: isOn(additional.removeHtml),
 		retriesEnabled: additional.retriesEnabled !== false,
 		email: isBlank(additional.email) ? undefined : assertEmail(this, String(additional.email), itemIndex, 'Failure Email'),
 	});

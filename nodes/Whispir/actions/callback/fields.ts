@@ -1,7 +1,8 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CallbackEvent } from './callbackBody';
+import { withoutFields } from '../../helpers/records';
 
 /** The fields Create shows at the top level and Update offers in "Update Fields", described once. */
 
@@ -115,6 +116,5 @@ export function assertUrl(context: IExecuteFunctions, url: string, itemIndex: nu
 export function withoutKey<T extends Record<string, unknown>>(callback: T): T {
 	const auth = callback.auth as Record<string, unknown> | undefined;
 	if (auth === undefined || typeof auth !== 'object') return callback;
-	const { key: _key, ...rest } = auth;
-	return { ...callback, auth: rest };
+	return { ...callback, auth: withoutFields(auth as IDataObject, ['key']) };
 }

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator } from '../common.descriptions';
-import { mergeRecords, updateByMerge } from '../crud';
+import { mergeRecords, readMergeWrite } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
-import { assertSomethingToUpdate, pickedId } from '../parameters';
+import { assertSomethingToUpdate, isOn, pickedId } from '../parameters';
 import { assertEmail } from '../validation';
 import { eventSwitches, retriesWord, switchWord } from './callbackBody';
 import { assertUrl, authKeyField, authTypeField, chosenEvents, eventsField, optionalFields, urlField, withoutKey } from './fields';
@@ -60,8 +60,8 @@ function changesOf(context: IExecuteFunctions, fields: IDataObject, itemIndex: n
 	}
 	if (Object.keys(auth).length > 0) changes.auth = auth;
 	if (fields.contentType !== undefined) changes.contentType = fields.contentType;
-	if (fields.removeHtml !== undefined) changes.removeHTML = switchWord(fields.removeHtml === true);
-	if (fields.retriesEnabled !== undefined) changes.retriesEnabled = retriesWord(fields.retriesEnabled === true);
+	if (fields.removeHtml !== undefined) changes.removeHTML = switchWord(isOn(fields.removeHtml));
+	if (fields.retriesEnabled !== undefined) changes.retriesEnabled = retriesWord(isOn(fields.retriesEnabled));
 	if (text(fields.email)) changes.email = assertEmail(context, text(fields.email), itemIndex, 'Failure Email');
 	return changes;
 }
@@ -84,7 +84,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const changes = changesOf(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
 	assertSomethingToUpdate(this, changes, itemIndex);
 	// Whispir's PUT replaces the whole callback: read, merge, write. A new URL is checked with a GET again.
-	const updated = await updateByMerge(this, {
+	const updated = await readMergeWrite(this, {
 		endpoint: ENDPOINTS.callback,
 		id: pickedId(this, callbackLocator, itemIndex),
 		changes,

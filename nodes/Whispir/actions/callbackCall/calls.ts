@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { whispirApiList, whispirApiRequest, type WhispirContext } from '../../transport';
 import { callbackLocator } from '../callback/locator';
 import { idLocator } from '../common.descriptions';
-import { recordPath } from '../crud';
+import { recordPath } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 
 /**

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { callbackLocator } from '../callback/locator';
 import { returnAllOrLimit } from '../common.descriptions';
-import { filtersQuery } from '../crud';
+import { filtersQuery } from '../recordOperations';
 import { listLimit, pickedId } from '../parameters';
 import { CALL_STATUSES, callbackField, listCalls } from './calls';
 

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { callbackLocator } from '../callback/locator';
 import { ID_PATTERN } from '../common.descriptions';
-import { failedItem } from '../failedItem';
+import { failedItemOrThrow } from '../failedItem';
 import { pickedId, requiredText, splitIds } from '../parameters';
 import { CALL_STATUSES, callbackField, setCallStatus } from './calls';
 
@@ -63,7 +63,7 @@ function callIdsOf(context: IExecuteFunctions, itemIndex: number): string[] {
 export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
 	const failed = (itemIndex: number, error: unknown) => {
-		output[itemIndex] = failedItem(this, error, itemIndex);
+		output[itemIndex] = failedItemOrThrow(this, error, itemIndex);
 	};
 
 	const batches = new Map<string, Batch>();

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { getOperation } from '../crud';
+import { getOperation } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirOperation } from '../operation';
 import * as create from './create.operation';
@@ -10,12 +10,19 @@ import { contactLocator } from './locator';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-// Get always asks for the custom fields: a contact without them looks incomplete.
+// Get always asks for the custom fields, and Simplify keeps them (as Get Many does): a contact
+// without them looks incomplete.
 const get = getOperation({
 	resource: 'contact',
 	endpoint: ENDPOINTS.contact,
 	locator: contactLocator,
-	simplifyKeys: [...getAll.CONTACT_SIMPLE_KEYS, 'mri', 'workCountry', 'timezone'],
+	simplifyKeys: (contact) => [
+		...getAll.CONTACT_SIMPLE_KEYS,
+		'mri',
+		'workCountry',
+		'timezone',
+		...getAll.customFieldsOf(contact),
+	],
 	qs: { customFields: true },
 });
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { mergeRecords } from '../crud';
-import { isBlank, requiredText } from '../parameters';
+import { mergeRecords } from '../../helpers/records';
+import { isBlank, optionalText, requiredText } from '../parameters';
 import { checkedPersonFields } from '../personFields';
 import { ALL_CONTACT_FIELDS, customFieldKey, MANDATORY_CONTACT_FIELDS } from './contactFields';
 import { mergeMessagingOptions, messagingOptionsFromParameter } from './messagingOptions';
@@ -72,10 +72,17 @@ export function customAndMessagingFields(context: IExecuteFunctions, itemIndex: 
 }
 
 /** A whole new contact: the mandatory fields, then the additional, custom and messaging fields. */
-export function newContact(context: IExecuteFunctions, itemIndex: number): IDataObject {
+export function newContact(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: { mandatoryRequired: boolean } = { mandatoryRequired: true },
+): IDataObject {
 	const mandatory: IDataObject = {};
 	for (const field of MANDATORY_CONTACT_FIELDS) {
-		mandatory[field.name] = requiredText(context, field.name, itemIndex, field.displayName);
+		const text = options.mandatoryRequired
+			? requiredText(context, field.name, itemIndex, field.displayName)
+			: optionalText(context, field.name, itemIndex);
+		if (text !== undefined) mandatory[field.name] = text;
 	}
 	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	return {
@@ -86,8 +93,8 @@ export function newContact(context: IExecuteFunctions, itemIndex: number): IData
 }
 
 /**
- * Besides the fields every record has (crud.ts), Whispir adds these to a contact and does not take
- * them back; `devices` are a sub-resource of their own (endpoints.md §2.7, §2.8), so a contact update
+ * Besides the fields every record has (helpers/records.ts), Whispir adds these to a contact and does not take
+ * them back; `devices` are a sub-resource of their own (Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact; Whispir's Contact Devices docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact), so a contact update
  * never writes them.
  */
 export const CONTACT_READ_ONLY_FIELDS = ['id', 'type', 'devices'];

@@ -5,13 +5,13 @@ import { KEY_PERSON_FIELDS, OTHER_PERSON_FIELDS, PERSON_FIELDS, personFieldPrope
 /**
  * A contact's fields: the profile fields contacts share with users (personFields.ts), all of them.
  * The six key fields are what the docs call mandatory for a new contact (OpenAPI `required`,
- * API doc L4171-4190, L4885).
+ * Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact).
  */
 export const MANDATORY_CONTACT_FIELDS = KEY_PERSON_FIELDS;
 export const OPTIONAL_CONTACT_FIELDS = OTHER_PERSON_FIELDS;
 export const ALL_CONTACT_FIELDS = PERSON_FIELDS;
 
-/** Custom fields travel as `custom_<Name>`, the form Whispir's search uses (API doc L4437). */
+/** Custom fields travel as `custom_<Name>`, the form Whispir's search uses (Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact). */
 const CUSTOM_FIELD_PREFIX = 'custom_';
 
 export function customFieldKey(name: string): string {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { workspaceSelector } from '../common.descriptions';
-import { createRecord } from '../crud';
+import { createRecord } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { optionalText } from '../parameters';
 import { customFieldsProperty, newContact } from './contactBody';
@@ -15,24 +15,37 @@ import {
 import { messagingOptionsProperty } from './messagingOptions';
 
 /** The fields of a new contact; Create or Update shows the same ones. */
-export const newContactProperties: INodeProperties[] = [
-	workspaceSelector,
-	...MANDATORY_CONTACT_FIELDS.map((field) => contactFieldProperty(field, { required: true })),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [contactStatusProperty, ...OPTIONAL_CONTACT_FIELDS.map((field) => contactFieldProperty(field))].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
-	},
-	messagingOptionsProperty,
-	customFieldsProperty,
-];
+/**
+ * A contact's fields. Create requires Whispir's mandatory fields; Create or Update asks for them only
+ * when no contact matches, so there they are optional and `afterWorkspace` (Match On) comes first.
+ */
+export function contactProperties(
+	options: { mandatoryRequired: boolean; afterWorkspace?: INodeProperties[] } = { mandatoryRequired: true },
+): INodeProperties[] {
+	return [
+		workspaceSelector,
+		...(options.afterWorkspace ?? []),
+		...MANDATORY_CONTACT_FIELDS.map((field) => {
+			const property = contactFieldProperty(field, { required: options.mandatoryRequired });
+			if (options.mandatoryRequired) return property;
+			return { ...property, description: `${property.description ?? field.displayName}. Needed only when a new contact is created.` };
+		}),
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [contactStatusProperty, ...OPTIONAL_CONTACT_FIELDS.map((field) => contactFieldProperty(field))].sort((a, b) =>
+				a.displayName.localeCompare(b.displayName),
+			),
+		},
+		messagingOptionsProperty,
+		customFieldsProperty,
+	];
+}
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, newContactProperties);
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, contactProperties());
 
 /** POSTs a contact, active unless told otherwise; Whispir answers 201 with the stored contact, its `id` and `mri`. */
 export async function createContact(

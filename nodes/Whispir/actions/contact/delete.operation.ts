@@ -3,10 +3,11 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiRequest } from '../../transport';
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { recordPath } from '../crud';
+import { recordPath } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { optionalText, pickedId, requiredText } from '../parameters';
 import { contactLocator } from './locator';
+import { refuseAsAgentTool } from '../agentTool';
 
 /** Typed by the user to delete a contact everywhere; an expression must resolve to exactly this. */
 const DELETE_ALL_CONFIRMATION = 'DELETE FROM ALL WORKSPACES';
@@ -52,6 +53,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const everywhere = this.getNodeParameter('deleteFrom', itemIndex) === 'allWorkspaces';
 	let workspaceId = optionalText(this, 'workspace', itemIndex);
 	if (everywhere) {
+		refuseAsAgentTool(this, 'Deleting a contact from every workspace', itemIndex);
 		// Exactly the phrase: no trimming, so an expression that resolves to almost the phrase deletes nothing.
 		const confirmation = this.getNodeParameter('confirmation', itemIndex, '') as unknown;
 		if (confirmation !== DELETE_ALL_CONFIRMATION) {

@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
 import { returnAllOrLimit, simplifyOption, sortOrderOption, workspaceSelector } from '../common.descriptions';
-import { filledQuery, simplify } from '../crud';
+import { simplify } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
-import { isBlank, isOn, listLimit, optionalText } from '../parameters';
+import { isBlank, isOn, listLimit, nonEmptyTexts, optionalText } from '../parameters';
 import { contactFieldOptions, customFieldKey } from './contactFields';
 
 /** What Simplify keeps, besides the id and any fields chosen under "Fields to Return". */
@@ -104,7 +104,7 @@ function searchQuery(context: IExecuteFunctions, itemIndex: number): IDataObject
 	const searched: IDataObject = {};
 	for (const { name, value } of filters.field ?? []) searched[name] = value;
 	for (const { name, value } of filters.customField ?? []) if (!isBlank(name)) searched[customFieldKey(name)] = value;
-	const qs = filledQuery(searched);
+	const qs = nonEmptyTexts(searched);
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (isOn(options.customFields)) qs.customFields = true;
 	if (Array.isArray(options.fields) && options.fields.length > 0) qs.fields = options.fields.join(',');
@@ -114,6 +114,9 @@ function searchQuery(context: IExecuteFunctions, itemIndex: number): IDataObject
 	}
 	return qs;
 }
+
+/** The contact's custom fields (custom_<Name>): Simplify keeps them, they are the company's own. */
+export const customFieldsOf = (contact: IDataObject) => Object.keys(contact).filter((key) => key.startsWith('custom_'));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const qs = searchQuery(this, itemIndex);
@@ -128,8 +131,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	if (!isOn(this.getNodeParameter('simplify', itemIndex, true))) return contacts;
 	const chosen = typeof qs.fields === 'string' ? qs.fields.split(',') : [];
-	return contacts.map((contact) => {
-		const customKeys = Object.keys(contact).filter((key) => key.startsWith('custom_'));
-		return simplify(contact, [...CONTACT_SIMPLE_KEYS, ...chosen, ...customKeys]);
-	});
+	return contacts.map((contact) => simplify(contact, [...CONTACT_SIMPLE_KEYS, ...chosen, ...customFieldsOf(contact)]));
 }

@@ -1,4 +1,6 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import { isOn } from '../parameters';
+import { byDisplayName } from '../common.descriptions';
 
 /**
  * Messaging options say which contact field each channel uses first, second and third
@@ -51,14 +53,14 @@ export const messagingOptionsProperty: INodeProperties = {
 	default: {},
 	description:
 		'Which channels Whispir may use to reach the contact, and which of its fields each channel tries first, second and third. Channels you leave out keep their current settings on update.',
-	options: CHANNELS.map((channel) => ({
+	options: CHANNELS.map((channel): INodePropertyCollection => ({
 		displayName: channel.displayName,
 		name: channel.value,
 		values: [
 			{
 				displayName: 'Enabled',
 				name: 'enabled',
-				type: 'boolean',
+				type: 'boolean' as const,
 				default: true,
 				description: `Whether Whispir may reach the contact by ${channel.displayName}`,
 			},
@@ -66,7 +68,7 @@ export const messagingOptionsProperty: INodeProperties = {
 			fieldChoice('secondary', 'Secondary Field', '', true),
 			fieldChoice('tertiary', 'Tertiary Field', '', true),
 		],
-	})),
+	})).sort(byDisplayName),
 };
 
 /** The node's `{ sms: {…}, email: {…} }` as Whispir's `messagingoptions` array. */
@@ -78,7 +80,7 @@ export function messagingOptionsFromParameter(parameter: IDataObject): IDataObje
 		options.push({
 			channel: channel.value,
 			// Whispir documents the flag as the strings "true" / "false".
-			enabled: given.enabled === false ? 'false' : 'true',
+			enabled: isOn(given.enabled ?? true) ? 'true' : 'false',
 			primary: given.primary ?? channel.defaultPrimary,
 			// Left out when not chosen, as in the docs' examples: contactCreate allows no empty value.
 			...(given.secondary ? { secondary: given.secondary } : {}),

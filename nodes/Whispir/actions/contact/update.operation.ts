@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { updateByMerge } from '../crud';
+import { readMergeWrite, writeRecord } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { assertSomethingToUpdate, isOn, optionalText, pickedId } from '../parameters';
 import {
@@ -70,8 +70,13 @@ export async function mergeIntoContact(
 	context: IExecuteFunctions,
 	request: { id: string; changes: IDataObject; itemIndex: number; workspaceId?: string; replace?: boolean },
 ): Promise<IDataObject> {
-	return await updateByMerge(context, {
-		...request,
+	const { replace, ...address } = request;
+	if (replace) {
+		await writeRecord(context, { ...address, endpoint: ENDPOINTS.contact, record: request.changes });
+		return { id: request.id, ...request.changes };
+	}
+	return await readMergeWrite(context, {
+		...address,
 		endpoint: ENDPOINTS.contact,
 		merge: mergeContact,
 		readOnly: CONTACT_READ_ONLY_FIELDS,

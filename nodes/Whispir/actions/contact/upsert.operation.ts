@@ -6,8 +6,8 @@ import { ENDPOINTS } from '../endpoints';
 import { optionalText } from '../parameters';
 import { phoneDigits } from '../validation';
 import { newContact } from './contactBody';
-import { contactField, customFieldKey } from './contactFields';
-import { createContact, newContactProperties } from './create.operation';
+import { contactField, customFieldKey, MANDATORY_CONTACT_FIELDS } from './contactFields';
+import { contactProperties, createContact } from './create.operation';
 import { mergeIntoContact } from './update.operation';
 
 const OTHER_FIELD = 'other';
@@ -40,10 +40,12 @@ const matchProperties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['upsert'] } }, [
-	...matchProperties,
-	...newContactProperties,
-]);
+// Workspace, then what to match on, then the fields: only the fields given are written to a
+// matched contact, and Whispir's mandatory fields are needed only to create one.
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['upsert'] } },
+	contactProperties({ mandatoryRequired: false, afterWorkspace: matchProperties }),
+);
 
 // Two items may match the same contact, or both find none and create it twice: items run one after the other, in order.
 export const runsInOrder = true;
@@ -73,8 +75,8 @@ function matchField(context: IExecuteFunctions, itemIndex: number): { field: str
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const workspaceId = optionalText(this, 'workspace', itemIndex);
 	const { field, label } = matchField(this, itemIndex);
-	// Checks every field before anything is sent; also the record to create or merge.
-	const contact = newContact(this, itemIndex);
+	// Checks every field given before anything is sent; also the record to create or merge.
+	const contact = newContact(this, itemIndex, { mandatoryRequired: false });
 	const wanted = contact[field];
 	if (field === '' || wanted === undefined) {
 		throw new NodeOperationError(this.getNode(), `"Match On" field "${label}" has no value in item ${itemIndex}`, {
@@ -106,6 +108,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 	if (matches.length === 0) {
+		const missing = MANDATORY_CONTACT_FIELDS.find((mandatory) => contact[mandatory.name] === undefined);
+		if (missing) {
+			throw new NodeOperationError(this.getNode(), `"${missing.displayName}" is empty in item ${itemIndex}`, {
+				description: `No contact has "${label}" = "${String(wanted)}", so a new one would be created, and Whispir needs "${missing.displayName}" for a new contact. Nothing was sent.`,
+				itemIndex,
+			});
+		}
 		return { ...(await createContact(this, contact, itemIndex, workspaceId)), operation: 'created' };
 	}
 	const updated = await mergeIntoContact(this, { id: String(matches[0].id), changes: contact, itemIndex, workspaceId });

@@ -4,8 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { appLocator } from '../app/locator';
 import { contactLocator } from '../contact/locator';
-import { createRecord, filledQuery } from '../crud';
-import { optionalText, pickedId, requiredText } from '../parameters';
+import { createRecord } from '../../helpers/records';
+import { nonEmptyTexts, optionalText, pickedId, requiredText } from '../parameters';
 import { devicesOf, optionalDeviceProperties, platformProperty } from './deviceFields';
 
 const properties: INodeProperties[] = [
@@ -52,7 +52,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		pushToken: requiredText(this, 'pushToken', itemIndex, 'Push Token'),
 		status: 'ACTIVE',
 		// Blank additional fields are left out; a status given there replaces ACTIVE.
-		...filledQuery(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+		...nonEmptyTexts(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 	};
 	const endpoint = devicesOf(contactId);
 	// Whispir answers 201 with the device and its id.

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { whispirApiRequest } from '../../transport';
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { contactLocator } from '../contact/locator';
-import { recordPath } from '../crud';
+import { recordPath } from '../../helpers/records';
 import { optionalText, pickedId } from '../parameters';
 import { deviceLocator, devicesOf } from './deviceFields';
 
@@ -12,7 +12,7 @@ const properties: INodeProperties[] = [workspaceSelector, idLocator(contactLocat
 
 export const description = updateDisplayOptions({ show: { resource: ['contactDevice'], operation: ['delete'] } }, properties);
 
-/** `DELETE /contacts/{cid}/devices/{did}`; the doc's example writes `/device/` (L4870), its text `/devices/`. */
+/** `DELETE /contacts/{cid}/devices/{did}`; the doc's example writes `/device/` (Whispir's Contact Devices docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact), its text `/devices/`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const contactId = pickedId(this, contactLocator, itemIndex);
 	const id = pickedId(this, deviceLocator, itemIndex);

@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { IdLocatorOptions } from '../common.descriptions';
-import { recordPath } from '../crud';
+import { recordPath } from '../../helpers/records';
 import type { Endpoint } from '../endpoints';
 import { ENDPOINTS } from '../endpoints';
 
-/** Devices live under their contact: `/contacts/{contactId}/devices[/{deviceId}]` (endpoints.md §2.8). */
+/** Devices live under their contact: `/contacts/{contactId}/devices[/{deviceId}]` (Whispir's Contact Devices docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact). */
 export function devicesOf(contactId: string): Endpoint {
 	return { ...ENDPOINTS.contactDevice, path: `${recordPath(ENDPOINTS.contact, contactId)}${ENDPOINTS.contactDevice.path}` };
 }
@@ -19,7 +19,7 @@ export const deviceLocator: IdLocatorOptions = {
 };
 
 /**
- * Whispir's field list writes ACTIVE / DISABLED (L4700); its examples send "active". We send the
+ * Whispir's field list writes ACTIVE / DISABLED (Whispir's Contact Devices docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact); its examples send "active". We send the
  * documented upper-case values. Deleted devices (E) are never listed, so Delete is an operation.
  */
 const deviceStatusProperty: INodeProperties = {

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { contactLocator } from '../contact/locator';
-import { fetchRecord } from '../crud';
+import { fetchRecord } from '../../helpers/records';
 import { optionalText, pickedId } from '../parameters';
 import { deviceLocator, devicesOf } from './deviceFields';
 

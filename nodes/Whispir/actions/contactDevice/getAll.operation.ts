@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, returnAllOrLimit, workspaceSelector } from '../common.descriptions';
 import { contactLocator } from '../contact/locator';
-import { fetchRecord } from '../crud';
+import { fetchRecord } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { listLimit, optionalText, pickedId } from '../parameters';
 
@@ -12,7 +12,7 @@ const properties: INodeProperties[] = [workspaceSelector, idLocator(contactLocat
 export const description = updateDisplayOptions({ show: { resource: ['contactDevice'], operation: ['getAll'] } }, properties);
 
 /**
- * The docs show a contact's devices only inside `GET /contacts/{id}` (L4760-4800); the
+ * The docs show a contact's devices only inside `GET /contacts/{id}` (Whispir's Contact Devices docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact); the
  * `/contacts/{id}/devices` list is named but never shown. We follow the documented read: one
  * request, the `devices` array. Deleted devices are never in it.
  */

@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { contactLocator } from '../contact/locator';
-import { filledQuery, updateByMerge } from '../crud';
-import { assertSomethingToUpdate, isOn, optionalText, pickedId } from '../parameters';
+import { readMergeWrite } from '../../helpers/records';
+import { assertSomethingToUpdate, isOn, nonEmptyTexts, optionalText, pickedId } from '../parameters';
 import { deviceLocator, devicesOf, optionalDeviceProperties, platformProperty } from './deviceFields';
 
 const properties: INodeProperties[] = [
@@ -52,15 +52,15 @@ export const description = updateDisplayOptions({ show: { resource: ['contactDev
 
 export const runsInOrder = true;
 
-/** Whispir's PUT replaces the device (L4815), so the device is read, changed and written back. */
+/** Whispir's PUT replaces the device (Whispir's Contact Devices docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact), so the device is read, changed and written back. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const contactId = pickedId(this, contactLocator, itemIndex);
 	const id = pickedId(this, deviceLocator, itemIndex);
 	// Blank fields are left out: they change nothing.
-	const changes = filledQuery(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	const changes = nonEmptyTexts(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	if (isOn(this.getNodeParameter('reactivate', itemIndex, false))) changes.status = 'ACTIVE';
 	assertSomethingToUpdate(this, changes, itemIndex, 'Add a field under "Update Fields", or turn on "Re-Activate".');
-	const updated = await updateByMerge(this, {
+	const updated = await readMergeWrite(this, {
 		endpoint: devicesOf(contactId),
 		id,
 		changes,

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { filtersQuery, getManyOperation, getOperation } from '../crud';
+import { filtersQuery, getManyOperation, getOperation } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirOperation } from '../operation';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { deleteOperation, filtersQuery, getManyOperation, getOperation } from '../crud';
+import { deleteOperation, filtersQuery, getManyOperation, getOperation } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirOperation } from '../operation';
 import * as create from './create.operation';

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { workspaceSelector } from '../common.descriptions';
-import { createRecord, workspaceOf } from '../crud';
+import { createRecord } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { requiredText } from '../parameters';
 import { accessField, assertListName, assertNameIsFree, membersField, membersOf, rulesField, rulesOf, visibilityField } from './fields';
@@ -37,8 +38,9 @@ const properties: INodeProperties[] = [
 		],
 		default: 'static',
 	},
-	accessField,
-	visibilityField,
+	// Whispir requires both and documents no default, so the user chooses: nothing is preselected.
+	{ ...accessField, required: true, default: '' },
+	{ ...visibilityField, required: true, default: '' },
 	{ ...membersField, displayOptions: { show: { listType: ['static'] } } },
 	{ ...rulesField, displayOptions: { show: { listType: ['dynamic'] } } },
 	{
@@ -75,8 +77,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const list: IDataObject = {
 		name,
 		description,
-		access: this.getNodeParameter('access', itemIndex) as string,
-		visibility: this.getNodeParameter('visibility', itemIndex) as string,
+		access: requiredText(this, 'access', itemIndex, 'Access'),
+		visibility: requiredText(this, 'visibility', itemIndex, 'Visibility'),
 		type: listType,
 	};
 	if (listType === 'dynamic') {

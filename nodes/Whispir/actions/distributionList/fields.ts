@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
-import { ID_PATTERN } from '../common.descriptions';
+import { byDisplayName, ID_PATTERN } from '../common.descriptions';
 import { ENDPOINTS } from '../endpoints';
 import { locatorValue, splitIds } from '../parameters';
 
 /**
  * What the distribution-list operations share: the documented values of `access`, `visibility`
- * and rule fields, the member pickers, and the checks Whispir's rules call for (endpoints.md §2.9).
+ * and rule fields, the member pickers, and the checks Whispir's rules call for (Whispir's Distribution Lists docs: https://developers.whispir.com/c2NoOjM4OTQzOTE5-distribution-list).
  */
 
 export const accessField: INodeProperties = {
@@ -37,7 +37,7 @@ export const visibilityField: INodeProperties = {
 };
 
 /**
- * The documented `ruleFilter : ruleFilterActualName` pairs (API doc L5082-5135). Whispir wants both
+ * The documented `ruleFilter : ruleFilterActualName` pairs (Whispir's Distribution Lists docs: https://developers.whispir.com/c2NoOjM4OTQzOTE5-distribution-list). Whispir wants both
  * in every rule; the user picks the field and the node adds its display name. The rule list spells
  * `workSetellitePhone` (sic) where contact records say `workSatellitePhone`; rules keep the rule list's spelling.
  */
@@ -205,7 +205,7 @@ export const membersField: INodeProperties = {
 		displayName: label === 'Distribution List' ? 'Nested Distribution List' : label,
 		name: group,
 		values: [memberLocator(label, searchListMethod)],
-	})),
+	})).sort(byDisplayName),
 };
 
 const ID = new RegExp(ID_PATTERN);
@@ -233,7 +233,7 @@ export function membersOf(context: IExecuteFunctions, itemIndex: number): Member
 	return members;
 }
 
-// "Unique, and should not contain any special characters (except space)" (API doc, name field).
+// "Unique, and should not contain any special characters (except space)" (Whispir's Distribution Lists docs, `name`: https://developers.whispir.com/c2NoOjM4OTQzOTE5-distribution-list).
 const LIST_NAME = /^[A-Za-z0-9 ]+$/;
 
 export function assertListName(context: IExecuteFunctions, name: string, itemIndex: number): string {

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, recordToWrite, rewriteRecord, workspaceOf } from '../crud';
+import { fetchRecord, mergedRecord, readMergeWrite } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirItemOperation } from '../operation';
 import { pickedId, splitIds } from '../parameters';
@@ -12,7 +13,7 @@ import { listLocator } from './locator';
 /**
  * Add Members and Remove Members: Whispir has no membership endpoint, so the list is read, its
  * comma-separated `contactIds` / `userIds` / `distListIds` changed and the whole list written
- * back (API doc "Updating the DL"). Nothing is written when nothing changes.
+ * back (Whispir's Distribution Lists docs, "Updating the DL": https://developers.whispir.com/c2NoOjM4OTQzOTE5-distribution-list). Nothing is written when nothing changes.
  */
 export function membersOperation(change: 'add' | 'remove'): WhispirItemOperation {
 	const operation = change === 'add' ? 'addMembers' : 'removeMembers';
@@ -61,13 +62,13 @@ export function membersOperation(change: 'add' | 'remove'): WhispirItemOperation
 					memberIds[key] = after.join(',');
 					counts[key] = Math.abs(after.length - before.length);
 				}
-				return { updated: recordToWrite(stored, memberIds, { readOnly: ['memberCount'] }), counts };
+				return { updated: mergedRecord(stored, memberIds, { readOnly: ['memberCount'] }), counts };
 			};
 			let result = withChange(list);
 			const changed = Object.values(result.counts).some((count) => count > 0);
 			if (changed) {
 				// A retried PUT reads and changes the list again, so members added meanwhile are kept.
-				await rewriteRecord(this, {
+				await readMergeWrite(this, {
 					endpoint: ENDPOINTS.distributionList,
 					id,
 					workspaceId,

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, recordToWrite, rewriteRecord, workspaceOf } from '../crud';
+import { fetchRecord, mergedRecord, readMergeWrite } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { assertSomethingToUpdate, pickedId } from '../parameters';
 import { accessField, assertListName, assertNameIsFree, rulesField, rulesOf, visibilityField } from './fields';
@@ -85,13 +86,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	// A retried PUT reads and merges again, so members added meanwhile are not written away.
-	const record = await rewriteRecord(this, {
+	const record = await readMergeWrite(this, {
 		endpoint: ENDPOINTS.distributionList,
 		id,
 		workspaceId,
 		itemIndex,
 		current,
-		build: (stored) => recordToWrite(stored, changes, { readOnly: ['memberCount'] }),
+		build: (stored) => mergedRecord(stored, changes, { readOnly: ['memberCount'] }),
 	});
 	return { id, ...record };
 }

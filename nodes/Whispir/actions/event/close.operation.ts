@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { workspaceOf } from '../crud';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { pickedId } from '../parameters';
 import { saveEventChanges } from './saveEvent';
@@ -18,7 +18,7 @@ export const runsInOrder = true;
 
 /**
  * "It is not currently possible to remove events … events should be updated to have a status of
- * 'Closed'" (API doc L9520): Close is that update, keeping every other field.
+ * 'Closed'" (Whispir's Events docs: https://developers.whispir.com/c2NoOjY5MTI5NA-event): Close is that update, keeping every other field.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	return await saveEventChanges(this, {

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { workspaceSelector } from '../common.descriptions';
-import { createRecord, workspaceOf } from '../crud';
+import { createRecord } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
-import { optionalText, requiredText } from '../parameters';
+import { requiredText } from '../parameters';
 import { actionValues, actionsField, eventDate, formFields, formValues, simplifyEvent, statusField, type WhispirEvent } from './fields';
 
 const properties: INodeProperties[] = [
@@ -31,8 +32,10 @@ const properties: INodeProperties[] = [
 		displayName: 'Form Name',
 		name: 'formName',
 		type: 'string',
-		default: 'MetroEvent',
-		description: "The name of your company's event form, as Whispir set it up. Whispir's documentation uses MetroEvent.",
+		required: true,
+		default: '',
+		placeholder: 'e.g. Incident Form',
+		description: "The name of your company's event form, as Whispir set it up for your company",
 	},
 	{
 		displayName: 'Additional Fields',
@@ -62,7 +65,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		status,
 		eventFormList: [
 			{
-				formName: optionalText(this, 'formName', itemIndex) ?? '',
+				formName: requiredText(this, 'formName', itemIndex, 'Form Name'),
 				eventFieldList: Object.entries(values)
 					.filter(([, value]) => value !== '')
 					.map(([name, value]) => ({ name, value })),

@@ -5,9 +5,10 @@ import { readWallClock, whispirSeconds } from '../dates';
 import { isBlank } from '../parameters';
 
 /**
- * An event is a label, a status and one form of name/value fields (API doc L8649-9520). The
- * documented fields are offered here, with the documented default values as dropdowns; Whispir
- * configures the lists per company, so an expression may give any other value.
+ * An event is a label, a status and one form of name/value fields
+ * (https://developers.whispir.com/c2NoOjY5MTI5NA-event). The documented fields are offered here.
+ * Their values (categories, severities, priorities…) are set up per company in Whispir, so they are
+ * text: the documentation's sample company is only shown as a placeholder.
  */
 
 const MAX_ACTIONS = 10;
@@ -29,11 +30,10 @@ export const formFields: INodeProperties[] = [
 	{
 		displayName: 'Category',
 		name: 'category',
-		type: 'options',
-		// "Infrasturcture" is Whispir's own spelling of the default value (API doc L9170).
-		options: choices(['Internal Systems', 'External Systems', 'Infrasturcture']),
-		default: 'Internal Systems',
-		description: 'The kind of event. Your Whispir company may have other values: use an expression to give one.',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Internal Systems',
+		description: "The kind of event, as your company's event form lists it",
 	},
 	{
 		displayName: 'Description',
@@ -75,25 +75,18 @@ export const formFields: INodeProperties[] = [
 	{
 		displayName: 'Impact Condition',
 		name: 'impactCondition',
-		type: 'options',
-		options: choices([
-			'All services not available',
-			'All services degraded',
-			'Some services not available',
-			'Some services degraded',
-			'No Impact',
-			'Unknown',
-		]),
-		default: 'Unknown',
-		description: 'How the event affects services. Your Whispir company may have other values: use an expression to give one.',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Some services degraded',
+		description: "How the event affects services, as your company's event form lists it",
 	},
 	{
 		displayName: 'Impact to Organisation',
 		name: 'impactToOrg',
-		type: 'options',
-		options: choices(['Global', 'National', 'Local']),
-		default: 'Local',
-		description: 'How widely the event affects the organisation',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Local',
+		description: "How widely the event affects the organisation, as your company's event form lists it",
 	},
 	{
 		displayName: 'Line Number',
@@ -127,16 +120,10 @@ export const formFields: INodeProperties[] = [
 	{
 		displayName: 'Priority',
 		name: 'priority',
-		type: 'options',
-		options: choices([
-			'Priority 5 - No Set Resolution Period',
-			'Priority 4 - <1 week Resolution',
-			'Priority 3 - <3 day Resolution',
-			'Priority 2 - <1 day Resolution',
-			'Priority 1 - <2hr Resolution',
-		]),
-		default: 'Priority 5 - No Set Resolution Period',
-		description: 'How fast the event must be resolved',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Priority 3 - <3 day Resolution',
+		description: "How fast the event must be resolved, as your company's event form lists it",
 	},
 	{
 		displayName: 'Services',
@@ -148,24 +135,18 @@ export const formFields: INodeProperties[] = [
 	{
 		displayName: 'Severity',
 		name: 'severity',
-		type: 'options',
-		options: choices([
-			'Severity 5 - Routine Maintenance Tasks',
-			'Severity 4 - Scheduled System Changes',
-			'Severity SL3 - Minor Outage (Some Service Degradation)',
-			'Severity SL2 - Moderate Outage (Service Degradation)',
-			'Severity SL1 - Major Outage (Significant Service Unavailablity)',
-		]),
-		default: 'Severity 5 - Routine Maintenance Tasks',
-		description: 'How serious the event is. Your Whispir company may have other values: use an expression to give one.',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Severity 4 - Scheduled System Changes',
+		description: "How serious the event is, as your company's event form lists it",
 	},
 	{
 		displayName: 'Sub-Category',
 		name: 'subCategory',
-		type: 'options',
-		options: choices(['Customer Impact', 'Cust & Staff Impact', 'Staff Impact', 'Impact Unknown']),
-		default: 'Impact Unknown',
-		description: 'Who is affected',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Staff Impact',
+		description: "Who is affected, as your company's event form lists it",
 	},
 	{
 		displayName: 'Summary',
@@ -178,10 +159,10 @@ export const formFields: INodeProperties[] = [
 	{
 		displayName: 'Type',
 		name: 'type',
-		type: 'options',
-		options: choices(['Multiple Issues', 'NIL', 'Network', 'Applications', 'Mobile Apps']),
-		default: 'NIL',
-		description: 'The type of event',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Network',
+		description: "The type of event, as your company's event form lists it",
 	},
 ];
 
@@ -226,7 +207,7 @@ export const actionsField: INodeProperties = {
 	],
 };
 
-/** A date picked in n8n as Whispir's event date: dd/MM/yyyy HH:mm:ss (API doc L9120). */
+/** A date picked in n8n as Whispir's event date: dd/MM/yyyy HH:mm:ss (Whispir's Events docs: https://developers.whispir.com/c2NoOjY5MTI5NA-event). */
 export function eventDate(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
 	if (isBlank(value)) {
 		throw new NodeOperationError(context.getNode(), `"${label}" is empty in item ${itemIndex}`, {
@@ -278,7 +259,7 @@ export function formValues(context: IExecuteFunctions, fields: IDataObject, item
 }
 
 /**
- * The actions as numbered fields `actionDate1`, `actionOwner1`, `actionDetails1` … (API doc L9230).
+ * The actions as numbered fields `actionDate1`, `actionOwner1`, `actionDetails1` … (Whispir's Events docs: https://developers.whispir.com/c2NoOjY5MTI5NA-event).
  * Whispir has ten slots: more actions fail here, before anything is sent. Unused slots are blank,
  * so actions given on an update replace all earlier ones. Undefined when the user gave none.
  */

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, simplifyOption, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, workspaceOf } from '../crud';
+import { fetchRecord } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
-import { pickedId } from '../parameters';
+import { isOn, pickedId } from '../parameters';
 import { simplifyEvent, type WhispirEvent } from './fields';
 import { eventLocator } from './locator';
 
@@ -25,5 +26,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.event),
 		itemIndex,
 	});
-	return this.getNodeParameter('simplify', itemIndex, true) === true ? simplifyEvent(event as WhispirEvent) : event;
+	return isOn(this.getNodeParameter('simplify', itemIndex, true)) ? simplifyEvent(event as WhispirEvent) : event;
 }

@@ -3,9 +3,10 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
 import { idLocator, returnAllOrLimit, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, workspaceOf } from '../crud';
+import { fetchRecord } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
-import { listLimit, pickedId } from '../parameters';
+import { isOn, listLimit, pickedId } from '../parameters';
 import { eventLocator } from './locator';
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['getMessages'] } }, [
@@ -32,7 +33,7 @@ export const description = updateDisplayOptions({ show: { resource: ['event'], o
 
 /**
  * Messages about an event carry its label; Whispir finds them with GET /messages?label=<label>
- * (the event's `retrieveEventMessages` link, API doc L9460). The event is read first for its label.
+ * (the event's `retrieveEventMessages` link, Whispir's Events docs: https://developers.whispir.com/c2NoOjY5MTI5NA-event). The event is read first for its label.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.event);
@@ -56,7 +57,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		mediaType: ENDPOINTS.message.mediaType,
 		listKey: ENDPOINTS.message.listKey,
 		workspaceId,
-		qs: { label, ...(options.includeOtherUsers === true ? { viewType: 'shared' } : {}) },
+		qs: { label, ...(isOn(options.includeOtherUsers) ? { viewType: 'shared' } : {}) },
 		limit: listLimit(this, itemIndex),
 		itemIndex,
 	});

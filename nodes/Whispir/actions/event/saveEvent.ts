@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { updateByMerge } from '../crud';
+import { readMergeWrite } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { simplifyEvent, type WhispirEvent } from './fields';
 
@@ -42,6 +42,6 @@ export async function saveEventChanges(
 	request: { id: string; workspaceId?: string; itemIndex: number } & EventChanges,
 ): Promise<IDataObject> {
 	const { id, workspaceId, itemIndex, ...changes } = request;
-	const event = await updateByMerge(context, { endpoint: ENDPOINTS.event, id, workspaceId, itemIndex, changes, merge: mergeEvent });
+	const event = await readMergeWrite(context, { endpoint: ENDPOINTS.event, id, workspaceId, itemIndex, changes, merge: mergeEvent });
 	return simplifyEvent(event as WhispirEvent);
 }

@@ -6,7 +6,7 @@ import { idLocator, workspaceSelector } from '../common.descriptions';
 import { checkedContactFields } from '../contact/contactBody';
 import { contactField, contactFieldOptions, customFieldKey } from '../contact/contactFields';
 import { ENDPOINTS } from '../endpoints';
-import { failedItem } from '../failedItem';
+import { failedItemOrThrow } from '../failedItem';
 import { optionalText, requiredText } from '../parameters';
 import { rowsToCsv, uploadPrivateCsv } from '../privateFile';
 
@@ -58,7 +58,7 @@ const properties: INodeProperties[] = [
 				description: 'All input items become one file that the node uploads and imports (one import per run)',
 			},
 			{
-				name: 'Existing Resource',
+				name: 'Existing File',
 				value: 'resource',
 				description: 'A CSV, JSON or XML file already uploaded to Whispir (one import per input item)',
 			},
@@ -68,7 +68,7 @@ const properties: INodeProperties[] = [
 	{
 		...idLocator({
 			name: 'resourceId',
-			displayName: 'Resource',
+			displayName: 'File',
 			searchListMethod: 'searchResources',
 			description: 'The uploaded contact file to import',
 		}),
@@ -79,7 +79,9 @@ const properties: INodeProperties[] = [
 		name: 'importMode',
 		type: 'options',
 		options: IMPORT_MODES,
-		default: 'replace',
+		// Not Replace: Whispir's docs name the modes without defining them or how contacts are matched,
+		// and Ignore is the one mode that can neither overwrite nor duplicate an existing contact.
+		default: 'ignore',
 		description: "What Whispir does with a row whose contact already exists. Whispir's docs name the modes without defining them or how contacts are matched: try a small file first.",
 	},
 	{
@@ -245,7 +247,7 @@ async function importItems(context: IExecuteFunctions, mapping: Mapping): Promis
 			rows.push(importRow(context, item.json, mapping, itemIndex));
 			imported.push(itemIndex);
 		} catch (error) {
-			failed.push(failedItem(context, error, itemIndex));
+			failed.push(failedItemOrThrow(context, error, itemIndex));
 		}
 	}
 	if (rows.length === 0) return failed;
@@ -273,13 +275,13 @@ async function importResources(context: IExecuteFunctions, mapping: Mapping): Pr
 	const results: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < context.getInputData().length; itemIndex++) {
 		try {
-			const resourceId = requiredText(context, 'resourceId', itemIndex, 'Resource');
+			const resourceId = requiredText(context, 'resourceId', itemIndex, 'File');
 			const importMode = context.getNodeParameter('importMode', itemIndex) as string;
 			const workspaceId = optionalText(context, 'workspace', itemIndex);
 			await startImport(context, { resourceId, mapping, importMode, workspaceId, itemIndex });
 			results.push({ json: { accepted: true, resourceId, importMode }, pairedItem: { item: itemIndex } });
 		} catch (error) {
-			results.push(failedItem(context, error, itemIndex));
+			results.push(failedItemOrThrow(context, error, itemIndex));
 		}
 	}
 	return results;
@@ -294,6 +296,6 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	} catch (error) {
 		// A fault of the whole import (mapping, upload, Whispir's answer) concerns every item. With Continue
 		// On Fail it becomes one error item; n8n would otherwise pass the input items on as if imported.
-		return [failedItem(this, error, this.getInputData().map((_, item) => item))];
+		return [failedItemOrThrow(this, error, this.getInputData().map((_, item) => item))];
 	}
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** Whispir takes at most 10 MB of attachments per message, in the payload (API doc L1431, L1568). */
+/** Whispir takes at most 10 MB of attachments per message, in the payload (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message). */
 const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 export interface AttachmentField {
@@ -10,7 +10,7 @@ export interface AttachmentField {
 	label: string;
 	/**
 	 * For voice recordings: the `attachmentDesc` that tells Whispir which part of the call the WAV
-	 * replaces (`voiceintro.wav`, `voicebody.wav`, API doc L1560-1600). Only WAV files are taken.
+	 * replaces (`voiceintro.wav`, `voicebody.wav`, Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message). Only WAV files are taken.
 	 */
 	voicePart?: 'voiceintro.wav' | 'voicebody.wav';
 }

@@ -5,14 +5,14 @@ import { emailFormatField, idLocator, textOrHtmlOptions } from '../common.descri
 import { optionalText, wholeNumber } from '../parameters';
 
 /**
- * What a message says, channel by channel (API doc L1172-1209): shared by Send and Send Bulk.
+ * What a message says, channel by channel (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message): shared by Send and Send Bulk.
  * The SMS text and subject are always there; every other channel is added through "Channels"
  * and then shows its own fields.
  */
 
 const show = (channel: string) => ({ show: { channels: [channel] } });
 
-/** The channels Send offers; Send Bulk takes only email, voice and web (API doc L2330-2390). */
+/** The channels Send offers; Send Bulk takes only email, voice and web (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message). */
 const CHANNEL_OPTIONS = [
 	{ name: 'Email', value: 'email', description: 'An email, as plain text or HTML, with attachments' },
 	{
@@ -231,7 +231,7 @@ function emptyField(context: IExecuteFunctions, label: string, itemIndex: number
 /**
  * Whispir's voice `type`: the teleconference settings in one line, "ConfCall:…,ConfAccountNo:…,
  * ConfPinNo:…,ConfModPinNo:…,Pin:…". The docs' examples break it over lines but say to send no
- * line breaks (L1500); the JSON form of L1472 is followed.
+ * line breaks (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message); the JSON form of Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message is followed.
  */
 export function voiceType(options: IDataObject): string {
 	const value = (key: string) => String(options[key] ?? '').replace(/[\r\n,]/g, '').trim();

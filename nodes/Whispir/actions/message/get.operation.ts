@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { simplifyOption, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, workspaceOf } from '../crud';
+import { fetchRecord } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
-import { pickedId } from '../parameters';
+import { isOn, pickedId } from '../parameters';
 import { isoTime, messageLocator } from './locator';
 
 const properties: INodeProperties[] = [workspaceSelector, messageLocator, simplifyOption];
@@ -20,7 +21,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.message),
 		itemIndex,
 	});
-	if (this.getNodeParameter('simplify', itemIndex, true) !== true) return { id, ...record };
+	if (!isOn(this.getNodeParameter('simplify', itemIndex, true))) return { id, ...record };
 	const simple: IDataObject = { id };
 	for (const key of ['to', 'subject', 'body', 'label', 'from', 'direction', 'responseCount']) {
 		if (record[key] !== undefined && record[key] !== '') simple[key] = record[key];

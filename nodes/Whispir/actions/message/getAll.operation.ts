@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getManyOperation } from '../crud';
+import { getManyOperation } from '../recordOperations';
 import { readWallClock, whispirMinutes } from '../dates';
 import { ENDPOINTS } from '../endpoints';
+import { isOn } from '../parameters';
 
 const filters: INodeProperties[] = [
 	{
@@ -47,11 +48,11 @@ const filters: INodeProperties[] = [
 	},
 ];
 
-/** Whispir's date search needs all four criteria together (API doc L785-789). */
+/** Whispir's date search needs all four criteria together (Whispir's API docs, Pagination: https://developers.whispir.com). */
 function query(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const given = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (given.shared === true) qs.viewType = 'shared';
+	if (isOn(given.shared)) qs.viewType = 'shared';
 	if (typeof given.label === 'string' && given.label.trim() !== '') qs.label = given.label.trim();
 	const hasFrom = given.from !== undefined && given.from !== '';
 	const hasTo = given.to !== undefined && given.to !== '';

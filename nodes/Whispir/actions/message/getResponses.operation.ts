@@ -3,8 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, simplifyOption, workspaceSelector } from '../common.descriptions';
 import { ENDPOINTS } from '../endpoints';
+import { isOn } from '../parameters';
 import { messageLocator } from './locator';
 import { readReport } from './report';
+import { withoutFields } from '../../helpers/records';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
@@ -25,7 +27,7 @@ const properties: INodeProperties[] = [
 				description: 'One item per recipient with their reply, its channel and time, and its category',
 			},
 		],
-		default: 'detailed',
+		default: 'summary',
 		description: 'How much detail to return',
 	},
 	{
@@ -55,21 +57,22 @@ function recipientOf(messageId: string, entry: IDataObject): IDataObject {
 		category: entry.responseCategory,
 		reply: notAvailable(reply.content),
 		channel: notAvailable(reply.channel),
-		// dd/MM/yy HH:mm in the Whispir user's timezone (API doc L3200): left as Whispir gives it.
+		// dd/MM/yy HH:mm in the Whispir user's timezone (Whispir's Message Responses docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message): left as Whispir gives it.
 		repliedAt: notAvailable(reply.acknowledged),
 	};
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filter = this.getNodeParameter('byResponseRule', itemIndex, false) === true ? 'responserule' : 'default';
+	const filter = isOn(this.getNodeParameter('byResponseRule', itemIndex, false)) ? 'responserule' : 'default';
 	const { messageId, view, entries } = await readReport(this, itemIndex, ENDPOINTS.messageResponse, { filter });
-	const simplified = this.getNodeParameter('simplify', itemIndex, true) === true;
+	const simplified = isOn(this.getNodeParameter('simplify', itemIndex, true));
 	if (view === 'summary') {
-		return entries.map(({ link: _link, ...entry }) =>
-			simplified
+		return entries.map((withLink) => {
+			const entry = withoutFields(withLink, ['link']);
+			return simplified
 				? { messageId, category: entry.type, recipients: Number(entry.responseCount ?? 0), percentage: entry.percentageTotal }
-				: { messageId, ...entry },
-		);
+				: { messageId, ...entry };
+		});
 	}
 	return entries.map((entry) => (simplified ? recipientOf(messageId, entry) : { messageId, ...entry }));
 }

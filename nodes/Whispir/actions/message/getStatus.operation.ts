@@ -5,6 +5,7 @@ import { returnAllOrLimit, simplifyOption, workspaceSelector } from '../common.d
 import { ENDPOINTS } from '../endpoints';
 import { isoTime, messageLocator } from './locator';
 import { readReport } from './report';
+import { isOn } from '../parameters';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
@@ -34,7 +35,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['getStatus'] } }, properties);
 
-/** Whispir's status categories (API doc L2600-2620) as counts, keyed for people and agents. */
+/** Whispir's status categories (Whispir's Message Status docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message) as counts, keyed for people and agents. */
 function summaryOf(messageId: string, entry: IDataObject | undefined): IDataObject {
 	const summary: IDataObject = { messageId };
 	let total = 0;
@@ -57,7 +58,7 @@ function recipientOf(messageId: string, entry: IDataObject): IDataObject {
 			destination: channel.destination,
 			sentAt: isoTime(channel.sentTimestamp),
 			receivedAt: isoTime(channel.receivedTimestamp),
-			// Whispir spells it "acknowleged" (API doc L2885).
+			// Whispir spells it "acknowleged" (Whispir's Message Status docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message).
 			acknowledgedAt: isoTime(channel.acknowlegedTimestamp),
 		};
 	}
@@ -66,7 +67,7 @@ function recipientOf(messageId: string, entry: IDataObject): IDataObject {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const { messageId, view, entries } = await readReport(this, itemIndex, ENDPOINTS.messageStatus);
-	const simplified = this.getNodeParameter('simplify', itemIndex, true) === true;
+	const simplified = isOn(this.getNodeParameter('simplify', itemIndex, true));
 	if (view === 'summary') return [simplified ? summaryOf(messageId, entries[0]) : { messageId, ...entries[0] }];
 	return entries.map((entry) => (simplified ? recipientOf(messageId, entry) : { messageId, ...entry }));
 }

@@ -49,7 +49,7 @@ export const callbackOption: INodeProperties = {
 	],
 };
 
-/** Send only: Whispir documents no callback parameters for bulk sends (API doc L2207-2490). */
+/** Send only: Whispir documents no callback parameters for bulk sends (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message). */
 export const callbackParametersOption: INodeProperties = {
 	displayName: 'Callback Parameters',
 	name: 'callbackParameters',
@@ -176,7 +176,7 @@ export async function templateFields(context: IExecuteFunctions, itemIndex: numb
 	return { messageTemplateName: picked.value };
 }
 
-/** Whispir wants the callback's **name** in `callbackId` (API doc L5881-5906). */
+/** Whispir wants the callback's **name** in `callbackId` (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback). */
 export async function callbackFields(context: IExecuteFunctions, itemIndex: number, options: IDataObject): Promise<IDataObject> {
 	const fields: IDataObject = {};
 	const picked = locator(options.callback);
@@ -216,7 +216,7 @@ export function scheduleFields(context: IExecuteFunctions, itemIndex: number, op
 			itemIndex,
 		});
 	}
-	// Whispir reads scheduleDate in the sending user's profile timezone (API doc L1876-1990, dates.ts).
+	// Whispir reads scheduleDate in the sending user's profile timezone (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message, dates.ts).
 	const scheduleDate = whispirMinutes(sendAt);
 	if (sendAt.instant.getTime() < Date.now()) {
 		throw new NodeOperationError(context.getNode(), `"Send At" in item ${itemIndex} is in the past: ${scheduleDate}`, {
@@ -229,7 +229,7 @@ export function scheduleFields(context: IExecuteFunctions, itemIndex: number, op
 	return fields;
 }
 
-/** Whispir's repetition fields, as the whole-number strings its examples send (API doc L1956-1959). */
+/** Whispir's repetition fields, as the whole-number strings its examples send (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message). */
 function repetitionFields(context: IExecuteFunctions, itemIndex: number, repetition: IDataObject): IDataObject {
 	const whole = (value: unknown, label: string, min: number) =>
 		wholeNumber(context, value ?? 0, { label: `Repeat: ${label}`, min }, itemIndex);

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
-import { recordPath, workspaceOf } from '../crud';
+import { recordPath } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS, type Endpoint } from '../endpoints';
 import { listLimit, pickedId } from '../parameters';
 import { messageLocator } from './locator';

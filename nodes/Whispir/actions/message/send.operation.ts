@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { idLocator, workspaceSelector } from '../common.descriptions';
-import { createRecord, fetchRecord, workspaceOf } from '../crud';
+import { idLocator, sortedFields, workspaceSelector } from '../common.descriptions';
+import { createRecord, fetchRecord } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
-import { locatorValue } from '../parameters';
+import { isOn, locatorValue } from '../parameters';
 import { ACCEPTED_WITHOUT_ID } from './accepted';
 import { readAttachments } from './attachments';
 import { contentFields, readContent } from './content';
@@ -60,7 +61,7 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
+		options: sortedFields([
 			callbackOption,
 			callbackParametersOption,
 			{
@@ -113,7 +114,7 @@ export const properties: INodeProperties[] = [
 			},
 			...scheduleOptions,
 			templateOption,
-		],
+		]),
 	},
 ];
 
@@ -161,8 +162,8 @@ export async function prepareMessage(context: IExecuteFunctions, itemIndex: numb
 		attributes(options),
 		await callbackFields(context, itemIndex, options),
 		eventId(options),
-		options.noReply === true ? { type: 'defaultNoReply' } : {},
-		options.deliveryReceipts === false ? { dlr: { type: 'NoDlr' } } : {},
+		isOn(options.noReply) ? { type: 'defaultNoReply' } : {},
+		!isOn(options.deliveryReceipts ?? true) ? { dlr: { type: 'NoDlr' } } : {},
 	);
 	return { workspaceId, options, message };
 }
@@ -172,7 +173,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { id, url } = await createRecord(this, { endpoint: ENDPOINTS.message, workspaceId, body: message, itemIndex });
 	if (id === undefined) return { id: null, url: null, warning: ACCEPTED_WITHOUT_ID };
 	const result: IDataObject = { id, url };
-	if (options.returnStoredMessage === true) {
+	if (isOn(options.returnStoredMessage)) {
 		// The message is already sent: a failed read-back must not fail the item, or a re-run would send it twice.
 		try {
 			result.message = await fetchRecord(this, { endpoint: ENDPOINTS.message, id, workspaceId, itemIndex });

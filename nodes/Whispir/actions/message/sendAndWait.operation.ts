@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, SEND_AND_WAIT_OPERATION, WAIT_INDEFINITELY, updateDisplayOptions } from 'n8n-workflow';
 
-import { createRecord } from '../crud';
+import { createRecord } from '../../helpers/records';
 import { readWallClock } from '../dates';
 import { ENDPOINTS } from '../endpoints';
 import { isMatchableWord } from './replyMatch';

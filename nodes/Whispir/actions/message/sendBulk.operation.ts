@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { workspaceSelector } from '../common.descriptions';
-import { createRecord, workspaceOf } from '../crud';
+import { sortedFields, workspaceSelector } from '../common.descriptions';
+import { createRecord } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
-import { failedItem } from '../failedItem';
+import { failedItemOrThrow } from '../failedItem';
 import { rowsToCsv, uploadPrivateCsv } from '../privateFile';
 import { phoneDigits } from '../validation';
 import { ACCEPTED_WITHOUT_ID } from './accepted';
@@ -12,7 +13,7 @@ import { contentFields, readContent } from './content';
 import { callbackFields, callbackOption, isPicked, scheduleFields, scheduleOptions, templateFields, templateOption } from './options';
 
 /**
- * Send Bulk (Whispir's dynamic messages, API doc L2207-2490): all input items become the rows of
+ * Send Bulk (Whispir's dynamic messages, Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message): all input items become the rows of
  * one private CSV resource, and one `bulkmessage-v1` request sends a message per row, with the
  * row's values in its `@@column@@` tags. Two requests for any number of items, plus one list read
  * each for a template or callback given by name.
@@ -55,7 +56,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
+		options: sortedFields([
 			callbackOption,
 			{
 				displayName: 'Match Recipients to Contacts',
@@ -67,7 +68,7 @@ const properties: INodeProperties[] = [
 			},
 			...scheduleOptions,
 			templateOption,
-		],
+		]),
 	},
 ];
 
@@ -142,7 +143,7 @@ async function sendBulk(context: IExecuteFunctions): Promise<INodeExecutionData[
 			rows.push(recipientRow(context, item.json, used, itemIndex));
 			sent.push(itemIndex);
 		} catch (error) {
-			failed.push(failedItem(context, error, [itemIndex]));
+			failed.push(failedItemOrThrow(context, error, [itemIndex]));
 		}
 	}
 	if (rows.length === 0) return failed;
@@ -175,6 +176,6 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 		return await sendBulk(this);
 	} catch (error) {
 		// A fault of the whole send (mapping, content, upload, Whispir's answer) concerns every item.
-		return [failedItem(this, error, this.getInputData().map((_, item) => item))];
+		return [failedItemOrThrow(this, error, this.getInputData().map((_, item) => item))];
 	}
 }

@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { whispirApiList, whispirApiRequest } from '../../transport';
 import { callbackBody } from '../callback/callbackBody';
-import { recordPath } from '../crud';
+import { recordPath } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 
 /**

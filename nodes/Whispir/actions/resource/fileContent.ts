@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_RESOURCE_BYTES } from '../privateFile';
 
-/** "Private files are restricted to CSV, JSON, and XML" (API doc L9630); public ones may be anything. */
+/** "Private files are restricted to CSV, JSON, and XML" (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource); public ones may be anything. */
 const PRIVATE_MIME_TYPES = ['text/csv', 'application/json', 'application/xml'];
 
 const TYPE_OF_EXTENSION: Record<string, string> = { csv: 'text/csv', json: 'application/json', xml: 'application/xml' };
@@ -87,7 +87,7 @@ export function mimeTypeFor(given: string | undefined, name: string, file: FileC
 	return bareType(given) ?? TYPE_OF_EXTENSION[extension] ?? bareType(file.mimeType) ?? 'text/plain';
 }
 
-/** What Whispir would refuse with 422 (API doc L9840-9865), refused here before anything is sent. */
+/** What Whispir would refuse with 422 (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource), refused here before anything is sent. */
 export function checkResource(
 	context: IExecuteFunctions,
 	resource: { name: string; scope: string; mimeType: string; bytes: Buffer },
@@ -113,7 +113,7 @@ export function checkResource(
 	}
 }
 
-/** Whispir's resource body: all four fields are required on create and update (API doc L10205). */
+/** Whispir's resource body: all four fields are required on create and update (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource). */
 export function resourceBody(resource: { name: string; scope: string; mimeType: string; bytes: Buffer }): IDataObject {
 	return { name: resource.name, scope: resource.scope, mimeType: resource.mimeType, derefUri: resource.bytes.toString('base64') };
 }

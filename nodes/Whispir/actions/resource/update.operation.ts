@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, workspaceOf, writeRecord } from '../crud';
+import { readMergeWrite } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { pickedId } from '../parameters';
 import { checkResource, contentFields, mimeTypeField, mimeTypeFor, readContent, resourceBody, scopeField } from './fileContent';
@@ -41,7 +42,7 @@ export const description = updateDisplayOptions({ show: { resource: ['resource']
 export const runsInOrder = true;
 
 /**
- * Whispir's PUT needs all four fields and replaces the file, without versioning (API doc L10205).
+ * Whispir's PUT needs all four fields and replaces the file, without versioning (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource).
  * The stored name, scope and MIME type are read first and kept unless the user changed them.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -59,14 +60,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			bytes: file.bytes,
 		};
 	};
-	let resource = withChanges(await fetchRecord(this, { endpoint, id, workspaceId, itemIndex }));
-	checkResource(this, resource, itemIndex);
-	// A retried PUT reads again, so a name or scope changed meanwhile is kept unless this update sets it.
-	const rebuild = async () => {
-		resource = withChanges(await fetchRecord(this, { endpoint, id, workspaceId, itemIndex }));
-		checkResource(this, resource, itemIndex);
-		return resourceBody(resource);
-	};
-	await writeRecord(this, { endpoint, id, workspaceId, itemIndex, record: resourceBody(resource), rebuild });
-	return { id, name: resource.name, scope: resource.scope, mimeType: resource.mimeType, updated: true };
+	// The file is rebuilt from each read, so a retried PUT keeps a name or scope changed meanwhile
+	// unless this update sets it.
+	const written = await readMergeWrite(this, {
+		endpoint,
+		id,
+		workspaceId,
+		itemIndex,
+		build: (stored) => {
+			const resource = withChanges(stored);
+			checkResource(this, resource, itemIndex);
+			return resourceBody(resource);
+		},
+	});
+	return { id, name: written.name, scope: written.scope, mimeType: written.mimeType, updated: true };
 }

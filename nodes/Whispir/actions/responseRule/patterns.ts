@@ -26,7 +26,7 @@ export const patternsField: INodeProperties = {
 					displayName: 'Match Type',
 					name: 'pattern',
 					type: 'options',
-					// The field table writes startsWith; the example startswith (API doc L3860-3870).
+					// The field table writes startsWith; the example startswith (Whispir's Response Rules docs: https://developers.whispir.com/c2NoOjM4OTQzOTA1-response-rule).
 					options: [
 						{ name: 'Contains', value: 'contains', description: 'The reply contains the text prompt anywhere' },
 						{ name: 'Exact Match', value: 'exactmatch', description: 'The reply is exactly the text prompt' },
@@ -75,7 +75,7 @@ export const patternsField: INodeProperties = {
 
 /**
  * The user's categories as Whispir's `responseTemplatePatterns`; undefined when none were given.
- * A voice prompt must be one key (API doc L3860); that is checked here, before anything is sent.
+ * A voice prompt must be one key (Whispir's Response Rules docs: https://developers.whispir.com/c2NoOjM4OTQzOTA1-response-rule); that is checked here, before anything is sent.
  */
 export function responsePatterns(context: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
 	const groups = context.getNodeParameter('patterns', itemIndex, {}) as { pattern?: IDataObject[] };

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { updateByMerge, workspaceOf } from '../crud';
+import { readMergeWrite } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { assertSomethingToUpdate, pickedId, requiredText } from '../parameters';
 import { responseRuleLocator } from './locator';
@@ -52,7 +53,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const patterns = responsePatterns(this, itemIndex);
 	if (patterns) changes.responseTemplatePatterns = patterns;
 	assertSomethingToUpdate(this, changes, itemIndex, 'Add a field under "Update Fields", or give the new categories.');
-	return await updateByMerge(this, {
+	return await readMergeWrite(this, {
 		endpoint: ENDPOINTS.responseRule,
 		id: pickedId(this, responseRuleLocator, itemIndex),
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.responseRule),

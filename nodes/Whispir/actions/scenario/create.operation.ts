@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { workspaceSelector } from '../common.descriptions';
-import { createRecord, workspaceOf } from '../crud';
+import { createRecord, withoutFields } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { requiredText } from '../parameters';
 import { checkAllowedUsers, scenarioOptionFields, scenarioParts } from './fields';
@@ -88,6 +89,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body: scenario,
 		itemIndex,
 	});
-	const { link: _link, ...fields } = stored ?? scenario;
-	return { id, ...fields, url, ...notice };
+	return { id, ...withoutFields(stored ?? scenario, ['link']), url, ...notice };
 }

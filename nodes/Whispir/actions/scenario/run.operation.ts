@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiRequest } from '../../transport';
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { recordPath, workspaceOf } from '../crud';
+import { recordPath } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { pickedId } from '../parameters';
 import { scenarioLocator } from './locator';
@@ -13,7 +14,7 @@ export const description = updateDisplayOptions({ show: { resource: ['scenario']
 	idLocator({ ...scenarioLocator, description: 'The scenario to run: its message goes out to its recipients at once' }),
 ] satisfies INodeProperties[]);
 
-/** A POST to the scenario without a body sends its message (API doc L7240-7262); Whispir answers 204. */
+/** A POST to the scenario without a body sends its message (Whispir's Scenarios docs: https://developers.whispir.com/c2NoOjM4OTQzOTIw-scenario); Whispir answers 204. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = pickedId(this, scenarioLocator, itemIndex);
 	await whispirApiRequest.call(this, {

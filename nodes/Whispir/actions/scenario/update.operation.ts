@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { mergeRecords, updateByMerge, workspaceOf } from '../crud';
+import { mergeRecords, readMergeWrite, withoutFields } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { assertSomethingToUpdate, pickedId } from '../parameters';
 import { checkAllowedUsers, scenarioOptionFields, scenarioParts, withNameAndTitle } from './fields';
@@ -61,7 +62,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const changes = scenarioParts(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	assertSomethingToUpdate(this, changes, itemIndex);
 	const endpoint = ENDPOINTS.scenario;
-	return await updateByMerge(this, {
+	return await readMergeWrite(this, {
 		endpoint,
 		id,
 		workspaceId: workspaceOf(this, itemIndex, endpoint),
@@ -70,7 +71,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		readOnly: ['id'],
 		merge: (current, scenarioChanges) => {
 			// The message carries a creation time of its own, which Whispir sets too.
-			const { createdTime: _created, ...message } = (current.message ?? {}) as IDataObject;
+			const message = withoutFields((current.message ?? {}) as IDataObject, ['createdTime']);
 			return checkAllowedUsers(this, mergeRecords(withNameAndTitle({ ...current, message }), scenarioChanges), itemIndex);
 		},
 	});

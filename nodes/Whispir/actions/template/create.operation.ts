@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { workspaceSelector } from '../common.descriptions';
-import { createRecord, mergeRecords, workspaceOf } from '../crud';
+import { createRecord, mergeRecords } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { optionalText, requiredText } from '../parameters';
 import { hasSomeBody, templateParts, templatePartFields, withVoiceType } from './fields';

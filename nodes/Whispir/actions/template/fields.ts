@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { emailFormatField, idLocator, textOrHtmlOptions } from '../common.descriptions';
 import { voiceType } from '../message/content';
-import { locatorValue } from '../parameters';
+import { isOn, locatorValue } from '../parameters';
 
 /**
  * The optional parts of a template, shared by Create ("Additional Fields") and Update ("Update
@@ -123,7 +123,7 @@ export function templateParts(fields: IDataObject): IDataObject {
 	if (fields.messageTemplateDescription !== undefined) parts.messageTemplateDescription = fields.messageTemplateDescription;
 	const responseRule = locatorValue(fields.responseTemplateId);
 	if (responseRule !== undefined) parts.responseTemplateId = responseRule;
-	if (fields.rejectReplies !== undefined) parts.type = fields.rejectReplies === true ? 'defaultNoReply' : '';
+	if (fields.rejectReplies !== undefined) parts.type = isOn(fields.rejectReplies) ? 'defaultNoReply' : '';
 
 	put(parts, 'email', 'body', fields.emailBody);
 	put(parts, 'email', 'footer', fields.emailFooter);

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator, workspaceSelector } from '../common.descriptions';
-import { fetchRecord, filledQuery, recordToWrite, workspaceOf, writeRecord } from '../crud';
+import { fetchRecord, mergedRecord, readMergeWrite } from '../../helpers/records';
+import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
-import { assertSomethingToUpdate, pickedId } from '../parameters';
+import { assertSomethingToUpdate, nonEmptyTexts, pickedId } from '../parameters';
 import { hasSomeBody, templateParts, templatePartFields, withVoiceType } from './fields';
 import { templateLocator } from './locator';
 
@@ -69,13 +70,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = pickedId(this, templateLocator, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const { messageTemplateName, subject, body, ...parts } = updateFields;
-	const changes: IDataObject = { ...templateParts(parts), ...filledQuery({ messageTemplateName, subject, body }) };
+	const changes: IDataObject = { ...templateParts(parts), ...nonEmptyTexts({ messageTemplateName, subject, body }) };
 	assertSomethingToUpdate(this, changes, itemIndex);
 
 	const endpoint = ENDPOINTS.template;
 	const workspaceId = workspaceOf(this, itemIndex, endpoint);
 	const current = await fetchRecord(this, { endpoint, id, workspaceId, itemIndex });
-	const template = withVoiceType(recordToWrite(current, changes, { readOnly: ['id'] }));
+	const template = withVoiceType(mergedRecord(current, changes, { readOnly: ['id'] }));
 	if (!hasSomeBody(template)) {
 		throw new NodeOperationError(this.getNode(), `The template would have no content in item ${itemIndex}`, {
 			description: 'Keep an SMS body, or give an email, voice or web body.',
@@ -83,17 +84,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const name = String(template.messageTemplateName ?? '');
-	const write = async (savedName: string) => {
-		let record: IDataObject = { ...template, messageTemplateName: savedName };
-		// A retried PUT reads and merges again: it never writes the template as read before the failed attempt.
-		const rebuild = async () => {
-			const fresh = await fetchRecord(this, { endpoint, id, workspaceId, itemIndex });
-			record = { ...withVoiceType(recordToWrite(fresh, changes, { readOnly: ['id'] })), messageTemplateName: savedName };
-			return record;
-		};
-		await writeRecord(this, { endpoint, id, workspaceId, itemIndex, record, rebuild });
-		return { id, ...record };
-	};
+	// Both saves start from the read above; a retried PUT reads and merges again.
+	const write = async (savedName: string) =>
+		await readMergeWrite(this, {
+			endpoint,
+			id,
+			workspaceId,
+			itemIndex,
+			current,
+			build: (stored) => ({ ...withVoiceType(mergedRecord(stored, changes, { readOnly: ['id'] })), messageTemplateName: savedName }),
+		});
 
 	if (name !== String(current.messageTemplateName ?? '')) return await write(name);
 

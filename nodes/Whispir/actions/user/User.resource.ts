@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { deleteOperation, getOperation } from '../crud';
+import { deleteOperation, getOperation } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import type { WhispirOperation } from '../operation';
 import * as activate from './activate.operation';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator } from '../common.descriptions';
-import { fetchRecord, recordToWrite, rewriteRecord } from '../crud';
+import { fetchRecord, mergedRecord, readMergeWrite } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { pickedId } from '../parameters';
 import { withoutPassword } from './fields';
@@ -16,7 +16,7 @@ export const description = updateDisplayOptions({ show: { resource: ['user'], op
 export const runsInOrder = true;
 
 /**
- * The steps Whispir's user state machine needs to reach ACTIVE (API doc L8600-8640): a new user is
+ * The steps Whispir's user state machine needs to reach ACTIVE (Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user): a new user is
  * PENDING and must go through INACTIVE first; INACTIVE and SUSPENDED users go straight to ACTIVE.
  */
 const STEPS: Record<string, string[]> = {
@@ -46,12 +46,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	let current = user;
 	for (const status of steps) {
 		// A retried PUT carries the user as stored by then, and so do the steps after it.
-		await rewriteRecord(this, {
+		await readMergeWrite(this, {
 			endpoint: ENDPOINTS.user,
 			id,
 			itemIndex,
 			current,
-			build: (stored) => recordToWrite((current = stored), { status }, { readOnly: ['password'] }),
+			build: (stored) => mergedRecord((current = stored), { status }, { readOnly: ['password'] }),
 		});
 	}
 	return withoutPassword({ ...current, id, status: 'ACTIVE', previousStatus, alreadyActive: steps.length === 0 });

@@ -3,7 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiRequest } from '../../transport';
 import { ENDPOINTS } from '../endpoints';
-import { failedItem } from '../failedItem';
+import { refuseAsAgentTool } from '../agentTool';
+import { failedItemOrThrow } from '../failedItem';
 
 /** What the user must type, exactly, before the node sends `DELETE /users`. */
 const CONFIRMATION_PHRASE = 'DELETE ALL USERS';
@@ -50,8 +51,13 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	// No item, no confirmation: nothing to do.
 	if (items.length === 0) return [];
 	const itemIndexes = items.map((_item, itemIndex) => itemIndex);
+	try {
+		refuseAsAgentTool(this, 'Delete All Users', 0);
+	} catch (error) {
+		return [failedItemOrThrow(this, error, itemIndexes)];
+	}
 	const refusal = itemIndexes.map((itemIndex) => unconfirmed(this, itemIndex)).find((error) => error !== undefined);
-	if (refusal !== undefined) return [failedItem(this, refusal, itemIndexes)];
+	if (refusal !== undefined) return [failedItemOrThrow(this, refusal, itemIndexes)];
 	try {
 		await whispirApiRequest.call(this, {
 			method: 'DELETE',
@@ -60,7 +66,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 			itemIndex: 0,
 		});
 	} catch (error) {
-		return [failedItem(this, error, itemIndexes)];
+		return [failedItemOrThrow(this, error, itemIndexes)];
 	}
 	return [{ json: { deleted: 'all users', allUsersDeleted: true }, pairedItem: itemIndexes.map((item) => ({ item })) }];
 }

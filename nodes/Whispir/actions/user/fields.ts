@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { checkedPersonFields, PERSON_FIELDS, personFieldProperty, type PersonField } from '../personFields';
 
 /**
- * A user's profile (API doc L8203-8300, OpenAPI User schema): the profile fields users share with
+ * A user's profile (Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user, OpenAPI User schema): the profile fields users share with
  * contacts (personFields.ts), plus userName, password, middleName, nickname and status, described
  * once for Create, Update and the search filters.
  */
@@ -18,7 +18,7 @@ const USER_NAME: PersonField = {
 
 const SHARED_FIELDS = PERSON_FIELDS.filter((field) => !field.contactsOnly);
 
-/** Whispir's mandatory fields for a new user besides the username and password (API doc L8203-8270, endpoints.md §2.16). */
+/** Whispir's mandatory fields for a new user besides the username and password (Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user, Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user). */
 const REQUIRED_NAMES = ['firstName', 'lastName', 'workEmailAddress1', 'workMobilePhone1'];
 
 const REQUIRED_FIELDS: readonly PersonField[] = [USER_NAME, ...SHARED_FIELDS.filter((field) => REQUIRED_NAMES.includes(field.name))];
@@ -88,7 +88,7 @@ function assertPassword(context: IExecuteFunctions, password: string, itemIndex:
 	return password;
 }
 
-/** A user status as the API writes it in records (words) and in searches (letters, API doc L8505). */
+/** A user status as the API writes it in records (words) and in searches (letters, Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user). */
 export const STATUSES = [
 	{ name: 'Active', value: 'ACTIVE', code: 'A' },
 	{ name: 'Deleted', value: 'DELETED', code: 'D' },

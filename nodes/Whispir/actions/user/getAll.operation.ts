@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
-import { returnAllOrLimit, simplifyOption, sortOrderOption, workspaceSelector } from '../common.descriptions';
-import { filledQuery, simplify } from '../crud';
+import { sortedFields, returnAllOrLimit, simplifyOption, sortOrderOption, workspaceSelector } from '../common.descriptions';
+import { simplify } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
-import { isOn, listLimit, requiredText } from '../parameters';
+import { isOn, listLimit, nonEmptyTexts, requiredText } from '../parameters';
 import { SIMPLE_KEYS, STATUSES, USER_FIELDS, withoutPassword } from './fields';
 
-/** The fields people usually look users up by; Whispir's search takes any user field (API doc L8485). */
+/** The fields people usually look users up by; Whispir's search takes any user field (Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user). */
 const SEARCH_FIELDS = USER_FIELDS.filter((field) =>
 	['companyName', 'department', 'division', 'firstName', 'jobTitle', 'lastName', 'userName', 'workEmailAddress1', 'workMobilePhone1'].includes(field.name),
 ).sort((a, b) => a.displayName.localeCompare(b.displayName));
@@ -37,7 +37,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		options: [
+		options: sortedFields([
 			...SEARCH_FIELDS.map(({ name, displayName }) => ({
 				displayName,
 				name,
@@ -53,7 +53,7 @@ const properties: INodeProperties[] = [
 				default: 'ACTIVE',
 				description: 'Users with this status',
 			},
-		],
+		]),
 	},
 	{
 		displayName: 'Options',
@@ -78,9 +78,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['getAll'] } }, properties);
 
-/** Whispir's search takes status letters where records show words (API doc L8505): ACTIVE → A. */
+/** Whispir's search takes status letters where records show words (Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user): ACTIVE → A. */
 function searchQuery(filters: IDataObject, options: IDataObject): IDataObject {
-	const qs = filledQuery({ ...filters, ...options });
+	const qs = nonEmptyTexts({ ...filters, ...options });
 	if (typeof qs.status === 'string') qs.status = STATUSES.find((status) => status.value === qs.status)?.code ?? qs.status;
 	return qs;
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocator } from '../common.descriptions';
-import { updateByMerge } from '../crud';
+import { readMergeWrite } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { assertSomethingToUpdate, pickedId } from '../parameters';
 import { STATUSES, cleanProfile, updatableFields, withoutPassword } from './fields';
@@ -42,7 +42,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = pickedId(this, userLocator, itemIndex);
 	const changes = cleanProfile(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
 	assertSomethingToUpdate(this, changes, itemIndex);
-	const updated = await updateByMerge(this, {
+	const updated = await readMergeWrite(this, {
 		endpoint: ENDPOINTS.user,
 		id,
 		changes,

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../endpoints';
-import { getManyOperation, getOperation } from '../crud';
+import { getManyOperation, getOperation } from '../recordOperations';
 import type { WhispirOperation } from '../operation';
 import * as create from './create.operation';
 
