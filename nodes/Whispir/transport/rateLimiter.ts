@@ -32,11 +32,17 @@ export const AUTOMATIC_CEILING = 100;
 /** The slowest pace: one request every two seconds, when Whispir refuses everything on the key. */
 export const MIN_RATE = 0.5;
 
-/** After a refusal the pace drops to this share of what Whispir granted in the second before it. */
+/** A refusal cuts the pace to this share of itself (the first one: of what Whispir granted). */
 export const BACK_OFF = 0.9;
 
-/** Windows after a cut in which the pace climbs by one request per second; after them each step doubles. */
-export const CAREFUL_WINDOWS = 4;
+/** A refusal soon after a cut shows the cut was not enough (the limit dropped): the pace drops to this share. */
+export const BACK_OFF_AGAIN = 0.7;
+
+/** Requests per second the pace climbs by, each window, in the careful windows after a cut. */
+export const CLIMB_STEP = 0.5;
+
+/** Windows after a cut in which the pace climbs by CLIMB_STEP; after them each step doubles. */
+export const CAREFUL_WINDOWS = 6;
 
 /** One request's place in the window. */
 export interface Start {
@@ -50,18 +56,18 @@ export interface Start {
  * The pace of one API key in this n8n process: how fast requests may start, learned from Whispir's answers.
  *
  * The credential's Rate Limit is a ceiling, not a promise: the key may be shared with other apps,
- * workflows and n8n workers, none of which this process can see. So the pace follows TCP's congestion
- * control, AIMD with a remembered ceiling in the manner of BIC/CUBIC:
- * - a refusal (403 over QPS, 429) cuts the pace to BACK_OFF × what Whispir accepted from this process in
- *   the second before the refused request: multiplicative decrease, from a measurement, so one cut lands
- *   near the rate really granted, once per refusal episode (refusals of requests sent before the cut are
- *   the same episode);
- * - every window in which the pace held requests back and nothing was refused, it climbs by one request
- *   per second up to that granted rate (additive increase: two processes on one key climb alike while
- *   each cut takes more from the faster one, so they drift to equal shares with no shared store);
- * - at the granted rate it holds HOLD_WINDOWS windows, then probes above it by 1, 2, 4… per window, so a
- *   limit that was raised (or a neighbour that left) is found in a few seconds, while a key at its limit
- *   sees a probe, and a refusal, only every several seconds.
+ * workflows and n8n workers, none of which this process can see, and Whispir may lower its limit. So the
+ * pace follows TCP's congestion control: AIMD (additive increase, multiplicative decrease), the one scheme
+ * under which processes that cannot talk to each other drift to equal shares, since every cut takes more
+ * from the faster one while both climb alike. Tuned for a one-second window instead of a round trip:
+ * - a refusal (403 over QPS, 429) cuts the pace to BACK_OFF of itself, once per refusal episode
+ *   (refusals of requests sent before the cut belong to it). The key's first refusal cuts to BACK_OFF of
+ *   what Whispir accepted from this process in the second before it (but not below half the pace), so an
+ *   over-set ceiling is corrected by one cut, not ten. A refusal of a request sent just after a cut means
+ *   the limit dropped: BACK_OFF_AGAIN;
+ * - every window in which the pace held requests back and nothing was refused, it climbs by CLIMB_STEP;
+ *   after CAREFUL_WINDOWS such windows each step doubles (like BIC/CUBIC's probing), so a limit that
+ *   was raised, or a neighbour that left, is found in a few seconds.
  * A refused request did nothing at Whispir and is not counted in the window: it is sent again in turn.
  */
 export class RateLimiter {
@@ -210,7 +216,7 @@ export class RateLimiter {
 
 	/**
 	 * Whispir refused the request started at `start` as over the key's rate: it does not count, and the
-	 * pace drops to what Whispir granted, unless the request left before the last cut. `retryAfterMs`
+	 * pace is cut, unless the request left before the last cut. `retryAfterMs`
 	 * (Whispir's Retry-After) holds every request on the key back for that long.
 	 */
 	refused(start: Start, now = Date.now(), retryAfterMs?: number): void {
@@ -220,7 +226,8 @@ export class RateLimiter {
 		const granted = this.accepted.filter(
 			(startedAt) => startedAt > start.startedAt - WINDOW_MS && startedAt <= start.startedAt,
 		).length;
-		this.currentRate = Math.max(MIN_RATE, BACK_OFF * this.basisOfCut(now, granted));
+		const cutAgain = now - this.lastCutAt < WINDOW_MS / 2;
+		this.currentRate = Math.max(MIN_RATE, (cutAgain ? BACK_OFF_AGAIN : BACK_OFF) * this.basisOfCut(granted));
 		this.lastCutAt = now;
 		this.lastChangeAt = now;
 		this.heldBack = false;
@@ -228,23 +235,22 @@ export class RateLimiter {
 	}
 
 	/**
-	 * What a cut takes its share of. The first refusal on the key, or one soon after a cut (the limit
-	 * dropped): what Whispir granted in the second before, so that one cut lands near it rather than ten;
-	 * but never less than half the pace, since a process that just joined a busy key measures little and
-	 * must keep enough pace to win its share as the others give theirs up. Otherwise the pace itself:
-	 * plain multiplicative decrease, which takes more from the faster of two processes and so evens them out.
+	 * What a cut takes its share of: the pace, except at the key's first refusal, which measures what
+	 * Whispir granted in the second before it. Not later ones: a process refused while another probes
+	 * would measure its loss and cut twice, and lose its share for good. Never less than half the pace,
+	 * since a process that joined a busy key measures little, and must keep enough pace to win its share.
 	 */
-	private basisOfCut(now: number, granted: number): number {
-		const measure = this.lastCutAt === Number.NEGATIVE_INFINITY || now - this.lastCutAt < 2 * WINDOW_MS;
-		return measure ? Math.max(Math.min(this.currentRate, granted), this.currentRate / 2) : this.currentRate;
+	private basisOfCut(granted: number): number {
+		if (this.lastCutAt !== Number.NEGATIVE_INFINITY) return this.currentRate;
+		return Math.max(Math.min(this.currentRate, granted), this.currentRate / 2);
 	}
 
-	/** Once per window in which the pace held requests back: one more per second, then twice as many as the step before. */
+	/** Once per window in which the pace held requests back: CLIMB_STEP more, then twice the step before. */
 	private climb(now: number): void {
 		if (now - this.lastChangeAt < WINDOW_MS || !this.heldBack || this.currentRate >= this.ceilingValue) return;
 		this.lastChangeAt = now;
 		this.heldBack = false;
-		const step = this.steps < CAREFUL_WINDOWS ? 1 : 2 ** (this.steps - CAREFUL_WINDOWS + 1);
+		const step = this.steps < CAREFUL_WINDOWS ? CLIMB_STEP : CLIMB_STEP * 2 ** (this.steps - CAREFUL_WINDOWS + 1);
 		this.steps++;
 		this.currentRate = Math.min(this.ceilingValue, this.currentRate + step);
 	}

@@ -56,8 +56,8 @@ export interface ProcessResult {
 	rates: number[];
 	/** Arrival times of this process's accepted requests. */
 	acceptedAt: number[];
-	rateTrace: Array<[number, number]>;
-	refusedAt: number[];
+	/** Start times of every request sent, refused ones included. */
+	sentAt: number[];
 }
 
 export interface SimulationOptions {
@@ -73,25 +73,26 @@ export interface SimulationOptions {
 }
 
 /** Runs the processes against one gateway until every request was accepted; returns what each saw. */
-export async function simulate(options: SimulationOptions): Promise<{ processes: ProcessResult[]; gateway: Gateway }> {
+export async function simulate(options: SimulationOptions): Promise<ProcessResult[]> {
 	const clock = new SimulatedClock();
 	const gateway = new Gateway(options.limit);
 	const latency = options.latencyMs ?? 150;
-	// A linear congruential sequence: the same "random" jitter in every run of a test.
+	// Park and Miller's minimal standard generator: the same "random" jitter in every run of a test.
 	let seed = 12345;
 	const jitter = () => {
-		seed = (seed * 1103515245 + 12345) % 2 ** 31;
-		return ((options.jitterMs ?? 0) * seed) / 2 ** 31;
+		seed = (seed * 48271) % 2147483647;
+		return ((options.jitterMs ?? 0) * seed) / 2147483647;
 	};
 	let running = options.processes.length;
 	const results = options.processes.map(async ({ ceiling, requests, startsAt = 0 }) => {
 		await clock.sleep(startsAt);
 		const limiter = new RateLimiter(ceiling);
-		const result: ProcessResult = { finishedAt: 0, accepted: 0, refused: 0, finalRate: 0, rates: [], acceptedAt: [], rateTrace: [], refusedAt: [] };
+		const result: ProcessResult = { finishedAt: 0, accepted: 0, refused: 0, finalRate: 0, rates: [], acceptedAt: [], sentAt: [] };
 		let next = 0;
 		const send = async () => {
 			for (;;) {
 				const start = await limiter.take(clock.sleep, () => clock.now);
+				result.sentAt.push(start.startedAt);
 				const admitted = gateway.admit(clock.now);
 				await clock.sleep(latency + jitter());
 				if (admitted) {
@@ -101,10 +102,8 @@ export async function simulate(options: SimulationOptions): Promise<{ processes:
 				} else {
 					limiter.refused(start, clock.now);
 					result.refused++;
-					result.refusedAt.push(start.startedAt);
 				}
 				result.rates.push(limiter.rate);
-				result.rateTrace.push([clock.now, limiter.rate]);
 				if (admitted) return;
 			}
 		};
@@ -121,5 +120,5 @@ export async function simulate(options: SimulationOptions): Promise<{ processes:
 		return result;
 	});
 	await clock.run(() => running === 0, options.maxMs ?? 600_000);
-	return { processes: await Promise.all(results), gateway };
+	return await Promise.all(results);
 }
