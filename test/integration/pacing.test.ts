@@ -4,16 +4,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { PROBE, WHISPIR, startTestBed, type WhispirTestBed } from './support';
-
-async function withBed<T>(work: (bed: WhispirTestBed) => Promise<T>): Promise<T> {
-	const bed = await startTestBed();
-	try {
-		return await work(bed);
-	} finally {
-		await bed.close();
-	}
-}
+import { PROBE, WHISPIR, withTestBed as withBed, type WhispirTestBed } from './support';
 
 const sends = (count: number) => ({
 	parameters: { resource: 'message', operation: 'send', to: '={{ $json.phone }}', subject: 'Pace', body: '={{ $json.text }}' },

@@ -66,8 +66,8 @@ export interface Start {
  *   over-set ceiling is corrected by one cut, not ten. A refusal of a request sent just after a cut means
  *   the limit dropped: BACK_OFF_AGAIN;
  * - every window in which the pace held requests back and nothing was refused, it climbs by CLIMB_STEP;
- *   after CAREFUL_WINDOWS such windows each step doubles (like BIC/CUBIC's probing), so a limit that
- *   was raised, or a neighbour that left, is found in a few seconds.
+ *   after CAREFUL_WINDOWS such windows (at once, before any refusal) each step doubles, like BIC/CUBIC's
+ *   probing, so a limit that was raised, a neighbour that left or a ceiling above 30 is reached in seconds.
  * A refused request did nothing at Whispir and is not counted in the window: it is sent again in turn.
  */
 export class RateLimiter {
@@ -245,12 +245,14 @@ export class RateLimiter {
 		return Math.max(Math.min(this.currentRate, granted), this.currentRate / 2);
 	}
 
-	/** Once per window in which the pace held requests back: CLIMB_STEP more, then twice the step before. */
+	/** Once per window in which the pace held requests back: CLIMB_STEP more, later twice the step before. */
 	private climb(now: number): void {
 		if (now - this.lastChangeAt < WINDOW_MS || !this.heldBack || this.currentRate >= this.ceilingValue) return;
 		this.lastChangeAt = now;
 		this.heldBack = false;
-		const step = this.steps < CAREFUL_WINDOWS ? CLIMB_STEP : CLIMB_STEP * 2 ** (this.steps - CAREFUL_WINDOWS + 1);
+		// Until Whispir first refuses, nothing is known to be near: the steps double from the start.
+		const careful = this.lastCutAt === Number.NEGATIVE_INFINITY ? 0 : CAREFUL_WINDOWS;
+		const step = this.steps < careful ? CLIMB_STEP : CLIMB_STEP * 2 ** (this.steps - careful + 1);
 		this.steps++;
 		this.currentRate = Math.min(this.ceilingValue, this.currentRate + step);
 	}
