@@ -195,8 +195,11 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 				usesPlainHttp: connection.baseUrl.startsWith('http:'),
 			});
 		}
-		if (overRate) rateRetries++;
-		else {
+		if (overRate) {
+			rateRetries++;
+			// Not back at once into the window that refused it: one request's spacing at the new pace first.
+			delay ||= limiter.spacing;
+		} else {
 			waited += delay;
 			faultRetries++;
 		}

@@ -124,6 +124,11 @@ export class RateLimiter {
 		return this.currentRate;
 	}
 
+	/** The time between two requests at the pace now (ms). */
+	get spacing(): number {
+		return WINDOW_MS / this.currentRate;
+	}
+
 	/** A third of a window's requests may start at once; the rest follow at the pace. */
 	private burst(): number {
 		return Math.max(1, Math.ceil(this.currentRate / 3));
