@@ -23,8 +23,11 @@ export const WHISPIR_REGIONS = [
 	{ name: 'United States (US)', value: 'https://api.us.whispir.com' },
 ];
 
-// The per-second limits of Whispir's API editions (Whispir's API docs, "API Rate Limits": https://developers.whispir.com).
+// The per-second limits of Whispir's API editions (https://developers.whispir.com/, "API Rate Limits"),
+// as ceilings, and Automatic, which needs none: the node learns the key's rate from Whispir's answers.
+export const AUTOMATIC_RATE_LIMIT = 'auto';
 export const WHISPIR_EDITIONS = [
+	{ name: 'Automatic (Learn the Rate Whispir Grants)', value: AUTOMATIC_RATE_LIMIT },
 	{ name: 'Startup API Edition (5 Requests per Second)', value: '5' },
 	{ name: 'Business API Edition (10 Requests per Second)', value: '10' },
 	{ name: 'Enterprise API Edition (30 Requests per Second)', value: '30' },
@@ -90,9 +93,9 @@ export class WhispirApi implements ICredentialType {
 			name: 'rateLimit',
 			type: 'options',
 			options: WHISPIR_EDITIONS,
-			default: '5',
+			default: AUTOMATIC_RATE_LIMIT,
 			description:
-				'How many requests per second your API key may make. The nodes pace themselves to it, so runs do not hit Whispir\'s rate limit. In queue mode, give each worker its share.',
+				'The most requests per second the nodes may send with this key. Whatever you choose, they slow down to the rate Whispir really grants, which is lower when other apps, workflows or n8n workers share the key. Automatic starts at 30 (the Enterprise edition) and finds the key\'s rate by itself; choose your edition to never go above it.',
 		},
 		{
 			displayName: 'Requests per Second',

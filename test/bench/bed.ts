@@ -23,17 +23,24 @@ export interface RemoteSandbox {
 	url: string;
 	seed(resource: string, records: object[]): Promise<void>;
 	configure(patch: ConfigPatch): Promise<void>;
+	/** The key's per-second limit, changed mid-run (the window keeps its counts). */
+	changeKeyLimit(perSecond: number): Promise<void>;
 	log(): Promise<LoggedRequest[]>;
 	clearLog(): Promise<void>;
 }
 
+/** The credential's Rate Limit: a Custom number of requests per second, or left at its default. */
+export type RateSetting = number | 'default';
+
+/** Runs our node once, as a workflow execution, and times it. */
+export type RunNode = (
+	parameters: INodeParameters,
+	options: { items?: INodeExecutionData[]; requestsPerSecond: RateSetting },
+) => Promise<{ items: INodeExecutionData[]; seconds: number; error?: unknown }>;
+
 export interface Bench {
 	sandbox: RemoteSandbox;
-	/** Runs our node once, as a workflow execution, and times it. */
-	runNode(
-		parameters: INodeParameters,
-		options: { items?: INodeExecutionData[]; requestsPerSecond: number },
-	): Promise<{ items: INodeExecutionData[]; seconds: number; error?: unknown }>;
+	runNode: RunNode;
 	/** One API call with bare `fetch`, as a hand-written loop or an HTTP Request node would make it. */
 	call(method: string, pathOrUrl: string, mediaType: string, body?: object): Promise<{ status: number; json: unknown }>;
 	close(): Promise<void>;
@@ -61,6 +68,25 @@ async function startSandboxProcess(): Promise<{ child: ChildProcess; url: string
 	return { child, url };
 }
 
+/** Our node in this process, with a credential for the sandbox at `url` (each process its own pace, as n8n workers). */
+export function nodeRunner(url: string): RunNode {
+	const credentialType = new WhispirApi();
+	const harness = new Harness({ nodeTypes: { [WHISPIR]: new Whispir() }, credentialTypes: { whispirApi: credentialType } });
+	const defaultRate = String(credentialType.properties.find((property) => property.name === 'rateLimit')?.default);
+	return async (parameters, { items, requestsPerSecond }) => {
+		const rate: Record<string, string | number> =
+			requestsPerSecond === 'default' ? { rateLimit: defaultRate } : { rateLimit: 'custom', customRateLimit: requestsPerSecond };
+		const started = performance.now();
+		const { items: output, error } = await harness.runNode({
+			nodeType: WHISPIR,
+			parameters,
+			items,
+			credentials: { whispirApi: { region: 'custom', baseUrl: url, ...SANDBOX_CREDENTIALS, ...rate } },
+		});
+		return { items: output, error, seconds: (performance.now() - started) / 1000 };
+	};
+}
+
 export async function startBench(config: ConfigPatch): Promise<Bench> {
 	const { child, url } = await startSandboxProcess();
 	const control = async (method: string, route: string, body?: object) => {
@@ -76,28 +102,17 @@ export async function startBench(config: ConfigPatch): Promise<Bench> {
 		url,
 		seed: async (resource, records) => void (await control('POST', 'seed', { resource, records })),
 		configure: async (patch) => void (await control('POST', 'configure', patch)),
+		changeKeyLimit: async (perSecond) => void (await control('POST', 'key-limit', { perSecond })),
 		log: async () => (await control('GET', 'log')).requests ?? [],
 		clearLog: async () => void (await control('DELETE', 'log')),
 	};
 	await sandbox.configure(config);
 
-	const harness = new Harness({ nodeTypes: { [WHISPIR]: new Whispir() }, credentialTypes: { whispirApi: new WhispirApi() } });
 	const { username, password, apiKey } = SANDBOX_CREDENTIALS;
 	const authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 	return {
 		sandbox,
-		async runNode(parameters, { items, requestsPerSecond }) {
-			const started = performance.now();
-			const { items: output, error } = await harness.runNode({
-				nodeType: WHISPIR,
-				parameters,
-				items,
-				credentials: {
-					whispirApi: { region: 'custom', baseUrl: url, ...SANDBOX_CREDENTIALS, rateLimit: 'custom', customRateLimit: requestsPerSecond },
-				},
-			});
-			return { items: output, error, seconds: (performance.now() - started) / 1000 };
-		},
+		runNode: nodeRunner(url),
 		async call(method, pathOrUrl, mediaType, body) {
 			const target = new URL(pathOrUrl, url);
 			target.searchParams.set('apikey', apiKey);

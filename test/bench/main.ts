@@ -7,6 +7,7 @@ import { bulkScenario } from './bulk';
 import { overheadScenario } from './overhead';
 import { returnAllScenario } from './returnAll';
 import { sendScenario } from './send';
+import { sharedScenario } from './shared';
 import { triggerScenario } from './trigger';
 
 type Row = Array<string | number>;
@@ -24,6 +25,7 @@ const SCENARIOS = {
 	bulk: bulkScenario,
 	overhead: overheadScenario,
 	trigger: triggerScenario,
+	shared: sharedScenario,
 };
 type ScenarioName = keyof typeof SCENARIOS;
 

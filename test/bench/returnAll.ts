@@ -46,21 +46,23 @@ const withoutLinks = (record: IDataObject) => {
 	return rest;
 };
 
+export const contactRecords = () =>
+	Array.from({ length: CONTACTS }, (_, index) => ({
+		firstName: `First${index}`,
+		lastName: `Last${index}`,
+		workEmailAddress1: `person${index}@example.com`,
+		workMobilePhone1: `6140${String(index).padStart(7, '0')}`,
+		workCountry: 'Australia',
+		timezone: 'Australia/Melbourne',
+	}));
+
+export const returnAllParameters = { resource: 'contact', operation: 'getAll', returnAll: true, simplify: false };
+
 export async function returnAllScenario() {
 	const bench = await startBench({ latencyMs: 150, rateLimit: { perSecond: RATE } });
 	try {
-		await bench.sandbox.seed(
-			'contacts',
-			Array.from({ length: CONTACTS }, (_, index) => ({
-				firstName: `First${index}`,
-				lastName: `Last${index}`,
-				workEmailAddress1: `person${index}@example.com`,
-				workMobilePhone1: `6140${String(index).padStart(7, '0')}`,
-				workCountry: 'Australia',
-				timezone: 'Australia/Melbourne',
-			})),
-		);
-		const parameters = { resource: 'contact', operation: 'getAll', returnAll: true, simplify: false };
+		await bench.sandbox.seed('contacts', contactRecords());
+		const parameters = returnAllParameters;
 		const { result: ours, growth } = await peakHeapGrowth(async () => await bench.runNode(parameters, { requestsPerSecond: RATE }));
 		if (ours.error) throw ours.error;
 		const records = ours.items.map((item) => item.json);

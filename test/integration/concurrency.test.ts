@@ -77,9 +77,10 @@ describe('pacing', () => {
 
 describe('order and pairing', () => {
 	it('outputs items in input order, each with its own answer, when answers come back out of order', async () => {
-		// Each request waits less than the one before it: the last one sent is answered first.
+		// Each request waits less than the one before it: the last one sent is answered first. The steps are
+		// wider than the spacing of the pace's first burst (a third of 30 per second, 8.5 ms apart).
 		for (let index = 0; index < 12; index++) {
-			bed.sandbox.injectFault({ type: 'delay', method: 'POST', delayMs: (12 - index) * 25 });
+			bed.sandbox.injectFault({ type: 'delay', method: 'POST', delayMs: (12 - index) * 60 });
 		}
 		const { parameters, items: input } = sendEach(12);
 		const { items, error } = await bed.run(WHISPIR, parameters, { items: input });

@@ -6,20 +6,13 @@ import { describe, expect, it } from 'vitest';
 
 import { HANG_MS, type FaultRow } from './faults/faultRows';
 import { credentialsOf, requestsTo } from './faults/operationColumns';
-import { WHISPIR, startTestBed, type WhispirTestBed } from './support';
+import { WHISPIR, withTestBed, type WhispirTestBed } from './support';
 
 const settledAfter = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.concurrent('fault injection: lasting faults, quotas and bursts', () => {
 	/** A bed of its own for each test, so that they can run at the same time. */
-	async function withBed<T>(work: (bed: WhispirTestBed) => Promise<T>): Promise<T> {
-		const bed = await startTestBed();
-		try {
-			return await work(bed);
-		} finally {
-			await bed.close();
-		}
-	}
+	const withBed = withTestBed;
 	const runWith = async (bed: WhispirTestBed, parameters: INodeParameters, items: INodeExecutionData[] = [{ json: {} }], continueOnFail = false) =>
 		await bed.harness.runNode({ nodeType: WHISPIR, parameters, items, continueOnFail, credentials: credentialsOf(bed) });
 

@@ -434,6 +434,17 @@ describe('rate limits', () => {
 		expect((await api('/workspaces', { accept: JSON_WS })).status).toBe(200);
 	});
 
+	it("changes the key's per-second limit mid-run, keeping what the window counted", async () => {
+		sb.configure({ rateLimit: { perSecond: 3 } });
+		for (let request = 0; request < 3; request++) expect((await api('/workspaces', { accept: JSON_WS })).status).toBe(200);
+		// Three in the window already: a limit of 2 refuses at once (configure would have started a fresh window).
+		sb.changeKeyLimit(2);
+		expect((await api('/workspaces', { accept: JSON_WS })).status).toBe(403);
+		sb.changeKeyLimit(5);
+		expect((await api('/workspaces', { accept: JSON_WS })).status).toBe(200);
+		expect(sb.log.map((e) => e.status)).toEqual([200, 200, 200, 403, 200]);
+	});
+
 	it('answers 403 QPD over the daily quota', async () => {
 		sb.configure({ rateLimit: { perDay: 2 } });
 		expect((await api('/workspaces')).status).toBe(200);

@@ -63,3 +63,13 @@ export async function startTestBed(options: SandboxOptions = {}): Promise<Whispi
 		close: async () => await sandbox.close(),
 	};
 }
+
+/** A test bed of its own for `work`, closed afterwards: tests that each need a key (and a pace) of their own. */
+export async function withTestBed<T>(work: (bed: WhispirTestBed) => Promise<T>): Promise<T> {
+	const bed = await startTestBed();
+	try {
+		return await work(bed);
+	} finally {
+		await bed.close();
+	}
+}

@@ -22,6 +22,7 @@ const optional = (value: unknown) => (value === undefined ? undefined : String(v
 const routes: Record<string, ControlRoute> = {
 	'POST /reset': (st) => (st.reset(), { ok: true }),
 	'POST /configure': (st, b) => (st.configure(b as ConfigPatch), { ok: true, config: st.config }),
+	'POST /key-limit': (st, b) => (st.changeKeyLimit(b.perSecond), { ok: true, config: st.config }),
 	'POST /seed': (st, b) => ({
 		ids: st.seed(String(b.resource ?? ''), b.records as object[], optional(b.workspaceId), optional(b.parentId)),
 	}),

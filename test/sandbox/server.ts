@@ -25,6 +25,8 @@ export interface Sandbox {
 	/** Data, log, faults and config back to their defaults (the port stays). */
 	reset(): void;
 	configure(patch: ConfigPatch): void;
+	/** The key's per-second limit changes mid-run; unlike `configure`, the window keeps its counts. */
+	changeKeyLimit(perSecond: number): void;
 	/** Returns the ids of the seeded records; a sub-resource (devices…) needs its parent's id. */
 	seed(resource: string, records: object[], workspaceId?: string, parentId?: string): string[];
 	injectFault(fault: FaultSpec): void;
@@ -68,6 +70,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		log: st.log,
 		reset: () => st.reset(),
 		configure: (patch) => st.configure(patch),
+		changeKeyLimit: (perSecond) => st.changeKeyLimit(perSecond),
 		seed: (resource, records, workspaceId, parentId) => st.seed(resource, records, workspaceId, parentId),
 		injectFault: (fault) => st.faults.add(fault),
 		state: async (resource, workspaceId, parentId) => structuredClone(st.records(resource, workspaceId, parentId)),

@@ -95,6 +95,14 @@ export class SandboxState implements Env {
 		this.config = next;
 	}
 
+	/**
+	 * Changes the key's per-second limit while requests flow, keeping what the window has counted, as
+	 * Whispir lowering (or restoring) a key's limit would: a drop refuses at once what is over the new limit.
+	 */
+	changeKeyLimit(perSecond: unknown): void {
+		this.config = { ...this.config, rateLimit: { ...this.config.rateLimit, perSecond: checkLimit(perSecond, 'perSecond') } };
+	}
+
 	private scopeFor(def: ResourceDef, workspaceId?: string): Scope {
 		if (def.scope === 'company') return { env: this, scope: '' };
 		const wid = workspaceId ?? this.defaultWs;

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 
 import {
 	MAX_FAULT_RETRIES,
-	MAX_RATE_LIMIT_RETRIES,
 	OVER_QPD,
 	OVER_QPS,
+	RATE_PATIENCE_MS,
 	mayHaveActed,
 	parseRetryAfter,
+	rateRefusalWait,
 	retryDelay,
 	type AttemptOutcome,
 } from '../../nodes/Whispir/transport/retryPolicy';
@@ -15,16 +16,37 @@ const noJitter = () => 0;
 const status = (statusCode: number, extra: Partial<AttemptOutcome> = {}): AttemptOutcome =>
 	({ kind: 'status', statusCode, ...extra }) as AttemptOutcome;
 
-describe('retryDelay', () => {
-	it('retries rate-limit answers for every method, POST included', () => {
-		for (const method of ['GET', 'POST', 'PUT', 'DELETE'] as const) {
-			expect(retryDelay(method, status(403, { errorCode: OVER_QPS }), 0, noJitter)).toBe(1000);
-			expect(retryDelay(method, status(429), 1, noJitter)).toBe(2000);
-		}
+describe('rateRefusalWait', () => {
+	const minute = 60_000;
+	const qps = status(403, { errorCode: OVER_QPS });
+
+	it('sends a refused request again at once, whatever its method, while the key gets requests through', () => {
+		// Refused for 20 minutes, but another request on the key got through a minute ago: keep going.
+		expect(rateRefusalWait(qps, { now: 20 * minute, refusedSince: 0, lastAcceptedAt: 19 * minute })).toBe(0);
+		expect(rateRefusalWait(status(429), { now: 20 * minute, refusedSince: 0, lastAcceptedAt: 19 * minute })).toBe(0);
 	});
 
-	it('honours Retry-After on 429', () => {
-		expect(retryDelay('POST', status(429, { retryAfter: '3' }), 0, noJitter)).toBe(3000);
+	it('gives up only when nothing on the key got through for the whole patience, not after a number of refusals', () => {
+		const patience = RATE_PATIENCE_MS;
+		expect(rateRefusalWait(qps, { now: patience - 1, refusedSince: 0, lastAcceptedAt: Number.NEGATIVE_INFINITY })).toBe(0);
+		expect(rateRefusalWait(qps, { now: patience, refusedSince: 0, lastAcceptedAt: Number.NEGATIVE_INFINITY })).toBeUndefined();
+		// The key's last success long before this request was refused: patience counts from the refusal.
+		expect(rateRefusalWait(qps, { now: patience + 5, refusedSince: 10, lastAcceptedAt: 0 })).toBe(0);
+	});
+
+	it("honours Retry-After, unless it reaches past the patience", () => {
+		const times = { now: 0, refusedSince: 0, lastAcceptedAt: 0 };
+		expect(rateRefusalWait(status(429, { retryAfter: '3' }), times)).toBe(3000);
+		expect(rateRefusalWait(status(429, { retryAfter: String(RATE_PATIENCE_MS / 1000) }), times)).toBeUndefined();
+	});
+});
+
+describe('retryDelay', () => {
+	it('leaves rate refusals to rateRefusalWait', () => {
+		for (const method of ['GET', 'POST'] as const) {
+			expect(retryDelay(method, status(403, { errorCode: OVER_QPS }), 0, noJitter)).toBeUndefined();
+			expect(retryDelay(method, status(429), 0, noJitter)).toBeUndefined();
+		}
 	});
 
 	it('never retries a daily-quota answer or a plain 403', () => {
@@ -59,11 +81,10 @@ describe('retryDelay', () => {
 
 	it('gives up after the bounded number of retries', () => {
 		expect(retryDelay('GET', status(500), MAX_FAULT_RETRIES)).toBeUndefined();
-		expect(retryDelay('GET', status(429), MAX_RATE_LIMIT_RETRIES)).toBeUndefined();
 	});
 
 	it('adds jitter below a quarter second', () => {
-		expect(retryDelay('GET', status(429), 0, () => 0.999)).toBe(1249);
+		expect(retryDelay('GET', status(503), 0, () => 0.999)).toBe(749);
 	});
 });
 

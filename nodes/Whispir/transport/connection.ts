@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { WhispirContext } from './index';
-import { limiterFor, type RateLimiter } from './rateLimiter';
+import { AUTOMATIC_CEILING, limiterFor, type RateLimiter } from './rateLimiter';
 import { withoutApiKeyParameter } from './responses';
 import { secretsRemover, withoutAuthorization } from './scrub';
 
@@ -81,12 +81,13 @@ async function connect(context: WhispirContext, itemIndex?: number): Promise<Con
 			itemIndex,
 		});
 	}
-	const perSecond =
-		credentials.rateLimit === 'custom' ? Number(credentials.customRateLimit) : Number(credentials.rateLimit);
+	// 'auto' (Automatic), 'custom', or an edition's number: see the credential's Rate Limit options.
+	const ceilings: Record<string, number> = { auto: AUTOMATIC_CEILING, custom: Number(credentials.customRateLimit) };
+	const perSecond = ceilings[credentials.rateLimit] ?? Number(credentials.rateLimit);
 	const timeoutSeconds = Number(credentials.requestTimeout);
 	return {
 		baseUrl,
-		limiter: limiterFor(baseUrl, credentials.apiKey, perSecond > 0 ? perSecond : 5),
+		limiter: limiterFor(baseUrl, credentials.apiKey, perSecond > 0 ? perSecond : AUTOMATIC_CEILING),
 		timeoutMs: (timeoutSeconds > 0 ? timeoutSeconds : DEFAULT_TIMEOUT_SECONDS) * 1000,
 		...secretScrubbers(credentials),
 	};

@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { OVER_QPD, isOverRateLimit, mayHaveActed, type AttemptOutcome } from './retryPolicy';
+import { OVER_QPD, RATE_PATIENCE_MS, isOverRateLimit, mayHaveActed, type AttemptOutcome } from './retryPolicy';
 
 export interface FailedRequest {
 	method: string;
@@ -36,9 +36,9 @@ function explainStatus(failure: FailedRequest, statusCode: number, errorCode?: s
 			message: 'Whispir kept rejecting requests as over the per-second rate limit',
 			description: `${
 				failure.retries > 0
-					? `Gave up after ${failure.retries} retries.`
-					: 'Whispir asked to wait longer than the node waits (a minute).'
-			} Set the credential's Rate Limit to your Whispir API edition, and if other workflows or n8n workers use the same API key, give each a share of the limit.`,
+					? `No request on this API key got through for ${RATE_PATIENCE_MS / 60_000} minutes (this one was refused ${failure.retries + 1} times).`
+					: `Whispir asked to wait longer than the node waits (${RATE_PATIENCE_MS / 60_000} minutes).`
+			} The node slows down to the rate Whispir grants the key, but something else is using all of it: other apps, workflows or n8n workers on the same API key. Try again when they are done, or ask Whispir for a higher limit.`,
 		};
 	}
 	if (statusCode === 401) {

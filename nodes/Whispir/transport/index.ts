@@ -18,7 +18,7 @@ import { MAX_PAGE_SIZE, lacksReportedList, nextOffset, pageItems, planPages, pla
 import { assertRequestPath } from './paths';
 import type { RateLimiter, Start } from './rateLimiter';
 import { networkCode, readAnswer, type Attempt, type WhispirResponse } from './responses';
-import { MAX_TOTAL_WAIT_MS, isOverRateLimit, mayHaveActed, retryDelay } from './retryPolicy';
+import { MAX_TOTAL_WAIT_MS, isOverRateLimit, mayHaveActed, rateRefusalWait, retryDelay } from './retryPolicy';
 import { secretsIn } from './scrub';
 import { runPool } from './workerPool';
 
@@ -79,9 +79,16 @@ async function pause(context: WhispirContext, ms: number): Promise<void> {
 	}
 }
 
-/** Waits until the credential's rate limit lets one more request start (cancelling the execution stops the wait). */
+/**
+ * Waits until the key's pace lets one more request start. Stopping the execution ends the wait at once,
+ * also for a request still queued behind others (of other executions) that are waiting.
+ */
 async function waitForTurn(context: WhispirContext, limiter: RateLimiter): Promise<Start> {
-	return await limiter.take(async (ms) => await pause(context, ms));
+	try {
+		return await limiter.take(async (ms) => await pause(context, ms), Date.now, cancelSignal(context));
+	} catch (error) {
+		throw isCancelled(context) ? cancellation(context) : error;
+	}
 }
 
 /**
@@ -92,13 +99,13 @@ async function waitForTurn(context: WhispirContext, limiter: RateLimiter): Promi
 const MAX_CONCURRENCY = 100;
 
 /**
- * How many requests of one node run to keep going at once: twice the credential's rate, so the
- * rate stays full even when Whispir takes up to a second or two to answer, and never so many that
+ * How many requests of one node run to keep going at once: twice the credential's ceiling, so the
+ * pace stays full even when Whispir takes up to a second or two to answer, and never so many that
  * thousands of items mean thousands of waiting requests. The limiter still decides when each starts.
  */
 export async function requestConcurrency(context: WhispirContext, itemIndex?: number): Promise<number> {
 	const { limiter } = await connectionFor(context, itemIndex);
-	return Math.max(1, Math.min(MAX_CONCURRENCY, Math.ceil(2 * limiter.perSecond)));
+	return Math.max(1, Math.min(MAX_CONCURRENCY, Math.ceil(2 * limiter.ceiling)));
 }
 
 /**
@@ -128,10 +135,14 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 		timeout: connection.timeoutMs,
 	};
 
+	const { limiter } = connection;
 	let waited = 0;
+	let faultRetries = 0;
+	let rateRetries = 0;
+	let refusedSince: number | undefined;
 	let earlierAttemptMayHaveActed = false;
-	for (let retries = 0; ; retries++) {
-		const start = await waitForTurn(this, connection.limiter);
+	for (;;) {
+		const start = await waitForTurn(this, limiter);
 		// A turn granted without waiting never met the cancel signal: a stopped execution sends nothing more.
 		if (isCancelled(this)) throw cancellation(this);
 		let attempt: Attempt;
@@ -141,7 +152,6 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 				connection.timeoutMs,
 				async () => await this.helpers.httpRequestWithAuthentication.call(this, 'whispirApi', options),
 			)) as IN8nHttpFullResponse;
-			connection.limiter.answered(start);
 			// A DELETE repeated after an attempt that may have deleted the record: a 404 means it is gone, as asked.
 			const goneIsDone = request.method === 'DELETE' && earlierAttemptMayHaveActed;
 			attempt = readAnswer(raw, { notFoundIsEmpty: request.notFoundIsEmpty || goneIsDone }, scrubbers);
@@ -160,24 +170,46 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 			}
 			attempt = { failure: { kind: 'network', code }, whispirText: '' };
 		}
-		if ('response' in attempt) return attempt.response;
+		if ('response' in attempt) {
+			limiter.answered(start);
+			return attempt.response;
+		}
 
-		const delay = retryDelay(request.method, attempt.failure, retries);
-		if (delay === undefined || waited + delay > MAX_TOTAL_WAIT_MS) {
+		const { failure } = attempt;
+		const overRate = isOverRateLimit(failure);
+		const now = Date.now();
+		let delay: number | undefined;
+		if (overRate) {
+			refusedSince ??= now;
+			delay = rateRefusalWait(failure, { now, refusedSince, lastAcceptedAt: limiter.lastAcceptedAt });
+			// The pace drops for every request on the key; a Retry-After holds them all back as long.
+			limiter.refused(start, now, delay || undefined);
+		} else {
+			// A network fault leaves the request's arrival unknown: it keeps its place in the window.
+			if (failure.kind !== 'network') limiter.answered(start, now);
+			delay = retryDelay(request.method, failure, faultRetries);
+			if (delay !== undefined && waited + delay > MAX_TOTAL_WAIT_MS) delay = undefined;
+		}
+		if (delay === undefined) {
 			throw whispirApiError(this.getNode(), {
 				method: request.method,
 				path,
-				outcome: attempt.failure,
+				outcome: failure,
 				whispirText: attempt.whispirText,
-				retries,
+				retries: overRate ? rateRetries : faultRetries,
 				itemIndex: request.itemIndex,
 				usesPlainHttp: connection.baseUrl.startsWith('http:'),
 			});
 		}
-		// Everyone sharing the key holds back, not just this request.
-		if (isOverRateLimit(attempt.failure)) connection.limiter.pauseUntil(Date.now() + delay);
-		waited += delay;
-		earlierAttemptMayHaveActed ||= mayHaveActed(attempt.failure);
+		if (overRate) {
+			rateRetries++;
+			// Not back at once into the window that refused it: one request's spacing at the new pace first.
+			delay ||= limiter.spacing;
+		} else {
+			waited += delay;
+			faultRetries++;
+		}
+		earlierAttemptMayHaveActed ||= mayHaveActed(failure);
 		await pause(this, delay);
 		if (request.rebuildBody) options.body = JSON.stringify(await request.rebuildBody());
 	}
@@ -230,11 +262,33 @@ export async function whispirApiList(this: WhispirContext, request: WhispirListR
 
 	const first = await readPage(0, Math.min(MAX_PAGE_SIZE, wanted));
 	const plan = planPages(first.body, first.items.length, wanted);
-	const rest = plan
-		? await readPlannedPages(this, plan, first, readPage)
-		: await followNextLinks(first, readPage, wanted);
+	// A refused page is sent again by whispirApiRequest; the pages read stay. Only a page that finally
+	// fails ends the list, and its error says how far the list got.
+	const progress = { pages: 1, records: first.items.length };
+	const counted = async (offset: number, pageSize: number) => {
+		const page = await readPage(offset, pageSize);
+		progress.pages++;
+		progress.records += page.items.length;
+		return page;
+	};
+	let rest: IDataObject[][];
+	try {
+		rest = plan
+			? await readPlannedPages(this, plan, first, counted)
+			: await followNextLinks(first, counted, wanted);
+	} catch (error) {
+		throw withListProgress(error, progress, plan ? plan.count + 1 : undefined);
+	}
 	const results = [first.items, ...rest].flat();
 	return results.length > wanted ? results.slice(0, wanted) : results;
+}
+
+/** Adds to a list's error how many pages and records had been read (and are not output). */
+function withListProgress(error: unknown, progress: { pages: number; records: number }, pageCount?: number): unknown {
+	if (!(error instanceof NodeApiError)) return error;
+	const note = `The list was read up to this page: ${progress.pages}${pageCount ? ` of ${pageCount}` : ''} pages, ${progress.records} records, none of them output. Running the node again reads the list from the start.`;
+	error.description = error.description ? `${error.description} ${note}` : note;
+	return error;
 }
 
 /** Every page of the plan, concurrently, in the list's order; up to the first empty page or repeated page. */

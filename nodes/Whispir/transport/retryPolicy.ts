@@ -11,10 +11,14 @@ export type AttemptOutcome =
 	/** No answer: `code` is the socket or timeout error code (ECONNRESET, ECONNABORTED, …). */
 	| { kind: 'network'; code: string };
 
-export const MAX_RATE_LIMIT_RETRIES = 6;
 export const MAX_FAULT_RETRIES = 3;
-/** No request waits longer than this in total before giving up. */
+/** No request waits longer than this in total for faults to pass before giving up. */
 export const MAX_TOTAL_WAIT_MS = 60_000;
+/**
+ * A request refused for rate is sent again until no request on its key has got through for this
+ * long: while others get through, the key is only busy, and the pace (rateLimiter.ts) finds its share.
+ */
+export const RATE_PATIENCE_MS = 3 * 60_000;
 
 // Codes that prove the request never left this machine, so even a POST can be sent again.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -29,9 +33,30 @@ export function isOverRateLimit(outcome: AttemptOutcome): boolean {
 }
 
 /**
- * How long to wait before trying again, or undefined when the attempt must not be repeated.
+ * How long a request refused for rate waits before it queues for its turn again (0: at once, the pace
+ * decides), or undefined when it must give up: nothing on the key got through for RATE_PATIENCE_MS, or
+ * Whispir's Retry-After reaches past that.
  *
- * Rate-limit answers are rejections at Whispir's gateway, so any method may be repeated.
+ * Any method may be sent again, a message send included: Whispir's gateway refuses such a request before
+ * doing anything with it. Its developer documentation (https://developers.whispir.com/, "API Rate
+ * Limits" and "HTTP Response Codes") lists 403 ERR_403_DEVELOPER_OVER_QPS and 429 among the
+ * unsuccessful response codes, returned when the calls exceed the key's quota, whereas a message
+ * accepted for processing is a 202.
+ */
+export function rateRefusalWait(
+	outcome: AttemptOutcome,
+	{ now, refusedSince, lastAcceptedAt }: { now: number; refusedSince: number; lastAcceptedAt: number },
+): number | undefined {
+	const retryAfter = outcome.kind === 'status' ? parseRetryAfter(outcome.retryAfter, now) : undefined;
+	const wait = retryAfter ?? 0;
+	const stuckSince = Math.max(refusedSince, lastAcceptedAt);
+	return now + wait - stuckSince >= RATE_PATIENCE_MS ? undefined : wait;
+}
+
+/**
+ * How long to wait before trying again after a fault (not a rate refusal: see rateRefusalWait), or
+ * undefined when the attempt must not be repeated.
+ *
  * Server errors, broken connections and unreadable bodies may come after Whispir acted, so
  * only idempotent methods are repeated: a POST (a message send!) is never sent twice.
  */
@@ -41,15 +66,6 @@ export function retryDelay(
 	retriesSoFar: number,
 	random: () => number = Math.random,
 ): number | undefined {
-	if (isOverRateLimit(outcome)) {
-		if (retriesSoFar >= MAX_RATE_LIMIT_RETRIES) return undefined;
-		const retryAfter = outcome.kind === 'status' ? parseRetryAfter(outcome.retryAfter) : undefined;
-		if (retryAfter !== undefined) return retryAfter;
-		// Whispir's window is one second: wait at least that long, then back off, with jitter
-		// so that parallel executions do not come back in step.
-		return Math.min(8_000, 1_000 * 2 ** retriesSoFar) + Math.floor(random() * 250);
-	}
-
 	if (retriesSoFar >= MAX_FAULT_RETRIES) return undefined;
 	const transient =
 		outcome.kind === 'network' ||
