@@ -54,13 +54,14 @@ const VALID_PARAMETERS: Record<string, INodeParameters> = {
 	'contact.update': { updateFields: { firstName: 'Janet' } },
 	'contactDevice.create': { deviceName: 'Phone', pushToken: 'token-1', appId: { __rl: true, mode: 'id', value: 'APP1' } },
 	'contactDevice.update': { updateFields: { deviceName: 'Phone 2' } },
-	'distributionList.create': { name: 'Team' },
+	'distributionList.create': { name: 'Team', access: 'Open', visibility: 'Public' },
 	'distributionList.update': { updateFields: { description: 'New' } },
 	'distributionList.addMembers': { members: { contacts: [{ id: { __rl: true, mode: 'id', value: 'C1' } }] } },
 	'distributionList.removeMembers': { members: { contacts: [{ id: { __rl: true, mode: 'id', value: 'C1' } }] } },
-	'event.create': { eventLabel: 'E1', startDate: '2030-01-01T10:00:00' },
+	'event.create': { eventLabel: 'E1', startDate: '2030-01-01T10:00:00', formName: 'MetroEvent' },
 	'event.update': { updateFields: { eventLabel: 'E2' } },
 	'message.send': SMS,
+	'message.sendAndWait': SMS,
 	'message.sendBulk': { subject: 'Hello', body: 'Hi @@value@@', smsMappingField: 'value' },
 	'resource.upload': { source: 'text', content: 'a,b', name: 'a.csv', scope: 'private' },
 	'resource.update': { source: 'text', content: 'a,b' },
@@ -93,7 +94,7 @@ interface IdField {
 }
 
 /** Locators whose value goes into a request body, not a path (Whispir reads them by name or as data). */
-const BODY_LOCATORS = new Set(['message.send.pushApp', 'import.importContacts.resourceId']);
+const BODY_LOCATORS = new Set(['message.send.pushApp', 'message.sendAndWait.pushApp', 'import.importContacts.resourceId']);
 
 /** Every resource locator of every operation: each holds an ID (of a record, its parent or its workspace). */
 function idFields(): IdField[] {

@@ -90,6 +90,7 @@ async function send(ticket: string): Promise<string> {
 			'x-api-key': sandbox.credentials.apiKey,
 			Authorization: `Basic ${Buffer.from(`${sandbox.credentials.username}:${sandbox.credentials.password}`).toString('base64')}`,
 			'Content-Type': 'application/vnd.whispir.message-v1+json',
+			Accept: 'application/vnd.whispir.message-v1+json',
 		},
 		body: JSON.stringify({ to: '61400000001', subject: 'Ticket', body: 'Reply YES', callbackId: CALLBACK_NAME, callbackParameters: { ticket } }),
 	});

@@ -8,8 +8,10 @@ import type {
 import { NodeOperationError, SEND_AND_WAIT_OPERATION, WAIT_INDEFINITELY, updateDisplayOptions } from 'n8n-workflow';
 
 import { createRecord } from '../../helpers/records';
+import { isIdSegment, notAnIdError } from '../../transport/paths';
 import { readWallClock } from '../dates';
 import { ENDPOINTS } from '../endpoints';
+import { failedItemOrThrow } from '../failedItem';
 import { isMatchableWord } from './replyMatch';
 import { prepareMessage, properties as sendProperties, type PreparedMessage } from './send.operation';
 import { createWaitCallback, newWait, removeStaleWaitCallbacks, untilStored, waitKey, type Wait } from './waitCallbacks';
@@ -191,13 +193,14 @@ function assertWords(context: IExecuteFunctions): void {
 export const SEND_FAILURE_KEY = 'whispirSendAndWaitFailure';
 
 export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	assertWords(this);
-	const waitTill = waitLimit(this);
-	const prepared = await prepareMessage(this, 0);
-	// n8n makes a "Human in the Loop" tool of every send-and-wait operation; it adds a Message field
-	// holding what the AI agent wants to do, which is then the text the approver reads.
-	const toolRequest = String(this.getNodeParameter('message', 0, '')).trim();
-	if (toolRequest !== '') prepared.message.body = toolRequest;
+	let checked: { waitTill: Date | undefined; prepared: PreparedMessage };
+	try {
+		checked = await checkedInput(this);
+	} catch (error) {
+		// Bad input, found before anything is sent or the execution waits, concerns every item.
+		return [failedItemOrThrow(this, error, this.getInputData().map((_, item) => item))];
+	}
+	const { waitTill, prepared } = checked;
 	const wait = newWait(this.getExecutionId(), waitTill);
 	const url = this.getSignedResumeUrl({ wait: wait.id });
 	const key = await waitKey(this, wait.id);
@@ -209,6 +212,21 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	// this method returns. So the callback is created, and the message sent, right after that.
 	void registerAndSend(this, { wait, url, key, prepared });
 	return this.getInputData().map((item, index) => ({ json: item.json, pairedItem: { item: index } }));
+}
+
+async function checkedInput(context: IExecuteFunctions): Promise<{ waitTill: Date | undefined; prepared: PreparedMessage }> {
+	assertWords(context);
+	const waitTill = waitLimit(context);
+	const prepared = await prepareMessage(context, 0);
+	// The message is sent after the execution waits, where a bad Workspace could only end the wait: refuse it now.
+	if (prepared.workspaceId !== undefined && !isIdSegment(prepared.workspaceId)) {
+		throw notAnIdError(context.getNode(), 'Workspace', prepared.workspaceId, 0);
+	}
+	// n8n makes a "Human in the Loop" tool of every send-and-wait operation; it adds a Message field
+	// holding what the AI agent wants to do, which is then the text the approver reads.
+	const toolRequest = String(context.getNodeParameter('message', 0, '')).trim();
+	if (toolRequest !== '') prepared.message.body = toolRequest;
+	return { waitTill, prepared };
 }
 
 interface Registration {
