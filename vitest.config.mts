@@ -8,7 +8,11 @@ export default defineConfig({
 	// the CommonJS one, and `instanceof NodeApiError` fails across the two.
 	resolve: { alias: [{ find: /^n8n-workflow$/, replacement: require.resolve('n8n-workflow') }] },
 	test: {
-		include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/contract/**/*.test.ts'],
+		include: [
+			'test/unit/**/*.test.ts',
+			'test/integration/**/*.test.ts',
+			'test/contract/**/*.test.ts',
+		],
 		// Records what the tests produce and fails the run if a password, API key or callback key is in it.
 		// Checks what the node sent and the sandbox answered against Whispir's OpenAPI (test/contract).
 		globalSetup: ['test/secrets/globalSetup.ts', 'test/contract/globalSetup.ts'],

@@ -39,7 +39,10 @@ export class WhispirApi implements ICredentialType {
 
 	displayName = 'Whispir API';
 
-	icon: Icon = { light: 'file:../nodes/Whispir/whispir.svg', dark: 'file:../nodes/Whispir/whispir.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Whispir/whispir.svg',
+		dark: 'file:../nodes/Whispir/whispir.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-whispir/n8n-nodes-whispir#credentials';
 
@@ -95,7 +98,7 @@ export class WhispirApi implements ICredentialType {
 			options: WHISPIR_EDITIONS,
 			default: AUTOMATIC_RATE_LIMIT,
 			description:
-				'The most requests per second the nodes may send with this key. Whatever you choose, they slow down to the rate Whispir really grants, which is lower when other apps, workflows or n8n workers share the key. Automatic starts at 30 (the Enterprise edition) and finds the key\'s rate by itself; choose your edition to never go above it.',
+				"The most requests per second the nodes may send with this key. Whatever you choose, they slow down to the rate Whispir really grants, which is lower when other apps, workflows or n8n workers share the key. Automatic starts at 30 (the Enterprise edition) and finds the key's rate by itself; choose your edition to never go above it.",
 		},
 		{
 			displayName: 'Requests per Second',
@@ -129,7 +132,10 @@ export class WhispirApi implements ICredentialType {
 		const apiKey = String(credentials.apiKey ?? '');
 		return {
 			...requestOptions,
-			auth: { username: String(credentials.username ?? ''), password: String(credentials.password ?? '') },
+			auth: {
+				username: String(credentials.username ?? ''),
+				password: String(credentials.password ?? ''),
+			},
 			headers: { ...requestOptions.headers, 'x-api-key': apiKey },
 			qs: { ...requestOptions.qs, apikey: apiKey },
 		};

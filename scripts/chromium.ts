@@ -14,7 +14,8 @@ function chromiumPath(): string {
 
 /** apt-get as root: directly when we are root, else through sudo (which must not ask for a password). */
 function aptGet(args: string[]): void {
-	const asRoot = process.getuid?.() === 0 ? ['apt-get', ...args] : ['sudo', '-n', 'apt-get', ...args];
+	const asRoot =
+		process.getuid?.() === 0 ? ['apt-get', ...args] : ['sudo', '-n', 'apt-get', ...args];
 	execFileSync(asRoot[0], asRoot.slice(1), {
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },

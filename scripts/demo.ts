@@ -45,7 +45,8 @@ async function demo(): Promise<void> {
 	let userFolder: string | undefined;
 	// Set by Ctrl-C before n8n is stopped, so that n8n's exit is not taken for a crash.
 	let interrupted = false;
-	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => (interrupted = true));
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+		process.on(signal, () => (interrupted = true));
 	// One shutdown, however many callers (Ctrl-C, n8n crashing, a failed start) ask for it.
 	let stopping: Promise<void> | undefined;
 	const stop = async () =>
@@ -87,8 +88,12 @@ async function demo(): Promise<void> {
 		const examples = join(REPO, 'examples');
 		let replyWorkflowId = '';
 		let approvalWorkflowId = '';
-		for (const file of readdirSync(examples).filter((name) => name.endsWith('.json')).sort()) {
-			const { name, nodes, connections } = JSON.parse(readFileSync(join(examples, file), 'utf8')) as Workflow;
+		for (const file of readdirSync(examples)
+			.filter((name) => name.endsWith('.json'))
+			.sort()) {
+			const { name, nodes, connections } = JSON.parse(
+				readFileSync(join(examples, file), 'utf8'),
+			) as Workflow;
 			const id = await n8n.createWorkflow(withCredential({ name, nodes, connections }, credential));
 			if (file === REPLY_EXAMPLE) replyWorkflowId = id;
 			if (file === APPROVAL_EXAMPLE) approvalWorkflowId = id;
@@ -98,7 +103,9 @@ async function demo(): Promise<void> {
 		// The trigger registers its callback at the sandbox as it activates (2.40: a moment after the call returns).
 		const box = sandbox;
 		await waitFor('the reply trigger to register its callback at the sandbox', async () =>
-			(await box.state('callbacks')).some((callback) => callback.name === CALLBACK_NAME) ? true : undefined,
+			(await box.state('callbacks')).some((callback) => callback.name === CALLBACK_NAME)
+				? true
+				: undefined,
 		);
 
 		// The appointment request the example answers: sent earlier with the trigger's callback name.
@@ -111,16 +118,26 @@ async function demo(): Promise<void> {
 		say(`n8n is running at ${n8n.url}`);
 		say(`  Log in with ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}`);
 		say(`  Whispir sandbox: ${sandbox.url} (credential "Whispir Sandbox"; n8n's log: ${LOG_FILE})`);
-		say(`  Example workflows imported from examples/; "${REPLY_EXAMPLE.replace('.json', '')}" and "${APPROVAL_EXAMPLE.replace('.json', '')}" are active.`);
+		say(
+			`  Example workflows imported from examples/; "${REPLY_EXAMPLE.replace('.json', '')}" and "${APPROVAL_EXAMPLE.replace('.json', '')}" are active.`,
+		);
 		say();
-		say('Simulate the patient replying YES to the appointment request (message ' + messageId + '):');
+		say(
+			'Simulate the patient replying YES to the appointment request (message ' + messageId + '):',
+		);
 		say('  npm run demo:reply            (or: npm run demo:reply -- "Can we make it 11?")');
-		say(`  curl -X POST ${sandbox.url}/__sandbox/messages/reply -H 'Content-Type: application/json' \\`);
+		say(
+			`  curl -X POST ${sandbox.url}/__sandbox/messages/reply -H 'Content-Type: application/json' \\`,
+		);
 		say(`       -d '{"messageId":"${messageId}","content":"YES"}'`);
 		say(`Then open ${n8n.url}/workflow/${replyWorkflowId}/executions to see the run.`);
 		say();
-		say(`The approval example is waiting for the approver's answer (message ${approvalMessageId} to ${APPROVER}):`);
-		say('  npm run demo:reply -- --approval           (replies YES; or: npm run demo:reply -- --approval "no, too expensive")');
+		say(
+			`The approval example is waiting for the approver's answer (message ${approvalMessageId} to ${APPROVER}):`,
+		);
+		say(
+			'  npm run demo:reply -- --approval           (replies YES; or: npm run demo:reply -- --approval "no, too expensive")',
+		);
 		say(`Then open ${n8n.url}/workflow/${approvalWorkflowId}/executions to see it continue.`);
 		say('Press Ctrl-C to stop everything.');
 		say();
@@ -165,7 +182,9 @@ async function sendAppointmentRequest(sandbox: Sandbox): Promise<string> {
 	});
 	const location = response.headers.get('location');
 	if (response.status !== 202 || !location) {
-		throw new Error(`The sandbox refused the appointment request (${response.status}: ${await response.text()})`);
+		throw new Error(
+			`The sandbox refused the appointment request (${response.status}: ${await response.text()})`,
+		);
 	}
 	return location.split('/').pop()!.split('?')[0];
 }
@@ -191,32 +210,46 @@ const describeReplyRun = (execution: Execution) => {
 	const reply = nodeOutput(execution, 'Auto-reply')[0];
 	const trigger = nodeOutput(execution, 'Whispir Trigger')[0];
 	return (
-		(trigger ? ` (reply "${String(trigger.content)}" from ${String((trigger.from as { mobile?: string })?.mobile)})` : '') +
-		(reply ? `, auto-reply sent as message ${String(reply.id)}` : '')
+		(trigger
+			? ` (reply "${String(trigger.content)}" from ${String((trigger.from as { mobile?: string })?.mobile)})`
+			: '') + (reply ? `, auto-reply sent as message ${String(reply.id)}` : '')
 	);
 };
 
 const describeApprovalRun = (execution: Execution) => {
 	const answer = nodeOutput(execution, 'Ask the approver')[0];
 	if (!answer) return '';
-	const outcome = answer.approved === true ? 'approved' : answer.approved === false ? 'declined' : 'no answer in time';
+	const outcome =
+		answer.approved === true
+			? 'approved'
+			: answer.approved === false
+				? 'declined'
+				: 'no answer in time';
 	return ` (approval: ${outcome}${answer.reply === undefined ? '' : `, reply "${String(answer.reply)}"`})`;
 };
 
 const announced = new Map<string, number>();
 let n8nLogWritten = 0;
 /** Prints each new finished execution of a workflow, and keeps n8n's output in the log file. */
-async function announceExecutions(n8n: N8n, workflowId: string, describe: (execution: Execution) => string): Promise<void> {
+async function announceExecutions(
+	n8n: N8n,
+	workflowId: string,
+	describe: (execution: Execution) => string,
+): Promise<void> {
 	const output = n8n.output();
 	if (output.length !== n8nLogWritten) {
 		writeFileSync(LOG_FILE, output);
 		n8nLogWritten = output.length;
 	}
 	// Waiting executions are not news (2.40 lists them; 2.8 does not).
-	const executions = (await n8n.executions(workflowId).catch(() => [])).filter((execution) => execution.status !== 'waiting');
+	const executions = (await n8n.executions(workflowId).catch(() => [])).filter(
+		(execution) => execution.status !== 'waiting',
+	);
 	const seen = announced.get(workflowId) ?? 0;
 	for (const execution of executions.slice(0, executions.length - seen).reverse()) {
-		say(`Execution ${execution.id}: ${String(execution.status ?? (execution.finished ? 'success' : 'running'))}${describe(execution)}`);
+		say(
+			`Execution ${execution.id}: ${String(execution.status ?? (execution.finished ? 'success' : 'running'))}${describe(execution)}`,
+		);
 	}
 	announced.set(workflowId, Math.max(seen, executions.length));
 }
@@ -234,9 +267,13 @@ async function simulateReply(args: string[]): Promise<void> {
 	const response = await fetch(`${state.sandboxUrl}/__sandbox/messages/reply`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({ messageId: toApproval ? state.approvalMessageId : state.messageId, content }),
+		body: JSON.stringify({
+			messageId: toApproval ? state.approvalMessageId : state.messageId,
+			content,
+		}),
 	});
-	if (!response.ok) throw new Error(`The sandbox answered ${response.status}: ${await response.text()}`);
+	if (!response.ok)
+		throw new Error(`The sandbox answered ${response.status}: ${await response.text()}`);
 	say(
 		toApproval
 			? `Replied "${content}" to the approval request; the demo prints the execution when it continues.`

@@ -7,7 +7,17 @@
 // CLI: `tsx scripts/n8n-runtime.ts [name…]` installs (or finds) the named runtimes, all by default.
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -40,9 +50,17 @@ export const RUNTIMES: RuntimeSpec[] = [
 			// Without --ignore-scripts, @confluentinc/kafka-javascript tries a native build and fails.
 			['npm', 'install', '--ignore-scripts', ...NPM_QUIET],
 			// The `node` package's own install script fetches its platform binary; do that step by hand.
-			['sh', '-c', `npm install --no-save --ignore-scripts ${NPM_QUIET.join(' ')} ${NODE_BINARY_PACKAGE}@$(node -p "require('./node_modules/node/package.json').version")`],
+			[
+				'sh',
+				'-c',
+				`npm install --no-save --ignore-scripts ${NPM_QUIET.join(' ')} ${NODE_BINARY_PACKAGE}@$(node -p "require('./node_modules/node/package.json').version")`,
+			],
 			// sqlite3 is an N-API addon: built against the machine's headers, it runs on Node 24 too.
-			['sh', '-c', 'cd node_modules/sqlite3 && npx --yes node-gyp rebuild --loglevel=error >/dev/null'],
+			[
+				'sh',
+				'-c',
+				'cd node_modules/sqlite3 && npx --yes node-gyp rebuild --loglevel=error >/dev/null',
+			],
 		],
 		nodeBinary: `node_modules/${NODE_BINARY_PACKAGE}/bin/node`,
 	},
@@ -52,12 +70,17 @@ const REPO = resolve(__dirname, '..');
 const MARKER = '.whispir-runtime-complete';
 
 function runtimeCacheRoot(): string {
-	return process.env.WHISPIR_N8N_RUNTIMES ?? join(homedir(), '.cache', 'n8n-nodes-whispir', 'runtimes');
+	return (
+		process.env.WHISPIR_N8N_RUNTIMES ?? join(homedir(), '.cache', 'n8n-nodes-whispir', 'runtimes')
+	);
 }
 
 function runtimeSpec(name: string): RuntimeSpec {
 	const spec = RUNTIMES.find((runtime) => runtime.name === name);
-	if (!spec) throw new Error(`Unknown n8n runtime "${name}" (known: ${RUNTIMES.map((r) => r.name).join(', ')})`);
+	if (!spec)
+		throw new Error(
+			`Unknown n8n runtime "${name}" (known: ${RUNTIMES.map((r) => r.name).join(', ')})`,
+		);
 	return spec;
 }
 
@@ -113,7 +136,8 @@ function removeAbandonedInstalls(folder: string): void {
 	if (!existsSync(parent)) return;
 	for (const entry of readdirSync(parent).filter((name) => name.startsWith(prefix))) {
 		const pid = Number(entry.slice(prefix.length));
-		if (Number.isInteger(pid) && !isAlive(pid)) rmSync(join(parent, entry), { recursive: true, force: true });
+		if (Number.isInteger(pid) && !isAlive(pid))
+			rmSync(join(parent, entry), { recursive: true, force: true });
 	}
 }
 
@@ -127,7 +151,10 @@ function isAlive(pid: number): boolean {
 }
 
 /** Returns the cached runtime, installing it first when the cache has no complete copy. */
-export async function ensureRuntime(name: string, log: (line: string) => void = console.error): Promise<InstalledRuntime> {
+export async function ensureRuntime(
+	name: string,
+	log: (line: string) => void = console.error,
+): Promise<InstalledRuntime> {
 	const spec = runtimeSpec(name);
 	const folder = runtimeFolder(spec);
 	if (existsSync(join(folder, MARKER))) return installed(spec, folder);
@@ -144,7 +171,9 @@ export async function ensureRuntime(name: string, log: (line: string) => void = 
 		if ((await run(step, temporary, logFile)) !== 0) {
 			const output = readFileSync(logFile, 'utf8');
 			rmSync(temporary, { recursive: true, force: true });
-			throw new Error(`Installing ${spec.label} failed at step: ${step.join(' ').slice(0, 120)}\n${output.slice(-4000)}`);
+			throw new Error(
+				`Installing ${spec.label} failed at step: ${step.join(' ').slice(0, 120)}\n${output.slice(-4000)}`,
+			);
 		}
 	}
 	writeFileSync(join(temporary, MARKER), new Date().toISOString());
@@ -160,14 +189,18 @@ export async function ensureRuntime(name: string, log: (line: string) => void = 
 }
 
 /** Installs the runtimes that are not cached yet, side by side. */
-export async function ensureRuntimes(names: string[], log?: (line: string) => void): Promise<InstalledRuntime[]> {
+export async function ensureRuntimes(
+	names: string[],
+	log?: (line: string) => void,
+): Promise<InstalledRuntime[]> {
 	return await Promise.all(names.map(async (name) => await ensureRuntime(name, log)));
 }
 
 if (require.main === module) {
 	const names = process.argv.slice(2);
 	ensureRuntimes(names.length ? names : RUNTIMES.map((runtime) => runtime.name)).then(
-		(runtimes) => runtimes.forEach((runtime) => console.log(`${runtime.spec.label}: ${runtime.folder}`)),
+		(runtimes) =>
+			runtimes.forEach((runtime) => console.log(`${runtime.spec.label}: ${runtime.folder}`)),
 		(error: Error) => {
 			console.error(error.message);
 			process.exit(1);

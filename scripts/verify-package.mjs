@@ -94,9 +94,11 @@ async function verify(tarball, workDir) {
 	const failures = [];
 	if (linted.length === 0) failures.push('no file was linted');
 	if (javaScript.length === 0) failures.push('the tarball holds no JavaScript (was dist/ built?)');
-	if (linted.length !== all.length) failures.push(`${all.length - linted.length} files were skipped`);
+	if (linted.length !== all.length)
+		failures.push(`${all.length - linted.length} files were skipped`);
 	if (!lintedPackageJson) failures.push('package.json was not linted');
-	if (errors + warnings > 0) failures.push(`${errors} errors and ${warnings} warnings (none allowed)`);
+	if (errors + warnings > 0)
+		failures.push(`${errors} errors and ${warnings} warnings (none allowed)`);
 	return failures;
 }
 

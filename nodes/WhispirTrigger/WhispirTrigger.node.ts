@@ -9,7 +9,14 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { catchUp } from './catchUp';
-import { eventOf, keyMatches, keyOf, normaliseDelivery, readDeliveryBody, type NormaliseOptions } from './delivery';
+import {
+	eventOf,
+	keyMatches,
+	keyOf,
+	normaliseDelivery,
+	readDeliveryBody,
+	type NormaliseOptions,
+} from './delivery';
 import { checkExists, create, remove } from './registration';
 import { firstDelivery } from './processMemory';
 import { triggerSettings } from './settings';
@@ -34,7 +41,13 @@ export class WhispirTrigger implements INodeType {
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
 			// Without responseData n8n answers with its default keyword, the text "firstEntryJson"; empty, it
 			// answers {"message":"Workflow was started"}, or the webhookResponse given below.
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: 'webhook',
+			},
 		],
 		properties: [
 			{
@@ -50,7 +63,11 @@ export class WhispirTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				options: [
-					{ name: 'Reply', value: 'reply', description: 'A recipient answered the message (SMS, email or voice)' },
+					{
+						name: 'Reply',
+						value: 'reply',
+						description: 'A recipient answered the message (SMS, email or voice)',
+					},
 					{
 						name: 'Undeliverable',
 						value: 'undeliverable',
@@ -112,7 +129,8 @@ export class WhispirTrigger implements INodeType {
 						name: 'removeHtml',
 						type: 'boolean',
 						default: false,
-						description: 'Whether Whispir removes HTML tags from reply content (useful for email replies)',
+						description:
+							'Whether Whispir removes HTML tags from reply content (useful for email replies)',
 					},
 				],
 			},
@@ -172,7 +190,9 @@ export class WhispirTrigger implements INodeType {
 		if (delivery && isNew) items.push(delivery);
 		// Acknowledged with 200, so Whispir does not retry, and nothing starts.
 		if (items.length === 0) {
-			const message = selected ? 'Received; this delivery was already handled' : 'Received; this event is not selected';
+			const message = selected
+				? 'Received; this delivery was already handled'
+				: 'Received; this event is not selected';
 			return { webhookResponse: { message } };
 		}
 		return { workflowData: [this.helpers.returnJsonArray(items)] };

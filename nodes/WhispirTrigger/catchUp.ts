@@ -32,15 +32,20 @@ export async function catchUp(
 		// A full batch: more may be waiting, so the next delivery takes the next batch.
 		if (listed === MAX_CLAIMED_CALLS) catchUpDueAgain(callbackId);
 		return claimed
-			.map(({ callId, delivery }) => normaliseDelivery(delivery, { ...options, replayedCallId: callId }))
+			.map(({ callId, delivery }) =>
+				normaliseDelivery(delivery, { ...options, replayedCallId: callId }),
+			)
 			.filter((item) => firstDelivery(callbackId, item));
 	} catch (error) {
 		// The delivery that arrived must not be lost because Whispir could not be asked: it goes out
 		// alone, and the next delivery tries again.
 		catchUpDueAgain(callbackId);
-		context.logger.warn(`Whispir Trigger: could not read the missed deliveries of callback ${callbackId}; trying again with the next delivery`, {
-			error: (error as Error).message,
-		});
+		context.logger.warn(
+			`Whispir Trigger: could not read the missed deliveries of callback ${callbackId}; trying again with the next delivery`,
+			{
+				error: (error as Error).message,
+			},
+		);
 		return [];
 	}
 }

@@ -28,7 +28,9 @@ export function keyOf(headers: IDataObject, query: IDataObject): unknown {
 	return Array.isArray(query.auth) ? query.auth[0] : query.auth;
 }
 
-export type DeliveryBody = { payload: IDataObject } | { refusal: { status: number; message: string } };
+export type DeliveryBody =
+	| { payload: IDataObject }
+	| { refusal: { status: number; message: string } };
 
 const isPlainObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
@@ -36,13 +38,17 @@ const isPlainObject = (value: unknown): value is IDataObject =>
 const XML_REFUSAL = {
 	status: 415,
 	message:
-		'This callback sends XML. The Whispir Trigger reads JSON only: set the callback\'s content type to JSON (Whispir node → Callback → Update → Content Type), or let the trigger create its own callback.',
+		"This callback sends XML. The Whispir Trigger reads JSON only: set the callback's content type to JSON (Whispir node → Callback → Update → Content Type), or let the trigger create its own callback.",
 };
 const NOT_JSON_REFUSAL = {
 	status: 415,
-	message: 'Whispir Trigger accepts only JSON deliveries (Content-Type: application/json), as Whispir sends them',
+	message:
+		'Whispir Trigger accepts only JSON deliveries (Content-Type: application/json), as Whispir sends them',
 };
-const NOT_AN_OBJECT_REFUSAL = { status: 400, message: 'The body is not a JSON object as Whispir sends it' };
+const NOT_AN_OBJECT_REFUSAL = {
+	status: 400,
+	message: 'The body is not a JSON object as Whispir sends it',
+};
 
 // `application/json`, or a vendor type such as `application/vnd.example+json`; parameters allowed.
 const JSON_CONTENT_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
@@ -54,7 +60,11 @@ const JSON_CONTENT_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
  * is not from Whispir's callback and is refused, even with the right key. n8n has already parsed
  * `application/json` (answering 422 itself when that fails); other JSON types arrive as raw bytes.
  */
-export function readDeliveryBody(contentType: string, body: unknown, rawBody: Buffer | undefined): DeliveryBody {
+export function readDeliveryBody(
+	contentType: string,
+	body: unknown,
+	rawBody: Buffer | undefined,
+): DeliveryBody {
 	if (/[/+]xml\b/i.test(contentType)) return { refusal: XML_REFUSAL };
 	if (!JSON_CONTENT_TYPE.test(contentType.trim())) return { refusal: NOT_JSON_REFUSAL };
 	if (isPlainObject(body) && Object.keys(body).length > 0) return { payload: body };
@@ -87,12 +97,14 @@ export function safeCopy(value: unknown, depth = 0): unknown {
 	if (Array.isArray(value)) return value.map((entry) => safeCopy(entry, depth + 1));
 	const copy: IDataObject = {};
 	for (const [key, entry] of Object.entries(value)) {
-		if (!UNSAFE_KEYS.has(key)) copy[key] = safeCopy(entry, depth + 1) as IDataObject[keyof IDataObject];
+		if (!UNSAFE_KEYS.has(key))
+			copy[key] = safeCopy(entry, depth + 1) as IDataObject[keyof IDataObject];
 	}
 	return copy;
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+const text = (value: unknown) =>
+	typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 
 /** The custom parameters as a flat object of strings: the message's callback parameters and Whispir's own. */
 function customParameters(value: unknown): IDataObject {
@@ -100,7 +112,8 @@ function customParameters(value: unknown): IDataObject {
 	if (!isPlainObject(value)) return parameters;
 	for (const [key, entry] of Object.entries(value)) {
 		if (UNSAFE_KEYS.has(key)) continue;
-		parameters[key] = isPlainObject(entry) || Array.isArray(entry) ? JSON.stringify(safeCopy(entry)) : text(entry);
+		parameters[key] =
+			isPlainObject(entry) || Array.isArray(entry) ? JSON.stringify(safeCopy(entry)) : text(entry);
 	}
 	return parameters;
 }
@@ -116,7 +129,9 @@ export interface NormaliseOptions {
 /** The event a payload reports: Whispir sets `undeliverable` or `acknowledged`, never both. */
 export function eventOf(payload: IDataObject): CallbackEvent {
 	const message = isPlainObject(payload.responseMessage) ? payload.responseMessage : {};
-	return message.undeliverable !== undefined && message.acknowledged === undefined ? 'undeliverable' : 'reply';
+	return message.undeliverable !== undefined && message.acknowledged === undefined
+		? 'undeliverable'
+		: 'reply';
 }
 
 /**

@@ -19,33 +19,53 @@ import { assertRegistrable, triggerSettings, type TriggerSettings } from './sett
 
 const { path: CALLBACKS, mediaType, listKey } = ENDPOINTS.callback;
 const callbackPath = (id: string) => recordPath(ENDPOINTS.callback, id);
-const sameName = (a: unknown, b: string) => String(a ?? '').trim().toLowerCase() === b.toLowerCase();
+const sameName = (a: unknown, b: string) =>
+	String(a ?? '')
+		.trim()
+		.toLowerCase() === b.toLowerCase();
 
 function webhookUrl(context: IHookFunctions): string {
 	const url = context.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(context.getNode(), 'n8n gave no webhook URL for the Whispir Trigger');
+	if (!url)
+		throw new NodeOperationError(
+			context.getNode(),
+			'n8n gave no webhook URL for the Whispir Trigger',
+		);
 	return url;
 }
 
 function sameEvents(callback: IDataObject, settings: TriggerSettings): boolean {
 	const enabled = enabledEvents(callback);
-	return enabled.length === settings.events.length && settings.events.every((event) => enabled.includes(event));
+	return (
+		enabled.length === settings.events.length &&
+		settings.events.every((event) => enabled.includes(event))
+	);
 }
 
 /** The stored callback, or undefined when Whispir no longer has it (404). */
-async function fetchCallback(context: IHookFunctions, id: string): Promise<IDataObject | undefined> {
+async function fetchCallback(
+	context: IHookFunctions,
+	id: string,
+): Promise<IDataObject | undefined> {
 	const response = await whispirApiRequest.call(context, {
 		method: 'GET',
 		path: callbackPath(id),
 		mediaType,
 		notFoundIsEmpty: true,
 	});
-	return response.statusCode === 404 || typeof response.body !== 'object' ? undefined : response.body;
+	return response.statusCode === 404 || typeof response.body !== 'object'
+		? undefined
+		: response.body;
 }
 
 async function deleteCallback(context: IHookFunctions, id: string): Promise<void> {
 	// A 404 means someone deleted it already: that is the state we want.
-	await whispirApiRequest.call(context, { method: 'DELETE', path: callbackPath(id), mediaType, notFoundIsEmpty: true });
+	await whispirApiRequest.call(context, {
+		method: 'DELETE',
+		path: callbackPath(id),
+		mediaType,
+		notFoundIsEmpty: true,
+	});
 }
 
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
@@ -56,7 +76,12 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 
 	if (state.callbackId) {
 		const current = await fetchCallback(this, state.callbackId);
-		if (current && current.url === url && sameName(current.name, settings.callbackName) && sameEvents(current, settings)) {
+		if (
+			current &&
+			current.url === url &&
+			sameName(current.name, settings.callbackName) &&
+			sameEvents(current, settings)
+		) {
 			// Re-activated, e.g. n8n restarted. Deliveries missed meanwhile are caught up by the first
 			// delivery this process receives (catchUp.ts): n8n may serve it before this even runs.
 			return true;
@@ -89,11 +114,19 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 }
 
 /** Whispir's 400 on creation mostly means its GET to the webhook URL failed: say how to fix that. */
-function explainRefusal(context: IHookFunctions, error: Error, url: string): NodeApiError | NodeOperationError {
+function explainRefusal(
+	context: IHookFunctions,
+	error: Error,
+	url: string,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError && error.httpCode === '400') {
-		return new NodeOperationError(context.getNode(), `Whispir refused to create the callback: ${error.message}`, {
-			description: `Before it creates a callback, Whispir sends a GET to ${url} and needs a 200 back. n8n must be reachable from the internet at that address, on port 80 or 443, under a domain name (set n8n's WEBHOOK_URL). A callback with the same name must not exist.`,
-		});
+		return new NodeOperationError(
+			context.getNode(),
+			`Whispir refused to create the callback: ${error.message}`,
+			{
+				description: `Before it creates a callback, Whispir sends a GET to ${url} and needs a 200 back. n8n must be reachable from the internet at that address, on port 80 or 443, under a domain name (set n8n's WEBHOOK_URL). A callback with the same name must not exist.`,
+			},
+		);
 	}
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(context.getNode(), error);
@@ -118,17 +151,27 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	});
 	let location: string | undefined;
 	try {
-		location = (await whispirApiRequest.call(this, { method: 'POST', path: CALLBACKS, mediaType, body })).location;
+		location = (
+			await whispirApiRequest.call(this, { method: 'POST', path: CALLBACKS, mediaType, body })
+		).location;
 	} catch (error) {
 		throw explainRefusal(this, error, url);
 	}
 	const id = idFromUrl(location);
 	if (!id) {
-		throw new NodeOperationError(this.getNode(), 'Whispir created the callback but did not say its ID', {
-			description: `Delete the callback "${settings.callbackName}" in Whispir, then activate the workflow again.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'Whispir created the callback but did not say its ID',
+			{
+				description: `Delete the callback "${settings.callbackName}" in Whispir, then activate the workflow again.`,
+			},
+		);
 	}
-	Object.assign(triggerState(this), { callbackId: id, callbackKey: key, callbackName: settings.callbackName });
+	Object.assign(triggerState(this), {
+		callbackId: id,
+		callbackKey: key,
+		callbackName: settings.callbackName,
+	});
 	nothingMissedYet(id);
 	return true;
 }

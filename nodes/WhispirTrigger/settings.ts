@@ -35,7 +35,8 @@ export function triggerSettings(context: IHookFunctions | IWebhookFunctions): Tr
 	const events = context.getNodeParameter('events', []) as CallbackEvent[];
 	if (events.length === 0) {
 		throw new NodeOperationError(context.getNode(), '"Events" is empty', {
-			description: 'Choose Reply, Undeliverable or both: the trigger starts the workflow only for those.',
+			description:
+				'Choose Reply, Undeliverable or both: the trigger starts the workflow only for those.',
 		});
 	}
 	const options = context.getNodeParameter('options', {}) as IDataObject;
@@ -58,7 +59,11 @@ export function triggerSettings(context: IHookFunctions | IWebhookFunctions): Tr
  */
 export function assertRegistrable(context: IHookFunctions, settings: TriggerSettings): void {
 	if (settings.email === undefined || isEmail(settings.email)) return;
-	throw new NodeOperationError(context.getNode(), `"Options → Failure Email" is not valid: "${settings.email}"`, {
-		description: 'Enter an email address such as ops@example.com, or remove the option.',
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		`"Options → Failure Email" is not valid: "${settings.email}"`,
+		{
+			description: 'Enter an email address such as ops@example.com, or remove the option.',
+		},
+	);
 }

@@ -14,7 +14,16 @@ export function whispirStampToIso(stamp: unknown, timeZone: string): string | un
 	if (typeof stamp !== 'string') return undefined;
 	const match = WHISPIR_STAMP.exec(stamp.trim());
 	if (!match) return undefined;
-	const [day, month, year, hour, minute, second] = match.slice(1).map((value) => Number(value ?? 0));
-	const time = { year: match[3].length === 2 ? 2000 + year : year, month, day, hour, minute, second };
+	const [day, month, year, hour, minute, second] = match
+		.slice(1)
+		.map((value) => Number(value ?? 0));
+	const time = {
+		year: match[3].length === 2 ? 2000 + year : year,
+		month,
+		day,
+		hour,
+		minute,
+		second,
+	};
 	return isPossible(time) ? instantOf(time, timeZone).toISOString() : undefined;
 }

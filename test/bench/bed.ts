@@ -16,7 +16,11 @@ import type { ConfigPatch, LoggedRequest } from '../sandbox/server';
 const WHISPIR = 'n8n-nodes-whispir.whispir';
 const REPO = join(__dirname, '..', '..');
 // As `npm run sandbox` prints them (test/sandbox/state.ts).
-const SANDBOX_CREDENTIALS = { username: 'sandbox.user', password: 'sandbox-password', apiKey: 'sandbox-api-key' };
+const SANDBOX_CREDENTIALS = {
+	username: 'sandbox.user',
+	password: 'sandbox-password',
+	apiKey: 'sandbox-api-key',
+};
 
 /** The sandbox process, driven through its control API (test/sandbox/README.md). */
 export interface RemoteSandbox {
@@ -42,18 +46,30 @@ export interface Bench {
 	sandbox: RemoteSandbox;
 	runNode: RunNode;
 	/** One API call with bare `fetch`, as a hand-written loop or an HTTP Request node would make it. */
-	call(method: string, pathOrUrl: string, mediaType: string, body?: object): Promise<{ status: number; json: unknown }>;
+	call(
+		method: string,
+		pathOrUrl: string,
+		mediaType: string,
+		body?: object,
+	): Promise<{ status: number; json: unknown }>;
 	close(): Promise<void>;
 }
 
 async function startSandboxProcess(): Promise<{ child: ChildProcess; url: string }> {
-	const child = spawn(process.execPath, [join(REPO, 'node_modules/tsx/dist/cli.mjs'), join(REPO, 'test/sandbox/main.ts')], {
-		env: { ...process.env, WHISPIR_SANDBOX_PORT: '0' },
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		process.execPath,
+		[join(REPO, 'node_modules/tsx/dist/cli.mjs'), join(REPO, 'test/sandbox/main.ts')],
+		{
+			env: { ...process.env, WHISPIR_SANDBOX_PORT: '0' },
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	const url = await new Promise<string>((resolve, reject) => {
 		let output = '';
-		const timer = setTimeout(() => reject(new Error(`The sandbox did not start in 30 s:\n${output}`)), 30_000);
+		const timer = setTimeout(
+			() => reject(new Error(`The sandbox did not start in 30 s:\n${output}`)),
+			30_000,
+		);
 		child.stdout!.on('data', (chunk: Buffer) => {
 			output += String(chunk);
 			const match = /listening on (http:\/\/\S+)/.exec(output);
@@ -71,17 +87,26 @@ async function startSandboxProcess(): Promise<{ child: ChildProcess; url: string
 /** Our node in this process, with a credential for the sandbox at `url` (each process its own pace, as n8n workers). */
 export function nodeRunner(url: string): RunNode {
 	const credentialType = new WhispirApi();
-	const harness = new Harness({ nodeTypes: { [WHISPIR]: new Whispir() }, credentialTypes: { whispirApi: credentialType } });
-	const defaultRate = String(credentialType.properties.find((property) => property.name === 'rateLimit')?.default);
+	const harness = new Harness({
+		nodeTypes: { [WHISPIR]: new Whispir() },
+		credentialTypes: { whispirApi: credentialType },
+	});
+	const defaultRate = String(
+		credentialType.properties.find((property) => property.name === 'rateLimit')?.default,
+	);
 	return async (parameters, { items, requestsPerSecond }) => {
 		const rate: Record<string, string | number> =
-			requestsPerSecond === 'default' ? { rateLimit: defaultRate } : { rateLimit: 'custom', customRateLimit: requestsPerSecond };
+			requestsPerSecond === 'default'
+				? { rateLimit: defaultRate }
+				: { rateLimit: 'custom', customRateLimit: requestsPerSecond };
 		const started = performance.now();
 		const { items: output, error } = await harness.runNode({
 			nodeType: WHISPIR,
 			parameters,
 			items,
-			credentials: { whispirApi: { region: 'custom', baseUrl: url, ...SANDBOX_CREDENTIALS, ...rate } },
+			credentials: {
+				whispirApi: { region: 'custom', baseUrl: url, ...SANDBOX_CREDENTIALS, ...rate },
+			},
 		});
 		return { items: output, error, seconds: (performance.now() - started) / 1000 };
 	};
@@ -95,7 +120,10 @@ export async function startBench(config: ConfigPatch): Promise<Bench> {
 			headers: body ? { 'content-type': 'application/json' } : {},
 			body: body ? JSON.stringify(body) : undefined,
 		});
-		if (!response.ok) throw new Error(`Sandbox control ${method} ${route}: ${response.status} ${await response.text()}`);
+		if (!response.ok)
+			throw new Error(
+				`Sandbox control ${method} ${route}: ${response.status} ${await response.text()}`,
+			);
 		return (await response.json()) as { requests?: LoggedRequest[] };
 	};
 	const sandbox: RemoteSandbox = {
@@ -138,15 +166,20 @@ export async function startBench(config: ConfigPatch): Promise<Bench> {
 		},
 		close: async () => {
 			child.kill('SIGTERM');
-			await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
+			await new Promise((resolve) =>
+				child.exitCode === null ? child.once('exit', resolve) : resolve(undefined),
+			);
 		},
 	};
 }
 
 /** Requests the sandbox refused for going over the rate (403 over QPS, or 429). */
 export const rateLimitAnswers = (log: LoggedRequest[]) =>
-	log.filter((request) => request.status === 429 || (request.status === 403 && request.errorCode === 'ERR_403_DEVELOPER_OVER_QPS'))
-		.length;
+	log.filter(
+		(request) =>
+			request.status === 429 ||
+			(request.status === 403 && request.errorCode === 'ERR_403_DEVELOPER_OVER_QPS'),
+	).length;
 
 export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number }> {
 	const started = performance.now();
@@ -155,7 +188,11 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; sec
 }
 
 /** Runs `task(i)` for i < count with `concurrency` loops at once (a bare-fetch baseline's pool). */
-export async function inParallel(count: number, concurrency: number, task: (index: number) => Promise<void>): Promise<void> {
+export async function inParallel(
+	count: number,
+	concurrency: number,
+	task: (index: number) => Promise<void>,
+): Promise<void> {
 	let next = 0;
 	await Promise.all(
 		Array.from({ length: concurrency }, async () => {

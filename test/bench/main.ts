@@ -14,9 +14,20 @@ type Row = Array<string | number>;
 
 function printTable(rows: Row[]): void {
 	const header = ['Scenario', 'Run', 'Seconds', 'Notes'];
-	const cells = [header, ...rows.map((row) => row.map((cell) => (typeof cell === 'number' ? cell.toFixed(2) : cell)))];
-	const widths = header.map((_, column) => Math.max(...cells.map((row) => String(row[column]).length)));
-	for (const row of cells) console.log(row.map((cell, column) => String(cell).padEnd(widths[column])).join('  ').trimEnd());
+	const cells = [
+		header,
+		...rows.map((row) => row.map((cell) => (typeof cell === 'number' ? cell.toFixed(2) : cell))),
+	];
+	const widths = header.map((_, column) =>
+		Math.max(...cells.map((row) => String(row[column]).length)),
+	);
+	for (const row of cells)
+		console.log(
+			row
+				.map((cell, column) => String(cell).padEnd(widths[column]))
+				.join('  ')
+				.trimEnd(),
+		);
 }
 
 const SCENARIOS = {
@@ -34,7 +45,10 @@ async function main(): Promise<void> {
 	const started = performance.now();
 	const asked = process.argv.slice(2);
 	const unknown = asked.filter((name) => !(name in SCENARIOS));
-	if (unknown.length > 0) throw new Error(`Unknown scenario ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+	if (unknown.length > 0)
+		throw new Error(
+			`Unknown scenario ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`,
+		);
 	const names = (asked.length > 0 ? asked : Object.keys(SCENARIOS)) as ScenarioName[];
 	const rows: Row[] = [];
 	const figures: Record<string, unknown> = {};

@@ -14,13 +14,20 @@ export async function overheadScenario() {
 	try {
 		// One warm-up run each, so that neither side pays for first-time loading.
 		await bench.runNode(sendParameters, { items: sendItems(50), requestsPerSecond: RATE });
-		const ours = await bench.runNode(sendParameters, { items: sendItems(COUNT), requestsPerSecond: RATE });
+		const ours = await bench.runNode(sendParameters, {
+			items: sendItems(COUNT),
+			requestsPerSecond: RATE,
+		});
 		if (ours.error) throw ours.error;
 
 		const items = sendItems(COUNT);
 		const send = async (index: number) => {
 			const { json } = items[index];
-			await bench.call('POST', '/messages', 'message-v1', { to: json.phone, subject: 'Reminder', body: json.text });
+			await bench.call('POST', '/messages', 'message-v1', {
+				to: json.phone,
+				subject: 'Reminder',
+				body: json.text,
+			});
 		};
 		await inParallel(50, CONCURRENCY, send);
 		const bare = await timed(async () => await inParallel(COUNT, CONCURRENCY, send));
@@ -29,7 +36,11 @@ export async function overheadScenario() {
 				['4 Overhead 2,000 sends', `our node (${CONCURRENCY} in flight)`, ours.seconds, ''],
 				['', `bare fetch (${CONCURRENCY} in flight)`, bare.seconds, ''],
 			],
-			json: { seconds: round(ours.seconds), bareFetchSeconds: round(bare.seconds), ratioToBareFetch: round(ours.seconds / bare.seconds) },
+			json: {
+				seconds: round(ours.seconds),
+				bareFetchSeconds: round(bare.seconds),
+				ratioToBareFetch: round(ours.seconds / bare.seconds),
+			},
 		};
 	} finally {
 		await bench.close();

@@ -20,7 +20,10 @@ const collectGarbage = () => {
  * Peak heap growth while `work` runs, from a collected baseline. `sample` runs every 20 ms before the
  * heap is read: nothing for the raw figure, a forced collection for the live one.
  */
-async function peakHeapGrowth<T>(work: () => Promise<T>, sample: () => void = () => {}): Promise<{ result: T; growth: number }> {
+async function peakHeapGrowth<T>(
+	work: () => Promise<T>,
+	sample: () => void = () => {},
+): Promise<{ result: T; growth: number }> {
 	collectGarbage();
 	const base = process.memoryUsage().heapUsed;
 	let peak = base;
@@ -56,14 +59,21 @@ export const contactRecords = () =>
 		timezone: 'Australia/Melbourne',
 	}));
 
-export const returnAllParameters = { resource: 'contact', operation: 'getAll', returnAll: true, simplify: false };
+export const returnAllParameters = {
+	resource: 'contact',
+	operation: 'getAll',
+	returnAll: true,
+	simplify: false,
+};
 
 export async function returnAllScenario() {
 	const bench = await startBench({ latencyMs: 150, rateLimit: { perSecond: RATE } });
 	try {
 		await bench.sandbox.seed('contacts', contactRecords());
 		const parameters = returnAllParameters;
-		const { result: ours, growth } = await peakHeapGrowth(async () => await bench.runNode(parameters, { requestsPerSecond: RATE }));
+		const { result: ours, growth } = await peakHeapGrowth(
+			async () => await bench.runNode(parameters, { requestsPerSecond: RATE }),
+		);
 		if (ours.error) throw ours.error;
 		const records = ours.items.map((item) => item.json);
 		const jsonSize = JSON.stringify(records).length;
@@ -73,14 +83,18 @@ export async function returnAllScenario() {
 		// answers' text). What the node holds on to: the same read again, untimed, collecting before
 		// every sample: at the scenario's settings, and without latency or limit, where 100 pages are
 		// in flight at once (the harder case).
-		const live = await peakHeapGrowth(async () => await bench.runNode(parameters, { requestsPerSecond: RATE }), collectGarbage);
+		const live = await peakHeapGrowth(
+			async () => await bench.runNode(parameters, { requestsPerSecond: RATE }),
+			collectGarbage,
+		);
 		await bench.sandbox.configure({ latencyMs: 0, rateLimit: null });
 		const unthrottled = await peakHeapGrowth(
 			async () => await bench.runNode(parameters, { requestsPerSecond: 100_000 }),
 			collectGarbage,
 		);
 		for (const run of [live, unthrottled]) {
-			if (run.result.items.length !== records.length) throw new Error('A memory run read a different list');
+			if (run.result.items.length !== records.length)
+				throw new Error('A memory run read a different list');
 		}
 		await bench.sandbox.configure({ latencyMs: 150, rateLimit: { perSecond: RATE } });
 
@@ -90,26 +104,41 @@ export async function returnAllScenario() {
 			let url: string | undefined = '/contacts?limit=20&offset=0';
 			while (url) {
 				const { json } = await bench.call('GET', url, 'contact-v1');
-				const page = json as { contacts?: IDataObject[]; link?: Array<{ rel: string; uri: string }> };
+				const page = json as {
+					contacts?: IDataObject[];
+					link?: Array<{ rel: string; uri: string }>;
+				};
 				all.push(...(page.contacts ?? []));
 				url = page.link?.find((link) => link.rel === 'next')?.uri;
 			}
 			return all;
 		});
 		const identical =
-			isDeepStrictEqual(records.map((record) => record.id), nextLinks.result.map((record) => record.id)) &&
-			isDeepStrictEqual(records.map(withoutLinks), nextLinks.result.map(withoutLinks));
+			isDeepStrictEqual(
+				records.map((record) => record.id),
+				nextLinks.result.map((record) => record.id),
+			) && isDeepStrictEqual(records.map(withoutLinks), nextLinks.result.map(withoutLinks));
 		const ideal = Math.ceil(CONTACTS / 20) / RATE;
 		return {
 			rows: [
-				['2 Return All 10,000', 'our node', ours.seconds, `${records.length} records, ${pagesRead} pages, ${mb(jsonSize)} as JSON`],
+				[
+					'2 Return All 10,000',
+					'our node',
+					ours.seconds,
+					`${records.length} records, ${pagesRead} pages, ${mb(jsonSize)} as JSON`,
+				],
 				[
 					'',
 					'  heap growth',
 					'',
 					`live ${mb(live.growth)} (${mb(unthrottled.growth)} with 100 pages in flight), raw ${mb(growth)} (garbage included)`,
 				],
-				['', 'next links one by one', nextLinks.seconds, `${nextLinks.result.length} records, identical: ${identical}`],
+				[
+					'',
+					'next links one by one',
+					nextLinks.seconds,
+					`${nextLinks.result.length} records, identical: ${identical}`,
+				],
 				['', 'ideal 500 / 30', ideal, ''],
 			],
 			json: {

@@ -14,12 +14,17 @@ export const sendParameters = {
 };
 
 export const sendItems = (count: number) =>
-	Array.from({ length: count }, (_, index) => ({ json: { phone: `6140${String(index).padStart(7, '0')}`, text: `Message ${index}` } }));
+	Array.from({ length: count }, (_, index) => ({
+		json: { phone: `6140${String(index).padStart(7, '0')}`, text: `Message ${index}` },
+	}));
 
 export async function sendScenario() {
 	const bench = await startBench({ latencyMs: 150, rateLimit: { perSecond: RATE } });
 	try {
-		const ours = await bench.runNode(sendParameters, { items: sendItems(COUNT), requestsPerSecond: RATE });
+		const ours = await bench.runNode(sendParameters, {
+			items: sendItems(COUNT),
+			requestsPerSecond: RATE,
+		});
 		if (ours.error) throw ours.error;
 		const log = await bench.sandbox.log();
 		const answers = rateLimitAnswers(log);
@@ -30,14 +35,28 @@ export async function sendScenario() {
 		await bench.sandbox.clearLog();
 		const sequential = await timed(async () => {
 			for (const { json } of sendItems(COUNT)) {
-				await bench.call('POST', '/messages', 'message-v1', { to: json.phone, subject: 'Reminder', body: json.text });
+				await bench.call('POST', '/messages', 'message-v1', {
+					to: json.phone,
+					subject: 'Reminder',
+					body: json.text,
+				});
 			}
 		});
 		const ideal = COUNT / RATE;
 		return {
 			rows: [
-				['1 Send 300 SMS', 'our node', ours.seconds, `${accepted} accepted, ${answers} rate-limit answers`],
-				['', 'sequential fetch loop', sequential.seconds, `${rateLimitAnswers(await bench.sandbox.log())} rate-limit answers`],
+				[
+					'1 Send 300 SMS',
+					'our node',
+					ours.seconds,
+					`${accepted} accepted, ${answers} rate-limit answers`,
+				],
+				[
+					'',
+					'sequential fetch loop',
+					sequential.seconds,
+					`${rateLimitAnswers(await bench.sandbox.log())} rate-limit answers`,
+				],
 				['', 'ideal 300 / 30', ideal, ''],
 			],
 			json: {

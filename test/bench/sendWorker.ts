@@ -11,16 +11,27 @@ async function main(): Promise<void> {
 	const [url, worker, count, rate] = process.argv.slice(2);
 	const runNode = nodeRunner(url);
 	// A first execution loads half of n8n: not the pace's doing, and not the other worker's handicap.
-	await runNode({ resource: 'workspace', operation: 'getAll', returnAll: false, limit: 1 }, { requestsPerSecond: Number(rate) });
+	await runNode(
+		{ resource: 'workspace', operation: 'getAll', returnAll: false, limit: 1 },
+		{ requestsPerSecond: Number(rate) },
+	);
 	const input = createInterface({ input: process.stdin });
 	const go = new Promise<void>((resolve) => input.once('line', () => resolve()));
 	console.log('ready');
 	await go;
 	input.close();
 	// Each worker its own recipients, so that a message sent twice can be told apart.
-	const items = sendItems(Number(count)).map(({ json }) => ({ json: { ...json, phone: `61${worker}${json.phone.slice(3)}` } }));
-	const { items: output, seconds, error } = await runNode(sendParameters, { items, requestsPerSecond: Number(rate) });
-	const failed = error ? Number(count) : output.filter((item) => item.json.error !== undefined).length;
+	const items = sendItems(Number(count)).map(({ json }) => ({
+		json: { ...json, phone: `61${worker}${json.phone.slice(3)}` },
+	}));
+	const {
+		items: output,
+		seconds,
+		error,
+	} = await runNode(sendParameters, { items, requestsPerSecond: Number(rate) });
+	const failed = error
+		? Number(count)
+		: output.filter((item) => item.json.error !== undefined).length;
 	console.log(JSON.stringify({ seconds, failed }));
 }
 

@@ -1,6 +1,11 @@
 // Scenario 5: the trigger's handling of one delivery, in-process: the key check, reading the body
 // and normalising the payload, for 50,000 deliveries (replies and undeliverables, with parameters).
-import { keyMatches, keyOf, normaliseDelivery, readDeliveryBody } from '../../nodes/WhispirTrigger/delivery';
+import {
+	keyMatches,
+	keyOf,
+	normaliseDelivery,
+	readDeliveryBody,
+} from '../../nodes/WhispirTrigger/delivery';
 import { round } from './bed';
 
 const DELIVERIES = 50_000;
@@ -11,7 +16,13 @@ function delivery(index: number): string {
 	return JSON.stringify({
 		messageid: `MSG${index}`,
 		messagelocation: `https://api.au.whispir.com/messages/MSG${index}`,
-		from: { name: `Person ${index}`, mri: `person${index}@Contact.whispir.com`, mobile: `6140${String(index).padStart(7, '0')}`, email: '', voice: '' },
+		from: {
+			name: `Person ${index}`,
+			mri: `person${index}@Contact.whispir.com`,
+			mobile: `6140${String(index).padStart(7, '0')}`,
+			email: '',
+			voice: '',
+		},
 		responseMessage: reply
 			? { channel: 'SMS', acknowledged: '22/11/26 10:15', content: `Yes ${index}` }
 			: { channel: 'SMS', undeliverable: '22/11/26 10:15', content: 'Number unreachable' },
@@ -33,10 +44,18 @@ export async function triggerScenario() {
 		if ('payload' in body && normaliseDelivery(body.payload, options).messageId) accepted++;
 	}
 	const seconds = (performance.now() - started) / 1000;
-	if (accepted !== DELIVERIES) throw new Error(`Only ${accepted} of ${DELIVERIES} deliveries were accepted`);
+	if (accepted !== DELIVERIES)
+		throw new Error(`Only ${accepted} of ${DELIVERIES} deliveries were accepted`);
 	const perSecond = DELIVERIES / seconds;
 	return {
-		rows: [['5 Trigger deliveries', `${DELIVERIES.toLocaleString('en')} in-process`, seconds, `${Math.round(perSecond).toLocaleString('en')} per second`]],
+		rows: [
+			[
+				'5 Trigger deliveries',
+				`${DELIVERIES.toLocaleString('en')} in-process`,
+				seconds,
+				`${Math.round(perSecond).toLocaleString('en')} per second`,
+			],
+		],
 		json: { deliveriesPerSecond: Math.round(perSecond), seconds: round(seconds) },
 	};
 }

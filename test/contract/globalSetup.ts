@@ -36,19 +36,27 @@ function check(dir: string): void {
 		const name = operation?.operationId ?? `${exchange.method} ${exchange.path}`;
 		const found = [
 			...contract.checkRequest(exchange).map((problem) => `${name} request: ${problem}`),
-			...contract.checkAnswer(exchange).map((problem) => `${name} answer ${exchange.status}: ${problem}`),
+			...contract
+				.checkAnswer(exchange)
+				.map((problem) => `${name} answer ${exchange.status}: ${problem}`),
 		];
 		for (const violation of found) violations.set(violation, (violations.get(violation) ?? 0) + 1);
 	}
-	const unexercised = contract.operations().filter((operation) => !exercised.has(operation.operationId));
+	const unexercised = contract
+		.operations()
+		.filter((operation) => !exercised.has(operation.operationId));
 	console.log(
 		`[contract] ${exchanges.length} requests and answers checked against Whispir's OpenAPI; ` +
 			`${exercised.size} of its ${contract.operations().length} operations exercised (not: ${unexercised.map((o) => o.operationId).join(', ')})`,
 	);
 	if (violations.size > 0) {
 		process.exitCode = 1;
-		const list = [...violations].map(([violation, times]) => `${violation}${times > 1 ? ` (×${times})` : ''}`);
-		throw new Error(`[contract] ${violations.size} violations of Whispir's OpenAPI:\n${list.join('\n')}`);
+		const list = [...violations].map(
+			([violation, times]) => `${violation}${times > 1 ? ` (×${times})` : ''}`,
+		);
+		throw new Error(
+			`[contract] ${violations.size} violations of Whispir's OpenAPI:\n${list.join('\n')}`,
+		);
 	}
 	console.log('[contract] no violation outside the patch list');
 }

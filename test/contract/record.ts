@@ -27,7 +27,10 @@ export function recordForContract(sandbox: Sandbox): void {
 	const file = join(dir, `${process.pid}-${threadId}.jsonl`);
 	beforeLogGoes(sandbox, () => {
 		// Injected faults are not the sandbox's answers; a reset connection has none.
-		const exchanges = sandbox.log.filter((entry) => entry.fault === undefined && entry.status !== 0 && !madeByTests.has(entry));
-		if (exchanges.length > 0) appendFileSync(file, exchanges.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+		const exchanges = sandbox.log.filter(
+			(entry) => entry.fault === undefined && entry.status !== 0 && !madeByTests.has(entry),
+		);
+		if (exchanges.length > 0)
+			appendFileSync(file, exchanges.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
 	});
 }

@@ -17,21 +17,34 @@ interface Example {
 
 /** The JSON example answers (2xx) of an operation, named and resolved. */
 function examplesOf(operationId: string): Example[] {
-	const operation = contract.operations().find((candidate) => candidate.operationId === operationId);
+	const operation = contract
+		.operations()
+		.find((candidate) => candidate.operationId === operationId);
 	if (!operation) throw new Error(`no operation ${operationId} in the spec`);
 	const responses = operation.definition.responses as Record<string, unknown>;
 	return Object.entries(responses)
 		.filter(([status]) => status.startsWith('2'))
 		.flatMap(([status, response]) => {
-			const content = (contract.resolve<IDataObject>(response).content ?? {}) as Record<string, IDataObject>;
+			const content = (contract.resolve<IDataObject>(response).content ?? {}) as Record<
+				string,
+				IDataObject
+			>;
 			return Object.entries(content).flatMap(([mediaType, media]) => {
-				const named = Object.entries((media.examples ?? {}) as Record<string, unknown>).map(([name, example]) => ({
-					name,
-					body: contract.resolve<IDataObject>(example).value,
-				}));
-				const all = media.example === undefined ? named : [{ name: 'example', body: media.example }, ...named];
+				const named = Object.entries((media.examples ?? {}) as Record<string, unknown>).map(
+					([name, example]) => ({
+						name,
+						body: contract.resolve<IDataObject>(example).value,
+					}),
+				);
+				const all =
+					media.example === undefined
+						? named
+						: [{ name: 'example', body: media.example }, ...named];
 				return all
-					.filter((example): example is { name: string; body: IDataObject } => typeof example.body === 'object' && example.body !== null)
+					.filter(
+						(example): example is { name: string; body: IDataObject } =>
+							typeof example.body === 'object' && example.body !== null,
+					)
 					.map((example) => ({ ...example, status: Number(status), mediaType }));
 			});
 		});
@@ -55,20 +68,109 @@ const READS: Array<{
 	getMany?: string[];
 	parameters?: INodeParameters;
 }> = [
-	{ resource: 'workspace', path: '/workspaces', listKey: 'workspaces', idParameter: 'workspaceId', get: 'workspaceRetrieve', getMany: ['workspaceList'] },
-	{ resource: 'message', path: '/messages', listKey: 'messages', idParameter: 'messageId', get: 'messageRetrieve', getMany: ['messageList'] },
-	{ resource: 'template', path: '/templates', listKey: 'messagetemplates', idParameter: 'templateId', get: 'templateRetrieve', getMany: ['templateList'] },
-	{ resource: 'responseRule', path: '/responserules', listKey: 'responseRules', idParameter: 'responseRuleId', get: 'responseRuleRetrieve', getMany: ['reponseRuleList'] },
-	{ resource: 'contact', path: '/contacts', listKey: 'contacts', idParameter: 'contactId', get: 'contactRetrieve', getMany: ['contactList'] },
-	{ resource: 'distributionList', path: '/distributionlists', listKey: 'distributionLists', idParameter: 'distributionListId', get: 'distributionListRetrieve', getMany: ['distributionListList'] },
-	{ resource: 'scenario', path: '/scenarios', listKey: 'scenarios', idParameter: 'scenarioId', get: 'scenarioRetrieve', getMany: ['scenarioList'] },
-	{ resource: 'callback', path: '/callbacks', listKey: 'callbacks', idParameter: 'callbackId', get: 'callbackRetrieve', getMany: ['callbackList'] },
-	{ resource: 'resource', path: '/resources', listKey: 'resources', idParameter: 'resourceId', get: 'resourceRetrieve', getMany: ['resourceList'] },
-	{ resource: 'user', path: '/users', listKey: 'users', idParameter: 'userId', get: 'userRetrieve', getMany: ['userList'] },
-	{ resource: 'event', path: '/events', listKey: 'events', idParameter: 'eventId', get: 'eventRetrieve', getMany: ['eventList'] },
-	{ resource: 'customList', path: '/customlists', listKey: 'customlabels', idParameter: 'customListId', get: 'customListRetrieve', getMany: ['customListList'] },
+	{
+		resource: 'workspace',
+		path: '/workspaces',
+		listKey: 'workspaces',
+		idParameter: 'workspaceId',
+		get: 'workspaceRetrieve',
+		getMany: ['workspaceList'],
+	},
+	{
+		resource: 'message',
+		path: '/messages',
+		listKey: 'messages',
+		idParameter: 'messageId',
+		get: 'messageRetrieve',
+		getMany: ['messageList'],
+	},
+	{
+		resource: 'template',
+		path: '/templates',
+		listKey: 'messagetemplates',
+		idParameter: 'templateId',
+		get: 'templateRetrieve',
+		getMany: ['templateList'],
+	},
+	{
+		resource: 'responseRule',
+		path: '/responserules',
+		listKey: 'responseRules',
+		idParameter: 'responseRuleId',
+		get: 'responseRuleRetrieve',
+		getMany: ['reponseRuleList'],
+	},
+	{
+		resource: 'contact',
+		path: '/contacts',
+		listKey: 'contacts',
+		idParameter: 'contactId',
+		get: 'contactRetrieve',
+		getMany: ['contactList'],
+	},
+	{
+		resource: 'distributionList',
+		path: '/distributionlists',
+		listKey: 'distributionLists',
+		idParameter: 'distributionListId',
+		get: 'distributionListRetrieve',
+		getMany: ['distributionListList'],
+	},
+	{
+		resource: 'scenario',
+		path: '/scenarios',
+		listKey: 'scenarios',
+		idParameter: 'scenarioId',
+		get: 'scenarioRetrieve',
+		getMany: ['scenarioList'],
+	},
+	{
+		resource: 'callback',
+		path: '/callbacks',
+		listKey: 'callbacks',
+		idParameter: 'callbackId',
+		get: 'callbackRetrieve',
+		getMany: ['callbackList'],
+	},
+	{
+		resource: 'resource',
+		path: '/resources',
+		listKey: 'resources',
+		idParameter: 'resourceId',
+		get: 'resourceRetrieve',
+		getMany: ['resourceList'],
+	},
+	{
+		resource: 'user',
+		path: '/users',
+		listKey: 'users',
+		idParameter: 'userId',
+		get: 'userRetrieve',
+		getMany: ['userList'],
+	},
+	{
+		resource: 'event',
+		path: '/events',
+		listKey: 'events',
+		idParameter: 'eventId',
+		get: 'eventRetrieve',
+		getMany: ['eventList'],
+	},
+	{
+		resource: 'customList',
+		path: '/customlists',
+		listKey: 'customlabels',
+		idParameter: 'customListId',
+		get: 'customListRetrieve',
+		getMany: ['customListList'],
+	},
 	// The company's and a workspace's activities answer alike; the node reads the company's.
-	{ resource: 'activity', path: '/activities', listKey: 'activities', getMany: ['activityList', 'activityWorkspaceList'] },
+	{
+		resource: 'activity',
+		path: '/activities',
+		listKey: 'activities',
+		getMany: ['activityList', 'activityWorkspaceList'],
+	},
 	{
 		resource: 'callbackCall',
 		path: '/callbacks/0123456789ABCDEF/calls',
@@ -113,7 +215,10 @@ describe("Whispir's example answers, replayed to the node", () => {
 				expect(items).toHaveLength(1);
 				// The record's own id when Whispir gives one; the name or first field is kept as given.
 				if (typeof example.body.id === 'string') expect(items[0].json.id).toBe(example.body.id);
-				const [field, value] = Object.entries(example.body).find(([key, v]) => typeof v === 'string' && key !== 'id' && !/pass|secret|key/i.test(key)) ?? [];
+				const [field, value] =
+					Object.entries(example.body).find(
+						([key, v]) => typeof v === 'string' && key !== 'id' && !/pass|secret|key/i.test(key),
+					) ?? [];
 				if (field) expect(items[0].json[field]).toBe(value);
 			});
 		}
@@ -121,7 +226,12 @@ describe("Whispir's example answers, replayed to the node", () => {
 			for (const example of examplesOf(operationId)) {
 				it(`${operationId} (${example.name}, ${example.status}) → ${read.resource} Get Many`, async () => {
 					replay('GET', read.path, example);
-					const { items, error } = await bed.run(WHISPIR, { resource: read.resource, operation: 'getAll', returnAll: true, ...read.parameters });
+					const { items, error } = await bed.run(WHISPIR, {
+						resource: read.resource,
+						operation: 'getAll',
+						returnAll: true,
+						...read.parameters,
+					});
 					expect(error).toBeUndefined();
 					const entries = (example.body[read.listKey] ?? []) as IDataObject[];
 					// Every entry of the page, in order; a `status` promising more pages than the example
@@ -130,7 +240,9 @@ describe("Whispir's example answers, replayed to the node", () => {
 					expect(items.map((item) => item.json.id)).toEqual(entries.map(entryId));
 					const pageRequests = bed.sandbox.log.filter((request) => request.path === read.path);
 					expect(pageRequests[0].fault).toBe('status');
-					expect(pageRequests.slice(1).every((request) => Number(request.query.offset) > 0)).toBe(true);
+					expect(pageRequests.slice(1).every((request) => Number(request.query.offset) > 0)).toBe(
+						true,
+					);
 				});
 			}
 		}
@@ -139,11 +251,21 @@ describe("Whispir's example answers, replayed to the node", () => {
 
 describe("Whispir's example answers to creates, replayed without a Location header", () => {
 	const creates: Array<{ operationId: string; path: string; parameters: INodeParameters }> = [
-		{ operationId: 'workspaceCreate', path: '/workspaces', parameters: { resource: 'workspace', operation: 'create', projectName: 'Ops' } },
+		{
+			operationId: 'workspaceCreate',
+			path: '/workspaces',
+			parameters: { resource: 'workspace', operation: 'create', projectName: 'Ops' },
+		},
 		{
 			operationId: 'templateCreate',
 			path: '/templates',
-			parameters: { resource: 'template', operation: 'create', messageTemplateName: 'Reminder', subject: 'Hi', body: 'See you' },
+			parameters: {
+				resource: 'template',
+				operation: 'create',
+				messageTemplateName: 'Reminder',
+				subject: 'Hi',
+				body: 'See you',
+			},
 		},
 		{
 			operationId: 'distributionListCreate',
@@ -164,8 +286,18 @@ describe("Whispir's example answers to creates, replayed without a Location head
 	}
 
 	it('a create answered with neither body nor Location warns, as a send does', async () => {
-		bed.sandbox.injectFault({ type: 'status', method: 'POST', path: '/workspaces', status: 201, body: '' });
-		const { items, error } = await bed.run(WHISPIR, { resource: 'workspace', operation: 'create', projectName: 'Ops' });
+		bed.sandbox.injectFault({
+			type: 'status',
+			method: 'POST',
+			path: '/workspaces',
+			status: 201,
+			body: '',
+		});
+		const { items, error } = await bed.run(WHISPIR, {
+			resource: 'workspace',
+			operation: 'create',
+			projectName: 'Ops',
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].json.id).toBeUndefined();
 		expect(items[0].json.warning).toMatch(/named no ID.*Do not run this again/);
@@ -182,8 +314,14 @@ describe('a list page that reports records but lacks the expected key', () => {
 			headers: { 'Content-Type': 'application/vnd.whispir.template-v1+json' },
 			body: JSON.stringify({ status: '1 to 2 of 2', templates: [{ id: 'A' }, { id: 'B' }] }),
 		});
-		const { error } = await bed.run(WHISPIR, { resource: 'template', operation: 'getAll', returnAll: true });
-		expect(error?.message).toBe('Whispir\'s list has no "messagetemplates" although it reports 1 to 2 of 2');
+		const { error } = await bed.run(WHISPIR, {
+			resource: 'template',
+			operation: 'getAll',
+			returnAll: true,
+		});
+		expect(error?.message).toBe(
+			'Whispir\'s list has no "messagetemplates" although it reports 1 to 2 of 2',
+		);
 		expect(error?.description).toContain('status, templates');
 	});
 });

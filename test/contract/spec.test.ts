@@ -23,7 +23,7 @@ const template = (voice: object) =>
 	});
 
 describe("Whispir's OpenAPI with our patches", () => {
-	it('gives every patch what it changes, why, and a section of Whispir\'s public docs', () => {
+	it("gives every patch what it changes, why, and a section of Whispir's public docs", () => {
 		expect(contract.patches.length).toBeGreaterThan(10);
 		for (const patch of contract.patches) {
 			expect(patch.what, patch.id).toMatch(/\w{3}/);
@@ -33,19 +33,31 @@ describe("Whispir's OpenAPI with our patches", () => {
 	});
 
 	it('finds the operation of a path inside or outside a workspace, and of the paths the patches add', () => {
-		expect(contract.operation('GET', '/workspaces/ABC/templates/DEF')?.operationId).toBe('templateRetrieve');
+		expect(contract.operation('GET', '/workspaces/ABC/templates/DEF')?.operationId).toBe(
+			'templateRetrieve',
+		);
 		expect(contract.operation('GET', '/templates/DEF')?.operationId).toBe('templateRetrieve');
 		expect(contract.operation('GET', '/workspaces')?.operationId).toBe('workspaceList');
-		expect(contract.operation('PUT', '/workspaces/ABC/contacts/C1/devices/D1')?.operationId).toBe('contactDeviceUpdate');
-		expect(contract.checkRequest(exchange({ path: '/nowhere' }))).toEqual(['no spec path matches /nowhere']);
+		expect(contract.operation('PUT', '/workspaces/ABC/contacts/C1/devices/D1')?.operationId).toBe(
+			'contactDeviceUpdate',
+		);
+		expect(contract.checkRequest(exchange({ path: '/nowhere' }))).toEqual([
+			'no spec path matches /nowhere',
+		]);
 		expect(contract.checkRequest(exchange({ method: 'PATCH', path: '/templates/DEF' }))).toEqual([
 			'PATCH is not an operation of /workspaces/{workspaceId}/templates/{templateId}',
 		]);
 	});
 
 	it('takes a template whose voice part has its type, and flags one without', () => {
-		expect(contract.checkRequest(template({ type: 'ConfCall:,ConfAccountNo:,ConfPinNo:,ConfModPinNo:,Pin:' }))).toEqual([]);
-		expect(contract.checkRequest(template({}))).toEqual(["request body: /voice must have required property 'type'"]);
+		expect(
+			contract.checkRequest(
+				template({ type: 'ConfCall:,ConfAccountNo:,ConfPinNo:,ConfModPinNo:,Pin:' }),
+			),
+		).toEqual([]);
+		expect(contract.checkRequest(template({}))).toEqual([
+			"request body: /voice must have required property 'type'",
+		]);
 	});
 
 	it('flags a wrong media type, a missing required body field and a messaging option sent empty', () => {
@@ -57,27 +69,53 @@ describe("Whispir's OpenAPI with our patches", () => {
 			path: '/scenarios',
 			accept: MEDIA('scenario'),
 			contentType: MEDIA('scenario'),
-			body: { title: 'Drill', description: 'D', message: { to: '61400000001', subject: 'S', body: 'B' } },
+			body: {
+				title: 'Drill',
+				description: 'D',
+				message: { to: '61400000001', subject: 'S', body: 'B' },
+			},
 		});
-		expect(contract.checkRequest(scenario)).toEqual(["request body: (body) must have required property 'name'"]);
+		expect(contract.checkRequest(scenario)).toEqual([
+			"request body: (body) must have required property 'name'",
+		]);
 		const contact = exchange({
 			method: 'POST',
 			path: '/contacts',
 			accept: MEDIA('contact'),
 			contentType: MEDIA('contact'),
-			body: { firstName: 'J', lastName: 'C', messagingoptions: [{ channel: 'sms', enabled: 'true', primary: 'WorkMobilePhone1', tertiary: '' }] },
+			body: {
+				firstName: 'J',
+				lastName: 'C',
+				messagingoptions: [
+					{ channel: 'sms', enabled: 'true', primary: 'WorkMobilePhone1', tertiary: '' },
+				],
+			},
 		});
-		expect(contract.checkRequest(contact)).toEqual(['request body: /messagingoptions/0/tertiary must match pattern "^[A-Za-z]+[0-9]?$"']);
+		expect(contract.checkRequest(contact)).toEqual([
+			'request body: /messagingoptions/0/tertiary must match pattern "^[A-Za-z]+[0-9]?$"',
+		]);
 	});
 
 	it('flags an answer with an undocumented status or a body that breaks the schema', () => {
 		const get = { path: '/callbacks/C1', accept: MEDIA('api-callback') };
-		expect(contract.checkAnswer(exchange({ ...get, status: 202, answer: { body: undefined } }))).toEqual([
-			'status 202 is not a documented answer (200)',
-		]);
-		const answer = (body: object) => exchange({ ...get, answer: { contentType: MEDIA('api-callback'), body } });
-		const callback = { name: 'H', url: 'https://example.com/h', auth: { type: 'httpheader', key: 'k' }, contentType: 'json', removeHTML: 'disabled', retriesEnabled: 'true', email: 'ops@example.com', callbacks: { reply: 'enabled', undeliverable: 'disabled' } };
+		expect(
+			contract.checkAnswer(exchange({ ...get, status: 202, answer: { body: undefined } })),
+		).toEqual(['status 202 is not a documented answer (200)']);
+		const answer = (body: object) =>
+			exchange({ ...get, answer: { contentType: MEDIA('api-callback'), body } });
+		const callback = {
+			name: 'H',
+			url: 'https://example.com/h',
+			auth: { type: 'httpheader', key: 'k' },
+			contentType: 'json',
+			removeHTML: 'disabled',
+			retriesEnabled: 'true',
+			email: 'ops@example.com',
+			callbacks: { reply: 'enabled', undeliverable: 'disabled' },
+		};
 		expect(contract.checkAnswer(answer(callback))).toEqual([]);
-		expect(contract.checkAnswer(answer({ ...callback, email: undefined }))).toEqual(["answer body: (body) must have required property 'email'"]);
+		expect(contract.checkAnswer(answer({ ...callback, email: undefined }))).toEqual([
+			"answer body: (body) must have required property 'email'",
+		]);
 	});
 });

@@ -20,7 +20,12 @@ export interface Patch {
 	/** The section of Whispir's public documentation that supports the patch. */
 	docs: string;
 	/** RFC 6902 operations on the spec (add, replace, remove, move). */
-	ops?: Array<{ op: 'add' | 'replace' | 'remove' | 'move'; path: string; value?: unknown; from?: string }>;
+	ops?: Array<{
+		op: 'add' | 'replace' | 'remove' | 'move';
+		path: string;
+		value?: unknown;
+		from?: string;
+	}>;
 	/** Paths Whispir serves that the spec lacks, each checked as the spec path it stands for. */
 	aliases?: Record<string, string>;
 }
@@ -83,7 +88,10 @@ function bareType(type: string | undefined): string | undefined {
 function errorsOf(validate: ValidateFunction): string {
 	return (validate.errors ?? [])
 		.slice(0, 5)
-		.map((e) => `${e.instancePath || '(body)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : ''}`)
+		.map(
+			(e) =>
+				`${e.instancePath || '(body)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : ''}`,
+		)
 		.join('; ');
 }
 
@@ -100,7 +108,8 @@ export class WhispirContract {
 		for (const patch of patches) {
 			for (const op of patch.ops ?? []) applyOp(spec, op);
 			for (const [alias, target] of Object.entries(patch.aliases ?? {})) {
-				if (!this.paths[target]) throw new Error(`patch ${patch.id}: alias target ${target} is not a spec path`);
+				if (!this.paths[target])
+					throw new Error(`patch ${patch.id}: alias target ${target} is not a spec path`);
 				this.aliases.set(alias, target);
 			}
 		}
@@ -124,7 +133,10 @@ export class WhispirContract {
 	resolve<T = Json>(node: unknown): T {
 		let current = node as Json;
 		while (current && typeof current.$ref === 'string') {
-			current = pointer(current.$ref.slice(1)).reduce<Json>((at, key) => at[key] as Json, this.spec);
+			current = pointer(current.$ref.slice(1)).reduce<Json>(
+				(at, key) => at[key] as Json,
+				this.spec,
+			);
 		}
 		return current as T;
 	}
@@ -134,7 +146,12 @@ export class WhispirContract {
 		return Object.entries(this.paths).flatMap(([path, item]) =>
 			METHODS.filter((m) => item[m]).map((m) => {
 				const definition = item[m] as Json;
-				return { operationId: definition.operationId as string, method: m.toUpperCase(), path, definition };
+				return {
+					operationId: definition.operationId as string,
+					method: m.toUpperCase(),
+					path,
+					definition,
+				};
 			}),
 		);
 	}
@@ -143,15 +160,21 @@ export class WhispirContract {
 	template(concretePath: string): string | undefined {
 		const candidates = [...Object.keys(this.paths), ...this.aliases.keys()];
 		// A literal segment beats a parameter: `/users` before `/{…}`, fewer parameters first.
-		const ranked = candidates.sort((a, b) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0));
+		const ranked = candidates.sort(
+			(a, b) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0),
+		);
 		const found = ranked.find((template) => templateRegExp(template).test(concretePath));
 		return found && (this.aliases.get(found) ?? found);
 	}
 
 	operation(method: string, concretePath: string): Operation | undefined {
 		const path = this.template(concretePath);
-		const definition = path ? (this.paths[path][method.toLowerCase()] as Json | undefined) : undefined;
-		return path && definition ? { operationId: definition.operationId as string, method, path, definition } : undefined;
+		const definition = path
+			? (this.paths[path][method.toLowerCase()] as Json | undefined)
+			: undefined;
+		return path && definition
+			? { operationId: definition.operationId as string, method, path, definition }
+			: undefined;
 	}
 
 	private parameters(operation: Operation): Json[] {
@@ -179,36 +202,58 @@ export class WhispirContract {
 	checkRequest(request: LoggedRequest): string[] {
 		const operation = this.operation(request.method, request.path);
 		if (!operation) {
-			return [this.template(request.path) ? `${request.method} is not an operation of ${this.template(request.path)}` : `no spec path matches ${request.path}`];
+			return [
+				this.template(request.path)
+					? `${request.method} is not an operation of ${this.template(request.path)}`
+					: `no spec path matches ${request.path}`,
+			];
 		}
 		const problems: string[] = [];
 		for (const parameter of this.parameters(operation)) {
 			const name = parameter.name as string;
-			const enumOf = (this.resolve<Json>(parameter.schema ?? {}).enum as string[] | undefined) ?? undefined;
+			const enumOf =
+				(this.resolve<Json>(parameter.schema ?? {}).enum as string[] | undefined) ?? undefined;
 			if (parameter.in === 'query') {
 				const value = request.query[name];
-				if (value === undefined && parameter.required) problems.push(`query parameter ${name} is required`);
-				if (value !== undefined && enumOf && !enumOf.includes(value)) problems.push(`query parameter ${name}=${value} is not one of ${enumOf.join(', ')}`);
+				if (value === undefined && parameter.required)
+					problems.push(`query parameter ${name} is required`);
+				if (value !== undefined && enumOf && !enumOf.includes(value))
+					problems.push(`query parameter ${name}=${value} is not one of ${enumOf.join(', ')}`);
 			}
 			// The log keeps Accept and Content-Type; the API key header is enforced by the sandbox's gateway.
 			if (parameter.in === 'header' && (name === 'Accept' || name === 'Content-Type')) {
 				const value = bareType(name === 'Accept' ? request.accept : request.contentType);
-				if (value === undefined && parameter.required && (name === 'Accept' || request.body !== undefined)) problems.push(`header ${name} is required`);
-				if (value !== undefined && enumOf && !enumOf.includes(value)) problems.push(`header ${name}: ${value} is not one of ${enumOf.join(', ')}`);
+				if (
+					value === undefined &&
+					parameter.required &&
+					(name === 'Accept' || request.body !== undefined)
+				)
+					problems.push(`header ${name} is required`);
+				if (value !== undefined && enumOf && !enumOf.includes(value))
+					problems.push(`header ${name}: ${value} is not one of ${enumOf.join(', ')}`);
 			}
 		}
 		const requestBody = this.resolve<Json | undefined>(operation.definition.requestBody);
 		const content = (requestBody?.content ?? {}) as Record<string, Json>;
 		if (request.body === undefined) {
 			// With a Content-Type the body was sent but not read: the gateway refused the request first.
-			if (requestBody?.required && request.contentType === undefined) problems.push('a request body is required');
+			if (requestBody?.required && request.contentType === undefined)
+				problems.push('a request body is required');
 			return problems;
 		}
 		if (!requestBody) return [...problems, 'the operation takes no request body'];
 		const type = bareType(request.contentType) ?? '';
-		if (!content[type]) return [...problems, `request media type ${type} is not one of ${Object.keys(content).join(', ')}`];
+		if (!content[type])
+			return [
+				...problems,
+				`request media type ${type} is not one of ${Object.keys(content).join(', ')}`,
+			];
 		if (!type.endsWith('json')) return problems;
-		const bodyProblem = this.checkSchema(content[type].schema, `${operation.operationId} request ${type}`, request.body);
+		const bodyProblem = this.checkSchema(
+			content[type].schema,
+			`${operation.operationId} request ${type}`,
+			request.body,
+		);
 		return bodyProblem ? [...problems, `request body: ${bodyProblem}`] : problems;
 	}
 
@@ -217,15 +262,31 @@ export class WhispirContract {
 		const operation = this.operation(request.method, request.path);
 		if (!operation || request.status < 200 || request.status > 299 || !request.answer) return [];
 		const responses = operation.definition.responses as Record<string, unknown>;
-		const response = this.resolve<Json | undefined>(responses[String(request.status)] ?? responses['2XX'] ?? responses.default);
-		if (!response) return [`status ${request.status} is not a documented answer (${Object.keys(responses).filter((s) => s.startsWith('2')).join(', ') || 'none'})`];
+		const response = this.resolve<Json | undefined>(
+			responses[String(request.status)] ?? responses['2XX'] ?? responses.default,
+		);
+		if (!response)
+			return [
+				`status ${request.status} is not a documented answer (${
+					Object.keys(responses)
+						.filter((s) => s.startsWith('2'))
+						.join(', ') || 'none'
+				})`,
+			];
 		const { body, contentType } = request.answer;
 		if (body === undefined) return [];
 		const content = (response.content ?? {}) as Record<string, Json>;
 		const type = bareType(contentType) ?? '';
-		if (!content[type]) return [`answer media type ${type} is not one of ${Object.keys(content).join(', ') || '(no body)'}`];
+		if (!content[type])
+			return [
+				`answer media type ${type} is not one of ${Object.keys(content).join(', ') || '(no body)'}`,
+			];
 		if (!type.endsWith('json')) return [];
-		const bodyProblem = this.checkSchema(content[type].schema, `${operation.operationId} ${request.status} ${type}`, body);
+		const bodyProblem = this.checkSchema(
+			content[type].schema,
+			`${operation.operationId} ${request.status} ${type}`,
+			body,
+		);
 		return bodyProblem ? [`answer body: ${bodyProblem}`] : [];
 	}
 }
@@ -235,6 +296,11 @@ function rebase(schema: unknown): unknown {
 	if (Array.isArray(schema)) return schema.map(rebase);
 	if (!schema || typeof schema !== 'object') return schema;
 	return Object.fromEntries(
-		Object.entries(schema).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' && value.startsWith('#') ? `spec${value}` : rebase(value)]),
+		Object.entries(schema).map(([key, value]) => [
+			key,
+			key === '$ref' && typeof value === 'string' && value.startsWith('#')
+				? `spec${value}`
+				: rebase(value),
+		]),
 	);
 }

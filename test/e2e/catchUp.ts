@@ -10,7 +10,8 @@ import { waitFor } from './support/processes';
 import { chain, triggerNode, type CredentialRef } from './support/workflows';
 
 const isDone = (execution: Execution) =>
-	execution.finished || ['success', 'error', 'crashed', 'canceled'].includes(String(execution.status));
+	execution.finished ||
+	['success', 'error', 'crashed', 'canceled'].includes(String(execution.status));
 
 export interface CatchUpTrigger {
 	workflowId: string;
@@ -30,7 +31,10 @@ export async function activateTrigger(
 ): Promise<CatchUpTrigger> {
 	const workflowId = await n8n.createWorkflow(
 		chain(`E2E ${callbackName}`, [
-			triggerNode('Whispir Trigger', credential, { events: ['reply', 'undeliverable'], options: { callbackName, catchUp } }),
+			triggerNode('Whispir Trigger', credential, {
+				events: ['reply', 'undeliverable'],
+				options: { callbackName, catchUp },
+			}),
 		]),
 	);
 	await n8n.activate(workflowId);
@@ -56,51 +60,81 @@ export async function sendWithCallback(sandbox: Sandbox, callbackName: string): 
 			Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
 			'Content-Type': 'application/vnd.whispir.message-v1+json',
 		},
-		body: JSON.stringify({ to: '61400000009', subject: 'E2E', body: 'Reply YES', callbackId: callbackName, callbackParameters: { ticket: 'T-1' } }),
+		body: JSON.stringify({
+			to: '61400000009',
+			subject: 'E2E',
+			body: 'Reply YES',
+			callbackId: callbackName,
+			callbackParameters: { ticket: 'T-1' },
+		}),
 	});
 	expect(response.status).toBe(202);
 	return response.headers.get('location')!.split('?')[0].split('/').pop()!;
 }
 
 /** Whispir reports a reply or an undeliverable: the sandbox delivers it to the callback (or records it FAILED). */
-export async function whispirReports(sandbox: Sandbox, event: 'reply' | 'undeliverable', messageId: string, text: string): Promise<void> {
+export async function whispirReports(
+	sandbox: Sandbox,
+	event: 'reply' | 'undeliverable',
+	messageId: string,
+	text: string,
+): Promise<void> {
 	const response = await fetch(`${sandbox.url}/__sandbox/messages/${event}`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify(event === 'reply' ? { messageId, content: text } : { messageId, reason: text }),
+		body: JSON.stringify(
+			event === 'reply' ? { messageId, content: text } : { messageId, reason: text },
+		),
 	});
 	expect(response.status, await response.text()).toBe(200);
 }
 
 async function failedCalls(sandbox: Sandbox, trigger: CatchUpTrigger): Promise<number> {
-	return (await sandbox.state('calls', undefined, trigger.callbackId)).filter((call) => call.status === 'FAILED').length;
+	return (await sandbox.state('calls', undefined, trigger.callbackId)).filter(
+		(call) => call.status === 'FAILED',
+	).length;
 }
 
 const callsRequests = (sandbox: Sandbox, trigger: CatchUpTrigger) =>
-	sandbox.log.filter((request: LoggedRequest) => request.path === `/callbacks/${trigger.callbackId}/calls`);
+	sandbox.log.filter(
+		(request: LoggedRequest) => request.path === `/callbacks/${trigger.callbackId}/calls`,
+	);
 
 /** What each of the workflow's executions output, oldest first, as [content, replayed]. */
 async function outputs(n8n: N8n, trigger: CatchUpTrigger, count: number): Promise<unknown[][][]> {
-	const executions = await waitFor(`${count} execution(s) of "${trigger.callbackName}"`, async () => {
-		const found = await n8n.executions(trigger.workflowId);
-		return found.length >= count && found.every(isDone) ? found : undefined;
-	});
+	const executions = await waitFor(
+		`${count} execution(s) of "${trigger.callbackName}"`,
+		async () => {
+			const found = await n8n.executions(trigger.workflowId);
+			return found.length >= count && found.every(isDone) ? found : undefined;
+		},
+	);
 	return [...executions]
 		.sort((a, b) => Number(a.id) - Number(b.id))
-		.map((execution) => nodeOutput(execution, 'Whispir Trigger').map((item) => [item.content, item.replayed]));
+		.map((execution) =>
+			nodeOutput(execution, 'Whispir Trigger').map((item) => [item.content, item.replayed]),
+		);
 }
 
 /** After a restart the webhook may take a moment to be served again: Whispir's GET probe answers 200 once it is. */
 export async function waitForWebhook(trigger: CatchUpTrigger): Promise<void> {
-	await waitFor(`the webhook of "${trigger.callbackName}" to be served`, async () => {
-		const response = await fetch(trigger.callbackUrl, { signal: AbortSignal.timeout(5_000) });
-		await response.arrayBuffer();
-		return response.status === 200 ? true : undefined;
-	}, 60_000, 500);
+	await waitFor(
+		`the webhook of "${trigger.callbackName}" to be served`,
+		async () => {
+			const response = await fetch(trigger.callbackUrl, { signal: AbortSignal.timeout(5_000) });
+			await response.arrayBuffer();
+			return response.status === 200 ? true : undefined;
+		},
+		60_000,
+		500,
+	);
 }
 
 /** Posts a delivery with the callback's key, as Whispir does, and returns n8n's answer. */
-async function deliverDirectly(trigger: CatchUpTrigger, body: object): Promise<{ status: number; text: string }> {
+async function deliverDirectly(
+	trigger: CatchUpTrigger,
+	body: object,
+): Promise<{ status: number; text: string }> {
 	const response = await fetch(trigger.callbackUrl, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json', 'X-Whispir-Callback-Key': trigger.callbackKey },
@@ -127,7 +161,10 @@ export async function checkCatchUp(
 	const messageId = await sendWithCallback(sandbox, trigger.callbackName);
 	await whispirReports(sandbox, 'reply', messageId, 'after restart');
 	const afterFirst = await outputs(n8n, trigger, executionsBefore + 1);
-	expect(afterFirst.at(-1)).toEqual([...missed.map((content) => [content, true]), ['after restart', false]]);
+	expect(afterFirst.at(-1)).toEqual([
+		...missed.map((content) => [content, true]),
+		['after restart', false],
+	]);
 	expect(await failedCalls(sandbox, trigger)).toBe(0);
 	expect(callsRequests(sandbox, trigger).map((request) => request.method)).toEqual(['GET', 'PUT']);
 
@@ -146,15 +183,27 @@ export async function checkCatchUp(
 		responseMessage: stored.responseMessage,
 		customParameters: { ticket: 'T-1' },
 	};
-	expect(await deliverDirectly(trigger, copy)).toEqual({ status: 200, text: JSON.stringify({ message: 'Received; this delivery was already handled' }) });
+	expect(await deliverDirectly(trigger, copy)).toEqual({
+		status: 200,
+		text: JSON.stringify({ message: 'Received; this delivery was already handled' }),
+	});
 	// A new delivery gets n8n's usual answer.
-	const fresh = await deliverDirectly(trigger, { ...copy, responseMessage: { ...(stored.responseMessage as object), content: 'direct' } });
+	const fresh = await deliverDirectly(trigger, {
+		...copy,
+		responseMessage: { ...(stored.responseMessage as object), content: 'direct' },
+	});
 	expect(fresh).toEqual({ status: 200, text: JSON.stringify({ message: 'Workflow was started' }) });
 	expect(await outputs(n8n, trigger, executionsBefore + 3)).toHaveLength(executionsBefore + 3);
 }
 
 /** With Catch Up off, the next delivery comes out alone, nothing is read from Whispir, the missed calls stay FAILED. */
-export async function checkNoCatchUp(n8n: N8n, sandbox: Sandbox, trigger: CatchUpTrigger, missed: number, executionsBefore: number): Promise<void> {
+export async function checkNoCatchUp(
+	n8n: N8n,
+	sandbox: Sandbox,
+	trigger: CatchUpTrigger,
+	missed: number,
+	executionsBefore: number,
+): Promise<void> {
 	await waitForWebhook(trigger);
 	const messageId = await sendWithCallback(sandbox, trigger.callbackName);
 	await whispirReports(sandbox, 'reply', messageId, 'after restart');

@@ -17,9 +17,14 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => void> {
 	const started = Date.now();
 	const runtimes = await ensureRuntimes(RUNTIMES.map((runtime) => runtime.name));
-	project.provide('runtimes', Object.fromEntries(runtimes.map((runtime) => [runtime.spec.name, runtime])));
+	project.provide(
+		'runtimes',
+		Object.fromEntries(runtimes.map((runtime) => [runtime.spec.name, runtime])),
+	);
 	const tarball = packPackage();
 	project.provide('tarball', tarball);
-	console.error(`e2e setup: runtimes ready and package packed in ${Math.round((Date.now() - started) / 1000)} s`);
+	console.error(
+		`e2e setup: runtimes ready and package packed in ${Math.round((Date.now() - started) / 1000)} s`,
+	);
 	return () => rmSync(dirname(tarball), { recursive: true, force: true });
 }

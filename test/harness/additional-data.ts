@@ -51,7 +51,9 @@ export function createAdditionalData(options: AdditionalDataOptions): {
 		connections: options.connections ?? {},
 	};
 	const hooks = new ExecutionLifecycleHooks(options.mode, executionId, workflowData);
-	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	const finished = new Promise<IRun>((resolve) =>
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
+	);
 
 	const additionalData: IWorkflowExecuteAdditionalData = {
 		credentialsHelper: options.credentialsHelper,

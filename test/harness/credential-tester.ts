@@ -34,7 +34,8 @@ export async function testCredential(
 	const type = credentialType(types, typeName);
 	const { test } = type;
 	if (!test) return { status: 'Error', message: 'No testing function found for this credential.' };
-	if (test.rules?.some((rule) => rule.type !== 'responseCode')) notSupported('A credential test rule other than responseCode');
+	if (test.rules?.some((rule) => rule.type !== 'responseCode'))
+		notSupported('A credential test rule other than responseCode');
 
 	const credentials: ICredentialsDecrypted = {
 		id: `${typeName}-test`,
@@ -62,7 +63,15 @@ export async function testCredential(
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
 			credentials: [{ name: typeName, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: test.request } }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: test.request },
+				},
+			],
 		},
 	};
 	const workflow = new Workflow({
@@ -109,7 +118,9 @@ interface TestError {
 function failureMessage(error: TestError, rules: ICredentialTestRequest['rules']): string {
 	const response = error.cause?.response;
 	if (response) {
-		const rule = rules?.find((r) => r.type === 'responseCode' && r.properties.value === response.status);
+		const rule = rules?.find(
+			(r) => r.type === 'responseCode' && r.properties.value === response.status,
+		);
 		if (rule) return rule.properties.message;
 		if (response.status < 199 || response.status > 299) {
 			return response.statusText || `Received HTTP status code: ${response.status}`;

@@ -39,9 +39,18 @@ export function credentialType(types: CredentialTypes, name: string): ICredentia
 }
 
 /** The data plus the type's property defaults, as n8n's `getDecrypted` gives them to nodes. */
-export function withDefaults(type: ICredentialType, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
-	return (NodeHelpers.getNodeParameters(type.properties, data as INodeParameters, true, false, null, null) ??
-		{}) as ICredentialDataDecryptedObject;
+export function withDefaults(
+	type: ICredentialType,
+	data: ICredentialDataDecryptedObject,
+): ICredentialDataDecryptedObject {
+	return (NodeHelpers.getNodeParameters(
+		type.properties,
+		data as INodeParameters,
+		true,
+		false,
+		null,
+		null,
+	) ?? {}) as ICredentialDataDecryptedObject;
 }
 
 /**
@@ -57,7 +66,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		super();
 		// Every credential a run uses is a secret the end-of-run audit looks for (test/secrets/).
 		for (const [typeName, typeData] of Object.entries(data)) {
-			const passwordFields = (types[typeName]?.properties ?? []).filter((p) => p.typeOptions?.password).map((p) => p.name);
+			const passwordFields = (types[typeName]?.properties ?? [])
+				.filter((p) => p.typeOptions?.password)
+				.map((p) => p.name);
 			registerCredentialSecrets(typeData, passwordFields);
 		}
 	}
@@ -88,11 +99,15 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		node: INode,
 	): Promise<IHttpRequestOptions> {
 		const { authenticate } = this.type(typeName);
-		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions as IHttpRequestOptions);
+		if (typeof authenticate === 'function')
+			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 		if (authenticate?.type === 'generic') {
 			requestOptions.headers ??= {};
 			const resolve = (value: string) => this.resolve(value, credentials, workflow, node);
-			const target = requestOptions as unknown as Record<string, Record<string, string> | undefined>;
+			const target = requestOptions as unknown as Record<
+				string,
+				Record<string, string> | undefined
+			>;
 			for (const [section, entries] of Object.entries(authenticate.properties)) {
 				for (const [key, value] of Object.entries(entries as Record<string, string>)) {
 					(target[section] ??= {})[resolve(key)] = resolve(value);
@@ -134,10 +149,22 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	}
 
 	/** As n8n: a `={{ … }}` value is resolved with `$credentials`, a falsy result becomes ''. */
-	private resolve(value: string, credentials: ICredentialDataDecryptedObject, workflow: Workflow, node: INode): string {
+	private resolve(
+		value: string,
+		credentials: ICredentialDataDecryptedObject,
+		workflow: Workflow,
+		node: INode,
+	): string {
 		if (!isExpression(value)) return value;
 		const additionalKeys = { $credentials: credentials } as IWorkflowDataProxyAdditionalKeys;
-		const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', additionalKeys, undefined, '');
+		const resolved = workflow.expression.getSimpleParameterValue(
+			node,
+			value,
+			'internal',
+			additionalKeys,
+			undefined,
+			'',
+		);
 		return resolved ? resolved.toString() : '';
 	}
 }

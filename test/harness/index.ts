@@ -24,9 +24,20 @@ import { createNodeTypes, defaultVersion } from './node-types';
 import type { RunWorkflowOptions, RunWorkflowResult } from './run';
 import { runWorkflow } from './run';
 
-export type { HarnessCredentials, ListSearchOptions, LoadOptionsOptions, RunWorkflowOptions, RunWorkflowResult };
+export type {
+	HarnessCredentials,
+	ListSearchOptions,
+	LoadOptionsOptions,
+	RunWorkflowOptions,
+	RunWorkflowResult,
+};
 export { createNodeTypes } from './node-types';
-export { WebhookTriggerHarness, type TriggeredExecution, type WebhookHit, type WebhookTriggerOptions } from './webhook';
+export {
+	WebhookTriggerHarness,
+	type TriggeredExecution,
+	type WebhookHit,
+	type WebhookTriggerOptions,
+} from './webhook';
 
 export interface RunNodeOptions {
 	/** The node type's name in workflow JSON, e.g. 'n8n-nodes-whispir.whispir'. */
@@ -99,24 +110,36 @@ export class Harness {
 	/** Calls the node type's `methods.listSearch[method]` as the editor's resource locator does. */
 	async listSearch(options: ListSearchOptions): Promise<INodeListSearchResult> {
 		const { nodeType, context } = loadOptionsContext(this.nodeTypes, this.credentialTypes, options);
-		const method = nodeType.methods?.listSearch?.[options.method] ?? this.noMethod('listSearch', options);
-		return await audited('listSearch', method.call(context, options.filter, options.paginationToken));
+		const method =
+			nodeType.methods?.listSearch?.[options.method] ?? this.noMethod('listSearch', options);
+		return await audited(
+			'listSearch',
+			method.call(context, options.filter, options.paginationToken),
+		);
 	}
 
 	/** Calls the node type's `methods.loadOptions[method]` as the editor's options dropdown does. */
 	async loadOptions(options: LoadOptionsOptions): Promise<INodePropertyOptions[]> {
 		const { nodeType, context } = loadOptionsContext(this.nodeTypes, this.credentialTypes, options);
-		const method = nodeType.methods?.loadOptions?.[options.method] ?? this.noMethod('loadOptions', options);
+		const method =
+			nodeType.methods?.loadOptions?.[options.method] ?? this.noMethod('loadOptions', options);
 		return await audited('loadOptions', method.call(context));
 	}
 
 	/** n8n's "Test credential" button for the credential type's declarative `test`. */
-	async testCredential(type: string, data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+	async testCredential(
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<INodeCredentialTestResult> {
 		return await audited('testCredential', testCredential(this.credentialTypes, type, data));
 	}
 
 	/** Binary data for an input item, made by n8n-core's own `prepareBinaryData`. */
-	async prepareBinaryData(data: Buffer, fileName?: string, mimeType?: string): Promise<IBinaryData> {
+	async prepareBinaryData(
+		data: Buffer,
+		fileName?: string,
+		mimeType?: string,
+	): Promise<IBinaryData> {
 		ensureN8nCore();
 		return await prepareBinaryData(data, 'harness', 'harness', fileName, mimeType);
 	}

@@ -1,5 +1,11 @@
 import { LoadOptionsContext } from 'n8n-core';
-import type { ILoadOptionsFunctions, INode, INodeParameters, INodeType, INodeTypes } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INode,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { createAdditionalData } from './additional-data';
@@ -43,7 +49,9 @@ export function loadOptionsContext(
 		typeVersion,
 		position: [0, 0],
 		parameters: structuredClone(parameters),
-		credentials: Object.fromEntries(Object.keys(credentials).map((type) => [type, credentialReference(type)])),
+		credentials: Object.fromEntries(
+			Object.keys(credentials).map((type) => [type, credentialReference(type)]),
+		),
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const { additionalData } = createAdditionalData({

@@ -13,8 +13,12 @@ export function createNodeTypes(types: NodeTypeClasses): INodeTypes {
 	return {
 		getByName: (name) => lookUp(types, name, 'node type'),
 		// As n8n's own NodeTypes: a versioned type resolves to the asked (or default) version.
-		getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(lookUp(types, name, 'node type'), version),
-		getKnownTypes: () => Object.fromEntries(Object.keys(types).map((name) => [name, { className: name, sourcePath: '' }])),
+		getByNameAndVersion: (name, version) =>
+			NodeHelpers.getVersionedNodeType(lookUp(types, name, 'node type'), version),
+		getKnownTypes: () =>
+			Object.fromEntries(
+				Object.keys(types).map((name) => [name, { className: name, sourcePath: '' }]),
+			),
 	};
 }
 
@@ -45,14 +49,18 @@ export function keepNodeErrors(nodeTypes: INodeTypes): {
 			try {
 				// A node class extending n8n-workflow's `Node` is called as `nodeType.execute(context)`,
 				// so `this` is then the proxy: hand the node its own instance back.
-				return await (execute as (...a: unknown[]) => unknown).apply(this === proxy ? type : this, args);
+				return await (execute as (...a: unknown[]) => unknown).apply(
+					this === proxy ? type : this,
+					args,
+				);
 			} catch (error) {
 				if (error instanceof Error) thrown.push(error);
 				throw error;
 			}
 		};
 		proxy = new Proxy(type, {
-			get: (target, property) => (property === 'execute' ? observed : Reflect.get(target, property)),
+			get: (target, property) =>
+				property === 'execute' ? observed : Reflect.get(target, property),
 		});
 		proxies.set(type, proxy);
 		return proxy;
@@ -64,6 +72,8 @@ export function keepNodeErrors(nodeTypes: INodeTypes): {
 			getKnownTypes: () => nodeTypes.getKnownTypes(),
 		},
 		originalError: (copy) =>
-			copy && (([...thrown].reverse().find((error) => error.message === copy.message) as ExecutionError) ?? copy),
+			copy &&
+			(([...thrown].reverse().find((error) => error.message === copy.message) as ExecutionError) ??
+				copy),
 	};
 }

@@ -1,5 +1,11 @@
 import { WorkflowExecute } from 'n8n-core';
-import type { ExecutionError, IConnections, INode, INodeExecutionData, INodeTypes } from 'n8n-workflow';
+import type {
+	ExecutionError,
+	IConnections,
+	INode,
+	INodeExecutionData,
+	INodeTypes,
+} from 'n8n-workflow';
 import { ApplicationError, Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import { recordAudit, registerSecret } from '../secrets/audit';
@@ -40,7 +46,9 @@ export async function runWorkflow(
 	ensureN8nCore();
 	const credentials = structuredClone(options.credentials ?? {});
 	const connections = structuredClone(options.connections);
-	const nodes = options.nodes.map((node) => withCredentialReferences(nodeTypes, structuredClone(node), credentials));
+	const nodes = options.nodes.map((node) =>
+		withCredentialReferences(nodeTypes, structuredClone(node), credentials),
+	);
 	for (const node of nodes) registerSecretParameters(node.parameters);
 	const errors = keepNodeErrors(nodeTypes);
 	const { additionalData, workflowData, finished } = createAdditionalData({
@@ -58,11 +66,14 @@ export async function runWorkflow(
 		settings: { executionOrder: 'v1' },
 	});
 	const startNode = workflow.getNode(options.startNode);
-	if (startNode === null) throw new ApplicationError(`The workflow has no node "${options.startNode}"`);
+	if (startNode === null)
+		throw new ApplicationError(`The workflow has no node "${options.startNode}"`);
 
 	const runExecutionData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [{ node: startNode, data: { main: [options.items ?? [{ json: {} }]] }, source: null }],
+			nodeExecutionStack: [
+				{ node: startNode, data: { main: [options.items ?? [{ json: {} }]] }, source: null },
+			],
 		},
 	});
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
@@ -78,11 +89,17 @@ export async function runWorkflow(
 	};
 }
 
-function withCredentialReferences(nodeTypes: INodeTypes, node: INode, credentials: HarnessCredentials): INode {
-	const declared = nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description.credentials ?? [];
+function withCredentialReferences(
+	nodeTypes: INodeTypes,
+	node: INode,
+	credentials: HarnessCredentials,
+): INode {
+	const declared =
+		nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description.credentials ?? [];
 	for (const { name } of declared) {
 		// A reference the node already has wins.
-		if (credentials[name] !== undefined) node.credentials = { [name]: credentialReference(name), ...node.credentials };
+		if (credentials[name] !== undefined)
+			node.credentials = { [name]: credentialReference(name), ...node.credentials };
 	}
 	return node;
 }
@@ -95,7 +112,8 @@ function registerSecretParameters(parameters: unknown): void {
 	if (typeof parameters !== 'object' || parameters === null) return;
 	for (const [name, value] of Object.entries(parameters)) {
 		// Expressions are not the secret itself.
-		if (typeof value === 'string' && SECRET_PARAMETER.test(name) && !value.startsWith('=')) registerSecret(value, 'output');
+		if (typeof value === 'string' && SECRET_PARAMETER.test(name) && !value.startsWith('='))
+			registerSecret(value, 'output');
 		else registerSecretParameters(value);
 	}
 }

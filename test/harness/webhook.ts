@@ -110,7 +110,9 @@ async function parseBody(req: ExpressLikeRequest): Promise<void> {
 	req.encoding = 'utf-8';
 	if (type.trim() !== '') {
 		req.contentType = type.trim().toLowerCase();
-		const charset = parameters.map((p) => p.split('=')).find(([key]) => key.trim().toLowerCase() === 'charset');
+		const charset = parameters
+			.map((p) => p.split('='))
+			.find(([key]) => key.trim().toLowerCase() === 'charset');
 		req.encoding = (charset?.[1]?.trim().toLowerCase() ?? 'utf-8') as BufferEncoding;
 	}
 	req.rawBody = await readRaw(req, PAYLOAD_SIZE_MAX);
@@ -118,12 +120,14 @@ async function parseBody(req: ExpressLikeRequest): Promise<void> {
 	req.readRawBody = async () => {};
 	if (req.rawBody.length === 0) return;
 	// raw-body, which n8n reads bodies with, refuses a charset it cannot decode with 415.
-	if (!Buffer.isEncoding(req.encoding)) throw new RefusedRequest(415, `unsupported charset "${String(req.encoding)}"`);
+	if (!Buffer.isEncoding(req.encoding))
+		throw new RefusedRequest(415, `unsupported charset "${String(req.encoding)}"`);
 	const text = req.rawBody.toString(req.encoding);
 	const { contentType } = req;
 	try {
 		if (contentType === 'application/json') req.body = JSON.parse(text) as unknown;
-		else if (contentType?.endsWith('/xml') || contentType?.endsWith('+xml')) req.body = xmlParser.parse(text, true) as unknown;
+		else if (contentType?.endsWith('/xml') || contentType?.endsWith('+xml'))
+			req.body = xmlParser.parse(text, true) as unknown;
 		else if (contentType === 'application/x-www-form-urlencoded') req.body = parseQueryString(text);
 		else if (contentType === 'text/plain') req.body = text;
 	} catch (error) {
@@ -135,7 +139,11 @@ function queryOf(url: URL): Record<string, string | string[]> {
 	const query: Record<string, string | string[]> = {};
 	for (const key of new Set(url.searchParams.keys())) {
 		const values = url.searchParams.getAll(key);
-		Object.defineProperty(query, key, { value: values.length === 1 ? values[0] : values, enumerable: true, writable: true });
+		Object.defineProperty(query, key, {
+			value: values.length === 1 ? values[0] : values,
+			enumerable: true,
+			writable: true,
+		});
 	}
 	return query;
 }
@@ -145,8 +153,10 @@ function expressResponse(res: ServerResponse): ExpressLikeResponse {
 	const response = res as ExpressLikeResponse;
 	response.status = (code) => ((response.statusCode = code), response);
 	response.send = (body) => {
-		if (body !== undefined && typeof body === 'object' && !Buffer.isBuffer(body)) return response.json(body);
-		if (!response.hasHeader('content-type')) response.setHeader('Content-Type', 'text/html; charset=utf-8');
+		if (body !== undefined && typeof body === 'object' && !Buffer.isBuffer(body))
+			return response.json(body);
+		if (!response.hasHeader('content-type'))
+			response.setHeader('Content-Type', 'text/html; charset=utf-8');
 		response.end(body === undefined ? undefined : (body as string | Buffer));
 		return response;
 	};
@@ -176,7 +186,9 @@ function auditAnswer(res: ServerResponse): void {
 		if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) written.push(Buffer.from(chunk));
 		return end(...args);
 	}) as ServerResponse['end'];
-	res.once('finish', () => recordAudit('webhook:answer', `${res.statusCode} ${Buffer.concat(written).toString('utf8')}`));
+	res.once('finish', () =>
+		recordAudit('webhook:answer', `${res.statusCode} ${Buffer.concat(written).toString('utf8')}`),
+	);
 }
 
 function answer(res: ServerResponse, status: number, payload: unknown): void {
@@ -222,7 +234,10 @@ export class WebhookTriggerHarness {
 			parameters: options.parameters,
 			webhookId: '7c1f6a52-3b7e-4c1d-9a0e-5d2b8f4e6a10',
 			credentials: Object.fromEntries(
-				(nodeType.description.credentials ?? []).map(({ name }) => [name, credentialReference(name)]),
+				(nodeType.description.credentials ?? []).map(({ name }) => [
+					name,
+					credentialReference(name),
+				]),
 			),
 		};
 	}
@@ -281,7 +296,8 @@ export class WebhookTriggerHarness {
 
 	/** What n8n does on deactivation: `delete` for each webhook (mode 'internal'), then the routes go. */
 	async deactivate(): Promise<void> {
-		for (const webhook of this.webhooks('internal')) await this.lifecycle('delete', webhook, 'internal', 'update');
+		for (const webhook of this.webhooks('internal'))
+			await this.lifecycle('delete', webhook, 'internal', 'update');
 		this.active = false;
 	}
 
@@ -309,7 +325,10 @@ export class WebhookTriggerHarness {
 
 	private additionalData(mode: WorkflowExecuteMode) {
 		const { additionalData } = createAdditionalData({
-			credentialsHelper: new HarnessCredentialsHelper(this.options.credentialTypes, structuredClone(this.options.credentials)),
+			credentialsHelper: new HarnessCredentialsHelper(
+				this.options.credentialTypes,
+				structuredClone(this.options.credentials),
+			),
 			mode,
 			nodes: [this.node],
 		});
@@ -346,7 +365,14 @@ export class WebhookTriggerHarness {
 		const nodeType = this.nodeTypes.getByNameAndVersion(this.node.type, this.node.typeVersion);
 		const fn = nodeType.webhookMethods?.[webhook.webhookDescription.name]?.[method];
 		if (fn === undefined) return undefined;
-		const context = new HookContext(workflow, workflow.getNode(this.node.name)!, webhook.workflowExecuteAdditionalData, mode, activation, webhook);
+		const context = new HookContext(
+			workflow,
+			workflow.getNode(this.node.name)!,
+			webhook.workflowExecuteAdditionalData,
+			mode,
+			activation,
+			webhook,
+		);
 		try {
 			return await fn.call(context);
 		} catch (error) {
@@ -374,11 +400,16 @@ export class WebhookTriggerHarness {
 		this.hits.push(hit);
 
 		const webhook = this.active
-			? this.webhooks('webhook').find((w) => w.httpMethod === method && url.pathname === `/webhook/${w.path}`)
+			? this.webhooks('webhook').find(
+					(w) => w.httpMethod === method && url.pathname === `/webhook/${w.path}`,
+				)
 			: undefined;
 		if (!webhook) {
 			await readRaw(req);
-			return answer(res, 404, { code: 404, message: `The requested webhook "${method} ${url.pathname}" is not registered.` });
+			return answer(res, 404, {
+				code: 404,
+				message: `The requested webhook "${method} ${url.pathname}" is not registered.`,
+			});
 		}
 
 		const request = req as ExpressLikeRequest;
@@ -388,9 +419,14 @@ export class WebhookTriggerHarness {
 			await parseBody(request);
 		} catch (error) {
 			if (error instanceof RefusedRequest && error.status === 422) {
-				return answer(res, 422, { code: 422, message: 'Failed to parse request body', hint: error.message });
+				return answer(res, 422, {
+					code: 422,
+					message: 'Failed to parse request body',
+					hint: error.message,
+				});
 			}
-			if (error instanceof RefusedRequest) return answer(res, error.status, { code: error.status, message: error.message });
+			if (error instanceof RefusedRequest)
+				return answer(res, error.status, { code: error.status, message: error.message });
 			throw error;
 		}
 
@@ -400,7 +436,15 @@ export class WebhookTriggerHarness {
 		additionalData.httpResponse = expressResponse(res) as never;
 		const node = workflow.getNode(this.node.name)!;
 		const nodeType = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhook, [], null);
+		const context = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			'webhook',
+			webhook,
+			[],
+			null,
+		);
 		let result: IWebhookResponseData;
 		try {
 			result = await nodeType.webhook!.call(context);

@@ -11,7 +11,12 @@ let bed: WhispirTestBed;
 let receiver: Server;
 let receiverUrl: string;
 let receiverStatus = 200;
-const received: Array<{ method: string; url: string; headers: Record<string, unknown>; body: string }> = [];
+const received: Array<{
+	method: string;
+	url: string;
+	headers: Record<string, unknown>;
+	body: string;
+}> = [];
 
 beforeAll(async () => {
 	bed = await startTestBed();
@@ -36,14 +41,28 @@ beforeEach(() => {
 	receiverStatus = 200;
 });
 
-const callback = (operation: string, parameters: Record<string, unknown> = {}) => ({ resource: 'callback', operation, ...parameters });
-const calls = (operation: string, parameters: Record<string, unknown> = {}) => ({ resource: 'callbackCall', operation, ...parameters });
+const callback = (operation: string, parameters: Record<string, unknown> = {}) => ({
+	resource: 'callback',
+	operation,
+	...parameters,
+});
+const calls = (operation: string, parameters: Record<string, unknown> = {}) => ({
+	resource: 'callbackCall',
+	operation,
+	...parameters,
+});
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 async function createCallback(parameters: Record<string, unknown> = {}) {
 	return await bed.run(
 		WHISPIR,
-		callback('create', { name: 'Helpdesk', url: receiverUrl, events: ['reply'], authKey: 's3cret', ...parameters }),
+		callback('create', {
+			name: 'Helpdesk',
+			url: receiverUrl,
+			events: ['reply'],
+			authKey: 's3cret',
+			...parameters,
+		}),
 	);
 }
 
@@ -95,7 +114,11 @@ describe('Callback → Create', () => {
 			},
 		});
 		const [stored] = await bed.sandbox.state('callbacks');
-		expect(items[0].json).toMatchObject({ id: stored.id, name: 'Helpdesk', auth: { type: 'querystring' } });
+		expect(items[0].json).toMatchObject({
+			id: stored.id,
+			name: 'Helpdesk',
+			auth: { type: 'querystring' },
+		});
 		expect(JSON.stringify(items)).not.toContain('s3cret');
 	});
 
@@ -106,7 +129,7 @@ describe('Callback → Create', () => {
 		expect((post?.body as { email?: string }).email).toBe(NO_FAILURE_EMAIL);
 	});
 
-	it('shows Whispir\'s 400 when the URL does not answer the probe with 200, and for a duplicate name', async () => {
+	it("shows Whispir's 400 when the URL does not answer the probe with 200, and for a duplicate name", async () => {
 		const unreachable = await createCallback({ url: 'http://127.0.0.1:1/nothing' });
 		expect(unreachable.error?.message).toMatch(/Malformed Request/);
 		await createCallback();
@@ -116,8 +139,12 @@ describe('Callback → Create', () => {
 	});
 
 	it('refuses a bad URL and empty events before sending anything', async () => {
-		expect((await createCallback({ url: 'not a url' })).error?.message).toBe('"URL" in item 0 is not valid: "not a url"');
-		expect((await createCallback({ events: '={{ [] }}' })).error?.message).toBe('"Events" is empty in item 0');
+		expect((await createCallback({ url: 'not a url' })).error?.message).toBe(
+			'"URL" in item 0 is not valid: "not a url"',
+		);
+		expect((await createCallback({ events: '={{ [] }}' })).error?.message).toBe(
+			'"Events" is empty in item 0',
+		);
 		expect(bed.sandbox.log).toHaveLength(0);
 	});
 });
@@ -133,13 +160,20 @@ describe('Callback → Get, Get Many, Update, Delete', () => {
 			expect.objectContaining({ id: stored.id, name: 'Helpdesk', url: receiverUrl }),
 		]);
 		const one = await bed.run(WHISPIR, callback('get', { callbackId: byId(stored.id) }));
-		expect(one.items[0].json).toMatchObject({ id: stored.id, callbacks: { reply: 'enabled' }, auth: { type: 'httpheader' } });
+		expect(one.items[0].json).toMatchObject({
+			id: stored.id,
+			callbacks: { reply: 'enabled' },
+			auth: { type: 'httpheader' },
+		});
 		// Whispir's answer carries the secret key (auth.key); the output must not.
 		expect(JSON.stringify(one.items)).not.toContain('s3cret');
 
 		const updated = await bed.run(
 			WHISPIR,
-			callback('update', { callbackId: byId(stored.id), updateFields: { events: ['reply', 'undeliverable'], authKey: 'n3w' } }),
+			callback('update', {
+				callbackId: byId(stored.id),
+				updateFields: { events: ['reply', 'undeliverable'], authKey: 'n3w' },
+			}),
 		);
 		expect(updated.error).toBeUndefined();
 		const put = bed.sandbox.log.find((request) => request.method === 'PUT');
@@ -167,7 +201,13 @@ describe('Callback → Update: bad input', () => {
 		await createCallback();
 		const [stored] = await bed.sandbox.state('callbacks');
 		bed.sandbox.log.length = 0;
-		const { error } = await bed.run(WHISPIR, callback('update', { callbackId: byId(stored.id), updateFields: { authType: 'querystring' } }));
+		const { error } = await bed.run(
+			WHISPIR,
+			callback('update', {
+				callbackId: byId(stored.id),
+				updateFields: { authType: 'querystring' },
+			}),
+		);
 		expect(error?.message).toBe('"Key" is empty in item 0');
 		expect(bed.sandbox.log).toHaveLength(0);
 	});
@@ -198,22 +238,39 @@ describe('Callback → Update: bad input', () => {
 			});
 		readWithoutKey();
 		bed.sandbox.log.length = 0;
-		const refused = await bed.run(WHISPIR, callback('update', { callbackId: byId(stored.id), updateFields: { name: 'Helpdesk 2' } }));
-		expect(refused.error?.message).toBe('"Key" is needed in item 0: Whispir did not return the callback\'s key');
+		const refused = await bed.run(
+			WHISPIR,
+			callback('update', { callbackId: byId(stored.id), updateFields: { name: 'Helpdesk 2' } }),
+		);
+		expect(refused.error?.message).toBe(
+			'"Key" is needed in item 0: Whispir did not return the callback\'s key',
+		);
 		expect(bed.sandbox.log.map((request) => request.method)).toEqual(['GET']);
 
 		readWithoutKey();
-		const updated = await bed.run(WHISPIR, callback('update', { callbackId: byId(stored.id), updateFields: { name: 'Helpdesk 2', authKey: 's3cret' } }));
+		const updated = await bed.run(
+			WHISPIR,
+			callback('update', {
+				callbackId: byId(stored.id),
+				updateFields: { name: 'Helpdesk 2', authKey: 's3cret' },
+			}),
+		);
 		expect(updated.error).toBeUndefined();
 		const [after] = await bed.sandbox.state('callbacks');
-		expect(after).toMatchObject({ name: 'Helpdesk 2', auth: { type: 'httpheader', key: 's3cret' } });
+		expect(after).toMatchObject({
+			name: 'Helpdesk 2',
+			auth: { type: 'httpheader', key: 's3cret' },
+		});
 	});
 
 	it('refuses an update with nothing to change before any request', async () => {
 		await createCallback();
 		const [stored] = await bed.sandbox.state('callbacks');
 		bed.sandbox.log.length = 0;
-		const { error } = await bed.run(WHISPIR, callback('update', { callbackId: byId(stored.id), updateFields: { name: ' ' } }));
+		const { error } = await bed.run(
+			WHISPIR,
+			callback('update', { callbackId: byId(stored.id), updateFields: { name: ' ' } }),
+		);
 		expect(error?.message).toBe('Nothing to update in item 0');
 		expect(bed.sandbox.log).toHaveLength(0);
 	});
@@ -230,29 +287,58 @@ describe('Callback Call → Get Many, Update Status', () => {
 		await replyToNewMessage('Helpdesk', 'third');
 		const delivery = received.find((request) => request.method === 'POST')!;
 		expect(delivery.headers['x-whispir-callback-key']).toBe('s3cret');
-		expect(JSON.parse(delivery.body)).toMatchObject({ responseMessage: { channel: 'SMS', content: 'first' } });
+		expect(JSON.parse(delivery.body)).toMatchObject({
+			responseMessage: { channel: 'SMS', content: 'first' },
+		});
 
-		const failed = await bed.run(WHISPIR, calls('getAll', { callbackId: byId(stored.id), returnAll: true, filters: { status: 'FAILED' } }));
+		const failed = await bed.run(
+			WHISPIR,
+			calls('getAll', {
+				callbackId: byId(stored.id),
+				returnAll: true,
+				filters: { status: 'FAILED' },
+			}),
+		);
 		expect(bed.sandbox.log.at(-1)).toMatchObject({
 			method: 'GET',
 			path: `/callbacks/${stored.id}/calls`,
 			accept: 'application/vnd.whispir.api-call-v1+json',
 			query: { status: 'FAILED' },
 		});
-		expect(failed.items.map((item) => (item.json.responseMessage as { content: string }).content)).toEqual(['first', 'second']);
+		expect(
+			failed.items.map((item) => (item.json.responseMessage as { content: string }).content),
+		).toEqual(['first', 'second']);
 		expect(failed.items[0].json).toMatchObject({ status: 'FAILED', callback: { statusCode: 503 } });
 
 		const marked = await bed.run(
 			WHISPIR,
-			calls('updateStatus', { callbackId: byId(stored.id), callIds: '={{ $json.id }}', status: 'SUCCESS' }),
+			calls('updateStatus', {
+				callbackId: byId(stored.id),
+				callIds: '={{ $json.id }}',
+				status: 'SUCCESS',
+			}),
 			{ items: failed.items.map((item) => ({ json: item.json })) },
 		);
 		const puts = bed.sandbox.log.filter((request) => request.method === 'PUT');
 		expect(puts).toHaveLength(1);
-		expect(puts[0]).toMatchObject({ path: `/callbacks/${stored.id}/calls`, body: { status: 'SUCCESS' }, status: 204 });
+		expect(puts[0]).toMatchObject({
+			path: `/callbacks/${stored.id}/calls`,
+			body: { status: 'SUCCESS' },
+			status: 204,
+		});
 		expect(marked.items.map((item) => item.json)).toEqual([
-			{ callbackId: stored.id, callIds: [failed.items[0].json.id], status: 'SUCCESS', updated: true },
-			{ callbackId: stored.id, callIds: [failed.items[1].json.id], status: 'SUCCESS', updated: true },
+			{
+				callbackId: stored.id,
+				callIds: [failed.items[0].json.id],
+				status: 'SUCCESS',
+				updated: true,
+			},
+			{
+				callbackId: stored.id,
+				callIds: [failed.items[1].json.id],
+				status: 'SUCCESS',
+				updated: true,
+			},
 		]);
 		const after = await bed.sandbox.state('calls', undefined, stored.id);
 		expect(after.map((call) => call.status)).toEqual(['SUCCESS', 'SUCCESS', 'SUCCESS']);
@@ -269,17 +355,34 @@ describe('Callback Call → Get Many, Update Status', () => {
 		const ids = (await bed.sandbox.state('calls', undefined, stored.id)).map((call) => call.id);
 		bed.sandbox.log.length = 0;
 
-		const first = await bed.run(WHISPIR, calls('replayFailed', { callbackId: byId(stored.id), batchSize: 2 }));
+		const first = await bed.run(
+			WHISPIR,
+			calls('replayFailed', { callbackId: byId(stored.id), batchSize: 2 }),
+		);
 		expect(first.error).toBeUndefined();
 		expect(first.items.map((item) => item.json)).toEqual([
-			expect.objectContaining({ event: 'reply', content: 'first', replayed: true, callId: ids[0], callbackName: 'Helpdesk', channel: 'SMS' }),
+			expect.objectContaining({
+				event: 'reply',
+				content: 'first',
+				replayed: true,
+				callId: ids[0],
+				callbackName: 'Helpdesk',
+				channel: 'SMS',
+			}),
 			expect.objectContaining({ content: 'second', replayed: true, callId: ids[1] }),
 		]);
-		expect(bed.sandbox.log.map((request) => [request.method, request.query?.status ?? (request.body as { status?: string }).status])).toEqual([
+		expect(
+			bed.sandbox.log.map((request) => [
+				request.method,
+				request.query?.status ?? (request.body as { status?: string }).status,
+			]),
+		).toEqual([
 			['GET', 'FAILED'],
 			['PUT', 'SUCCESS'],
 		]);
-		expect((await bed.sandbox.state('calls', undefined, stored.id)).map((call) => call.status)).toEqual(['SUCCESS', 'SUCCESS', 'FAILED']);
+		expect(
+			(await bed.sandbox.state('calls', undefined, stored.id)).map((call) => call.status),
+		).toEqual(['SUCCESS', 'SUCCESS', 'FAILED']);
 
 		const second = await bed.run(WHISPIR, calls('replayFailed', { callbackId: byId(stored.id) }));
 		expect(second.items.map((item) => item.json.content)).toEqual(['third']);
@@ -287,7 +390,10 @@ describe('Callback Call → Get Many, Update Status', () => {
 		expect(third.items).toEqual([]);
 		expect(bed.sandbox.log.filter((request) => request.method === 'PUT')).toHaveLength(2);
 
-		const tooMany = await bed.run(WHISPIR, calls('replayFailed', { callbackId: byId(stored.id), batchSize: 101 }));
+		const tooMany = await bed.run(
+			WHISPIR,
+			calls('replayFailed', { callbackId: byId(stored.id), batchSize: 101 }),
+		);
 		expect(tooMany.error?.message).toBe('"Batch Size" in item 0 is more than 100: 101');
 	});
 
@@ -296,7 +402,11 @@ describe('Callback Call → Get Many, Update Status', () => {
 		const [stored] = await bed.sandbox.state('callbacks');
 		const { items } = await bed.run(
 			WHISPIR,
-			calls('updateStatus', { callbackId: byId(stored.id), callIds: '={{ $json.id }}', status: 'FAILED' }),
+			calls('updateStatus', {
+				callbackId: byId(stored.id),
+				callIds: '={{ $json.id }}',
+				status: 'FAILED',
+			}),
 			{ items: [{ json: { id: 'bad id!' } }, { json: { id: 'NOPE' } }], continueOnFail: true },
 		);
 		expect(items[0].json.error).toBe('"Call IDs" in item 0 is not valid: "bad id!"');
@@ -305,7 +415,11 @@ describe('Callback Call → Get Many, Update Status', () => {
 		expect(items[1].json.updated).toBeUndefined();
 		const puts = bed.sandbox.log.filter((request) => request.method === 'PUT');
 		expect(puts).toHaveLength(1);
-		expect(puts[0]).toMatchObject({ path: `/callbacks/${stored.id}/calls`, query: { id: 'NOPE' }, status: 404 });
+		expect(puts[0]).toMatchObject({
+			path: `/callbacks/${stored.id}/calls`,
+			query: { id: 'NOPE' },
+			status: 404,
+		});
 	});
 
 	it('with retries on, the sandbox delivers failed calls again on request', async () => {

@@ -20,15 +20,21 @@ const sendEach = (count: number, phone: (index: number) => string = () => '61423
 		subject: 'Load',
 		body: '={{ $json.text }}',
 	},
-	items: Array.from({ length: count }, (_, index) => ({ json: { phone: phone(index), text: `item ${index}` } })),
+	items: Array.from({ length: count }, (_, index) => ({
+		json: { phone: phone(index), text: `item ${index}` },
+	})),
 });
 
-const posts = () => bed.sandbox.log.filter((request) => request.method === 'POST' && request.path === '/messages');
+const posts = () =>
+	bed.sandbox.log.filter((request) => request.method === 'POST' && request.path === '/messages');
 const textOf = (request: { body?: unknown }) => (request.body as { body: string }).body;
 
 /** The most requests the sandbox saw start inside any one-second window (its own clock, its own log). */
 function busiestSecond(times: number[]): number {
-	return Math.max(0, ...times.map((time) => times.filter((other) => other >= time && other < time + 1000).length));
+	return Math.max(
+		0,
+		...times.map((time) => times.filter((other) => other >= time && other < time + 1000).length),
+	);
 }
 
 /** Checks that every output item carries the message its own input item sent, paired with that item. */
@@ -50,7 +56,10 @@ describe('pacing', () => {
 	it('sends never more than the credential rate in any one-second window, with no rate-limit answer', async () => {
 		bed.sandbox.configure({ rateLimit: { perSecond: 10 }, latencyMs: 40 });
 		const { parameters, items: input } = sendEach(35);
-		const { items, error } = await bed.run(WHISPIR, parameters, { items: input, requestsPerSecond: 10 });
+		const { items, error } = await bed.run(WHISPIR, parameters, {
+			items: input,
+			requestsPerSecond: 10,
+		});
 
 		expect(error).toBeUndefined();
 		expect(posts().map((request) => request.status)).toEqual(Array(35).fill(202));
@@ -59,12 +68,21 @@ describe('pacing', () => {
 	});
 
 	it('reads the pages of Return All concurrently within the same limit', async () => {
-		bed.sandbox.seed('workspaces', Array.from({ length: 230 }, (_, index) => ({ projectName: `W${index}`, status: 'A' })));
+		bed.sandbox.seed(
+			'workspaces',
+			Array.from({ length: 230 }, (_, index) => ({ projectName: `W${index}`, status: 'A' })),
+		);
 		bed.sandbox.configure({ rateLimit: { perSecond: 5 }, latencyMs: 300 });
-		const { items, error } = await bed.run(WHISPIR, { resource: 'workspace', operation: 'getAll', returnAll: true }, { requestsPerSecond: 5 });
+		const { items, error } = await bed.run(
+			WHISPIR,
+			{ resource: 'workspace', operation: 'getAll', returnAll: true },
+			{ requestsPerSecond: 5 },
+		);
 
 		expect(error).toBeUndefined();
-		const pages = bed.sandbox.log.filter((request) => request.path === '/workspaces').sort((x, y) => x.seq - y.seq);
+		const pages = bed.sandbox.log
+			.filter((request) => request.path === '/workspaces')
+			.sort((x, y) => x.seq - y.seq);
 		expect(pages.map((request) => request.status)).toEqual(Array(12).fill(200));
 		expect(busiestSecond(pages.map((request) => request.time))).toBeLessThanOrEqual(5);
 		// Concurrent: pages reached the sandbox before the page before them was answered (300 ms later).
@@ -93,27 +111,55 @@ describe('order and pairing', () => {
 	});
 
 	it('Return All gives the same records in the same order as following next links', async () => {
-		bed.sandbox.seed('workspaces', Array.from({ length: 97 }, (_, index) => ({ projectName: `W${index}`, status: 'A' })));
+		bed.sandbox.seed(
+			'workspaces',
+			Array.from({ length: 97 }, (_, index) => ({ projectName: `W${index}`, status: 'A' })),
+		);
 		for (let index = 0; index < 5; index++) {
-			bed.sandbox.injectFault({ type: 'delay', method: 'GET', path: '/workspaces', delayMs: (5 - index) * 40 });
+			bed.sandbox.injectFault({
+				type: 'delay',
+				method: 'GET',
+				path: '/workspaces',
+				delayMs: (5 - index) * 40,
+			});
 		}
-		const concurrent = await bed.run(WHISPIR, { resource: 'workspace', operation: 'getAll', returnAll: true });
+		const concurrent = await bed.run(WHISPIR, {
+			resource: 'workspace',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		const concurrentPages = bed.sandbox.log.length;
 		// 'none': pages without status or links, read one after the other.
 		bed.sandbox.configure({ linkStyle: 'none' });
-		const sequential = await bed.run(WHISPIR, { resource: 'workspace', operation: 'getAll', returnAll: true });
+		const sequential = await bed.run(WHISPIR, {
+			resource: 'workspace',
+			operation: 'getAll',
+			returnAll: true,
+		});
 
 		expect(concurrentPages).toBe(5);
-		expect(concurrent.items.map((item) => item.json)).toEqual(sequential.items.map((item) => item.json));
+		expect(concurrent.items.map((item) => item.json)).toEqual(
+			sequential.items.map((item) => item.json),
+		);
 		// 97 and the company's own workspace.
 		expect(concurrent.items).toHaveLength(98);
 	});
 
 	it('Return All off: reads only the pages the limit needs', async () => {
-		bed.sandbox.seed('workspaces', Array.from({ length: 97 }, (_, index) => ({ projectName: `W${index}`, status: 'A' })));
-		const { items } = await bed.run(WHISPIR, { resource: 'workspace', operation: 'getAll', returnAll: false, limit: 45 });
+		bed.sandbox.seed(
+			'workspaces',
+			Array.from({ length: 97 }, (_, index) => ({ projectName: `W${index}`, status: 'A' })),
+		);
+		const { items } = await bed.run(WHISPIR, {
+			resource: 'workspace',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 45,
+		});
 		const stored = await bed.sandbox.state('workspaces');
-		expect(items.map((item) => item.json.id)).toEqual(stored.slice(0, 45).map((workspace) => workspace.id));
+		expect(items.map((item) => item.json.id)).toEqual(
+			stored.slice(0, 45).map((workspace) => workspace.id),
+		);
 		expect(bed.sandbox.log.map((request) => [request.query.offset, request.query.limit])).toEqual([
 			['0', '20'],
 			['20', '20'],
@@ -126,7 +172,10 @@ describe('failures', () => {
 	it('Continue On Fail: one failed send neither stops nor repeats the others', async () => {
 		bed.sandbox.injectFault({ type: 'status', status: 500, method: 'POST', path: '/messages' });
 		const { parameters, items: input } = sendEach(20);
-		const { items, error } = await bed.run(WHISPIR, parameters, { items: input, continueOnFail: true });
+		const { items, error } = await bed.run(WHISPIR, parameters, {
+			items: input,
+			continueOnFail: true,
+		});
 
 		expect(error).toBeUndefined();
 		// Twenty POSTs, the failed one not repeated, and nineteen messages stored.
@@ -141,7 +190,9 @@ describe('failures', () => {
 
 	it('without Continue On Fail: stops at the failed item, starts nothing more, and names what was already sent', async () => {
 		// Rate 5: ten items run at once. Item 3 has no recipient, refused before any request.
-		const { parameters, items: input } = sendEach(40, (index) => (index === 3 ? '' : '61423456789'));
+		const { parameters, items: input } = sendEach(40, (index) =>
+			index === 3 ? '' : '61423456789',
+		);
 		const { error } = await bed.run(WHISPIR, parameters, { items: input, requestsPerSecond: 5 });
 
 		expect(error).toBeInstanceOf(NodeOperationError);
@@ -155,7 +206,13 @@ describe('failures', () => {
 	});
 
 	it('without Continue On Fail: an API failure is thrown for the lowest failed item', async () => {
-		bed.sandbox.injectFault({ type: 'status', status: 500, method: 'POST', path: '/messages', times: 2 });
+		bed.sandbox.injectFault({
+			type: 'status',
+			status: 500,
+			method: 'POST',
+			path: '/messages',
+			times: 2,
+		});
 		const { parameters, items: input } = sendEach(6);
 		const { error } = await bed.run(WHISPIR, parameters, { items: input });
 
@@ -175,7 +232,11 @@ describe('Item Order: One at a Time', () => {
 			bed.sandbox.injectFault({ type: 'delay', method: 'POST', delayMs: (6 - index) * 25 });
 		}
 		const { parameters, items: input } = sendEach(6);
-		const { items, error } = await bed.run(WHISPIR, { ...parameters, itemOrder: 'sequential' }, { items: input });
+		const { items, error } = await bed.run(
+			WHISPIR,
+			{ ...parameters, itemOrder: 'sequential' },
+			{ items: input },
+		);
 
 		expect(error).toBeUndefined();
 		expect(posts().map((request) => textOf(request))).toEqual(input.map((item) => item.json.text));
@@ -183,8 +244,14 @@ describe('Item Order: One at a Time', () => {
 	});
 
 	it('without Continue On Fail: nothing after the failed item is sent', async () => {
-		const { parameters, items: input } = sendEach(10, (index) => (index === 3 ? '' : '61423456789'));
-		const { error } = await bed.run(WHISPIR, { ...parameters, itemOrder: 'sequential' }, { items: input, requestsPerSecond: 5 });
+		const { parameters, items: input } = sendEach(10, (index) =>
+			index === 3 ? '' : '61423456789',
+		);
+		const { error } = await bed.run(
+			WHISPIR,
+			{ ...parameters, itemOrder: 'sequential' },
+			{ items: input, requestsPerSecond: 5 },
+		);
 
 		expect(error?.message).toMatch(/item 3/);
 		expect(posts().map((request) => textOf(request))).toEqual(['item 0', 'item 1', 'item 2']);
@@ -195,7 +262,14 @@ describe('Item Order: One at a Time', () => {
 describe('operations that run in item order', () => {
 	it('two updates of the same contact both land (read-merge-write, one item after the other)', async () => {
 		const [id] = bed.sandbox.seed('contacts', [
-			{ firstName: 'Jane', lastName: 'Citizen', workEmailAddress1: 'jane@example.com', workMobilePhone1: '61423456789', workCountry: 'Australia', timezone: 'Australia/Melbourne' },
+			{
+				firstName: 'Jane',
+				lastName: 'Citizen',
+				workEmailAddress1: 'jane@example.com',
+				workMobilePhone1: '61423456789',
+				workCountry: 'Australia',
+				timezone: 'Australia/Melbourne',
+			},
 		]);
 		bed.sandbox.configure({ latencyMs: 30 });
 		const { error } = await bed.run(
@@ -207,7 +281,12 @@ describe('operations that run in item order', () => {
 				// An empty value changes nothing: item 0 sets the job title, item 1 the department.
 				updateFields: { jobTitle: '={{ $json.jobTitle }}', department: '={{ $json.department }}' },
 			},
-			{ items: [{ json: { jobTitle: 'Engineer', department: '' } }, { json: { jobTitle: '', department: 'Operations' } }] },
+			{
+				items: [
+					{ json: { jobTitle: 'Engineer', department: '' } },
+					{ json: { jobTitle: '', department: 'Operations' } },
+				],
+			},
 		);
 		expect(error).toBeUndefined();
 		const [after] = await bed.sandbox.state('contacts');

@@ -55,7 +55,8 @@ const DESTRUCTIVE: Destructive[] = [
 			deleteFrom: 'allWorkspaces',
 			confirmation,
 		}),
-		refusal: (itemIndex) => `"Confirmation" does not say DELETE FROM ALL WORKSPACES in item ${itemIndex}`,
+		refusal: (itemIndex) =>
+			`"Confirmation" does not say DELETE FROM ALL WORKSPACES in item ${itemIndex}`,
 		oneRequestForAllItems: false,
 		acceptedStatus: 202,
 		remaining: async () => (await bed.sandbox.state('contacts')).length,
@@ -63,9 +64,32 @@ const DESTRUCTIVE: Destructive[] = [
 ];
 
 function seed(): void {
-	bed.sandbox.seed('users', [{ userName: 'a.b', firstName: 'A', lastName: 'B', workEmailAddress1: 'a@b.co', workMobilePhone1: '61423456789', workCountry: 'Australia', timezone: 'Australia/Melbourne' }]);
+	bed.sandbox.seed('users', [
+		{
+			userName: 'a.b',
+			firstName: 'A',
+			lastName: 'B',
+			workEmailAddress1: 'a@b.co',
+			workMobilePhone1: '61423456789',
+			workCountry: 'Australia',
+			timezone: 'Australia/Melbourne',
+		},
+	]);
 	[workspaceId] = bed.sandbox.seed('workspaces', [{ projectName: 'HQ' }]);
-	[contactId] = bed.sandbox.seed('contacts', [{ firstName: 'Jane', lastName: 'Citizen', workEmailAddress1: 'jane@example.com', workMobilePhone1: '61423456789', workCountry: 'Australia', timezone: 'Australia/Melbourne' }], workspaceId);
+	[contactId] = bed.sandbox.seed(
+		'contacts',
+		[
+			{
+				firstName: 'Jane',
+				lastName: 'Citizen',
+				workEmailAddress1: 'jane@example.com',
+				workMobilePhone1: '61423456789',
+				workCountry: 'Australia',
+				timezone: 'Australia/Melbourne',
+			},
+		],
+		workspaceId,
+	);
 }
 
 /** Almost the phrase, and not at all the phrase. */
@@ -75,7 +99,7 @@ const nearMisses = (phrase: string, other: string) => [
 	['a leading space', ` ${phrase}`],
 	['a doubled inner space', phrase.replace(' ', '  ')],
 	['a line break', `${phrase}\n`],
-	['another operation\'s phrase', other],
+	["another operation's phrase", other],
 	['yes', 'yes'],
 	['empty', ''],
 ];
@@ -84,19 +108,26 @@ describe('Typed confirmations of destructive operations', () => {
 	for (const [index, op] of DESTRUCTIVE.entries()) {
 		const other = DESTRUCTIVE[(index + 1) % DESTRUCTIVE.length].phrase;
 		describe(op.operation, () => {
-			it.each(nearMisses(op.phrase, other))('sends nothing when an expression resolves to %s', async (_what, resolved) => {
-				seed();
-				const before = await op.remaining();
-				const { error } = await bed.run(WHISPIR, op.parameters('={{ $json.answer }}'), { items: [{ json: { answer: resolved } }] });
-				expect(error?.constructor.name).toBe('NodeOperationError');
-				expect(error?.message).toBe(op.refusal(0));
-				expect(bed.sandbox.log).toEqual([]);
-				expect(await op.remaining()).toBe(before);
-			});
+			it.each(nearMisses(op.phrase, other))(
+				'sends nothing when an expression resolves to %s',
+				async (_what, resolved) => {
+					seed();
+					const before = await op.remaining();
+					const { error } = await bed.run(WHISPIR, op.parameters('={{ $json.answer }}'), {
+						items: [{ json: { answer: resolved } }],
+					});
+					expect(error?.constructor.name).toBe('NodeOperationError');
+					expect(error?.message).toBe(op.refusal(0));
+					expect(bed.sandbox.log).toEqual([]);
+					expect(await op.remaining()).toBe(before);
+				},
+			);
 
 			it('sends nothing when typed in lowercase, and names the item that failed (Continue On Fail)', async () => {
 				seed();
-				const { items, error } = await bed.run(WHISPIR, op.parameters(op.phrase.toLowerCase()), { continueOnFail: true });
+				const { items, error } = await bed.run(WHISPIR, op.parameters(op.phrase.toLowerCase()), {
+					continueOnFail: true,
+				});
 				expect(error).toBeUndefined();
 				expect(items[0].json.error).toBe(op.refusal(0));
 				expect(bed.sandbox.log).toEqual([]);
@@ -110,14 +141,20 @@ describe('Typed confirmations of destructive operations', () => {
 				expect(error?.message).toBe(op.refusal(1));
 				// Delete All is one request for the whole input, checked first; Contact Delete is per item,
 				// so item 0 (confirmed) went out and item 1 did not.
-				expect(bed.sandbox.log.map((request) => request.method)).toEqual(op.oneRequestForAllItems ? [] : ['DELETE']);
+				expect(bed.sandbox.log.map((request) => request.method)).toEqual(
+					op.oneRequestForAllItems ? [] : ['DELETE'],
+				);
 			});
 
 			it('with the exact phrase from an expression, deletes', async () => {
 				seed();
-				const { error } = await bed.run(WHISPIR, op.parameters('={{ $json.answer }}'), { items: [{ json: { answer: op.phrase } }] });
+				const { error } = await bed.run(WHISPIR, op.parameters('={{ $json.answer }}'), {
+					items: [{ json: { answer: op.phrase } }],
+				});
 				expect(error).toBeUndefined();
-				expect(bed.sandbox.log).toEqual([expect.objectContaining({ method: 'DELETE', status: op.acceptedStatus })]);
+				expect(bed.sandbox.log).toEqual([
+					expect.objectContaining({ method: 'DELETE', status: op.acceptedStatus }),
+				]);
 			});
 		});
 	}
@@ -126,7 +163,11 @@ describe('Typed confirmations of destructive operations', () => {
 // When an AI agent runs the node as a tool, n8n runs the same node under its type name with "Tool"
 // added (n8n-nodes-whispir.whispirTool). The operations above refuse to run there, whatever the model
 // typed as confirmation.
-const deleteAllUsers = { resource: 'user', operation: 'deleteAll', confirmation: 'DELETE ALL USERS' };
+const deleteAllUsers = {
+	resource: 'user',
+	operation: 'deleteAll',
+	confirmation: 'DELETE ALL USERS',
+};
 
 describe('destructive operations as an AI agent tool', () => {
 	it('Delete All Users sends nothing, even with the phrase typed', async () => {
@@ -149,7 +190,9 @@ describe('destructive operations as an AI agent tool', () => {
 			confirmation: 'DELETE FROM ALL WORKSPACES',
 		};
 		const refused = await bed.run(WHISPIR_TOOL, everywhere);
-		expect(refused.error?.message).toBe("Deleting a contact from every workspace cannot run as an AI agent's tool (item 0)");
+		expect(refused.error?.message).toBe(
+			"Deleting a contact from every workspace cannot run as an AI agent's tool (item 0)",
+		);
 		expect(bed.sandbox.log).toHaveLength(0);
 
 		const single = await bed.run(WHISPIR_TOOL, { ...everywhere, deleteFrom: 'workspace' });

@@ -39,7 +39,12 @@ const FULL_CONTACT = {
 	custom_StaffId: 'S-100',
 	custom_CostCentre: 'CC-9',
 	messagingoptions: [
-		{ channel: 'sms', enabled: 'true', primary: 'WorkMobilePhone1', secondary: 'PersonalMobilePhone1' },
+		{
+			channel: 'sms',
+			enabled: 'true',
+			primary: 'WorkMobilePhone1',
+			secondary: 'PersonalMobilePhone1',
+		},
 		{ channel: 'email', enabled: 'true', primary: 'WorkEmailAddress1' },
 		{ channel: 'voice', enabled: 'false', primary: 'WorkMobilePhone1' },
 	],
@@ -53,7 +58,14 @@ describe('Contact → Create', () => {
 				...JANE,
 				workMobilePhone1: '+61 423 456 789',
 				additionalFields: { jobTitle: 'Engineer', personalEmailAddress1: ' jane@home.example ' },
-				messagingOptions: { sms: { enabled: true, primary: 'WorkMobilePhone1', secondary: 'PersonalMobilePhone1', tertiary: '' } },
+				messagingOptions: {
+					sms: {
+						enabled: true,
+						primary: 'WorkMobilePhone1',
+						secondary: 'PersonalMobilePhone1',
+						tertiary: '',
+					},
+				},
 				customFields: { field: [{ name: 'StaffId', value: 'S-100' }] },
 			}),
 		);
@@ -70,14 +82,28 @@ describe('Contact → Create', () => {
 				jobTitle: 'Engineer',
 				personalEmailAddress1: 'jane@home.example',
 				custom_StaffId: 'S-100',
-				messagingoptions: [{ channel: 'sms', enabled: 'true', primary: 'WorkMobilePhone1', secondary: 'PersonalMobilePhone1' }],
+				messagingoptions: [
+					{
+						channel: 'sms',
+						enabled: 'true',
+						primary: 'WorkMobilePhone1',
+						secondary: 'PersonalMobilePhone1',
+					},
+				],
 			},
 		});
 		// An unchosen tertiary field is left out, not sent empty (contactCreate allows no empty value).
-		expect((post.body as { messagingoptions: object[] }).messagingoptions[0]).not.toHaveProperty('tertiary');
+		expect((post.body as { messagingoptions: object[] }).messagingoptions[0]).not.toHaveProperty(
+			'tertiary',
+		);
 		const [stored] = await bed.sandbox.state('contacts');
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ id: stored.id, mri: stored.mri, firstName: 'Jane', timezone: '+10' });
+		expect(items[0].json).toMatchObject({
+			id: stored.id,
+			mri: stored.mri,
+			firstName: 'Jane',
+			timezone: '+10',
+		});
 		expect(String(items[0].json.mri)).toMatch(/^Jane_Citizen\.\d{6}@Contact\.whispir\.com$/);
 		expect(stored.custom_StaffId).toBe('S-100');
 		expect(JSON.stringify(items)).not.toContain(bed.sandbox.credentials.apiKey);
@@ -85,7 +111,10 @@ describe('Contact → Create', () => {
 
 	it('refuses a malformed email or mobile, or a missing mandatory field, before sending, naming item and field', async () => {
 		const cases: Array<[Record<string, string>, string]> = [
-			[{ ...JANE, workEmailAddress1: 'jane.example.com' }, '"Work Email" in item 0 is not valid: "jane.example.com"'],
+			[
+				{ ...JANE, workEmailAddress1: 'jane.example.com' },
+				'"Work Email" in item 0 is not valid: "jane.example.com"',
+			],
 			[{ ...JANE, workMobilePhone1: '04x23' }, '"Work Mobile" in item 0 is not valid: "04x23"'],
 			// The editor refuses an empty required field; an expression can still resolve to nothing.
 			[{ ...JANE, workCountry: '={{ $json.missing }}' }, '"Work Country" is empty in item 0'],
@@ -104,10 +133,18 @@ describe('Contact → Create', () => {
 	});
 
 	it('with Continue On Fail, reports the bad item and creates the others', async () => {
-		const { items } = await bed.run(WHISPIR, contact('create', { ...JANE, workEmailAddress1: '={{ $json.email }}' }), {
-			items: [{ json: { email: 'a@example.com' } }, { json: { email: 'nope' } }, { json: { email: 'c@example.com' } }],
-			continueOnFail: true,
-		});
+		const { items } = await bed.run(
+			WHISPIR,
+			contact('create', { ...JANE, workEmailAddress1: '={{ $json.email }}' }),
+			{
+				items: [
+					{ json: { email: 'a@example.com' } },
+					{ json: { email: 'nope' } },
+					{ json: { email: 'c@example.com' } },
+				],
+				continueOnFail: true,
+			},
+		);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[1].json.error).toBe('"Work Email" in item 1 is not valid: "nope"');
 		expect(items[2].json.workEmailAddress1).toBe('c@example.com');
@@ -118,10 +155,22 @@ describe('Contact → Create', () => {
 describe('Contact → Get', () => {
 	it('asks for the custom fields and returns the whole contact', async () => {
 		const [id] = bed.sandbox.seed('contacts', [FULL_CONTACT]);
-		const { items, error } = await bed.run(WHISPIR, contact('get', { contactId: byId(id), simplify: false }));
+		const { items, error } = await bed.run(
+			WHISPIR,
+			contact('get', { contactId: byId(id), simplify: false }),
+		);
 		expect(error).toBeUndefined();
-		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'GET', path: `/contacts/${id}`, query: { customFields: 'true' } });
-		expect(items[0].json).toMatchObject({ id, jobTitle: 'Engineer', custom_StaffId: 'S-100', devices: [] });
+		expect(bed.sandbox.log.at(-1)).toMatchObject({
+			method: 'GET',
+			path: `/contacts/${id}`,
+			query: { customFields: 'true' },
+		});
+		expect(items[0].json).toMatchObject({
+			id,
+			jobTitle: 'Engineer',
+			custom_StaffId: 'S-100',
+			devices: [],
+		});
 		// Whispir's single-object link is passed on, without the API key.
 		expect(JSON.stringify(items)).not.toContain(bed.sandbox.credentials.apiKey);
 	});
@@ -151,9 +200,27 @@ describe('Contact → Get', () => {
 describe('Contact → Get Many', () => {
 	beforeEach(() => {
 		bed.sandbox.seed('contacts', [
-			{ ...JANE, firstName: 'Sam', lastName: 'Gamgee', jobTitle: 'Gardener', custom_StaffId: '123456' },
-			{ ...JANE, firstName: 'Samantha', lastName: 'Carter', jobTitle: 'Colonel', custom_StaffId: '98123' },
-			{ ...JANE, firstName: 'Frodo', lastName: 'Baggins', jobTitle: 'Bearer', custom_StaffId: '777' },
+			{
+				...JANE,
+				firstName: 'Sam',
+				lastName: 'Gamgee',
+				jobTitle: 'Gardener',
+				custom_StaffId: '123456',
+			},
+			{
+				...JANE,
+				firstName: 'Samantha',
+				lastName: 'Carter',
+				jobTitle: 'Colonel',
+				custom_StaffId: '98123',
+			},
+			{
+				...JANE,
+				firstName: 'Frodo',
+				lastName: 'Baggins',
+				jobTitle: 'Bearer',
+				custom_StaffId: '777',
+			},
 		]);
 	});
 
@@ -162,8 +229,16 @@ describe('Contact → Get Many', () => {
 			WHISPIR,
 			contact('getAll', {
 				returnAll: true,
-				filters: { field: [{ name: 'firstName', value: 'Sam' }], customField: [{ name: 'StaffId', value: '123' }] },
-				options: { fields: ['jobTitle', 'lastName'], sortFields: ['lastName'], sortOrder: 'desc', customFields: true },
+				filters: {
+					field: [{ name: 'firstName', value: 'Sam' }],
+					customField: [{ name: 'StaffId', value: '123' }],
+				},
+				options: {
+					fields: ['jobTitle', 'lastName'],
+					sortFields: ['lastName'],
+					sortOrder: 'desc',
+					customFields: true,
+				},
 				simplify: false,
 			}),
 		);
@@ -185,10 +260,18 @@ describe('Contact → Get Many', () => {
 	});
 
 	it('pages through with Return All and stops at the Limit', async () => {
-		bed.sandbox.seed('contacts', Array.from({ length: 40 }, (_, index) => ({ ...JANE, lastName: `L${index}` })));
+		bed.sandbox.seed(
+			'contacts',
+			Array.from({ length: 40 }, (_, index) => ({ ...JANE, lastName: `L${index}` })),
+		);
 		const all = await bed.run(WHISPIR, contact('getAll', { returnAll: true }));
 		expect(all.items).toHaveLength(43);
-		expect(Object.keys(all.items[0].json).sort()).toEqual(['firstName', 'id', 'lastName', 'status']);
+		expect(Object.keys(all.items[0].json).sort()).toEqual([
+			'firstName',
+			'id',
+			'lastName',
+			'status',
+		]);
 		const some = await bed.run(WHISPIR, contact('getAll', { returnAll: false, limit: 5 }));
 		expect(some.items).toHaveLength(5);
 	});
@@ -203,12 +286,17 @@ describe('Contact → Update', () => {
 			contact('update', {
 				contactId: byId(id),
 				updateFields: { jobTitle: 'Lead Engineer', workMobilePhone2: '+61 400 000 002' },
-				messagingOptions: { voice: { enabled: true, primary: 'WorkMobilePhone2', secondary: '', tertiary: '' } },
+				messagingOptions: {
+					voice: { enabled: true, primary: 'WorkMobilePhone2', secondary: '', tertiary: '' },
+				},
 				customFields: { field: [{ name: 'custom_CostCentre', value: 'CC-10' }] },
 			}),
 		);
 		expect(error).toBeUndefined();
-		expect(requests('GET')[0]).toMatchObject({ path: `/contacts/${id}`, query: { customFields: 'true' } });
+		expect(requests('GET')[0]).toMatchObject({
+			path: `/contacts/${id}`,
+			query: { customFields: 'true' },
+		});
 		expect(requests('PUT')).toHaveLength(1);
 		// What Whispir adds to a contact and does not take back is not written.
 		for (const key of ['id', 'type', 'devices', 'link', 'mri', 'lastModifiedTime']) {
@@ -255,9 +343,17 @@ describe('Contact → Update', () => {
 
 	it('refuses Replace Whole Record without any field, and a malformed email, before sending', async () => {
 		const [id] = bed.sandbox.seed('contacts', [FULL_CONTACT]);
-		const empty = await bed.run(WHISPIR, contact('update', { contactId: byId(id), replaceWholeRecord: true }));
-		expect(empty.error?.message).toBe('"Replace Whole Record" is on but no field is given in item 0');
-		const bad = await bed.run(WHISPIR, contact('update', { contactId: byId(id), updateFields: { workEmailAddress2: 'x@' } }));
+		const empty = await bed.run(
+			WHISPIR,
+			contact('update', { contactId: byId(id), replaceWholeRecord: true }),
+		);
+		expect(empty.error?.message).toBe(
+			'"Replace Whole Record" is on but no field is given in item 0',
+		);
+		const bad = await bed.run(
+			WHISPIR,
+			contact('update', { contactId: byId(id), updateFields: { workEmailAddress2: 'x@' } }),
+		);
 		expect(bad.error?.message).toBe('"Work Email 2" in item 0 is not valid: "x@"');
 		expect(bed.sandbox.log).toHaveLength(0);
 	});
@@ -266,7 +362,10 @@ describe('Contact → Update', () => {
 describe('Contact → Update with nothing to change', () => {
 	it('refuses before any request instead of reading and writing the contact back', async () => {
 		const [id] = bed.sandbox.seed('contacts', [FULL_CONTACT]);
-		const { error } = await bed.run(WHISPIR, contact('update', { contactId: byId(id), updateFields: { jobTitle: '={{ "" }}' } }));
+		const { error } = await bed.run(
+			WHISPIR,
+			contact('update', { contactId: byId(id), updateFields: { jobTitle: '={{ "" }}' } }),
+		);
 		expect(error?.constructor.name).toBe('NodeOperationError');
 		expect(error?.message).toBe('Nothing to update in item 0');
 		expect(bed.sandbox.log).toHaveLength(0);
@@ -276,7 +375,10 @@ describe('Contact → Update with nothing to change', () => {
 describe('Contact → Create or Update', () => {
 	it('creates the contact when no contact has the email, ignoring mere "contains" matches', async () => {
 		bed.sandbox.seed('contacts', [{ ...JANE, workEmailAddress1: 'mary-jane@example.com' }]);
-		const { items, error } = await bed.run(WHISPIR, contact('upsert', { matchOn: 'workEmailAddress1', ...JANE }));
+		const { items, error } = await bed.run(
+			WHISPIR,
+			contact('upsert', { matchOn: 'workEmailAddress1', ...JANE }),
+		);
 		expect(error).toBeUndefined();
 		expect(requests('GET')[0]).toMatchObject({
 			path: '/contacts',
@@ -295,7 +397,12 @@ describe('Contact → Create or Update', () => {
 		]);
 		const { items, error } = await bed.run(
 			WHISPIR,
-			contact('upsert', { matchOn: 'workEmailAddress1', ...JANE, lastName: 'Smith', additionalFields: { department: 'Security' } }),
+			contact('upsert', {
+				matchOn: 'workEmailAddress1',
+				...JANE,
+				lastName: 'Smith',
+				additionalFields: { department: 'Security' },
+			}),
 		);
 		expect(error).toBeUndefined();
 		expect(requests('POST')).toHaveLength(0);
@@ -317,7 +424,11 @@ describe('Contact → Create or Update', () => {
 		const [id] = bed.sandbox.seed('contacts', [{ ...JANE, custom_StaffId: 'S-7' }]);
 		const mobile = await bed.run(
 			WHISPIR,
-			contact('upsert', { matchOn: 'workMobilePhone1', ...JANE, workMobilePhone1: '+61 423-456-789' }),
+			contact('upsert', {
+				matchOn: 'workMobilePhone1',
+				...JANE,
+				workMobilePhone1: '+61 423-456-789',
+			}),
 		);
 		expect(mobile.items[0].json).toMatchObject({ id, operation: 'updated' });
 		const custom = await bed.run(
@@ -330,7 +441,9 @@ describe('Contact → Create or Update', () => {
 			}),
 		);
 		expect(custom.items[0].json).toMatchObject({ id, operation: 'updated' });
-		expect(bed.sandbox.log.filter((request) => request.path === '/contacts').at(-1)?.query).toMatchObject({
+		expect(
+			bed.sandbox.log.filter((request) => request.path === '/contacts').at(-1)?.query,
+		).toMatchObject({
 			custom_StaffId: 'S-7',
 			customFields: 'true',
 		});
@@ -340,7 +453,11 @@ describe('Contact → Create or Update', () => {
 		const [id] = bed.sandbox.seed('contacts', [FULL_CONTACT]);
 		const { items, error } = await bed.run(
 			WHISPIR,
-			contact('upsert', { matchOn: 'workEmailAddress1', workEmailAddress1: JANE.workEmailAddress1, additionalFields: { jobTitle: 'Lead' } }),
+			contact('upsert', {
+				matchOn: 'workEmailAddress1',
+				workEmailAddress1: JANE.workEmailAddress1,
+				additionalFields: { jobTitle: 'Lead' },
+			}),
 		);
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ id, operation: 'updated' });
@@ -351,7 +468,11 @@ describe('Contact → Create or Update', () => {
 	it('needs the create fields only when no contact matches, and then names the missing one', async () => {
 		const { error } = await bed.run(
 			WHISPIR,
-			contact('upsert', { matchOn: 'workEmailAddress1', workEmailAddress1: 'new@example.com', firstName: 'New' }),
+			contact('upsert', {
+				matchOn: 'workEmailAddress1',
+				workEmailAddress1: 'new@example.com',
+				firstName: 'New',
+			}),
 		);
 		expect(error?.message).toBe('"Last Name" is empty in item 0');
 		expect(error?.description).toContain('a new one would be created');
@@ -367,7 +488,10 @@ describe('Contact → Create or Update', () => {
 
 	it('stops when several contacts match, saying how many and on what, and changes nothing', async () => {
 		bed.sandbox.seed('contacts', [JANE, JANE, JANE]);
-		const { error } = await bed.run(WHISPIR, contact('upsert', { matchOn: 'workEmailAddress1', ...JANE }));
+		const { error } = await bed.run(
+			WHISPIR,
+			contact('upsert', { matchOn: 'workEmailAddress1', ...JANE }),
+		);
 		expect(error?.constructor.name).toBe('NodeOperationError');
 		expect(error?.message).toBe('3 contacts match "Work Email" = "jane@example.com" in item 0');
 		expect(requests('POST')).toHaveLength(0);
@@ -381,14 +505,21 @@ describe('Contact → Delete', () => {
 		const [id] = bed.sandbox.seed('contacts', [{ ...JANE, _mappedTo: [other] }]);
 		const { items, error } = await bed.run(WHISPIR, contact('delete', { contactId: byId(id) }));
 		expect(error).toBeUndefined();
-		expect(requests('DELETE')[0]).toMatchObject({ path: `/contacts/${id}`, query: {}, status: 204 });
+		expect(requests('DELETE')[0]).toMatchObject({
+			path: `/contacts/${id}`,
+			query: {},
+			status: 204,
+		});
 		expect(items[0].json).toEqual({ id, deleted: true, from: 'workspace' });
 		// Still there in the workspace it is mapped to.
 		expect(await bed.sandbox.state('contacts')).toHaveLength(1);
 	});
 
 	it('deletes from every mapped workspace with the typed confirmation', async () => {
-		const [home, other] = bed.sandbox.seed('workspaces', [{ projectName: 'HQ' }, { projectName: 'Field' }]);
+		const [home, other] = bed.sandbox.seed('workspaces', [
+			{ projectName: 'HQ' },
+			{ projectName: 'Field' },
+		]);
 		const [id] = bed.sandbox.seed('contacts', [{ ...JANE, _mappedTo: [other] }], home);
 		const { items, error } = await bed.run(
 			WHISPIR,
@@ -411,13 +542,24 @@ describe('Contact → Delete', () => {
 	it('sends nothing when the confirmation is not exactly the phrase', async () => {
 		const [home] = bed.sandbox.seed('workspaces', [{ projectName: 'HQ' }]);
 		const [id] = bed.sandbox.seed('contacts', [JANE], home);
-		for (const confirmation of ['delete from all workspaces', '={{ $json.answer }}', '={{ $json.missing }}']) {
+		for (const confirmation of [
+			'delete from all workspaces',
+			'={{ $json.answer }}',
+			'={{ $json.missing }}',
+		]) {
 			const { error } = await bed.run(
 				WHISPIR,
-				contact('delete', { workspace: byId(home), contactId: byId(id), deleteFrom: 'allWorkspaces', confirmation }),
+				contact('delete', {
+					workspace: byId(home),
+					contactId: byId(id),
+					deleteFrom: 'allWorkspaces',
+					confirmation,
+				}),
 				{ items: [{ json: { answer: 'yes' } }] },
 			);
-			expect(error?.message).toBe('"Confirmation" does not say DELETE FROM ALL WORKSPACES in item 0');
+			expect(error?.message).toBe(
+				'"Confirmation" does not say DELETE FROM ALL WORKSPACES in item 0',
+			);
 		}
 		expect(bed.sandbox.log).toHaveLength(0);
 		expect(await bed.sandbox.state('contacts')).toHaveLength(1);

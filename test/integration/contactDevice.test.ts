@@ -63,14 +63,27 @@ describe('Contact Device → Create', () => {
 			status: 201,
 		});
 		const [stored] = await bed.sandbox.state('devices', undefined, contactId);
-		expect(items[0].json).toMatchObject({ id: stored.id, contactId, ...IPHONE, registrationDate: expect.any(String) });
+		expect(items[0].json).toMatchObject({
+			id: stored.id,
+			contactId,
+			...IPHONE,
+			registrationDate: expect.any(String),
+		});
 	});
 
 	it('refuses an empty push token before sending, and Continue On Fail keeps the other items', async () => {
 		const { items } = await bed.run(
 			WHISPIR,
-			device('create', { deviceName: '={{ $json.name }}', appId: byId('APP1'), platform: 'GCM', pushToken: '={{ $json.token }}' }),
-			{ items: [{ json: { name: 'A', token: 't1' } }, { json: { name: 'B', token: '' } }], continueOnFail: true },
+			device('create', {
+				deviceName: '={{ $json.name }}',
+				appId: byId('APP1'),
+				platform: 'GCM',
+				pushToken: '={{ $json.token }}',
+			}),
+			{
+				items: [{ json: { name: 'A', token: 't1' } }, { json: { name: 'B', token: '' } }],
+				continueOnFail: true,
+			},
 		);
 		expect(items[0].json).toMatchObject({ deviceName: 'A', platform: 'GCM' });
 		expect(items[1].json.error).toBe('"Push Token" is empty in item 1');
@@ -79,11 +92,21 @@ describe('Contact Device → Create', () => {
 });
 
 describe('Contact Device → Get and Get Many', () => {
-	it('reads one device, and lists the contact\'s devices from the contact record', async () => {
-		const [first, second] = bed.sandbox.seed('devices', [IPHONE, { ...IPHONE, deviceName: 'iPad', status: 'DISABLED' }], undefined, contactId);
+	it("reads one device, and lists the contact's devices from the contact record", async () => {
+		const [first, second] = bed.sandbox.seed(
+			'devices',
+			[IPHONE, { ...IPHONE, deviceName: 'iPad', status: 'DISABLED' }],
+			undefined,
+			contactId,
+		);
 		const one = await bed.run(WHISPIR, device('get', { deviceId: byId(second) }));
 		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'GET', path: devicePath(second) });
-		expect(one.items[0].json).toMatchObject({ id: second, deviceName: 'iPad', status: 'DISABLED', contactId });
+		expect(one.items[0].json).toMatchObject({
+			id: second,
+			deviceName: 'iPad',
+			status: 'DISABLED',
+			contactId,
+		});
 
 		const many = await bed.run(WHISPIR, device('getAll', { returnAll: true }));
 		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'GET', path: `/contacts/${contactId}` });
@@ -94,7 +117,10 @@ describe('Contact Device → Get and Get Many', () => {
 
 	it('refuses a Limit that is no whole number before reading, and takes "true" from an expression as Return All', async () => {
 		bed.sandbox.seed('devices', [IPHONE, { ...IPHONE, deviceName: 'iPad' }], undefined, contactId);
-		const bad = await bed.run(WHISPIR, device('getAll', { returnAll: false, limit: '={{ "two" }}' }));
+		const bad = await bed.run(
+			WHISPIR,
+			device('getAll', { returnAll: false, limit: '={{ "two" }}' }),
+		);
 		expect(bad.error?.message).toBe('"Limit" in item 0 is not a whole number of at least 1: "two"');
 		expect(bed.sandbox.log).toHaveLength(0);
 
@@ -107,17 +133,31 @@ describe('Contact Device → Get and Get Many', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(0);
 		// Nothing because the contact has no devices, not because nothing was asked (the list is read from the contact).
-		expect(bed.sandbox.log).toEqual([expect.objectContaining({ method: 'GET', path: `/contacts/${contactId}`, status: 200 })]);
+		expect(bed.sandbox.log).toEqual([
+			expect.objectContaining({ method: 'GET', path: `/contacts/${contactId}`, status: 200 }),
+		]);
 	});
 });
 
 describe('Contact Device → Update', () => {
 	it('re-activates a device Whispir disabled, keeping every other field', async () => {
-		const [id] = bed.sandbox.seed('devices', [{ ...IPHONE, status: 'DISABLED' }], undefined, contactId);
-		const { items, error } = await bed.run(WHISPIR, device('update', { deviceId: byId(id), reactivate: true }));
+		const [id] = bed.sandbox.seed(
+			'devices',
+			[{ ...IPHONE, status: 'DISABLED' }],
+			undefined,
+			contactId,
+		);
+		const { items, error } = await bed.run(
+			WHISPIR,
+			device('update', { deviceId: byId(id), reactivate: true }),
+		);
 		expect(error).toBeUndefined();
 		const put = bed.sandbox.log.find((request) => request.method === 'PUT');
-		expect(put).toMatchObject({ path: devicePath(id), body: { ...IPHONE, status: 'ACTIVE' }, status: 204 });
+		expect(put).toMatchObject({
+			path: devicePath(id),
+			body: { ...IPHONE, status: 'ACTIVE' },
+			status: 204,
+		});
 		const [stored] = await bed.sandbox.state('devices', undefined, contactId);
 		expect(stored).toMatchObject({ ...IPHONE, status: 'ACTIVE' });
 		expect(items[0].json).toMatchObject({ id, status: 'ACTIVE', contactId });
@@ -125,7 +165,10 @@ describe('Contact Device → Update', () => {
 
 	it('changes the push token only', async () => {
 		const [id] = bed.sandbox.seed('devices', [IPHONE], undefined, contactId);
-		const { error } = await bed.run(WHISPIR, device('update', { deviceId: byId(id), updateFields: { pushToken: 'new-token' } }));
+		const { error } = await bed.run(
+			WHISPIR,
+			device('update', { deviceId: byId(id), updateFields: { pushToken: 'new-token' } }),
+		);
 		expect(error).toBeUndefined();
 		const put = bed.sandbox.log.find((request) => request.method === 'PUT');
 		expect(put?.body).toEqual({ ...IPHONE, pushToken: 'new-token' });
@@ -135,7 +178,10 @@ describe('Contact Device → Update', () => {
 
 	it('refuses an update with nothing to change before any request', async () => {
 		const [id] = bed.sandbox.seed('devices', [IPHONE], undefined, contactId);
-		const { error } = await bed.run(WHISPIR, device('update', { deviceId: byId(id), updateFields: { deviceName: ' ' } }));
+		const { error } = await bed.run(
+			WHISPIR,
+			device('update', { deviceId: byId(id), updateFields: { deviceName: ' ' } }),
+		);
 		expect(error?.constructor.name).toBe('NodeOperationError');
 		expect(error?.message).toBe('Nothing to update in item 0');
 		expect(error?.description).toContain('Re-Activate');
@@ -148,14 +194,22 @@ describe('Contact Device → Delete', () => {
 		const [id] = bed.sandbox.seed('devices', [IPHONE], undefined, contactId);
 		const { items, error } = await bed.run(WHISPIR, device('delete', { deviceId: byId(id) }));
 		expect(error).toBeUndefined();
-		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'DELETE', path: devicePath(id), status: 204 });
+		expect(bed.sandbox.log.at(-1)).toMatchObject({
+			method: 'DELETE',
+			path: devicePath(id),
+			status: 204,
+		});
 		expect(items[0].json).toEqual({ id, contactId, deleted: true });
 		expect(await bed.sandbox.state('devices', undefined, contactId)).toHaveLength(0);
 	});
 
 	it('works inside a workspace', async () => {
 		const [workspace] = bed.sandbox.seed('workspaces', [{ projectName: 'Field' }]);
-		const [otherContact] = bed.sandbox.seed('contacts', [{ firstName: 'Bo', lastName: 'B' }], workspace);
+		const [otherContact] = bed.sandbox.seed(
+			'contacts',
+			[{ firstName: 'Bo', lastName: 'B' }],
+			workspace,
+		);
 		const [id] = bed.sandbox.seed('devices', [IPHONE], workspace, otherContact);
 		const { error } = await bed.run(WHISPIR, {
 			resource: 'contactDevice',
@@ -165,7 +219,9 @@ describe('Contact Device → Delete', () => {
 			deviceId: byId(id),
 		});
 		expect(error).toBeUndefined();
-		expect(bed.sandbox.log.at(-1)?.path).toBe(`/workspaces/${workspace}/contacts/${otherContact}/devices/${id}`);
+		expect(bed.sandbox.log.at(-1)?.path).toBe(
+			`/workspaces/${workspace}/contacts/${otherContact}/devices/${id}`,
+		);
 	});
 });
 
@@ -181,19 +237,36 @@ describe('Contact device list search', () => {
 		});
 
 	it("lists the chosen contact's devices by name, in the chosen workspace", async () => {
-		const [iphone, ipad] = bed.sandbox.seed('devices', [IPHONE, { ...IPHONE, deviceName: 'iPad', status: 'DISABLED' }], undefined, contactId);
+		const [iphone, ipad] = bed.sandbox.seed(
+			'devices',
+			[IPHONE, { ...IPHONE, deviceName: 'iPad', status: 'DISABLED' }],
+			undefined,
+			contactId,
+		);
 		const all = await search({ contactId: byId(contactId) });
 		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'GET', path: `/contacts/${contactId}` });
 		expect(all.results).toEqual([
 			{ name: 'iPad', value: ipad },
 			{ name: "Jane's iPhone", value: iphone },
 		]);
-		const typed = await search({ contactId: { __rl: true, mode: 'list', value: contactId } }, 'iph');
+		const typed = await search(
+			{ contactId: { __rl: true, mode: 'list', value: contactId } },
+			'iph',
+		);
 		expect(typed.results).toEqual([{ name: "Jane's iPhone", value: iphone }]);
 
 		const [workspace] = bed.sandbox.seed('workspaces', [{ projectName: 'Field' }]);
-		const [otherContact] = bed.sandbox.seed('contacts', [{ firstName: 'Bo', lastName: 'B' }], workspace);
-		const [tablet] = bed.sandbox.seed('devices', [{ ...IPHONE, deviceName: 'Tablet' }], workspace, otherContact);
+		const [otherContact] = bed.sandbox.seed(
+			'contacts',
+			[{ firstName: 'Bo', lastName: 'B' }],
+			workspace,
+		);
+		const [tablet] = bed.sandbox.seed(
+			'devices',
+			[{ ...IPHONE, deviceName: 'Tablet' }],
+			workspace,
+			otherContact,
+		);
 		const inWorkspace = await search({ workspace: byId(workspace), contactId: byId(otherContact) });
 		expect(bed.sandbox.log.at(-1)?.path).toBe(`/workspaces/${workspace}/contacts/${otherContact}`);
 		expect(inWorkspace.results).toEqual([{ name: 'Tablet', value: tablet }]);

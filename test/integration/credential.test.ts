@@ -34,8 +34,14 @@ describe('Whispir API credential test', () => {
 			...bed.credentials.whispirApi,
 			apiKey: 'not-the-key',
 		});
-		expect(wrongPassword).toEqual({ status: 'Error', message: 'Authorization failed - please check your credentials' });
-		expect(wrongKey).toEqual({ status: 'Error', message: 'Forbidden - perhaps check your credentials?' });
+		expect(wrongPassword).toEqual({
+			status: 'Error',
+			message: 'Authorization failed - please check your credentials',
+		});
+		expect(wrongKey).toEqual({
+			status: 'Error',
+			message: 'Forbidden - perhaps check your credentials?',
+		});
 		expect(bed.sandbox.log.slice(-2).map((request) => request.status)).toEqual([401, 403]);
 	});
 

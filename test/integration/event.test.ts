@@ -24,7 +24,10 @@ const requests = (method: string) => bed.sandbox.log.filter((request) => request
 type Field = { name: string; value: string };
 const fieldsOf = (record: Record<string, unknown>) =>
 	Object.fromEntries(
-		((record.eventFormList as Array<{ eventFieldList: Field[] }>)[0].eventFieldList).map((f) => [f.name, f.value]),
+		(record.eventFormList as Array<{ eventFieldList: Field[] }>)[0].eventFieldList.map((f) => [
+			f.name,
+			f.value,
+		]),
 	);
 
 function seedEvent() {
@@ -77,7 +80,11 @@ describe('Event → Create', () => {
 		const [post] = requests('POST');
 		expect(post).toMatchObject({ path: '/events', contentType: MEDIA, status: 201 });
 		const body = post.body as Record<string, unknown>;
-		expect(body).toMatchObject({ eventLabel: LABEL, status: 'Open', eventFormList: [{ formName: 'MetroEvent' }] });
+		expect(body).toMatchObject({
+			eventLabel: LABEL,
+			status: 'Open',
+			eventFormList: [{ formName: 'MetroEvent' }],
+		});
 		expect(fieldsOf(body)).toEqual({
 			startDate: '11/09/2015 17:41:00',
 			endDate: '12/09/2015 08:00:00',
@@ -113,7 +120,9 @@ describe('Event → Create', () => {
 				eventLabel: LABEL,
 				startDate: '2015-09-11T17:41:37',
 				additionalFields: { endDate: '2015-09-12T08:00:05.250' },
-				actions: { action: [{ date: '2015-09-11 18:00:59', owner: 'John Wick', details: 'Investigate' }] },
+				actions: {
+					action: [{ date: '2015-09-11 18:00:59', owner: 'John Wick', details: 'Investigate' }],
+				},
 			}),
 		);
 		expect(error).toBeUndefined();
@@ -125,10 +134,17 @@ describe('Event → Create', () => {
 	});
 
 	it('refuses 11 actions before sending, naming the item', async () => {
-		const actions = Array.from({ length: 11 }, (_, index) => ({ owner: `Owner ${index + 1}`, details: 'x' }));
+		const actions = Array.from({ length: 11 }, (_, index) => ({
+			owner: `Owner ${index + 1}`,
+			details: 'x',
+		}));
 		const { error } = await bed.run(
 			WHISPIR,
-			event('create', { eventLabel: '={{ $json.label }}', startDate: '2015-09-11T17:41:00', actions: { action: actions } }),
+			event('create', {
+				eventLabel: '={{ $json.label }}',
+				startDate: '2015-09-11T17:41:00',
+				actions: { action: actions },
+			}),
 			{ items: [{ json: { label: 'A' } }, { json: { label: 'B' } }] },
 		);
 		expect(error?.constructor.name).toBe('NodeOperationError');
@@ -167,10 +183,17 @@ describe('Event → Update and Close', () => {
 		const id = seedEvent();
 		const { items, error } = await bed.run(
 			WHISPIR,
-			event('update', { eventId: byId(id), updateFields: { priority: 'Priority 1 - <2hr Resolution', status: 'Active' } }),
+			event('update', {
+				eventId: byId(id),
+				updateFields: { priority: 'Priority 1 - <2hr Resolution', status: 'Active' },
+			}),
 		);
 		expect(error).toBeUndefined();
-		expect(requests('PUT')[0]).toMatchObject({ path: `/events/${id}`, contentType: MEDIA, status: 204 });
+		expect(requests('PUT')[0]).toMatchObject({
+			path: `/events/${id}`,
+			contentType: MEDIA,
+			status: 204,
+		});
 		const [stored] = await bed.sandbox.state('events');
 		expect(stored).toMatchObject({ eventLabel: LABEL, status: 'Active' });
 		expect(fieldsOf(stored)).toMatchObject({
@@ -181,13 +204,20 @@ describe('Event → Update and Close', () => {
 			status: 'Active',
 			actionOwner1: 'John Wick',
 		});
-		expect(items[0].json).toMatchObject({ id, status: 'Active', priority: 'Priority 1 - <2hr Resolution' });
+		expect(items[0].json).toMatchObject({
+			id,
+			status: 'Active',
+			priority: 'Priority 1 - <2hr Resolution',
+		});
 	});
 
 	it('refuses an update with nothing to change before any request', async () => {
 		const id = seedEvent();
 		for (const updateFields of [{}, { eventLabel: ' ' }]) {
-			const { error } = await bed.run(WHISPIR, event('update', { eventId: byId(id), updateFields }));
+			const { error } = await bed.run(
+				WHISPIR,
+				event('update', { eventId: byId(id), updateFields }),
+			);
 			expect(error?.constructor.name).toBe('NodeOperationError');
 			expect(error?.message).toBe('Nothing to update in item 0');
 		}
@@ -196,10 +226,21 @@ describe('Event → Update and Close', () => {
 
 	it('replaces all actions when actions are given', async () => {
 		const id = seedEvent();
-		const { error } = await bed.run(WHISPIR, event('update', { eventId: byId(id), actions: { action: [{ owner: 'Ann', details: 'Call vendor' }] } }));
+		const { error } = await bed.run(
+			WHISPIR,
+			event('update', {
+				eventId: byId(id),
+				actions: { action: [{ owner: 'Ann', details: 'Call vendor' }] },
+			}),
+		);
 		expect(error).toBeUndefined();
 		const fields = fieldsOf((await bed.sandbox.state('events'))[0]);
-		expect(fields).toMatchObject({ actionOwner1: 'Ann', actionDetails1: 'Call vendor', actionOwner2: '', summary: 'Outage of systems in Sydney' });
+		expect(fields).toMatchObject({
+			actionOwner1: 'Ann',
+			actionDetails1: 'Call vendor',
+			actionOwner2: '',
+			summary: 'Outage of systems in Sydney',
+		});
 	});
 
 	it('closes an event by setting its status to Closed, keeping the rest', async () => {
@@ -210,7 +251,10 @@ describe('Event → Update and Close', () => {
 		expect(requests('DELETE')).toHaveLength(0);
 		const [stored] = await bed.sandbox.state('events');
 		expect(stored.status).toBe('Closed');
-		expect(fieldsOf(stored)).toMatchObject({ status: 'Closed', summary: 'Outage of systems in Sydney' });
+		expect(fieldsOf(stored)).toMatchObject({
+			status: 'Closed',
+			summary: 'Outage of systems in Sydney',
+		});
 		expect(items[0].json).toMatchObject({ id, status: 'Closed', eventLabel: LABEL });
 	});
 });
@@ -219,7 +263,11 @@ describe('Event → Get, Get Many, Get Messages', () => {
 	it('gets an event simplified or in full', async () => {
 		const id = seedEvent();
 		const simple = await bed.run(WHISPIR, event('get', { eventId: byId(id) }));
-		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'GET', path: `/events/${id}`, accept: MEDIA });
+		expect(bed.sandbox.log.at(-1)).toMatchObject({
+			method: 'GET',
+			path: `/events/${id}`,
+			accept: MEDIA,
+		});
 		expect(simple.items[0].json).toEqual({
 			id,
 			eventLabel: LABEL,
@@ -232,8 +280,15 @@ describe('Event → Get, Get Many, Get Messages', () => {
 			actionDetails1: 'Investigate',
 		});
 		const full = await bed.run(WHISPIR, event('get', { eventId: byId(id), simplify: false }));
-		expect(full.items[0].json).toMatchObject({ id, eventLabel: LABEL, eventFormList: [{ formName: 'MetroEvent' }] });
-		expect(fieldsOf(full.items[0].json)).toMatchObject({ summary: 'Outage of systems in Sydney', actionOwner1: 'John Wick' });
+		expect(full.items[0].json).toMatchObject({
+			id,
+			eventLabel: LABEL,
+			eventFormList: [{ formName: 'MetroEvent' }],
+		});
+		expect(fieldsOf(full.items[0].json)).toMatchObject({
+			summary: 'Outage of systems in Sydney',
+			actionOwner1: 'John Wick',
+		});
 	});
 
 	it('lists events', async () => {
@@ -250,13 +305,27 @@ describe('Event → Get, Get Many, Get Messages', () => {
 			{ to: '61423456789', subject: 'Unrelated', body: 'Hello' },
 			{ to: '61423456789', subject: 'Outage update', body: 'Fixed', label: LABEL },
 		]);
-		const { items, error } = await bed.run(WHISPIR, event('getMessages', { eventId: byId(id), returnAll: false, limit: 1 }));
+		const { items, error } = await bed.run(
+			WHISPIR,
+			event('getMessages', { eventId: byId(id), returnAll: false, limit: 1 }),
+		);
 		expect(error).toBeUndefined();
 		const list = bed.sandbox.log.at(-1);
-		expect(list).toMatchObject({ method: 'GET', path: '/messages', query: { label: LABEL }, accept: 'application/vnd.whispir.message-v1+json' });
+		expect(list).toMatchObject({
+			method: 'GET',
+			path: '/messages',
+			query: { label: LABEL },
+			accept: 'application/vnd.whispir.message-v1+json',
+		});
 		expect(items).toHaveLength(1);
-		const all = await bed.run(WHISPIR, event('getMessages', { eventId: byId(id), returnAll: true }));
-		expect(all.items.map((item) => item.json.subject).sort()).toEqual(['About the outage', 'Outage update']);
+		const all = await bed.run(
+			WHISPIR,
+			event('getMessages', { eventId: byId(id), returnAll: true }),
+		);
+		expect(all.items.map((item) => item.json.subject).sort()).toEqual([
+			'About the outage',
+			'Outage update',
+		]);
 	});
 
 	it('refuses an event without a label instead of listing every recent message', async () => {
@@ -270,8 +339,13 @@ describe('Event → Get, Get Many, Get Messages', () => {
 			headers: { 'Content-Type': MEDIA },
 			body: JSON.stringify({ id, eventLabel: '', status: 'Open' }),
 		});
-		const { error } = await bed.run(WHISPIR, event('getMessages', { eventId: byId(id), returnAll: true }));
-		expect(error?.message).toBe('The event in item 0 has no label, so its messages cannot be found');
+		const { error } = await bed.run(
+			WHISPIR,
+			event('getMessages', { eventId: byId(id), returnAll: true }),
+		);
+		expect(error?.message).toBe(
+			'The event in item 0 has no label, so its messages cannot be found',
+		);
 		expect(bed.sandbox.log.filter((request) => request.path === '/messages')).toHaveLength(0);
 	});
 });

@@ -24,14 +24,25 @@ const COLUMNS = operationColumns(() => receiver.url);
 const beds: WhispirTestBed[] = [];
 const table = new Map<string, string>();
 /** A run without a fault: `slow` keeps Update from waiting for a failed write that never comes. */
-const WARM_UP: FaultRow = { name: 'warm-up', kind: 'transient', spec: { type: 'status' }, processes: false, slow: true };
+const WARM_UP: FaultRow = {
+	name: 'warm-up',
+	kind: 'transient',
+	spec: { type: 'status' },
+	processes: false,
+	slow: true,
+};
 
 beforeAll(async () => {
 	receiver = await startReceiver();
 	beds.push(...(await Promise.all(COLUMNS.map(async () => await startTestBed()))));
 	// A first run loads half of n8n; doing that inside a one-second timeout would time out for the wrong reason.
 	useRequestTimeout(30);
-	await Promise.all(COLUMNS.map(async (column, index) => await column.run(beds[index], await column.arrange(beds[index]), WARM_UP)));
+	await Promise.all(
+		COLUMNS.map(
+			async (column, index) =>
+				await column.run(beds[index], await column.arrange(beds[index]), WARM_UP),
+		),
+	);
 	useRequestTimeout(1);
 });
 afterAll(async () => {
@@ -41,23 +52,40 @@ afterAll(async () => {
 	if (file) writeFileSync(file, outcomeTable());
 });
 
-const errorOf = (item: INodeExecutionData) => ({ message: String(item.json.error), details: String(item.json.details ?? '') });
-const thrownError = (error: Error) => ({ message: error.message, details: String((error as NodeApiError).description ?? '') });
+const errorOf = (item: INodeExecutionData) => ({
+	message: String(item.json.error),
+	details: String(item.json.details ?? ''),
+});
+const thrownError = (error: Error) => ({
+	message: error.message,
+	details: String((error as NodeApiError).description ?? ''),
+});
 const pairedIndices = (items: INodeExecutionData[]) =>
-	[...new Set(items.flatMap((item) => [item.pairedItem ?? []].flat().map((paired) => (paired as { item: number }).item)))].sort();
+	[
+		...new Set(
+			items.flatMap((item) =>
+				[item.pairedItem ?? []].flat().map((paired) => (paired as { item: number }).item),
+			),
+		),
+	].sort();
 
 /**
  * One cell: arrange, arm the fault on the column's target, run, and check what the issue demands.
  * Returns the outcome for the table.
  */
-async function runCell(bed: WhispirTestBed, row: FaultRow, column: OperationColumn): Promise<string> {
+async function runCell(
+	bed: WhispirTestBed,
+	row: FaultRow,
+	column: OperationColumn,
+): Promise<string> {
 	bed.sandbox.reset();
 	const arranged = await column.arrange(bed);
 	bed.sandbox.injectFault({ ...row.spec, ...arranged.target });
 	const run = await column.run(bed, arranged, row);
 	await settled(bed);
 
-	const targetRequests = run.targetRequestsBeforeReactivation ?? requestsTo(bed, arranged.target).length;
+	const targetRequests =
+		run.targetRequestsBeforeReactivation ?? requestsTo(bed, arranged.target).length;
 	const failures = run.items.filter((item) => item.json.error !== undefined);
 	const succeeded = run.items.filter((item) => item.json.error === undefined);
 	const done = await column.done(bed, arranged, run);
@@ -71,11 +99,14 @@ async function runCell(bed: WhispirTestBed, row: FaultRow, column: OperationColu
 		expect(failures).toEqual([]);
 		expect(run.error).toBeUndefined();
 		expect(done).toBe(column.units);
-		expect(pairedIndices(succeeded)).toEqual(Array.from({ length: column.items }, (_, index) => index));
+		expect(pairedIndices(succeeded)).toEqual(
+			Array.from({ length: column.items }, (_, index) => index),
+		);
 	} else {
 		// Never repeated; one error for the one failed request; the other items done once.
 		expect(repeats).toBe(0);
-		const error = column.items > 0 ? failures.map(errorOf) : run.error ? [thrownError(run.error)] : [];
+		const error =
+			column.items > 0 ? failures.map(errorOf) : run.error ? [thrownError(run.error)] : [];
 		expect(error).toHaveLength(1);
 		if (column.items > 0) {
 			const everyItem = Array.from({ length: column.items }, (_, index) => index);
@@ -96,37 +127,59 @@ async function runCell(bed: WhispirTestBed, row: FaultRow, column: OperationColu
 			expect(error[0].message).toBe('The Whispir API key has used up its daily request quota');
 		} else {
 			// A POST whose answer was lost: the user is told it may have happened and to check first.
-			expect(error[0].message).toMatch(/; the (message may have been sent|record may have been created)$/);
-			expect(error[0].details).toMatch(/not repeated because Whispir may already have acted on it: .* Check in Whispir before running it again/);
+			expect(error[0].message).toMatch(
+				/; the (message may have been sent|record may have been created)$/,
+			);
+			expect(error[0].details).toMatch(
+				/not repeated because Whispir may already have acted on it: .* Check in Whispir before running it again/,
+			);
 		}
-		const stillDone = (isPost && row.kind === 'transient' && row.processes) || run.reactivated === true;
+		const stillDone =
+			(isPost && row.kind === 'transient' && row.processes) || run.reactivated === true;
 		expect(done).toBe(column.units - (stillDone ? 0 : 1));
 	}
 	const note = await column.check?.(bed, arranged, row, run);
 
-	const attempts = recovers ? `retried ×${repeats} → ok` : `not repeated → ${column.items > 0 ? 'error item' : 'error'}`;
-	const effect = run.reactivated ? `re-activation ok, ${done} ${column.unit}` : `${done} of ${column.units} ${column.unit}`;
+	const attempts = recovers
+		? `retried ×${repeats} → ok`
+		: `not repeated → ${column.items > 0 ? 'error item' : 'error'}`;
+	const effect = run.reactivated
+		? `re-activation ok, ${done} ${column.unit}`
+		: `${done} of ${column.units} ${column.unit}`;
 	return [attempts, effect, note].filter(Boolean).join(', ');
 }
 
 describe('fault injection: faults × operations', () => {
 	for (const row of FAULT_ROWS) {
-		it(row.name, async () => {
-			const results = await Promise.allSettled(COLUMNS.map(async (column, index) => await runCell(beds[index], row, column)));
-			const problems: string[] = [];
-			results.forEach((result, index) => {
-				const cell = result.status === 'fulfilled' ? result.value : `FAILED: ${(result.reason as Error).message.split('\n')[0]}`;
-				table.set(`${row.name}|${COLUMNS[index].name}`, cell);
-				if (result.status === 'rejected') problems.push(`${COLUMNS[index].name}: ${(result.reason as Error).message}`);
-			});
-			expect(problems, problems.join('\n\n')).toEqual([]);
-		}, 30_000);
+		it(
+			row.name,
+			async () => {
+				const results = await Promise.allSettled(
+					COLUMNS.map(async (column, index) => await runCell(beds[index], row, column)),
+				);
+				const problems: string[] = [];
+				results.forEach((result, index) => {
+					const cell =
+						result.status === 'fulfilled'
+							? result.value
+							: `FAILED: ${(result.reason as Error).message.split('\n')[0]}`;
+					table.set(`${row.name}|${COLUMNS[index].name}`, cell);
+					if (result.status === 'rejected')
+						problems.push(`${COLUMNS[index].name}: ${(result.reason as Error).message}`);
+				});
+				expect(problems, problems.join('\n\n')).toEqual([]);
+			},
+			30_000,
+		);
 	}
 });
 
 function outcomeTable(): string {
 	const header = `| Fault | ${COLUMNS.map((column) => column.name).join(' | ')} |`;
 	const rule = `|---|${COLUMNS.map(() => '---').join('|')}|`;
-	const lines = FAULT_ROWS.map((row) => `| ${row.name} | ${COLUMNS.map((column) => table.get(`${row.name}|${column.name}`) ?? 'not run').join(' | ')} |`);
+	const lines = FAULT_ROWS.map(
+		(row) =>
+			`| ${row.name} | ${COLUMNS.map((column) => table.get(`${row.name}|${column.name}`) ?? 'not run').join(' | ')} |`,
+	);
 	return [header, rule, ...lines, ''].join('\n');
 }

@@ -36,13 +36,19 @@ function basic(user: string, password: string): string {
 function startServer(): Promise<void> {
 	server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-		received.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers });
+		received.push({
+			method: req.method ?? '',
+			path: url.pathname,
+			query: url.searchParams,
+			headers: req.headers,
+		});
 		const send = (status: number, body: unknown) => {
 			res.writeHead(status, { 'content-type': 'application/json' });
 			res.end(JSON.stringify(body));
 		};
 		// strict: Basic auth first (401), then the API key as header AND query parameter (403)
-		if (req.headers.authorization !== basic(USERNAME, PASSWORD)) return send(401, { message: 'bad credentials' });
+		if (req.headers.authorization !== basic(USERNAME, PASSWORD))
+			return send(401, { message: 'bad credentials' });
 		if (req.headers['x-api-key'] !== API_KEY || url.searchParams.get('apikey') !== API_KEY) {
 			return send(403, { message: 'bad key' });
 		}
@@ -77,7 +83,9 @@ const harness = new Harness({
 });
 
 function credentials(overrides: Record<string, string> = {}) {
-	return { fixtureApi: { baseUrl, username: USERNAME, password: PASSWORD, apiKey: API_KEY, ...overrides } };
+	return {
+		fixtureApi: { baseUrl, username: USERNAME, password: PASSWORD, apiKey: API_KEY, ...overrides },
+	};
 }
 
 beforeAll(startServer);
@@ -90,7 +98,9 @@ describe('createNodeTypes', () => {
 	it('resolves node types by workflow name and version', () => {
 		const types = createNodeTypes({ [FIXTURE_NODE_TYPE]: new Fixture() });
 		expect(types.getByNameAndVersion(FIXTURE_NODE_TYPE, 1).description.name).toBe('fixture');
-		expect(() => types.getByName('n8n-nodes-harness-fixture.nope')).toThrow(/has no node type "n8n-nodes-harness-fixture.nope"/);
+		expect(() => types.getByName('n8n-nodes-harness-fixture.nope')).toThrow(
+			/has no node type "n8n-nodes-harness-fixture.nope"/,
+		);
 	});
 });
 
@@ -150,12 +160,20 @@ describe('runNode', () => {
 			continueOnFail: true,
 		});
 		expect(error).toBeUndefined();
-		expect(items.map((item) => item.json)).toEqual([{ ok: true }, { error: 'Item 1 asked to fail' }, { ok: true }]);
+		expect(items.map((item) => item.json)).toEqual([
+			{ ok: true },
+			{ error: 'Item 1 asked to fail' },
+			{ ok: true },
+		]);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
 	it('lets the node read binary input with getBinaryDataBuffer', async () => {
-		const data = await harness.prepareBinaryData(Buffer.from('hello, binary'), 'hello.txt', 'text/plain');
+		const data = await harness.prepareBinaryData(
+			Buffer.from('hello, binary'),
+			'hello.txt',
+			'text/plain',
+		);
 		const { items, error } = await harness.runNode({
 			nodeType: FIXTURE_NODE_TYPE,
 			parameters: { operation: 'readBinary' },
@@ -163,19 +181,41 @@ describe('runNode', () => {
 			credentials: credentials(),
 		});
 		expect(error).toBeUndefined();
-		expect(items[0].json).toEqual({ text: 'hello, binary', fileName: 'hello.txt', mimeType: 'text/plain' });
+		expect(items[0].json).toEqual({
+			text: 'hello, binary',
+			fileName: 'hello.txt',
+			mimeType: 'text/plain',
+		});
 		expect(items[0].binary?.copy.fileName).toBe('copy-of-hello.txt');
-		expect(Buffer.from(items[0].binary?.copy.data ?? '', 'base64').toString()).toBe('hello, binary');
+		expect(Buffer.from(items[0].binary?.copy.data ?? '', 'base64').toString()).toBe(
+			'hello, binary',
+		);
 	});
 });
 
 describe('runWorkflow', () => {
 	it('runs connected nodes and passes items along', async () => {
 		const nodes: INode[] = [
-			{ id: '1', name: 'First', type: FIXTURE_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: { operation: 'echo', name: '={{ $json.who }}' } },
-			{ id: '2', name: 'Second', type: FIXTURE_NODE_TYPE, typeVersion: 1, position: [200, 0], parameters: { operation: 'get', id: '={{ $json.name }}' } },
+			{
+				id: '1',
+				name: 'First',
+				type: FIXTURE_NODE_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { operation: 'echo', name: '={{ $json.who }}' },
+			},
+			{
+				id: '2',
+				name: 'Second',
+				type: FIXTURE_NODE_TYPE,
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { operation: 'get', id: '={{ $json.name }}' },
+			},
 		];
-		const connections: IConnections = { First: { main: [[{ node: 'Second', type: 'main', index: 0 }]] } };
+		const connections: IConnections = {
+			First: { main: [[{ node: 'Second', type: 'main', index: 0 }]] },
+		};
 		const run = await harness.runWorkflow({
 			nodes,
 			connections,
@@ -199,7 +239,10 @@ describe('listSearch and loadOptions', () => {
 			credentials: credentials(),
 			parameters: { operation: 'get' },
 		});
-		expect(result).toEqual({ results: [{ name: 'Alpha (get)', value: 't1' }], paginationToken: 'page-2' });
+		expect(result).toEqual({
+			results: [{ name: 'Alpha (get)', value: 't1' }],
+			paginationToken: 'page-2',
+		});
 		expect(received[0].headers.authorization).toBe(basic(USERNAME, PASSWORD));
 		expect(received[0].query.get('apikey')).toBe(API_KEY);
 		expect(received[0].query.get('filter')).toBe('alp');
@@ -220,8 +263,16 @@ describe('listSearch and loadOptions', () => {
 
 describe('testCredential', () => {
 	it('is OK on 200, with the region default applied and the auth sent', async () => {
-		const data: Record<string, string> = { baseUrl, username: USERNAME, password: PASSWORD, apiKey: API_KEY };
-		expect(await harness.testCredential('fixtureApi', data)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		const data: Record<string, string> = {
+			baseUrl,
+			username: USERNAME,
+			password: PASSWORD,
+			apiKey: API_KEY,
+		};
+		expect(await harness.testCredential('fixtureApi', data)).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
 		expect(received[0].path).toBe('/au/whoami');
 		expect(received[0].headers['x-api-key']).toBe(API_KEY);
 	});
@@ -232,24 +283,48 @@ describe('testCredential', () => {
 	// undefined and it answers with the NodeApiError's message. The harness runs the same code
 	// on the same objects, hence the same answers — not the rules' messages.
 	it('answers a 401 and a 403 with the messages n8n 2.8.4 shows (its responseCode rules go unused)', async () => {
-		const wrongPassword = await harness.testCredential('fixtureApi', credentials({ password: 'nope' }).fixtureApi);
-		expect(wrongPassword).toEqual({ status: 'Error', message: 'Authorization failed - please check your credentials' });
+		const wrongPassword = await harness.testCredential(
+			'fixtureApi',
+			credentials({ password: 'nope' }).fixtureApi,
+		);
+		expect(wrongPassword).toEqual({
+			status: 'Error',
+			message: 'Authorization failed - please check your credentials',
+		});
 		expect(received[0].headers.authorization).toBe(basic(USERNAME, 'nope'));
 
-		const wrongKey = await harness.testCredential('fixtureApi', credentials({ apiKey: 'nope' }).fixtureApi);
-		expect(wrongKey).toEqual({ status: 'Error', message: 'Forbidden - perhaps check your credentials?' });
+		const wrongKey = await harness.testCredential(
+			'fixtureApi',
+			credentials({ apiKey: 'nope' }).fixtureApi,
+		);
+		expect(wrongKey).toEqual({
+			status: 'Error',
+			message: 'Forbidden - perhaps check your credentials?',
+		});
 		expect(wrongKey.message).not.toBe('The API key was refused');
 	});
 
 	it('returns a generic message for a 500 and for an unreachable server', async () => {
-		const serverError = await harness.testCredential('fixtureApi', credentials({ region: 'broken' }).fixtureApi);
-		expect(serverError).toEqual({ status: 'Error', message: 'The service was not able to process your request' });
+		const serverError = await harness.testCredential(
+			'fixtureApi',
+			credentials({ region: 'broken' }).fixtureApi,
+		);
+		expect(serverError).toEqual({
+			status: 'Error',
+			message: 'The service was not able to process your request',
+		});
 
 		const closed = createServer();
 		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', () => resolve()));
 		const port = (closed.address() as AddressInfo).port;
 		await new Promise<void>((resolve) => closed.close(() => resolve()));
-		const unreachable = await harness.testCredential('fixtureApi', credentials({ baseUrl: `http://127.0.0.1:${port}` }).fixtureApi);
-		expect(unreachable).toEqual({ status: 'Error', message: 'The service refused the connection - perhaps it is offline' });
+		const unreachable = await harness.testCredential(
+			'fixtureApi',
+			credentials({ baseUrl: `http://127.0.0.1:${port}` }).fixtureApi,
+		);
+		expect(unreachable).toEqual({
+			status: 'Error',
+			message: 'The service refused the connection - perhaps it is offline',
+		});
 	});
 });

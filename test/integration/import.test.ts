@@ -13,12 +13,32 @@ beforeEach(() => bed.sandbox.reset());
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const requests = (method: string, path?: string) =>
-	bed.sandbox.log.filter((request) => request.method === method && (path === undefined || request.path === path));
+	bed.sandbox.log.filter(
+		(request) => request.method === method && (path === undefined || request.path === path),
+	);
 
 /** Spreadsheet-like rows, with their own column names. */
 const ROWS = [
-	{ first: 'Ann', last: 'Lee', mobile: '+61 400 000 001', email: 'ann@example.com', country: 'Australia', tz: 'Australia/Sydney', staff: 'S1', note: 'x' },
-	{ first: 'Bob', last: 'Ray', mobile: '61400000002', email: 'bob@example.com', country: 'Australia', tz: '+10', staff: 'S2', note: 'y' },
+	{
+		first: 'Ann',
+		last: 'Lee',
+		mobile: '+61 400 000 001',
+		email: 'ann@example.com',
+		country: 'Australia',
+		tz: 'Australia/Sydney',
+		staff: 'S1',
+		note: 'x',
+	},
+	{
+		first: 'Bob',
+		last: 'Ray',
+		mobile: '61400000002',
+		email: 'bob@example.com',
+		country: 'Australia',
+		tz: '+10',
+		staff: 'S2',
+		note: 'y',
+	},
 ];
 const MAPPING = {
 	field: [
@@ -51,7 +71,9 @@ async function importedContacts(count: number) {
 
 describe('Import → Import Contacts from the input items', () => {
 	it('uploads the mapped columns as a private CSV, starts the import, and answers once for all items', async () => {
-		const { items, error } = await bed.run(WHISPIR, importFromItems(), { items: ROWS.map((json) => ({ json })) });
+		const { items, error } = await bed.run(WHISPIR, importFromItems(), {
+			items: ROWS.map((json) => ({ json })),
+		});
 		expect(error).toBeUndefined();
 
 		const [upload] = requests('POST', '/resources');
@@ -97,7 +119,14 @@ describe('Import → Import Contacts from the input items', () => {
 		// Whispir imports in the background: the contacts arrive after the answer.
 		expect(await bed.sandbox.state('contacts')).toHaveLength(0);
 		const stored = await importedContacts(2);
-		expect(stored.map((contact) => [contact.firstName, contact.workMobilePhone1, contact.timezone, contact.custom_StaffId])).toEqual([
+		expect(
+			stored.map((contact) => [
+				contact.firstName,
+				contact.workMobilePhone1,
+				contact.timezone,
+				contact.custom_StaffId,
+			]),
+		).toEqual([
 			['Ann', '61400000001', '+10', 'S1'],
 			['Bob', '61400000002', '+10', 'S2'],
 		]);
@@ -105,7 +134,15 @@ describe('Import → Import Contacts from the input items', () => {
 
 	it('with Replace updates the contact with the same email, with Ignore leaves it, with Duplicate adds one', async () => {
 		const [ann] = bed.sandbox.seed('contacts', [
-			{ firstName: 'Ann', lastName: 'Old', workEmailAddress1: 'ann@example.com', workMobilePhone1: '61400000001', workCountry: 'Australia', timezone: '+10', jobTitle: 'Nurse' },
+			{
+				firstName: 'Ann',
+				lastName: 'Old',
+				workEmailAddress1: 'ann@example.com',
+				workMobilePhone1: '61400000001',
+				workCountry: 'Australia',
+				timezone: '+10',
+				jobTitle: 'Nurse',
+			},
 		]);
 		const run = async (importMode: string) => {
 			await bed.run(WHISPIR, importFromItems({ importMode }), { items: [{ json: ROWS[0] }] });
@@ -120,10 +157,16 @@ describe('Import → Import Contacts from the input items', () => {
 	});
 
 	it('refuses a mapping without the mandatory fields before sending anything', async () => {
-		const mapping = { field: MAPPING.field.filter(({ field }) => !['workCountry', 'timezone'].includes(field)) };
-		const { error } = await bed.run(WHISPIR, importFromItems({ fieldMapping: mapping }), { items: ROWS.map((json) => ({ json })) });
+		const mapping = {
+			field: MAPPING.field.filter(({ field }) => !['workCountry', 'timezone'].includes(field)),
+		};
+		const { error } = await bed.run(WHISPIR, importFromItems({ fieldMapping: mapping }), {
+			items: ROWS.map((json) => ({ json })),
+		});
 		expect(error?.constructor.name).toBe('NodeOperationError');
-		expect(error?.message).toBe('"Field Mapping" does not map "Work Country", "Timezone" in item 0');
+		expect(error?.message).toBe(
+			'"Field Mapping" does not map "Work Country", "Timezone" in item 0',
+		);
 		expect(bed.sandbox.log).toHaveLength(0);
 	});
 
@@ -136,7 +179,10 @@ describe('Import → Import Contacts from the input items', () => {
 		expect(error).toBeUndefined();
 		expect(items).toEqual([
 			{
-				json: { error: '"Field Mapping" does not map "Timezone" in item 0', details: expect.stringContaining('timezone') },
+				json: {
+					error: '"Field Mapping" does not map "Timezone" in item 0',
+					details: expect.stringContaining('timezone'),
+				},
 				pairedItem: [{ item: 0 }, { item: 1 }],
 			},
 		]);
@@ -144,23 +190,47 @@ describe('Import → Import Contacts from the input items', () => {
 	});
 
 	it('refuses a mapped column that no item has', async () => {
-		const mapping = { field: MAPPING.field.map((pair) => (pair.field === 'lastName' ? { ...pair, column: 'surname' } : pair)) };
-		const { error } = await bed.run(WHISPIR, importFromItems({ fieldMapping: mapping }), { items: ROWS.map((json) => ({ json })) });
-		expect(error?.message).toBe('"Field Mapping" names column "surname", which no input item has, in item 0');
+		const mapping = {
+			field: MAPPING.field.map((pair) =>
+				pair.field === 'lastName' ? { ...pair, column: 'surname' } : pair,
+			),
+		};
+		const { error } = await bed.run(WHISPIR, importFromItems({ fieldMapping: mapping }), {
+			items: ROWS.map((json) => ({ json })),
+		});
+		expect(error?.message).toBe(
+			'"Field Mapping" names column "surname", which no input item has, in item 0',
+		);
 		expect(bed.sandbox.log).toHaveLength(0);
 	});
 
 	it('names the item and field of a bad row; with Continue On Fail imports the others', async () => {
-		const items = [{ json: ROWS[0] }, { json: { ...ROWS[1], email: 'bob-at-example' } }, { json: { ...ROWS[1], first: '' } }];
+		const items = [
+			{ json: ROWS[0] },
+			{ json: { ...ROWS[1], email: 'bob-at-example' } },
+			{ json: { ...ROWS[1], first: '' } },
+		];
 		const stopped = await bed.run(WHISPIR, importFromItems(), { items });
 		expect(stopped.error?.message).toBe('"Work Email" in item 1 is not valid: "bob-at-example"');
 		expect(bed.sandbox.log).toHaveLength(0);
 
-		const { items: output } = await bed.run(WHISPIR, importFromItems(), { items, continueOnFail: true });
+		const { items: output } = await bed.run(WHISPIR, importFromItems(), {
+			items,
+			continueOnFail: true,
+		});
 		expect(output).toHaveLength(3);
-		expect(output[0]).toMatchObject({ json: { accepted: true, rows: 1 }, pairedItem: [{ item: 0 }] });
-		expect(output[1]).toMatchObject({ json: { error: '"Work Email" in item 1 is not valid: "bob-at-example"' }, pairedItem: { item: 1 } });
-		expect(output[2]).toMatchObject({ json: { error: '"First Name" (column "first") is empty in item 2' }, pairedItem: { item: 2 } });
+		expect(output[0]).toMatchObject({
+			json: { accepted: true, rows: 1 },
+			pairedItem: [{ item: 0 }],
+		});
+		expect(output[1]).toMatchObject({
+			json: { error: '"Work Email" in item 1 is not valid: "bob-at-example"' },
+			pairedItem: { item: 1 },
+		});
+		expect(output[2]).toMatchObject({
+			json: { error: '"First Name" (column "first") is empty in item 2' },
+			pairedItem: { item: 2 },
+		});
 		expect(requests('POST', '/imports')).toHaveLength(1);
 	});
 });
@@ -168,13 +238,25 @@ describe('Import → Import Contacts from the input items', () => {
 describe('Import → Import Contacts from an existing resource', () => {
 	it('imports an uploaded file once per item, in the chosen workspace', async () => {
 		const [workspace] = bed.sandbox.seed('workspaces', [{ projectName: 'Field' }]);
-		const csv = 'firstName,lastName,workMobilePhone1,workCountry,timezone\r\nCy,Doe,61400000003,Australia,+8\r\n';
+		const csv =
+			'firstName,lastName,workMobilePhone1,workCountry,timezone\r\nCy,Doe,61400000003,Australia,+8\r\n';
 		const [resourceId] = bed.sandbox.seed(
 			'resources',
-			[{ name: 'people.csv', scope: 'private', mimeType: 'text/csv', derefUri: Buffer.from(csv).toString('base64') }],
+			[
+				{
+					name: 'people.csv',
+					scope: 'private',
+					mimeType: 'text/csv',
+					derefUri: Buffer.from(csv).toString('base64'),
+				},
+			],
 			workspace,
 		);
-		const identity = { field: MAPPING.field.filter(({ field }) => field !== 'workEmailAddress1').map(({ field }) => ({ field, column: field })) };
+		const identity = {
+			field: MAPPING.field
+				.filter(({ field }) => field !== 'workEmailAddress1')
+				.map(({ field }) => ({ field, column: field })),
+		};
 		const { items, error } = await bed.run(WHISPIR, {
 			resource: 'import',
 			operation: 'importContacts',
@@ -191,7 +273,9 @@ describe('Import → Import Contacts from an existing resource', () => {
 			body: { resourceId, importMode: 'duplicate', importOptions: { importMode: 'duplicate' } },
 		});
 		expect(requests('POST', '/resources')).toHaveLength(0);
-		expect(items).toEqual([{ json: { accepted: true, resourceId, importMode: 'duplicate' }, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([
+			{ json: { accepted: true, resourceId, importMode: 'duplicate' }, pairedItem: { item: 0 } },
+		]);
 		const stored = await importedContacts(1);
 		expect(stored[0]).toMatchObject({ firstName: 'Cy', _workspace: workspace });
 	});
@@ -200,7 +284,14 @@ describe('Import → Import Contacts from an existing resource', () => {
 		const identity = { field: MAPPING.field.map(({ field }) => ({ field, column: field })) };
 		const { items } = await bed.run(
 			WHISPIR,
-			{ resource: 'import', operation: 'importContacts', source: 'resource', resourceId: byId('NOPE'), fieldMapping: identity, importMode: 'replace' },
+			{
+				resource: 'import',
+				operation: 'importContacts',
+				source: 'resource',
+				resourceId: byId('NOPE'),
+				fieldMapping: identity,
+				importMode: 'replace',
+			},
 			{ continueOnFail: true },
 		);
 		expect(items[0].json.error).toMatch(/^Whispir rejected the request's content/);

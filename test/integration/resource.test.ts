@@ -62,7 +62,11 @@ describe('Resource → Upload', () => {
 			{ items: [binaryItem(PNG, 'image/png', 'upload.bin')] },
 		);
 		expect(error).toBeUndefined();
-		expect(requests('POST')[0].body).toMatchObject({ name: 'logo.png', scope: 'public', mimeType: 'image/png' });
+		expect(requests('POST')[0].body).toMatchObject({
+			name: 'logo.png',
+			scope: 'public',
+			mimeType: 'image/png',
+		});
 		const [stored] = await bed.sandbox.state('resources');
 		expect(requests('GET')[0].path).toBe(`/resources/${stored.id}`);
 		expect(items[0].json).toMatchObject({ id: stored.id, scope: 'public', mimeType: 'image/png' });
@@ -74,7 +78,13 @@ describe('Resource → Upload', () => {
 		const json = '[{"name":"Jo","mobile":"61423456789"}]';
 		const { error } = await bed.run(
 			WHISPIR,
-			resource('upload', { workspace: byId(workspaceId), source: 'text', content: json, name: 'people.json', scope: 'private' }),
+			resource('upload', {
+				workspace: byId(workspaceId),
+				source: 'text',
+				content: json,
+				name: 'people.json',
+				scope: 'private',
+			}),
 		);
 		expect(error).toBeUndefined();
 		expect(requests('POST')[0]).toMatchObject({
@@ -87,14 +97,27 @@ describe('Resource → Upload', () => {
 		const xml = '<contacts><contact><firstName>Jo</firstName></contact></contacts>';
 		const { error } = await bed.run(
 			WHISPIR,
-			resource('upload', { source: 'text', content: xml, name: 'people.data', scope: 'private', additionalFields: { mimeType: 'application/xml' } }),
+			resource('upload', {
+				source: 'text',
+				content: xml,
+				name: 'people.data',
+				scope: 'private',
+				additionalFields: { mimeType: 'application/xml' },
+			}),
 		);
 		expect(error).toBeUndefined();
-		expect(requests('POST')[0]).toMatchObject({ body: { name: 'people.data', mimeType: 'application/xml', derefUri: b64(xml) } });
+		expect(requests('POST')[0]).toMatchObject({
+			body: { name: 'people.data', mimeType: 'application/xml', derefUri: b64(xml) },
+		});
 
 		const { items } = await bed.run(
 			WHISPIR,
-			resource('upload', { source: 'text', content: '={{ $json.csv }}', name: 'x.csv', scope: 'private' }),
+			resource('upload', {
+				source: 'text',
+				content: '={{ $json.csv }}',
+				name: 'x.csv',
+				scope: 'private',
+			}),
 			{ items: [{ json: { csv: '' } }], continueOnFail: true },
 		);
 		expect(items[0].json.error).toBe('"Content" is empty in item 0');
@@ -116,8 +139,12 @@ describe('Resource → Upload', () => {
 			items: [binaryItem(big, 'text/plain', 'big.txt'), { json: {} }],
 			continueOnFail: true,
 		});
-		expect(items[0].json.error).toBe('The file in item 0 is 10.1 MB; Whispir accepts at most 10 MB');
-		expect(items[1].json.error).toBe("This operation expects the node's input data to contain a binary file 'data', but none was found [item 1]");
+		expect(items[0].json.error).toBe(
+			'The file in item 0 is 10.1 MB; Whispir accepts at most 10 MB',
+		);
+		expect(items[1].json.error).toBe(
+			"This operation expects the node's input data to contain a binary file 'data', but none was found [item 1]",
+		);
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 		expect(requests('POST')).toHaveLength(0);
 	});
@@ -127,7 +154,10 @@ describe('Resource → Update', () => {
 	it('replaces the content and keeps the name, scope and MIME type', async () => {
 		const id = seedFile();
 		const next = 'name,mobile\r\nAl,61400000000\r\n';
-		const { items, error } = await bed.run(WHISPIR, resource('update', { resourceId: byId(id), source: 'text', content: next }));
+		const { items, error } = await bed.run(
+			WHISPIR,
+			resource('update', { resourceId: byId(id), source: 'text', content: next }),
+		);
 		expect(error).toBeUndefined();
 		expect(requests('PUT')[0]).toMatchObject({
 			path: `/resources/${id}`,
@@ -135,7 +165,13 @@ describe('Resource → Update', () => {
 			status: 204,
 			body: { name: 'contacts.csv', scope: 'private', mimeType: 'text/csv', derefUri: b64(next) },
 		});
-		expect(items[0].json).toEqual({ id, name: 'contacts.csv', scope: 'private', mimeType: 'text/csv', updated: true });
+		expect(items[0].json).toEqual({
+			id,
+			name: 'contacts.csv',
+			scope: 'private',
+			mimeType: 'text/csv',
+			updated: true,
+		});
 		expect((await bed.sandbox.state('resources'))[0].derefUri).toBe(b64(next));
 	});
 
@@ -143,12 +179,30 @@ describe('Resource → Update', () => {
 		const id = seedFile();
 		const { items, error } = await bed.run(
 			WHISPIR,
-			resource('update', { resourceId: byId(id), source: 'text', content: CSV, updateFields: { name: 'team.csv', scope: 'public' } }),
+			resource('update', {
+				resourceId: byId(id),
+				source: 'text',
+				content: CSV,
+				updateFields: { name: 'team.csv', scope: 'public' },
+			}),
 		);
 		expect(error).toBeUndefined();
-		expect(requests('PUT')[0].body).toMatchObject({ name: 'team.csv', scope: 'public', mimeType: 'text/csv' });
-		expect(items[0].json).toEqual({ id, name: 'team.csv', scope: 'public', mimeType: 'text/csv', updated: true });
-		expect((await bed.sandbox.state('resources'))[0]).toMatchObject({ name: 'team.csv', scope: 'public' });
+		expect(requests('PUT')[0].body).toMatchObject({
+			name: 'team.csv',
+			scope: 'public',
+			mimeType: 'text/csv',
+		});
+		expect(items[0].json).toEqual({
+			id,
+			name: 'team.csv',
+			scope: 'public',
+			mimeType: 'text/csv',
+			updated: true,
+		});
+		expect((await bed.sandbox.state('resources'))[0]).toMatchObject({
+			name: 'team.csv',
+			scope: 'public',
+		});
 	});
 });
 
@@ -156,8 +210,16 @@ describe('Resource → Get, Get Many, Delete', () => {
 	it('gets the metadata of one file', async () => {
 		const id = seedFile();
 		const { items } = await bed.run(WHISPIR, resource('get', { resourceId: byId(id) }));
-		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'GET', path: `/resources/${id}`, accept: MEDIA });
-		expect(items[0].json).toMatchObject({ name: 'contacts.csv', scope: 'private', mimeType: 'text/csv' });
+		expect(bed.sandbox.log.at(-1)).toMatchObject({
+			method: 'GET',
+			path: `/resources/${id}`,
+			accept: MEDIA,
+		});
+		expect(items[0].json).toMatchObject({
+			name: 'contacts.csv',
+			scope: 'private',
+			mimeType: 'text/csv',
+		});
 		expect(items[0].json).not.toHaveProperty('derefUri');
 	});
 
@@ -169,9 +231,16 @@ describe('Resource → Get, Get Many, Delete', () => {
 			WHISPIR,
 			resource('getAll', { returnAll: true, filters: { name: 'aus' } }),
 		);
-		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'GET', path: '/resources', query: { name: 'aus' } });
+		expect(bed.sandbox.log.at(-1)).toMatchObject({
+			method: 'GET',
+			path: '/resources',
+			query: { name: 'aus' },
+		});
 		expect(items.map((item) => item.json.id)).toEqual([second, first]);
-		const pub = await bed.run(WHISPIR, resource('getAll', { returnAll: true, filters: { scope: 'public' } }));
+		const pub = await bed.run(
+			WHISPIR,
+			resource('getAll', { returnAll: true, filters: { scope: 'public' } }),
+		);
 		expect(bed.sandbox.log.at(-1)?.query).toMatchObject({ scope: 'public' });
 		expect(pub.items.map((item) => item.json.name)).toEqual(['austria.png']);
 	});
@@ -179,7 +248,11 @@ describe('Resource → Get, Get Many, Delete', () => {
 	it('deletes a file', async () => {
 		const id = seedFile();
 		const { items } = await bed.run(WHISPIR, resource('delete', { resourceId: byId(id) }));
-		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'DELETE', path: `/resources/${id}`, status: 204 });
+		expect(bed.sandbox.log.at(-1)).toMatchObject({
+			method: 'DELETE',
+			path: `/resources/${id}`,
+			status: 204,
+		});
 		expect(items[0].json).toEqual({ id, deleted: true });
 		expect(await bed.sandbox.state('resources')).toHaveLength(0);
 	});

@@ -7,7 +7,11 @@ const XML_WS = 'application/vnd.whispir.workspace-v1+xml';
 const JSON_ACT = 'application/vnd.whispir.activity-v1+json';
 const JSON_CL = 'application/vnd.whispir.customlist-v1+json';
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false });
+const xml = new XMLParser({
+	ignoreAttributes: false,
+	attributeNamePrefix: '',
+	parseTagValue: false,
+});
 
 let sb: Sandbox;
 
@@ -34,10 +38,12 @@ function api(path: string, c: Call = {}): Promise<Response> {
 	const headerKey = c.headerKey === undefined ? apiKey : c.headerKey;
 	if (headerKey !== null) headers['x-api-key'] = headerKey;
 	const pw = c.password === undefined ? password : c.password;
-	if (pw !== null) headers.authorization = `Basic ${Buffer.from(`${username}:${pw}`).toString('base64')}`;
+	if (pw !== null)
+		headers.authorization = `Basic ${Buffer.from(`${username}:${pw}`).toString('base64')}`;
 	if (c.accept) headers.accept = c.accept;
 	if (c.contentType) headers['content-type'] = c.contentType;
-	const body = c.body === undefined ? undefined : typeof c.body === 'string' ? c.body : JSON.stringify(c.body);
+	const body =
+		c.body === undefined ? undefined : typeof c.body === 'string' ? c.body : JSON.stringify(c.body);
 	return fetch(u, { method: c.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
 }
 
@@ -123,7 +129,10 @@ describe('media types', () => {
 		const one = await getJson(`/workspaces/${idOf(created.headers.get('location'))}`);
 		expect(one).toMatchObject({ projectName: 'A & B', projectNumber: '2001' });
 
-		const badXml = await api('/workspaces', { contentType: XML_WS, body: '<workspace><projectName>x</workspace>' });
+		const badXml = await api('/workspaces', {
+			contentType: XML_WS,
+			body: '<workspace><projectName>x</workspace>',
+		});
 		expect(badXml.status).toBe(400);
 		expect(await badXml.text()).toMatch(/could not be parsed/);
 		const badJson = await api('/workspaces', { contentType: JSON_WS, body: '{"projectName":' });
@@ -138,7 +147,11 @@ describe('media types', () => {
 		const links = doc['ns2:company']['ns3:link'] as Array<{ rel: string }>;
 		expect(links.map((l) => l.rel)).toContain('retrieveWorkspaces');
 		const json = await getJson('/', 'application/vnd.whispir.company-v1+json');
-		expect(json.link).toContainEqual({ uri: `${sb.url}/workspaces?apikey=${sb.credentials.apiKey}`, rel: 'retrieveWorkspaces', method: 'GET' });
+		expect(json.link).toContainEqual({
+			uri: `${sb.url}/workspaces?apikey=${sb.credentials.apiKey}`,
+			rel: 'retrieveWorkspaces',
+			method: 'GET',
+		});
 	});
 });
 
@@ -178,7 +191,9 @@ describe('workspaces', () => {
 		expect(res.status).toBe(201);
 		expect(await res.text()).toBe('');
 		const location = res.headers.get('location')!;
-		expect(location).toMatch(new RegExp(`^${sb.url}/workspaces/[0-9A-F]{16}\\?apikey=sandbox-api-key$`));
+		expect(location).toMatch(
+			new RegExp(`^${sb.url}/workspaces/[0-9A-F]{16}\\?apikey=sandbox-api-key$`),
+		);
 		const id = idOf(location);
 
 		const one = await getJson(`/workspaces/${id}`);
@@ -188,7 +203,13 @@ describe('workspaces', () => {
 			projectNumber: '',
 			status: 'A',
 			billingcostcentre: '',
-			link: [{ uri: `${sb.url}/workspaces/${id}?apikey=${sb.credentials.apiKey}`, rel: 'self', method: 'GET' }],
+			link: [
+				{
+					uri: `${sb.url}/workspaces/${id}?apikey=${sb.credentials.apiKey}`,
+					rel: 'self',
+					method: 'GET',
+				},
+			],
 		});
 		const asXml = xml.parse(await (await api(`/workspaces/${id}`)).text());
 		expect(asXml['ns2:workspace']['xmlns:ns2']).toBe('http://schemas.api.whispir.com');
@@ -201,7 +222,10 @@ describe('workspaces', () => {
 		expect(await missing.text()).toBe('projectName is required');
 		const both = await api('/workspaces', { contentType: JSON_WS, body: { projectNumber: '1' } });
 		expect(await both.text()).toBe('projectName is required; status is required');
-		const bad = await api('/workspaces', { contentType: JSON_WS, body: { projectName: 'x', status: 'Z' } });
+		const bad = await api('/workspaces', {
+			contentType: JSON_WS,
+			body: { projectName: 'x', status: 'Z' },
+		});
 		expect(bad.status).toBe(422);
 		expect(await bad.text()).toMatch(/^status must be one of/);
 	});
@@ -209,9 +233,15 @@ describe('workspaces', () => {
 	it('answers 404 for unknown ids, paths and workspaces, 405 for update and delete', async () => {
 		expect((await api('/workspaces/0000000000000000', { accept: JSON_WS })).status).toBe(404);
 		expect((await api('/nothing-here')).status).toBe(404);
-		expect((await api('/workspaces/0000000000000000/activities', { accept: JSON_ACT })).status).toBe(404);
+		expect(
+			(await api('/workspaces/0000000000000000/activities', { accept: JSON_ACT })).status,
+		).toBe(404);
 		const id = sb.seed('workspaces', [{ projectName: 'x' }])[0];
-		const put = await api(`/workspaces/${id}`, { method: 'PUT', contentType: JSON_WS, body: { projectName: 'y' } });
+		const put = await api(`/workspaces/${id}`, {
+			method: 'PUT',
+			contentType: JSON_WS,
+			body: { projectName: 'y' },
+		});
 		expect(put.status).toBe(405);
 		expect(put.headers.get('allow')).toBe('GET');
 		expect((await api(`/workspaces/${id}`, { method: 'DELETE' })).status).toBe(405);
@@ -235,11 +265,21 @@ describe('pagination', () => {
 			statuses.push(body.status);
 			for (const w of body.workspaces) {
 				seen.add(w.id);
-				expect(w.link[0]).toEqual({ uri: `${sb.url}/workspaces/${w.id}?apikey=${sb.credentials.apiKey}`, rel: 'self', method: 'GET' });
+				expect(w.link[0]).toEqual({
+					uri: `${sb.url}/workspaces/${w.id}?apikey=${sb.credentials.apiKey}`,
+					rel: 'self',
+					method: 'GET',
+				});
 			}
 			const links = body.link as Array<{ rel: string; uri: string }>;
 			if (page === 0) {
-				expect(links).toEqual([{ uri: `${sb.url}/workspaces?offset=20&limit=20&apikey=${sb.credentials.apiKey}`, rel: 'next', method: 'GET' }]);
+				expect(links).toEqual([
+					{
+						uri: `${sb.url}/workspaces?offset=20&limit=20&apikey=${sb.credentials.apiKey}`,
+						rel: 'next',
+						method: 'GET',
+					},
+				]);
 			} else {
 				const prev = `${sb.url}/workspaces?offset=${(page - 1) * 20}&limit=20&apikey=${sb.credentials.apiKey}`;
 				expect(links.find((l) => l.rel === 'prev')?.uri).toBe(prev);
@@ -263,20 +303,35 @@ describe('pagination', () => {
 	it('has relative and single link styles', async () => {
 		sb.configure({ linkStyle: 'relative' });
 		const rel = await getJson('/workspaces');
-		expect(rel.link).toEqual([{ uri: `/workspaces?offset=20&limit=20&apikey=${sb.credentials.apiKey}`, rel: 'next', method: 'GET' }]);
+		expect(rel.link).toEqual([
+			{
+				uri: `/workspaces?offset=20&limit=20&apikey=${sb.credentials.apiKey}`,
+				rel: 'next',
+				method: 'GET',
+			},
+		]);
 
 		sb.configure({ linkStyle: 'single' });
 		const first = await getJson('/workspaces');
-		expect(first.link).toEqual({ uri: `${sb.url}/workspaces?offset=20&limit=20&apikey=${sb.credentials.apiKey}`, rel: 'next', method: 'GET' });
+		expect(first.link).toEqual({
+			uri: `${sb.url}/workspaces?offset=20&limit=20&apikey=${sb.credentials.apiKey}`,
+			rel: 'next',
+			method: 'GET',
+		});
 		const last = await getJson('/workspaces', JSON_WS, { offset: '40' });
-		expect(last.link).toMatchObject({ rel: 'prev', uri: `${sb.url}/workspaces?offset=20&limit=20&apikey=${sb.credentials.apiKey}` });
+		expect(last.link).toMatchObject({
+			rel: 'prev',
+			uri: `${sb.url}/workspaces?offset=20&limit=20&apikey=${sb.credentials.apiKey}`,
+		});
 	});
 
 	it('gives company resources their self links in the configured style too', async () => {
 		const [app] = sb.seed('apps', [{ name: 'Alerts', bundleId: 'com.example' }]);
 		sb.configure({ linkStyle: 'relative' });
 		const one = await getJson(`/apps/${app}`, 'application/vnd.whispir.app-v1+json');
-		expect(one.link).toEqual([{ uri: `/apps/${app}?apikey=${sb.credentials.apiKey}`, rel: 'self', method: 'GET' }]);
+		expect(one.link).toEqual([
+			{ uri: `/apps/${app}?apikey=${sb.credentials.apiKey}`, rel: 'self', method: 'GET' },
+		]);
 	});
 
 	it("has link style 'none' (Whispir's workspaces example): no status, no page links, empty pages unchanged", async () => {
@@ -288,7 +343,9 @@ describe('pagination', () => {
 		const doc = xml.parse(await (await api('/workspaces')).text());
 		expect(doc['ns2:return']).not.toHaveProperty('status');
 		expect(doc['ns2:return']).not.toHaveProperty('ns2:link');
-		expect(await getJson('/workspaces', JSON_WS, { offset: '100' })).toEqual({ status: 'No records found' });
+		expect(await getJson('/workspaces', JSON_WS, { offset: '100' })).toEqual({
+			status: 'No records found',
+		});
 		expect((await api('/activities', { accept: JSON_ACT })).status).toBe(404);
 	});
 
@@ -299,7 +356,9 @@ describe('pagination', () => {
 	});
 
 	it('answers "No records found" past the end', async () => {
-		expect(await getJson('/workspaces', JSON_WS, { offset: '100' })).toEqual({ status: 'No records found' });
+		expect(await getJson('/workspaces', JSON_WS, { offset: '100' })).toEqual({
+			status: 'No records found',
+		});
 		const doc = xml.parse(await (await api('/workspaces', { query: { offset: '100' } })).text());
 		expect(doc['ns2:return'].status).toBe('No records found');
 		expect(doc['ns2:return']['ns2:workspaces']).toBeUndefined();
@@ -311,7 +370,9 @@ describe('list keys', () => {
 
 	it("lists company users under `Users` and a workspace's users under `users`, in JSON and XML", async () => {
 		const [workspace] = sb.seed('workspaces', [{ projectName: 'Ops' }]);
-		sb.seed('users', [{ userName: 'a', firstName: 'Ann', status: 'ACTIVE', _workspaces: [workspace] }]);
+		sb.seed('users', [
+			{ userName: 'a', firstName: 'Ann', status: 'ACTIVE', _workspaces: [workspace] },
+		]);
 		const company = await getJson('/users', JSON_USER);
 		expect(company.Users).toEqual([expect.objectContaining({ firstName: 'Ann' })]);
 		expect(company).not.toHaveProperty('users');
@@ -319,7 +380,9 @@ describe('list keys', () => {
 		expect(members.users).toEqual([expect.objectContaining({ firstName: 'Ann' })]);
 		expect(members).not.toHaveProperty('Users');
 
-		const res = await api(`/workspaces/${workspace}/users`, { accept: 'application/vnd.whispir.user-v1+xml' });
+		const res = await api(`/workspaces/${workspace}/users`, {
+			accept: 'application/vnd.whispir.user-v1+xml',
+		});
 		const doc = xml.parse(await res.text());
 		expect(doc['ns2:return']['ns2:users']['ns2:user']).toMatchObject({ firstName: 'Ann' });
 	});
@@ -351,33 +414,57 @@ describe('activities and custom lists', () => {
 
 		// /activities covers every workspace, newest first; list items carry no id.
 		const all = await getJson('/activities', JSON_ACT);
-		expect(all.activities.map((a: { workspaceName: string }) => a.workspaceName)).toEqual(['Ops', 'My Company']);
+		expect(all.activities.map((a: { workspaceName: string }) => a.workspaceName)).toEqual([
+			'Ops',
+			'My Company',
+		]);
 		expect(all.activities[0]).not.toHaveProperty('id');
 		expect(all.activities[0]).toMatchObject({ action: 'Create', user: 'sandbox.user' });
 		expect((await getJson(`/workspaces/${wid}/activities`, JSON_ACT)).activities).toHaveLength(1);
 		expect((await getJson('/activities', JSON_ACT, { action: 'send' })).activities).toHaveLength(1);
-		expect((await api('/activities', { accept: JSON_ACT, query: { module: 'User' } })).status).toBe(404);
+		expect((await api('/activities', { accept: JSON_ACT, query: { module: 'User' } })).status).toBe(
+			404,
+		);
 
-		const missing = await api('/activities', { contentType: JSON_ACT, body: { module: 'Message', action: 'Send' } });
+		const missing = await api('/activities', {
+			contentType: JSON_ACT,
+			body: { module: 'Message', action: 'Send' },
+		});
 		expect(missing.status).toBe(422);
 		expect(await missing.text()).toBe('status is required; description is required');
 	});
 
 	it('lists custom lists under customlabels and is read-only', async () => {
 		const [id] = sb.seed('customlists', [
-			{ name: 'Category', type: 'INCIDENT', customlabellists: [{ name: 'Internal', value: 'internal' }] },
+			{
+				name: 'Category',
+				type: 'INCIDENT',
+				customlabellists: [{ name: 'Internal', value: 'internal' }],
+			},
 			{ name: 'Day of Week' },
 		]);
 		const list = await getJson('/customlists', JSON_CL);
 		expect(list.status).toBe('1 to 2 of 2');
-		expect(list.customlabels[0]).toMatchObject({ id, name: 'Category', type: 'INCIDENT', linked: 'disabled' });
+		expect(list.customlabels[0]).toMatchObject({
+			id,
+			name: 'Category',
+			type: 'INCIDENT',
+			linked: 'disabled',
+		});
 		expect(list.customlabels[0]).not.toHaveProperty('customlabellists');
 		const one = await getJson(`/customlists/${id}`, JSON_CL);
 		expect(one.customlabellists).toEqual([{ name: 'Internal', value: 'internal' }]);
 		const oneXml = xml.parse(await (await api(`/customlists/${id}`)).text());
-		expect(oneXml['ns2:customlabel'].customlabellists.customlabellist).toEqual({ name: 'Internal', value: 'internal' });
-		expect((await getJson('/customlists', JSON_CL, { type: 'message' })).customlabels).toHaveLength(1);
-		expect((await api('/customlists', { contentType: JSON_CL, body: { name: 'x' } })).status).toBe(405);
+		expect(oneXml['ns2:customlabel'].customlabellists.customlabellist).toEqual({
+			name: 'Internal',
+			value: 'internal',
+		});
+		expect((await getJson('/customlists', JSON_CL, { type: 'message' })).customlabels).toHaveLength(
+			1,
+		);
+		expect((await api('/customlists', { contentType: JSON_CL, body: { name: 'x' } })).status).toBe(
+			405,
+		);
 	});
 });
 
@@ -392,21 +479,29 @@ describe('callbacks', () => {
 		callbacks: { reply: 'enabled' },
 		...fields,
 	});
-	const put = (id: string, body: object) => api(`/callbacks/${id}`, { method: 'PUT', contentType: JSON_CB, body });
+	const put = (id: string, body: object) =>
+		api(`/callbacks/${id}`, { method: 'PUT', contentType: JSON_CB, body });
 
 	it('keeps names unique (case ignored) but lets a PUT keep its own name', async () => {
 		const created = await api('/callbacks', { contentType: JSON_CB, body: callback() });
 		expect(created.status).toBe(201);
 		const id = idOf(created.headers.get('location'));
-		const twin = await api('/callbacks', { contentType: JSON_CB, body: callback({ name: 'HELPDESK' }) });
+		const twin = await api('/callbacks', {
+			contentType: JSON_CB,
+			body: callback({ name: 'HELPDESK' }),
+		});
 		expect(twin.status).toBe(400);
 		expect(await twin.text()).toMatch(/already exists/);
 		expect((await put(id, callback({ email: 'ops@example.com' }))).status).toBe(204);
-		expect((await stored('callbacks')).map((r) => [r.name, r.email])).toEqual([['Helpdesk', 'ops@example.com']]);
+		expect((await stored('callbacks')).map((r) => [r.name, r.email])).toEqual([
+			['Helpdesk', 'ops@example.com'],
+		]);
 	});
 
 	it('probes a new URL on PUT, refusing one that does not answer, and answers 404 for an unknown id', async () => {
-		const id = idOf((await api('/callbacks', { contentType: JSON_CB, body: callback() })).headers.get('location'));
+		const id = idOf(
+			(await api('/callbacks', { contentType: JSON_CB, body: callback() })).headers.get('location'),
+		);
 		const unreachable = await put(id, callback({ url: 'http://127.0.0.1:1/hook' }));
 		expect(unreachable.status).toBe(400);
 		expect(await unreachable.text()).toMatch(/could not be reached/);
@@ -421,7 +516,9 @@ describe('callbacks', () => {
 describe('rate limits', () => {
 	it('answers 403 QPS over the per-second limit and frees up after a second', async () => {
 		sb.configure({ rateLimit: { perSecond: 3 } });
-		const burst = await Promise.all(Array.from({ length: 5 }, () => api('/workspaces', { accept: JSON_WS })));
+		const burst = await Promise.all(
+			Array.from({ length: 5 }, () => api('/workspaces', { accept: JSON_WS })),
+		);
 		expect(burst.map((r) => r.status).sort()).toEqual([200, 200, 200, 403, 403]);
 		const refused = burst.find((r) => r.status === 403)!;
 		expect(refused.headers.get('x-error-code')).toBe('ERR_403_DEVELOPER_OVER_QPS');
@@ -436,7 +533,8 @@ describe('rate limits', () => {
 
 	it("changes the key's per-second limit mid-run, keeping what the window counted", async () => {
 		sb.configure({ rateLimit: { perSecond: 3 } });
-		for (let request = 0; request < 3; request++) expect((await api('/workspaces', { accept: JSON_WS })).status).toBe(200);
+		for (let request = 0; request < 3; request++)
+			expect((await api('/workspaces', { accept: JSON_WS })).status).toBe(200);
 		// Three in the window already: a limit of 2 refuses at once (configure would have started a fresh window).
 		sb.changeKeyLimit(2);
 		expect((await api('/workspaces', { accept: JSON_WS })).status).toBe(403);
@@ -456,13 +554,20 @@ describe('rate limits', () => {
 		sb.configure({ rateLimit: null });
 		expect((await api('/workspaces')).status).toBe(200);
 		sb.configure({ rateLimit: { perDay: 0 } });
-		expect((await api('/workspaces')).headers.get('x-error-code')).toBe('ERR_403_DEVELOPER_OVER_QPD');
+		expect((await api('/workspaces')).headers.get('x-error-code')).toBe(
+			'ERR_403_DEVELOPER_OVER_QPD',
+		);
 	});
 });
 
 describe('faults', () => {
 	it('answers an injected status once, with its headers, and logs it', async () => {
-		sb.injectFault({ type: 'status', status: 429, headers: { 'Retry-After': '1' }, path: '/workspaces' });
+		sb.injectFault({
+			type: 'status',
+			status: 429,
+			headers: { 'Retry-After': '1' },
+			path: '/workspaces',
+		});
 		const res = await api('/workspaces');
 		expect(res.status).toBe(429);
 		expect(res.headers.get('retry-after')).toBe('1');
@@ -505,8 +610,14 @@ describe('faults', () => {
 	it('resets after processing: the client sees an error but the record exists', async () => {
 		sb.injectFault({ type: 'reset-after-processing', method: 'POST' });
 		await expect(createWorkspace('Created anyway')).rejects.toThrow();
-		expect((await stored('workspaces')).map((r) => r.projectName)).toEqual(['My Company', 'Created anyway']);
-		expect((await sb.state('workspaces')).map((r) => r.projectName)).toEqual(['My Company', 'Created anyway']);
+		expect((await stored('workspaces')).map((r) => r.projectName)).toEqual([
+			'My Company',
+			'Created anyway',
+		]);
+		expect((await sb.state('workspaces')).map((r) => r.projectName)).toEqual([
+			'My Company',
+			'Created anyway',
+		]);
 		expect(sb.log.map((e) => [e.status, e.fault])).toEqual([[0, 'reset-after-processing']]);
 	});
 
@@ -534,25 +645,34 @@ describe('faults', () => {
 
 describe('control API', () => {
 	it('mirrors reset, configure, seed, faults, log and state over HTTP', async () => {
-		const seeded = await control('/seed', 'POST', { resource: 'workspaces', records: [{ projectName: 'Seeded' }] });
+		const seeded = await control('/seed', 'POST', {
+			resource: 'workspaces',
+			records: [{ projectName: 'Seeded' }],
+		});
 		const { ids } = (await seeded.json()) as { ids: string[] };
 		expect(ids).toHaveLength(1);
 		expect((await stored('workspaces')).map((r) => r.id)).toContain(ids[0]);
 
 		expect((await control('/configure', 'POST', { linkStyle: 'relative' })).status).toBe(200);
-		expect((await getJson(`/workspaces/${ids[0]}`)).link[0].uri).toBe(`/workspaces/${ids[0]}?apikey=${sb.credentials.apiKey}`);
+		expect((await getJson(`/workspaces/${ids[0]}`)).link[0].uri).toBe(
+			`/workspaces/${ids[0]}?apikey=${sb.credentials.apiKey}`,
+		);
 
 		expect((await control('/faults', 'POST', { type: 'status', status: 502 })).status).toBe(200);
 		expect((await api('/workspaces')).status).toBe(502);
 
-		const log = (await (await control('/log')).json()) as { requests: Array<{ status: number; fault?: string }> };
+		const log = (await (await control('/log')).json()) as {
+			requests: Array<{ status: number; fault?: string }>;
+		};
 		expect(log.requests.map((r) => r.status)).toEqual([200, 502]);
 		expect(log.requests[1].fault).toBe('status');
 		expect((await control('/log', 'DELETE')).status).toBe(200);
 		expect(sb.log).toHaveLength(0);
 
 		const [cl] = sb.seed('customlists', [{ name: 'Nested' }], ids[0]);
-		const nested = (await (await control(`/state/customlists?workspaceId=${ids[0]}`)).json()) as Array<{ id: string }>;
+		const nested = (await (
+			await control(`/state/customlists?workspaceId=${ids[0]}`)
+		).json()) as Array<{ id: string }>;
 		expect(nested.map((r) => r.id)).toEqual([cl]);
 
 		expect((await control('/reset', 'POST')).status).toBe(200);
@@ -584,7 +704,11 @@ describe('log and robustness', () => {
 		const odd: Array<[string, Call, number]> = [
 			['/%E0%A4%A', {}, 404],
 			['/workspaces/%00', { accept: JSON_WS }, 404],
-			['/workspaces', { accept: JSON_WS, query: { limit: '-1', offset: 'abc', ['__proto__']: 'x' } }, 200],
+			[
+				'/workspaces',
+				{ accept: JSON_WS, query: { limit: '-1', offset: 'abc', ['__proto__']: 'x' } },
+				200,
+			],
 			['/workspaces', { contentType: JSON_WS, body: '[1,2]' }, 400],
 			['/workspaces', { contentType: JSON_WS, body: '' }, 400],
 			['/workspaces', { contentType: JSON_WS, body: '{"projectName":{"a":1},"status":"A"}' }, 422],

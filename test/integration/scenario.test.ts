@@ -49,7 +49,12 @@ describe('Scenario → Create', () => {
 				to: '+61 423 456 789, Staff.373947@List.whispir.com\n61423456789',
 				subject: 'Fire',
 				body: 'Leave the building now',
-				additionalFields: { label: 'fire-a', allowedUsers: 'SELECTEDUSERS', allowedUserIds: 'U1,U2', emailBody: 'Leave now' },
+				additionalFields: {
+					label: 'fire-a',
+					allowedUsers: 'SELECTEDUSERS',
+					allowedUserIds: 'U1,U2',
+					emailBody: 'Leave now',
+				},
 			}),
 		);
 		expect(error).toBeUndefined();
@@ -73,7 +78,11 @@ describe('Scenario → Create', () => {
 			},
 		});
 		const [stored] = await bed.sandbox.state('scenarios');
-		expect(items[0].json).toMatchObject({ id: stored.id, title: 'Fire Block A', allowedUsers: 'SELECTEDUSERS' });
+		expect(items[0].json).toMatchObject({
+			id: stored.id,
+			title: 'Fire Block A',
+			allowedUsers: 'SELECTEDUSERS',
+		});
 		expect(typeof items[0].json.createdTime).toBe('number');
 	});
 
@@ -98,7 +107,10 @@ describe('Scenario → Update', () => {
 	it('refuses an update with nothing to change before any request', async () => {
 		const id = seedScenario();
 		for (const updateFields of [{}, { body: ' ', title: '' }]) {
-			const { error } = await bed.run(WHISPIR, scenario('update', { scenarioId: byId(id), updateFields }));
+			const { error } = await bed.run(
+				WHISPIR,
+				scenario('update', { scenarioId: byId(id), updateFields }),
+			);
 			expect(error?.constructor.name).toBe('NodeOperationError');
 			expect(error?.message).toBe('Nothing to update in item 0');
 		}
@@ -109,10 +121,17 @@ describe('Scenario → Update', () => {
 		const id = seedScenario();
 		const { error } = await bed.run(
 			WHISPIR,
-			scenario('update', { scenarioId: byId(id), updateFields: { body: 'Use stairs B', emailFooter: 'Security' } }),
+			scenario('update', {
+				scenarioId: byId(id),
+				updateFields: { body: 'Use stairs B', emailFooter: 'Security' },
+			}),
 		);
 		expect(error).toBeUndefined();
-		expect(requests('PUT')[0]).toMatchObject({ path: `/scenarios/${id}`, contentType: MEDIA, status: 204 });
+		expect(requests('PUT')[0]).toMatchObject({
+			path: `/scenarios/${id}`,
+			contentType: MEDIA,
+			status: 204,
+		});
 		const [stored] = await bed.sandbox.state('scenarios');
 		expect(stored).toMatchObject({
 			title: 'Fire Block A',
@@ -131,7 +150,10 @@ describe('Scenario → Update', () => {
 
 	it('drops the user IDs when the scenario goes back to Everyone', async () => {
 		const id = seedScenario();
-		const { error } = await bed.run(WHISPIR, scenario('update', { scenarioId: byId(id), updateFields: { allowedUsers: 'EVERYONE' } }));
+		const { error } = await bed.run(
+			WHISPIR,
+			scenario('update', { scenarioId: byId(id), updateFields: { allowedUsers: 'EVERYONE' } }),
+		);
 		expect(error).toBeUndefined();
 		const [stored] = await bed.sandbox.state('scenarios');
 		expect(stored.allowedUsers).toBe('EVERYONE');
@@ -151,17 +173,30 @@ describe('Scenario → Run', () => {
 		expect(items[0].json).toEqual({ id, ran: true });
 		const messages = await bed.sandbox.state('messages');
 		expect(messages).toHaveLength(1);
-		expect(messages[0]).toMatchObject({ subject: 'Fire', body: 'Leave the building now', label: 'fire-a' });
+		expect(messages[0]).toMatchObject({
+			subject: 'Fire',
+			body: 'Leave the building now',
+			label: 'fire-a',
+		});
 	});
 
 	it('runs a scenario of another workspace', async () => {
 		const [workspaceId] = bed.sandbox.seed('workspaces', [{ projectName: 'Site B' }]);
 		const [id] = bed.sandbox.seed(
 			'scenarios',
-			[{ title: 'Drill', description: 'D', message: { to: '61423456789', subject: 'Drill', body: 'Drill now' } }],
+			[
+				{
+					title: 'Drill',
+					description: 'D',
+					message: { to: '61423456789', subject: 'Drill', body: 'Drill now' },
+				},
+			],
 			workspaceId,
 		);
-		const { error } = await bed.run(WHISPIR, scenario('run', { workspace: byId(workspaceId), scenarioId: byId(id) }));
+		const { error } = await bed.run(
+			WHISPIR,
+			scenario('run', { workspace: byId(workspaceId), scenarioId: byId(id) }),
+		);
 		expect(error).toBeUndefined();
 		expect(requests('POST')[0].path).toBe(`/workspaces/${workspaceId}/scenarios/${id}`);
 		expect(await bed.sandbox.state('messages', workspaceId)).toHaveLength(1);
@@ -181,9 +216,16 @@ describe('Scenario → Get, Get Many, Delete', () => {
 	it('gets and deletes one scenario', async () => {
 		const id = seedScenario();
 		const got = await bed.run(WHISPIR, scenario('get', { scenarioId: byId(id) }));
-		expect(got.items[0].json).toMatchObject({ title: 'Fire Block A', message: { body: 'Leave the building now' } });
+		expect(got.items[0].json).toMatchObject({
+			title: 'Fire Block A',
+			message: { body: 'Leave the building now' },
+		});
 		const deleted = await bed.run(WHISPIR, scenario('delete', { scenarioId: byId(id) }));
-		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'DELETE', path: `/scenarios/${id}`, status: 204 });
+		expect(bed.sandbox.log.at(-1)).toMatchObject({
+			method: 'DELETE',
+			path: `/scenarios/${id}`,
+			status: 204,
+		});
 		expect(deleted.items[0].json).toEqual({ id, deleted: true });
 		expect(await bed.sandbox.state('scenarios')).toHaveLength(0);
 	});

@@ -23,14 +23,25 @@ const credentialSecrets = () => {
 	const { username, password, apiKey } = bed.credentials.whispirApi as Record<string, string>;
 	return [password, apiKey, Buffer.from(`${username}:${password}`).toString('base64')];
 };
-const errorText = (item: INodeExecutionData) => `${String(item.json.error)} ${String(item.json.details ?? '')}`;
+const errorText = (item: INodeExecutionData) =>
+	`${String(item.json.error)} ${String(item.json.details ?? '')}`;
 
 const STATUSES = [400, 403, 404, 418, 422, 500];
 
 describe('An answer that echoes the request keeps no secret in the error', () => {
 	it.each(STATUSES)('%i to a read', async (status) => {
-		bed.sandbox.injectFault({ type: 'echo-headers', status, method: 'GET', path: '/workspaces', times: 10 });
-		const { items } = await bed.run(WHISPIR, { resource: 'workspace', operation: 'getAll', returnAll: true }, { continueOnFail: true });
+		bed.sandbox.injectFault({
+			type: 'echo-headers',
+			status,
+			method: 'GET',
+			path: '/workspaces',
+			times: 10,
+		});
+		const { items } = await bed.run(
+			WHISPIR,
+			{ resource: 'workspace', operation: 'getAll', returnAll: true },
+			{ continueOnFail: true },
+		);
 		expect(items).toHaveLength(1);
 		// Whispir's words are still there, only the secrets are gone.
 		expect(errorText(items[0])).toMatch(/x-api-key: \*\*\*/);
@@ -50,19 +61,42 @@ describe('An answer that echoes the request keeps no secret in the error', () =>
 	});
 
 	it('a Bearer token a proxy added is masked too, in any case', async () => {
-		bed.sandbox.injectFault({ type: 'status', status: 502, method: 'GET', path: '/workspaces', times: 10, body: 'upstream said: AUTHORIZATION: bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl and "authorization":"Basic c29tZW9uZTpzb21ldGhpbmc="' });
-		const { items } = await bed.run(WHISPIR, { resource: 'workspace', operation: 'getAll', returnAll: true }, { continueOnFail: true });
+		bed.sandbox.injectFault({
+			type: 'status',
+			status: 502,
+			method: 'GET',
+			path: '/workspaces',
+			times: 10,
+			body: 'upstream said: AUTHORIZATION: bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl and "authorization":"Basic c29tZW9uZTpzb21ldGhpbmc="',
+		});
+		const { items } = await bed.run(
+			WHISPIR,
+			{ resource: 'workspace', operation: 'getAll', returnAll: true },
+			{ continueOnFail: true },
+		);
 		expect(errorText(items[0])).toContain('upstream said');
 		expect(errorText(items[0])).not.toContain('eyJhbGciOiJIUzI1NiJ9');
 		expect(errorText(items[0])).not.toContain('c29tZW9uZTpzb21ldGhpbmc');
 	});
 
 	it("a callback's key, echoed from the body of Callback → Create", async () => {
-		bed.sandbox.injectFault({ type: 'echo-headers', status: 422, method: 'POST', path: '/callbacks' });
+		bed.sandbox.injectFault({
+			type: 'echo-headers',
+			status: 422,
+			method: 'POST',
+			path: '/callbacks',
+		});
 		const authKey = 'callback-key-typed-by-the-user-42';
 		const { items } = await bed.run(
 			WHISPIR,
-			{ resource: 'callback', operation: 'create', name: 'cb', url: 'https://example.com/hook', authKey, events: ['reply'] },
+			{
+				resource: 'callback',
+				operation: 'create',
+				name: 'cb',
+				url: 'https://example.com/hook',
+				authKey,
+				events: ['reply'],
+			},
 			{ continueOnFail: true },
 		);
 		expect(errorText(items[0])).toMatch(/Whispir rejected the request's content/);
@@ -70,7 +104,12 @@ describe('An answer that echoes the request keeps no secret in the error', () =>
 	});
 
 	it("the Whispir Trigger's callback key, echoed when its activation fails", async () => {
-		bed.sandbox.injectFault({ type: 'echo-headers', status: 400, method: 'POST', path: '/callbacks' });
+		bed.sandbox.injectFault({
+			type: 'echo-headers',
+			status: 400,
+			method: 'POST',
+			path: '/callbacks',
+		});
 		const trigger = new WebhookTriggerHarness({
 			nodeType: 'n8n-nodes-whispir.whispirTrigger',
 			nodeTypes: { 'n8n-nodes-whispir.whispirTrigger': new WhispirTrigger() },
@@ -84,12 +123,16 @@ describe('An answer that echoes the request keeps no secret in the error', () =>
 				() => undefined,
 				(reason: unknown) => reason as Error & { description?: string },
 			);
-			const sent = bed.sandbox.log.find((entry) => entry.method === 'POST' && entry.path === '/callbacks');
+			const sent = bed.sandbox.log.find(
+				(entry) => entry.method === 'POST' && entry.path === '/callbacks',
+			);
 			const key = (sent?.body as { auth?: { key?: string } } | undefined)?.auth?.key ?? '';
 			registerSecret(key);
 			expect(key).toMatch(/^[0-9a-f]{64}$/);
 			expect(error).toBeDefined();
-			expect(findSecrets(`${error?.message} ${error?.description ?? ''}`, [key, ...credentialSecrets()])).toEqual([]);
+			expect(
+				findSecrets(`${error?.message} ${error?.description ?? ''}`, [key, ...credentialSecrets()]),
+			).toEqual([]);
 		} finally {
 			await trigger.stop();
 		}

@@ -21,7 +21,11 @@ export interface WhispirTestBed {
 	run(
 		nodeType: string,
 		parameters: INodeParameters,
-		options?: { items?: INodeExecutionData[]; continueOnFail?: boolean; requestsPerSecond?: number },
+		options?: {
+			items?: INodeExecutionData[];
+			continueOnFail?: boolean;
+			requestsPerSecond?: number;
+		},
 	): ReturnType<Harness['runNode']>;
 	close(): Promise<void>;
 }
@@ -32,7 +36,11 @@ export async function startTestBed(options: SandboxOptions = {}): Promise<Whispi
 	auditSandboxLog(sandbox);
 	recordForContract(sandbox);
 	const harness = new Harness({
-		nodeTypes: { [WHISPIR]: new Whispir(), [WHISPIR_TOOL]: new Whispir(), [PROBE]: new TransportProbe() },
+		nodeTypes: {
+			[WHISPIR]: new Whispir(),
+			[WHISPIR_TOOL]: new Whispir(),
+			[PROBE]: new TransportProbe(),
+		},
 		credentialTypes: { whispirApi: new WhispirApi() },
 	});
 	const credentials = {

@@ -75,7 +75,10 @@ describe('Template → Create', () => {
 			},
 		});
 		const [stored] = await bed.sandbox.state('templates');
-		expect(items[0].json).toMatchObject({ id: stored.id, messageTemplateName: 'Appointment Reminder' });
+		expect(items[0].json).toMatchObject({
+			id: stored.id,
+			messageTemplateName: 'Appointment Reminder',
+		});
 		expect(items[0].json.url).toBe(`${bed.sandbox.url}/templates/${stored.id}`);
 	});
 
@@ -93,13 +96,20 @@ describe('Template → Create', () => {
 		expect(error).toBeUndefined();
 		expect(requests('POST')[0]).toMatchObject({
 			path: `/workspaces/${workspaceId}/templates`,
-			body: { email: { body: '<p>Hello</p>', type: 'text/html' }, voice: { type: NO_CONFERENCE_CALL }, web: {} },
+			body: {
+				email: { body: '<p>Hello</p>', type: 'text/html' },
+				voice: { type: NO_CONFERENCE_CALL },
+				web: {},
+			},
 		});
 		expect(requests('POST')[0].body).not.toHaveProperty('body');
 	});
 
 	it('refuses a template without any content before sending, naming the item', async () => {
-		const { error } = await bed.run(WHISPIR, template('create', { messageTemplateName: 'Empty', subject: 'S' }));
+		const { error } = await bed.run(
+			WHISPIR,
+			template('create', { messageTemplateName: 'Empty', subject: 'S' }),
+		);
 		expect(error?.constructor.name).toBe('NodeOperationError');
 		expect(error?.message).toBe('"SMS Body" is empty in item 0');
 		expect(requests('POST')).toHaveLength(0);
@@ -120,7 +130,10 @@ describe('Template → Update', () => {
 	it('refuses an update with nothing to change before any request', async () => {
 		const id = seedTemplate();
 		for (const updateFields of [{}, { subject: ' ', messageTemplateName: '' }]) {
-			const { error } = await bed.run(WHISPIR, template('update', { templateId: byId(id), updateFields }));
+			const { error } = await bed.run(
+				WHISPIR,
+				template('update', { templateId: byId(id), updateFields }),
+			);
 			expect(error?.constructor.name).toBe('NodeOperationError');
 			expect(error?.message).toBe('Nothing to update in item 0');
 		}
@@ -131,11 +144,19 @@ describe('Template → Update', () => {
 		const id = seedTemplate();
 		const { items, error } = await bed.run(
 			WHISPIR,
-			template('update', { templateId: byId(id), updateFields: { body: 'See you at 11', emailFooter: 'Dr Who' } }),
+			template('update', {
+				templateId: byId(id),
+				updateFields: { body: 'See you at 11', emailFooter: 'Dr Who' },
+			}),
 		);
 		expect(error).toBeUndefined();
 		const puts = requests('PUT');
-		expect(puts.map((request) => [request.status, (request.body as Record<string, unknown>).messageTemplateName])).toEqual([
+		expect(
+			puts.map((request) => [
+				request.status,
+				(request.body as Record<string, unknown>).messageTemplateName,
+			]),
+		).toEqual([
 			[204, expect.stringMatching(/^Reminder \(updating /)],
 			[204, 'Reminder'],
 		]);
@@ -151,28 +172,48 @@ describe('Template → Update', () => {
 			responseTemplateId: 'RULE1',
 			features: { pushOptions: { notifications: 'enabled', escalationMins: '3' } },
 		});
-		expect(items[0].json).toMatchObject({ id, messageTemplateName: 'Reminder', body: 'See you at 11' });
+		expect(items[0].json).toMatchObject({
+			id,
+			messageTemplateName: 'Reminder',
+			body: 'See you at 11',
+		});
 	});
 
 	it('renames with a single PUT', async () => {
 		const id = seedTemplate();
 		const { error } = await bed.run(
 			WHISPIR,
-			template('update', { templateId: byId(id), updateFields: { messageTemplateName: 'Reminder v2' } }),
+			template('update', {
+				templateId: byId(id),
+				updateFields: { messageTemplateName: 'Reminder v2' },
+			}),
 		);
 		expect(error).toBeUndefined();
 		expect(requests('PUT')).toHaveLength(1);
-		expect((await bed.sandbox.state('templates'))[0]).toMatchObject({ messageTemplateName: 'Reminder v2', body: 'See you at 10' });
+		expect((await bed.sandbox.state('templates'))[0]).toMatchObject({
+			messageTemplateName: 'Reminder v2',
+			body: 'See you at 10',
+		});
 	});
 
 	it('says the template carries the temporary name when renaming back fails', async () => {
 		const id = seedTemplate();
 		// The first PUT (to the temporary name) goes through, only delayed; the second is refused.
 		bed.sandbox.injectFault({ type: 'delay', delayMs: 0, method: 'PUT' });
-		bed.sandbox.injectFault({ type: 'status', status: 422, method: 'PUT', body: 'messageTemplateName refused' });
-		const { error } = await bed.run(WHISPIR, template('update', { templateId: byId(id), updateFields: { subject: 'New' } }));
+		bed.sandbox.injectFault({
+			type: 'status',
+			status: 422,
+			method: 'PUT',
+			body: 'messageTemplateName refused',
+		});
+		const { error } = await bed.run(
+			WHISPIR,
+			template('update', { templateId: byId(id), updateFields: { subject: 'New' } }),
+		);
 		expect(error?.constructor.name).toBe('NodeOperationError');
-		expect(error?.message).toMatch(new RegExp(`^Template ${id} was saved under the temporary name "Reminder \\(updating `));
+		expect(error?.message).toMatch(
+			new RegExp(`^Template ${id} was saved under the temporary name "Reminder \\(updating `),
+		);
 		expect(error?.description).toContain('Run this Update again with Name set to "Reminder"');
 		const [stored] = await bed.sandbox.state('templates');
 		expect(stored.messageTemplateName).toMatch(/^Reminder \(updating /);
@@ -184,8 +225,16 @@ describe('Template → Get, Get Many, Delete', () => {
 	it('gets one template with all its content', async () => {
 		const id = seedTemplate();
 		const { items } = await bed.run(WHISPIR, template('get', { templateId: byId(id) }));
-		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'GET', path: `/templates/${id}`, accept: MEDIA });
-		expect(items[0].json).toMatchObject({ id, messageTemplateName: 'Reminder', email: { footer: 'The clinic' } });
+		expect(bed.sandbox.log.at(-1)).toMatchObject({
+			method: 'GET',
+			path: `/templates/${id}`,
+			accept: MEDIA,
+		});
+		expect(items[0].json).toMatchObject({
+			id,
+			messageTemplateName: 'Reminder',
+			email: { footer: 'The clinic' },
+		});
 	});
 
 	it('lists templates with their ids', async () => {
@@ -200,7 +249,11 @@ describe('Template → Get, Get Many, Delete', () => {
 	it('deletes a template', async () => {
 		const id = seedTemplate();
 		const { items } = await bed.run(WHISPIR, template('delete', { templateId: byId(id) }));
-		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'DELETE', path: `/templates/${id}`, status: 204 });
+		expect(bed.sandbox.log.at(-1)).toMatchObject({
+			method: 'DELETE',
+			path: `/templates/${id}`,
+			status: 204,
+		});
 		expect(items[0].json).toEqual({ id, deleted: true });
 		expect(await bed.sandbox.state('templates')).toHaveLength(0);
 	});

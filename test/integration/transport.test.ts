@@ -27,7 +27,9 @@ describe('pagination', () => {
 			bed.sandbox.configure({ linkStyle });
 			const { items, error } = await probe({ path: '/workspaces', listKey: 'workspaces' });
 			expect(error).toBeUndefined();
-			expect(new Set((items[0].json.items as Array<{ id: string }>).map((item) => item.id)).size).toBe(50);
+			expect(
+				new Set((items[0].json.items as Array<{ id: string }>).map((item) => item.id)).size,
+			).toBe(50);
 		}
 	});
 
@@ -57,8 +59,17 @@ describe('pagination', () => {
 
 	it('nests workspace-scoped paths under /workspaces/{id}', async () => {
 		const [workspaceId] = bed.sandbox.seed('workspaces', [{ projectName: 'Scoped', status: 'A' }]);
-		bed.sandbox.seed('activities', [{ module: 'Message', action: 'Send', status: 'Successful', description: 'x' }], workspaceId);
-		const { items } = await probe({ path: '/activities', mediaType: 'activity-v1', listKey: 'activities', workspaceId });
+		bed.sandbox.seed(
+			'activities',
+			[{ module: 'Message', action: 'Send', status: 'Successful', description: 'x' }],
+			workspaceId,
+		);
+		const { items } = await probe({
+			path: '/activities',
+			mediaType: 'activity-v1',
+			listKey: 'activities',
+			workspaceId,
+		});
 		expect((items[0].json.items as unknown[]).length).toBe(1);
 		expect(bed.sandbox.log.at(-1)?.path).toBe(`/workspaces/${workspaceId}/activities`);
 	});
@@ -75,7 +86,12 @@ describe('created resources', () => {
 			},
 			body: 'Your request has been accepted for processing.',
 		});
-		const { items, error } = await probe({ method: 'POST', path: '/activities', mediaType: 'activity-v1', body: activity });
+		const { items, error } = await probe({
+			method: 'POST',
+			path: '/activities',
+			mediaType: 'activity-v1',
+			body: activity,
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual({
 			statusCode: 202,
@@ -92,16 +108,29 @@ describe('created resources', () => {
 			body: { module: 'Message', action: 'Send', status: 'Successful', description: 'n8n' },
 		});
 		expect(items[0].json.statusCode).toBe(201);
-		expect(items[0].json.location).toMatch(new RegExp(`^${bed.sandbox.url}/activities/[0-9A-F]{16}$`));
+		expect(items[0].json.location).toMatch(
+			new RegExp(`^${bed.sandbox.url}/activities/[0-9A-F]{16}$`),
+		);
 	});
 });
 
 describe('errors say what to fix', () => {
 	const cases: Array<[string, () => void, INodeParameters, RegExp, RegExp]> = [
-		['a wrong media type (our bug)', () => {}, { mediaType: 'message-v1' }, /refused the media type/, /bug in the Whispir node/],
+		[
+			'a wrong media type (our bug)',
+			() => {},
+			{ mediaType: 'message-v1' },
+			/refused the media type/,
+			/bug in the Whispir node/,
+		],
 		[
 			'a permission 403',
-			() => bed.sandbox.injectFault({ type: 'status', status: 403, body: 'Access denied to this resource' }),
+			() =>
+				bed.sandbox.injectFault({
+					type: 'status',
+					status: 403,
+					body: 'Access denied to this resource',
+				}),
 			{},
 			/refused this request for your user/,
 			/lacks the permission for GET \/workspaces.*Access denied to this resource/,
@@ -134,7 +163,9 @@ describe('errors say what to fix', () => {
 			const { error } = await bed.harness.runNode({
 				nodeType: PROBE,
 				parameters: { path: '/workspaces' },
-				credentials: { whispirApi: { ...bed.credentials.whispirApi, [field]: 'wrong-secret-value' } },
+				credentials: {
+					whispirApi: { ...bed.credentials.whispirApi, [field]: 'wrong-secret-value' },
+				},
 			});
 			expect(error?.message).toMatch(expected);
 		}
@@ -152,7 +183,11 @@ describe('errors say what to fix', () => {
 
 	it('never shows the password or the API key, even when Whispir echoes them', async () => {
 		const { password, apiKey } = bed.sandbox.credentials;
-		bed.sandbox.injectFault({ type: 'status', status: 400, body: `Rejected user:${password} key=${apiKey} apikey=${apiKey}` });
+		bed.sandbox.injectFault({
+			type: 'status',
+			status: 400,
+			body: `Rejected user:${password} key=${apiKey} apikey=${apiKey}`,
+		});
 		const { error } = await probe({ path: '/workspaces' });
 		const shown = JSON.stringify({ message: error?.message, description: error?.description });
 		expect(shown).toContain('Rejected user:***');
@@ -174,19 +209,40 @@ describe('retries', () => {
 		bed.sandbox.injectFault({
 			type: 'status',
 			status: 403,
-			headers: { 'X-Error-Code': 'ERR_403_DEVELOPER_OVER_QPS', 'X-Error-Detail': 'Account Over Queries Per Second Limit' },
+			headers: {
+				'X-Error-Code': 'ERR_403_DEVELOPER_OVER_QPS',
+				'X-Error-Detail': 'Account Over Queries Per Second Limit',
+			},
 		});
-		const { items, error } = await probe({ method: 'POST', path: '/activities', mediaType: 'activity-v1', body: activity });
+		const { items, error } = await probe({
+			method: 'POST',
+			path: '/activities',
+			mediaType: 'activity-v1',
+			body: activity,
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].json.statusCode).toBe(201);
 		expect(requestsTo('/activities').map((request) => request.status)).toEqual([403, 201]);
 	});
 
 	it('keeps sending a refused request, however many refusals, as long as Whispir is answering', async () => {
-		bed.sandbox.injectFault({ type: 'status', status: 429, headers: { 'Retry-After': '0' }, times: 8 });
-		const { error } = await probe({ method: 'POST', path: '/activities', mediaType: 'activity-v1', body: activity });
+		bed.sandbox.injectFault({
+			type: 'status',
+			status: 429,
+			headers: { 'Retry-After': '0' },
+			times: 8,
+		});
+		const { error } = await probe({
+			method: 'POST',
+			path: '/activities',
+			mediaType: 'activity-v1',
+			body: activity,
+		});
 		expect(error).toBeUndefined();
-		expect(requestsTo('/activities').map((request) => request.status)).toEqual([...Array(8).fill(429), 201]);
+		expect(requestsTo('/activities').map((request) => request.status)).toEqual([
+			...Array(8).fill(429),
+			201,
+		]);
 		expect(await bed.sandbox.state('activities')).toHaveLength(1);
 	});
 
@@ -211,29 +267,50 @@ describe('retries', () => {
 
 	it('never repeats a POST that got a 500: one request, and an error that says so', async () => {
 		bed.sandbox.injectFault({ type: 'status', status: 500, method: 'POST' });
-		const { error } = await probe({ method: 'POST', path: '/activities', mediaType: 'activity-v1', body: activity });
-		expect(error?.message).toBe('Whispir had a server error (500); the record may have been created');
+		const { error } = await probe({
+			method: 'POST',
+			path: '/activities',
+			mediaType: 'activity-v1',
+			body: activity,
+		});
+		expect(error?.message).toBe(
+			'Whispir had a server error (500); the record may have been created',
+		);
 		expect(error?.description).toMatch(/not repeated because Whispir may already have acted on it/);
 		expect(requestsTo('/activities')).toHaveLength(1);
 	});
 
 	it('never repeats a POST whose connection broke after Whispir processed it', async () => {
 		bed.sandbox.injectFault({ type: 'reset-after-processing', method: 'POST' });
-		const { error } = await probe({ method: 'POST', path: '/activities', mediaType: 'activity-v1', body: activity });
-		expect(error?.message).toBe('The connection to Whispir failed; the record may have been created');
+		const { error } = await probe({
+			method: 'POST',
+			path: '/activities',
+			mediaType: 'activity-v1',
+			body: activity,
+		});
+		expect(error?.message).toBe(
+			'The connection to Whispir failed; the record may have been created',
+		);
 		expect(requestsTo('/activities')).toHaveLength(1);
 		expect(await bed.sandbox.state('activities')).toHaveLength(1);
 	});
 });
 
-const activity = { module: 'Message', action: 'Send', status: 'Successful', description: 'from n8n' };
+const activity = {
+	module: 'Message',
+	action: 'Send',
+	status: 'Successful',
+	description: 'from n8n',
+};
 
 describe('pacing', () => {
 	/** Asserts that no 1-second window of the sandbox's log holds more than `perSecond` requests. */
 	function expectAtMostPerSecond(perSecond: number) {
 		const times = requestsTo('/workspaces').map((request) => request.time);
 		for (const time of times) {
-			expect(times.filter((other) => other >= time && other < time + 1000).length).toBeLessThanOrEqual(perSecond);
+			expect(
+				times.filter((other) => other >= time && other < time + 1000).length,
+			).toBeLessThanOrEqual(perSecond);
 		}
 	}
 
@@ -252,7 +329,9 @@ describe('pacing', () => {
 	it('shares the limit between executions running at the same time', async () => {
 		bed.sandbox.configure({ rateLimit: { perSecond: 5 } });
 		const runs = await Promise.all(
-			[0, 1].map(async () => await probe({ path: '/workspaces', parallel: 4 }, { requestsPerSecond: 5 })),
+			[0, 1].map(
+				async () => await probe({ path: '/workspaces', parallel: 4 }, { requestsPerSecond: 5 }),
+			),
 		);
 		expect(runs.map((run) => run.error)).toEqual([undefined, undefined]);
 		expect(requestsTo('/workspaces').map((request) => request.status)).toEqual(Array(8).fill(200));

@@ -24,7 +24,10 @@ afterAll(async () => await bed.close());
 beforeEach(() => bed.sandbox.reset());
 afterEach(async () => await trigger?.stop());
 
-async function startTrigger(parameters: INodeParameters, timezone = 'Australia/Sydney'): Promise<WebhookTriggerHarness> {
+async function startTrigger(
+	parameters: INodeParameters,
+	timezone = 'Australia/Sydney',
+): Promise<WebhookTriggerHarness> {
 	trigger = new WebhookTriggerHarness({
 		nodeType: TRIGGER,
 		nodeTypes: { [TRIGGER]: new WhispirTrigger() },
@@ -45,11 +48,14 @@ const apiHeaders = () => ({
 
 /** Sends an SMS straight to the sandbox's API (raw JSON, so that odd keys survive) and returns its id. */
 async function sendMessage(json: string): Promise<string> {
-	const response = await fetch(`${bed.sandbox.url}/messages?apikey=${bed.sandbox.credentials.apiKey}`, {
-		method: 'POST',
-		headers: { ...apiHeaders(), 'Content-Type': 'application/vnd.whispir.message-v1+json' },
-		body: json,
-	});
+	const response = await fetch(
+		`${bed.sandbox.url}/messages?apikey=${bed.sandbox.credentials.apiKey}`,
+		{
+			method: 'POST',
+			headers: { ...apiHeaders(), 'Content-Type': 'application/vnd.whispir.message-v1+json' },
+			body: json,
+		},
+	);
 	leaveOutOfContract(bed.sandbox);
 	expect(response.status).toBe(202);
 	return response.headers.get('location')!.split('?')[0].split('/').pop()!;
@@ -69,15 +75,18 @@ async function control(path: string, body: object): Promise<Record<string, unkno
 const sms = (callbackName: string, extra = '') =>
 	`{"to":"61400000001","subject":"Ticket","body":"Reply YES to confirm","callbackId":${JSON.stringify(callbackName)}${extra}}`;
 
-const productionState = (t: WebhookTriggerHarness) => t.staticData['node:Whispir Trigger'] as Record<string, Record<string, unknown>>;
+const productionState = (t: WebhookTriggerHarness) =>
+	t.staticData['node:Whispir Trigger'] as Record<string, Record<string, unknown>>;
 
 describe('Whispir Trigger: activation', () => {
-	it('creates its callback after Whispir\'s GET probe got a 200, with a fresh key in a header', async () => {
+	it("creates its callback after Whispir's GET probe got a 200, with a fresh key in a header", async () => {
 		const t = await startTrigger({ events: ['reply', 'undeliverable'] });
 		await t.activate();
 
 		expect(t.hits[0]).toMatchObject({ method: 'GET', status: 200, executed: false });
-		const post = bed.sandbox.log.find((request) => request.method === 'POST' && request.path === '/callbacks');
+		const post = bed.sandbox.log.find(
+			(request) => request.method === 'POST' && request.path === '/callbacks',
+		);
 		expect(post).toMatchObject({
 			status: 201,
 			contentType: 'application/vnd.whispir.api-callback-v1+json',
@@ -94,24 +103,42 @@ describe('Whispir Trigger: activation', () => {
 		const key = (post!.body as { auth: { key: string } }).auth.key;
 		expect(key).toMatch(/^[0-9a-f]{64}$/);
 		const [stored] = await bed.sandbox.state('callbacks');
-		expect(productionState(t).production).toMatchObject({ callbackId: stored.id, callbackKey: key, callbackName: DEFAULT_NAME });
+		expect(productionState(t).production).toMatchObject({
+			callbackId: stored.id,
+			callbackKey: key,
+			callbackName: DEFAULT_NAME,
+		});
 	});
 
 	it('reads switches set by an expression as the text "true" or "false"', async () => {
 		const t = await startTrigger({
 			events: ['reply'],
-			options: { removeHtml: '={{ "true" }}', retriesEnabled: '={{ "false" }}', includeRaw: '={{ "true" }}' },
+			options: {
+				removeHtml: '={{ "true" }}',
+				retriesEnabled: '={{ "false" }}',
+				includeRaw: '={{ "true" }}',
+			},
 		});
 		await t.activate();
-		const post = bed.sandbox.log.find((request) => request.method === 'POST' && request.path === '/callbacks');
+		const post = bed.sandbox.log.find(
+			(request) => request.method === 'POST' && request.path === '/callbacks',
+		);
 		expect(post?.body).toMatchObject({ removeHTML: 'enabled', retriesEnabled: 'false' });
-		await control('/messages/reply', { messageId: await sendMessage(sms(DEFAULT_NAME)), content: 'hi' });
+		await control('/messages/reply', {
+			messageId: await sendMessage(sms(DEFAULT_NAME)),
+			content: 'hi',
+		});
 		expect(t.executions[0].items[0].json.raw).toMatchObject({ responseMessage: { content: 'hi' } });
 	});
 
 	it('refuses to take over a callback of the same name that points elsewhere, naming it', async () => {
 		bed.sandbox.seed('callbacks', [
-			{ name: 'Ops replies', url: 'https://elsewhere.example/hook', auth: { type: 'httpheader', key: 'x' }, callbacks: {} },
+			{
+				name: 'Ops replies',
+				url: 'https://elsewhere.example/hook',
+				auth: { type: 'httpheader', key: 'x' },
+				callbacks: {},
+			},
 		]);
 		const t = await startTrigger({ events: ['reply'], options: { callbackName: 'Ops replies' } });
 		await expect(t.activate()).rejects.toThrow(
@@ -127,7 +154,9 @@ describe('Whispir Trigger: activation', () => {
 		const url = t.webhookUrl();
 		await t.stop();
 		await expect(t.activate()).rejects.toThrow(/Whispir refused to create the callback/);
-		expect(bed.sandbox.log.find((request) => request.method === 'POST' && request.path === '/callbacks')).toMatchObject({
+		expect(
+			bed.sandbox.log.find((request) => request.method === 'POST' && request.path === '/callbacks'),
+		).toMatchObject({
 			status: 400,
 			body: { url },
 		});
@@ -141,13 +170,20 @@ describe('Whispir Trigger: activation', () => {
 		const [callback] = await bed.sandbox.state('callbacks');
 		const key = String(productionState(t).production.callbackKey);
 		await t.deactivate();
-		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'DELETE', path: `/callbacks/${callback.id}`, status: 204 });
+		expect(bed.sandbox.log.at(-1)).toMatchObject({
+			method: 'DELETE',
+			path: `/callbacks/${callback.id}`,
+			status: 204,
+		});
 		expect(await bed.sandbox.state('callbacks')).toHaveLength(0);
 		expect(productionState(t).production).toEqual({});
 		const late = await fetch(t.webhookUrl(), {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json', 'X-Whispir-Callback-Key': key },
-			body: JSON.stringify({ messageid: 'M1', responseMessage: { channel: 'SMS', acknowledged: '01/02/26 10:00', content: 'hi' } }),
+			body: JSON.stringify({
+				messageid: 'M1',
+				responseMessage: { channel: 'SMS', acknowledged: '01/02/26 10:00', content: 'hi' },
+			}),
 		});
 		expect(late.status).toBe(404);
 		expect(t.executions).toHaveLength(0);
@@ -157,10 +193,18 @@ describe('Whispir Trigger: activation', () => {
 		const t = await startTrigger({ events: ['reply'] });
 		await t.activate();
 		const [callback] = await bed.sandbox.state('callbacks');
-		const removed = await bed.run(WHISPIR, { resource: 'callback', operation: 'delete', callbackId: { __rl: true, mode: 'id', value: callback.id } });
+		const removed = await bed.run(WHISPIR, {
+			resource: 'callback',
+			operation: 'delete',
+			callbackId: { __rl: true, mode: 'id', value: callback.id },
+		});
 		expect(removed.error).toBeUndefined();
 		await t.deactivate();
-		expect(bed.sandbox.log.at(-1)).toMatchObject({ method: 'DELETE', path: `/callbacks/${callback.id}`, status: 404 });
+		expect(bed.sandbox.log.at(-1)).toMatchObject({
+			method: 'DELETE',
+			path: `/callbacks/${callback.id}`,
+			status: 404,
+		});
 		expect(productionState(t).production).toEqual({});
 	});
 });
@@ -203,7 +247,9 @@ describe('Whispir Trigger: deliveries', () => {
 		const stamp = String(item.json.acknowledged);
 		expect(stamp).toMatch(/^\d{2}\/\d{2}\/\d{2} \d{2}:\d{2}$/);
 		const [dd, mm, yy, hh, mi] = stamp.split(/[/ :]/).map(Number);
-		const hoursAhead = (Date.UTC(2000 + yy, mm - 1, dd, hh, mi) - Date.parse(String(item.json.acknowledgedAt))) / 3_600_000;
+		const hoursAhead =
+			(Date.UTC(2000 + yy, mm - 1, dd, hh, mi) - Date.parse(String(item.json.acknowledgedAt))) /
+			3_600_000;
 		expect([10, 11]).toContain(hoursAhead);
 		expect(item.json.raw).toBeUndefined();
 
@@ -213,9 +259,14 @@ describe('Whispir Trigger: deliveries', () => {
 	});
 
 	it('turns an undeliverable into an item, with the raw payload when asked', async () => {
-		const t = await startTrigger({ events: ['reply', 'undeliverable'], options: { includeRaw: true } }, 'UTC');
+		const t = await startTrigger(
+			{ events: ['reply', 'undeliverable'], options: { includeRaw: true } },
+			'UTC',
+		);
 		await t.activate();
-		const messageId = await sendMessage(sms(DEFAULT_NAME, ',"callbackParameters":{"orderId":"10045"}'));
+		const messageId = await sendMessage(
+			sms(DEFAULT_NAME, ',"callbackParameters":{"orderId":"10045"}'),
+		);
 		await control('/messages/undeliverable', { messageId, reason: 'Number disconnected' });
 
 		const [item] = t.executions[0].items;
@@ -224,12 +275,17 @@ describe('Whispir Trigger: deliveries', () => {
 			messageId,
 			content: 'Number disconnected',
 			customParameters: { orderId: '10045' },
-			raw: { messageid: messageId, responseMessage: { channel: 'SMS', content: 'Number disconnected' } },
+			raw: {
+				messageid: messageId,
+				responseMessage: { channel: 'SMS', content: 'Number disconnected' },
+			},
 		});
 		expect(item.json.acknowledgedAt).toBeUndefined();
 		const stamp = String(item.json.undeliverable);
 		const [dd, mm, yy, hh, mi] = stamp.split(/[/ :]/).map(Number);
-		expect(item.json.undeliverableAt).toBe(new Date(Date.UTC(2000 + yy, mm - 1, dd, hh, mi)).toISOString());
+		expect(item.json.undeliverableAt).toBe(
+			new Date(Date.UTC(2000 + yy, mm - 1, dd, hh, mi)).toISOString(),
+		);
 	});
 
 	it('acknowledges an event that is not selected without starting the workflow', async () => {
@@ -240,7 +296,10 @@ describe('Whispir Trigger: deliveries', () => {
 		const response = await fetch(t.webhookUrl(), {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json', 'X-Whispir-Callback-Key': key },
-			body: JSON.stringify({ messageid: 'M1', responseMessage: { channel: 'SMS', undeliverable: '01/02/26 10:00', content: 'x' } }),
+			body: JSON.stringify({
+				messageid: 'M1',
+				responseMessage: { channel: 'SMS', undeliverable: '01/02/26 10:00', content: 'x' },
+			}),
 		});
 		expect(response.status).toBe(200);
 		expect(await response.json()).toEqual({ message: 'Received; this event is not selected' });
@@ -251,23 +310,46 @@ describe('Whispir Trigger: deliveries', () => {
 		const t = await startTrigger({ events: ['reply'] });
 		await t.activate();
 		const key = String(productionState(t).production.callbackKey);
-		const good = JSON.stringify({ messageid: 'M1', responseMessage: { channel: 'SMS', acknowledged: '01/02/26 10:00', content: 'hi' } });
+		const good = JSON.stringify({
+			messageid: 'M1',
+			responseMessage: { channel: 'SMS', acknowledged: '01/02/26 10:00', content: 'hi' },
+		});
 		const post = async (headers: Record<string, string>, body: string, query = '') => {
 			const response = await fetch(`${t.webhookUrl()}${query}`, { method: 'POST', headers, body });
 			return { status: response.status, text: await response.text() };
 		};
 
 		expect((await post({ 'Content-Type': 'application/json' }, good)).status).toBe(401);
-		expect((await post({ 'Content-Type': 'application/json', 'X-Whispir-Callback-Key': `${key.slice(0, -1)}${key.endsWith('0') ? '1' : '0'}` }, good)).status).toBe(401);
-		expect((await post({ 'Content-Type': 'application/json' }, good, '?auth=wrong')).status).toBe(401);
+		expect(
+			(
+				await post(
+					{
+						'Content-Type': 'application/json',
+						'X-Whispir-Callback-Key': `${key.slice(0, -1)}${key.endsWith('0') ? '1' : '0'}`,
+					},
+					good,
+				)
+			).status,
+		).toBe(401);
+		expect((await post({ 'Content-Type': 'application/json' }, good, '?auth=wrong')).status).toBe(
+			401,
+		);
 		// Malformed JSON sent as JSON: n8n itself refuses it before the node runs.
-		expect((await post({ 'Content-Type': 'application/json', 'X-Whispir-Callback-Key': key }, '{"messageid": '))).toMatchObject({
+		expect(
+			await post(
+				{ 'Content-Type': 'application/json', 'X-Whispir-Callback-Key': key },
+				'{"messageid": ',
+			),
+		).toMatchObject({
 			status: 422,
 		});
 		// Whispir posts JSON (or XML, when a callback is set so): forms, multipart and text are refused even
 		// with the right key and a Whispir-shaped body; so is JSON that is not one object.
 		const withKey = (type: string) => ({ 'Content-Type': type, 'X-Whispir-Callback-Key': key });
-		const form = new URLSearchParams({ messageid: 'M1', 'responseMessage[content]': 'hi' }).toString();
+		const form = new URLSearchParams({
+			messageid: 'M1',
+			'responseMessage[content]': 'hi',
+		}).toString();
 		const multipart = `--b\r\nContent-Disposition: form-data; name="messageid"\r\n\r\nM1\r\n--b--\r\n`;
 		for (const [type, body, status] of [
 			['application/x-www-form-urlencoded', form, 415],
@@ -279,7 +361,9 @@ describe('Whispir Trigger: deliveries', () => {
 		] as const) {
 			const answer = await post(withKey(type), body);
 			expect(answer.status, `${type} ${body}`).toBe(status);
-			expect(answer.text).toMatch(status === 415 ? /accepts only JSON deliveries/ : /not a JSON object/);
+			expect(answer.text).toMatch(
+				status === 415 ? /accepts only JSON deliveries/ : /not a JSON object/,
+			);
 		}
 		const xml = await post(
 			{ 'Content-Type': 'application/xml', 'X-Whispir-Callback-Key': key },
@@ -290,7 +374,9 @@ describe('Whispir Trigger: deliveries', () => {
 		expect(t.executions).toHaveLength(0);
 
 		// The key as a query parameter works too, and a good delivery starts the workflow.
-		expect((await post({ 'Content-Type': 'application/json' }, good, `?auth=${key}`)).status).toBe(200);
+		expect((await post({ 'Content-Type': 'application/json' }, good, `?auth=${key}`)).status).toBe(
+			200,
+		);
 		expect(t.executions).toHaveLength(1);
 	});
 
@@ -298,7 +384,10 @@ describe('Whispir Trigger: deliveries', () => {
 		const t = await startTrigger({ events: ['reply'], options: { includeRaw: true } });
 		await t.activate();
 		const messageId = await sendMessage(
-			sms(DEFAULT_NAME, ',"callbackParameters":{"ticketId":"T-9","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}'),
+			sms(
+				DEFAULT_NAME,
+				',"callbackParameters":{"ticketId":"T-9","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}',
+			),
 		);
 		await control('/messages/reply', { messageId, content: 'ok' });
 
@@ -348,6 +437,10 @@ describe('Whispir Trigger: restarts', () => {
 		const callbacks = await bed.sandbox.state('callbacks');
 		expect(callbacks).toHaveLength(1);
 		expect(callbacks[0]).toMatchObject({ name: DEFAULT_NAME, url: after.webhookUrl() });
-		expect(bed.sandbox.log.some((request) => request.method === 'DELETE' && request.path === `/callbacks/${old.id}`)).toBe(true);
+		expect(
+			bed.sandbox.log.some(
+				(request) => request.method === 'DELETE' && request.path === `/callbacks/${old.id}`,
+			),
+		).toBe(true);
 	});
 });

@@ -34,13 +34,20 @@ async function freshNodeType(): Promise<INodeType> {
 	return new WhispirTrigger();
 }
 
-async function startN8n(parameters: INodeParameters, port?: number): Promise<WebhookTriggerHarness> {
+async function startN8n(
+	parameters: INodeParameters,
+	port?: number,
+): Promise<WebhookTriggerHarness> {
 	trigger = new WebhookTriggerHarness({
 		nodeType: TRIGGER,
 		nodeTypes: { [TRIGGER]: await freshNodeType() },
 		credentialTypes: { whispirApi: new WhispirApi() },
 		credentials: { whispirApi: bed.credentials.whispirApi },
-		parameters: { events: ['reply', 'undeliverable'], ...parameters, options: { callbackName: CALLBACK_NAME, ...(parameters.options as object) } },
+		parameters: {
+			events: ['reply', 'undeliverable'],
+			...parameters,
+			options: { callbackName: CALLBACK_NAME, ...(parameters.options as object) },
+		},
 		port,
 	});
 	await trigger.start();
@@ -63,7 +70,9 @@ async function restart(
 }
 
 /** Activates, then n8n is down while the reply "one" (ticket T-1) fails at Whispir, then n8n 2.40 starts again. */
-async function missReplyOneAcrossRestart(parameters: INodeParameters = {}): Promise<WebhookTriggerHarness> {
+async function missReplyOneAcrossRestart(
+	parameters: INodeParameters = {},
+): Promise<WebhookTriggerHarness> {
 	const before = await startN8n(parameters);
 	await before.activate();
 	const missed = await send('T-1');
@@ -92,28 +101,47 @@ async function send(ticket: string): Promise<string> {
 			'Content-Type': 'application/vnd.whispir.message-v1+json',
 			Accept: 'application/vnd.whispir.message-v1+json',
 		},
-		body: JSON.stringify({ to: '61400000001', subject: 'Ticket', body: 'Reply YES', callbackId: CALLBACK_NAME, callbackParameters: { ticket } }),
+		body: JSON.stringify({
+			to: '61400000001',
+			subject: 'Ticket',
+			body: 'Reply YES',
+			callbackId: CALLBACK_NAME,
+			callbackParameters: { ticket },
+		}),
 	});
 	expect(response.status).toBe(202);
 	return response.headers.get('location')!.split('?')[0].split('/').pop()!;
 }
 
-const reply = async (messageId: string, content: string) => await control('/messages/reply', { messageId, content });
+const reply = async (messageId: string, content: string) =>
+	await control('/messages/reply', { messageId, content });
 
-const callsRequests = () => bed.sandbox.log.filter((request: LoggedRequest) => request.path.endsWith('/calls'));
-const outputs = (t: WebhookTriggerHarness) => t.executions.map((execution) => execution.items.map((item) => [item.json.content, item.json.replayed]));
+const callsRequests = () =>
+	bed.sandbox.log.filter((request: LoggedRequest) => request.path.endsWith('/calls'));
+const outputs = (t: WebhookTriggerHarness) =>
+	t.executions.map((execution) =>
+		execution.items.map((item) => [item.json.content, item.json.replayed]),
+	);
 
 async function callStatuses(): Promise<string[]> {
 	const [callback] = await bed.sandbox.state('callbacks');
-	return (await bed.sandbox.state('calls', undefined, String(callback.id))).map((call) => String(call.status));
+	return (await bed.sandbox.state('calls', undefined, String(callback.id))).map((call) =>
+		String(call.status),
+	);
 }
 
 /** Posts `body` to the trigger's webhook with its key, as Whispir does. */
-async function deliver(t: WebhookTriggerHarness, body: object): Promise<{ status: number; json: unknown }> {
+async function deliver(
+	t: WebhookTriggerHarness,
+	body: object,
+): Promise<{ status: number; json: unknown }> {
 	const state = t.staticData['node:Whispir Trigger'] as { production: { callbackKey: string } };
 	const response = await fetch(t.webhookUrl(), {
 		method: 'POST',
-		headers: { 'Content-Type': 'application/json', 'X-Whispir-Callback-Key': state.production.callbackKey },
+		headers: {
+			'Content-Type': 'application/json',
+			'X-Whispir-Callback-Key': state.production.callbackKey,
+		},
 		body: JSON.stringify(body),
 	});
 	return { status: response.status, json: await response.json() };
@@ -127,7 +155,10 @@ describe('Whispir Trigger: catch-up, however n8n brings the workflow back', () =
 			const missed = [await send('T-1'), await send('T-2')];
 			await before.stop();
 			await reply(missed[0], 'one');
-			await control('/messages/undeliverable', { messageId: missed[1], reason: 'Number disconnected' });
+			await control('/messages/undeliverable', {
+				messageId: missed[1],
+				reason: 'Number disconnected',
+			});
 			expect(await callStatuses()).toEqual(['FAILED', 'FAILED']);
 
 			const after = await restart(before, {}, activation);
@@ -140,11 +171,18 @@ describe('Whispir Trigger: catch-up, however n8n brings the workflow back', () =
 					['three', false],
 				],
 			]);
-			expect(after.executions[0].items[1].json).toMatchObject({ event: 'undeliverable', messageId: missed[1], callId: expect.any(String) });
+			expect(after.executions[0].items[1].json).toMatchObject({
+				event: 'undeliverable',
+				messageId: missed[1],
+				callId: expect.any(String),
+			});
 			expect(await callStatuses()).toEqual(['SUCCESS', 'SUCCESS', 'SUCCESS']);
 			expect(callsRequests().map((request) => request.method)).toEqual(['GET', 'PUT']);
 			expect(callsRequests()[1]).toMatchObject({ body: { status: 'SUCCESS' }, status: 204 });
-			expect(after.executions[0].items[0].json).toMatchObject({ messageId: missed[0], callbackName: CALLBACK_NAME });
+			expect(after.executions[0].items[0].json).toMatchObject({
+				messageId: missed[0],
+				callbackName: CALLBACK_NAME,
+			});
 
 			// Steady state: the next delivery costs no request to Whispir and replays nothing.
 			bed.sandbox.log.length = 0;
@@ -215,15 +253,27 @@ describe('Whispir Trigger: the same delivery runs once', () => {
 			responseMessage: { channel: 'SMS', acknowledged: '02/03/26 10:00', content: 'YES' },
 			customParameters: { ticket: 'T-1' },
 		};
-		const answers = await Promise.all(Array.from({ length: 200 }, async () => await deliver(t, delivery)));
+		const answers = await Promise.all(
+			Array.from({ length: 200 }, async () => await deliver(t, delivery)),
+		);
 		expect(answers.every((answer) => answer.status === 200)).toBe(true);
 		expect(t.executions).toHaveLength(1);
-		expect(answers.filter((answer) => JSON.stringify(answer.json).includes('already handled'))).toHaveLength(199);
-		expect(answers.filter((answer) => JSON.stringify(answer.json).includes('Workflow was started'))).toHaveLength(1);
+		expect(
+			answers.filter((answer) => JSON.stringify(answer.json).includes('already handled')),
+		).toHaveLength(199);
+		expect(
+			answers.filter((answer) => JSON.stringify(answer.json).includes('Workflow was started')),
+		).toHaveLength(1);
 
 		// Another content, time or message is another delivery.
-		await deliver(t, { ...delivery, responseMessage: { ...delivery.responseMessage, content: 'NO' } });
-		await deliver(t, { ...delivery, responseMessage: { ...delivery.responseMessage, acknowledged: '02/03/26 10:01' } });
+		await deliver(t, {
+			...delivery,
+			responseMessage: { ...delivery.responseMessage, content: 'NO' },
+		});
+		await deliver(t, {
+			...delivery,
+			responseMessage: { ...delivery.responseMessage, acknowledged: '02/03/26 10:01' },
+		});
 		await deliver(t, { ...delivery, messageid: 'ABC4857BCCF484575FCB' });
 		expect(t.executions).toHaveLength(4);
 	});
@@ -234,7 +284,13 @@ describe('Whispir Trigger: the same delivery runs once', () => {
 		// Whispir's own retry (about 5 minutes later) is the first delivery after the restart.
 		await control('/callbacks/retry', {});
 		expect(after.executions.map((execution) => execution.items.map((item) => item.json))).toEqual([
-			[expect.objectContaining({ content: 'one', replayed: false, customParameters: expect.objectContaining({ ticket: 'T-1' }) })],
+			[
+				expect.objectContaining({
+					content: 'one',
+					replayed: false,
+					customParameters: expect.objectContaining({ ticket: 'T-1' }),
+				}),
+			],
 		]);
 		expect(await callStatuses()).toEqual(['SUCCESS']);
 	});
@@ -250,10 +306,17 @@ describe('Whispir Trigger: the same delivery runs once', () => {
 			messageid: replayed.messageId,
 			messagelocation: replayed.messageUrl,
 			from: replayed.from,
-			responseMessage: { channel: replayed.channel, acknowledged: replayed.acknowledged, content: 'one' },
+			responseMessage: {
+				channel: replayed.channel,
+				acknowledged: replayed.acknowledged,
+				content: 'one',
+			},
 			customParameters: { ticket: 'T-1' },
 		});
-		expect(retry).toEqual({ status: 200, json: { message: 'Received; this delivery was already handled' } });
+		expect(retry).toEqual({
+			status: 200,
+			json: { message: 'Received; this delivery was already handled' },
+		});
 		expect(after.executions).toHaveLength(1);
 	});
 });

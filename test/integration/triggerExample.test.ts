@@ -15,7 +15,9 @@ import { Harness, WebhookTriggerHarness } from '../harness';
 import { WHISPIR, startTestBed, type WhispirTestBed } from './support';
 
 const TRIGGER = 'n8n-nodes-whispir.whispirTrigger';
-const example = JSON.parse(readFileSync(join(__dirname, '../../examples/auto-reply-to-sms-reply.json'), 'utf8')) as {
+const example = JSON.parse(
+	readFileSync(join(__dirname, '../../examples/auto-reply-to-sms-reply.json'), 'utf8'),
+) as {
 	name: string;
 	nodes: INode[];
 	connections: IConnections;
@@ -95,7 +97,9 @@ async function runExample(triggerItem: INodeExecutionData) {
 
 describe('examples/auto-reply-to-sms-reply.json', () => {
 	it('registers the callback named in the trigger, then confirms a YES reply to the replier with the appointment ID', async () => {
-		expect(bed.sandbox.log.find((request) => request.method === 'POST' && request.path === '/callbacks')).toMatchObject({
+		expect(
+			bed.sandbox.log.find((request) => request.method === 'POST' && request.path === '/callbacks'),
+		).toMatchObject({
 			status: 201,
 			body: { name: CALLBACK_NAME, url: trigger.webhookUrl(), callbacks: { reply: 'enabled' } },
 		});
@@ -117,13 +121,19 @@ describe('examples/auto-reply-to-sms-reply.json', () => {
 		const requests = bed.sandbox.log.slice(logged);
 
 		// "Get original request" read the message the reply was about.
-		expect(requests.find((request) => request.method === 'GET' && request.path === `/messages/${messageId}`)).toMatchObject({ status: 200 });
+		expect(
+			requests.find(
+				(request) => request.method === 'GET' && request.path === `/messages/${messageId}`,
+			),
+		).toMatchObject({ status: 200 });
 		expect(run.output('Get original request').map((item) => item.json)).toEqual([
 			expect.objectContaining({ id: messageId, subject: 'Appointment A-1001' }),
 		]);
 
 		// "Auto-reply" answered the replier, under the same callback and appointment ID.
-		const sends = requests.filter((request) => request.method === 'POST' && request.path === '/messages');
+		const sends = requests.filter(
+			(request) => request.method === 'POST' && request.path === '/messages',
+		);
 		expect(sends).toHaveLength(1);
 		expect(sends[0]).toMatchObject({
 			status: 202,
@@ -141,7 +151,11 @@ describe('examples/auto-reply-to-sms-reply.json', () => {
 
 		// The appointment ID is carried on: a reply to the auto-reply comes back to the trigger with it.
 		const next = await reply(String(answer.json.id), 'Thanks');
-		expect(next.json).toMatchObject({ messageId: answer.json.id, customParameters: { appointmentId: 'A-1001' }, callbackName: CALLBACK_NAME });
+		expect(next.json).toMatchObject({
+			messageId: answer.json.id,
+			customParameters: { appointmentId: 'A-1001' },
+			callbackName: CALLBACK_NAME,
+		});
 	});
 
 	it('answers any other reply with a call-back promise naming the appointment', async () => {
@@ -149,7 +163,9 @@ describe('examples/auto-reply-to-sms-reply.json', () => {
 		const run = await runExample(await reply(messageId, 'Can we make it 11?'));
 		expect(run.error).toBeUndefined();
 
-		const send = bed.sandbox.log.filter((request) => request.method === 'POST' && request.path === '/messages').at(-1);
+		const send = bed.sandbox.log
+			.filter((request) => request.method === 'POST' && request.path === '/messages')
+			.at(-1);
 		expect(send?.body).toMatchObject({
 			to: PATIENT,
 			body: 'Thanks for your reply about appointment A-2002. We will call you shortly.',

@@ -10,7 +10,17 @@ import { WhispirApi } from '../../credentials/WhispirApi.credentials';
 import { WhispirTrigger } from '../../nodes/WhispirTrigger/WhispirTrigger.node';
 import { WebhookTriggerHarness } from '../harness';
 import { registerSecret } from '../secrets/audit';
-import { AUTHENTICATED, CATEGORIES, Random, credentialsFor, generate, pickAuth, pickCategory, type Category, type Delivery } from './fuzz/deliveries';
+import {
+	AUTHENTICATED,
+	CATEGORIES,
+	Random,
+	credentialsFor,
+	generate,
+	pickAuth,
+	pickCategory,
+	type Category,
+	type Delivery,
+} from './fuzz/deliveries';
 import { startTestBed, type WhispirTestBed } from './support';
 
 const TRIGGER = 'n8n-nodes-whispir.whispirTrigger';
@@ -40,7 +50,9 @@ beforeAll(async () => {
 	});
 	await trigger.start();
 	await trigger.activate();
-	const state = trigger.staticData['node:Whispir Trigger'] as { production: { callbackKey: string } };
+	const state = trigger.staticData['node:Whispir Trigger'] as {
+		production: { callbackKey: string };
+	};
 	key = state.production.callbackKey;
 	registerSecret(key);
 });
@@ -72,7 +84,12 @@ async function deliver(delivery: Delivery, random: Random): Promise<Outcome> {
 			res.on('data', (chunk: Buffer) => chunks.push(chunk));
 			res.on('end', () => {
 				const answer = Buffer.concat(chunks).toString('utf8');
-				resolve({ delivery, status: res.statusCode ?? 0, started: answer === '{"message":"Workflow was started"}', answer });
+				resolve({
+					delivery,
+					status: res.statusCode ?? 0,
+					started: answer === '{"message":"Workflow was started"}',
+					answer,
+				});
 			});
 			res.on('error', reject);
 		});
@@ -93,18 +110,42 @@ function shapeProblems(json: IDataObject): string[] {
 	const reply = json.event === 'reply';
 	if (!reply && json.event !== 'undeliverable') problems.push(`event is ${String(json.event)}`);
 	const stampField = reply ? 'acknowledged' : 'undeliverable';
-	const expectedKeys = ['event', 'messageId', 'messageUrl', 'from', 'channel', 'content', `${stampField}At`, stampField, 'customParameters', 'callbackName', 'replayed', 'raw'];
-	if (JSON.stringify(Object.keys(json).sort()) !== JSON.stringify([...expectedKeys].sort())) problems.push(`keys ${Object.keys(json).join(',')}`);
-	for (const field of ['messageId', 'messageUrl', 'channel', 'content', stampField, 'callbackName']) expectType(field, json[field], 'string');
+	const expectedKeys = [
+		'event',
+		'messageId',
+		'messageUrl',
+		'from',
+		'channel',
+		'content',
+		`${stampField}At`,
+		stampField,
+		'customParameters',
+		'callbackName',
+		'replayed',
+		'raw',
+	];
+	if (JSON.stringify(Object.keys(json).sort()) !== JSON.stringify([...expectedKeys].sort()))
+		problems.push(`keys ${Object.keys(json).join(',')}`);
+	for (const field of ['messageId', 'messageUrl', 'channel', 'content', stampField, 'callbackName'])
+		expectType(field, json[field], 'string');
 	const at = json[`${stampField}At`];
-	if (at !== null && (typeof at !== 'string' || Number.isNaN(Date.parse(at)))) problems.push(`${stampField}At is ${String(at)}`);
+	if (at !== null && (typeof at !== 'string' || Number.isNaN(Date.parse(at))))
+		problems.push(`${stampField}At is ${String(at)}`);
 	if (json.replayed !== false) problems.push('replayed is not false');
 	const from = json.from;
-	if (!isPlainObject(from) || JSON.stringify(Object.keys(from)) !== '["name","mri","mobile","email","voice"]') problems.push('from has the wrong keys');
-	else for (const [field, value] of Object.entries(from)) expectType(`from.${field}`, value, 'string');
+	if (
+		!isPlainObject(from) ||
+		JSON.stringify(Object.keys(from)) !== '["name","mri","mobile","email","voice"]'
+	)
+		problems.push('from has the wrong keys');
+	else
+		for (const [field, value] of Object.entries(from)) expectType(`from.${field}`, value, 'string');
 	const parameters = json.customParameters;
-	if (!isPlainObject(parameters) || Object.getPrototypeOf(parameters) !== Object.prototype) problems.push('customParameters is not a plain object');
-	else for (const [field, value] of Object.entries(parameters)) expectType(`customParameters.${field.slice(0, 20)}`, value, 'string');
+	if (!isPlainObject(parameters) || Object.getPrototypeOf(parameters) !== Object.prototype)
+		problems.push('customParameters is not a plain object');
+	else
+		for (const [field, value] of Object.entries(parameters))
+			expectType(`customParameters.${field.slice(0, 20)}`, value, 'string');
 	if (!isPlainObject(json.raw)) problems.push('raw is not an object');
 	// n8n stores every item as JSON: it must serialise, and no prototype key may survive anywhere.
 	let text = '';
@@ -113,13 +154,16 @@ function shapeProblems(json: IDataObject): string[] {
 	} catch (error) {
 		problems.push(`does not serialise: ${(error as Error).message}`);
 	}
-	for (const unsafe of UNSAFE_KEYS) if (text.includes(`"${unsafe}":`)) problems.push(`contains the key ${unsafe}`);
+	for (const unsafe of UNSAFE_KEYS)
+		if (text.includes(`"${unsafe}":`)) problems.push(`contains the key ${unsafe}`);
 	return problems;
 }
 
 function prototypeSnapshot(): string {
 	const names = (target: object) => Object.getOwnPropertyNames(target).sort().join(',');
-	return [Object.prototype, Array.prototype, Function.prototype, String.prototype].map(names).join('|');
+	return [Object.prototype, Array.prototype, Function.prototype, String.prototype]
+		.map(names)
+		.join('|');
 }
 
 describe('Whispir Trigger: fuzzed deliveries', () => {
@@ -128,15 +172,20 @@ describe('Whispir Trigger: fuzzed deliveries', () => {
 		const random = new Random(SEED);
 		// First every category once with the key and once without (so the rare oversized bodies come
 		// too), then random ones. Generated one at a time, in order, so big bodies are not all kept.
-		const planned: Array<Pick<Delivery, 'auth'> & { category: Category }> = CATEGORIES.flatMap((category) =>
-			(['header', 'randomKey'] as const).map((auth) => ({ category, auth })),
+		const planned: Array<Pick<Delivery, 'auth'> & { category: Category }> = CATEGORIES.flatMap(
+			(category) => (['header', 'randomKey'] as const).map((auth) => ({ category, auth })),
 		);
 		const total = planned.length + COUNT;
 		const nextDelivery = (index: number): Delivery => {
-			const { category, auth } = planned[index] ?? { category: pickCategory(random), auth: undefined };
+			const { category, auth } = planned[index] ?? {
+				category: pickCategory(random),
+				auth: undefined,
+			};
 			return { ...generate(random, category, index), auth: auth ?? pickAuth(random) };
 		};
-		console.log(`[trigger fuzz] seed ${SEED} (WHISPIR_FUZZ_SEED=${SEED} reproduces this run), ${total} deliveries, ${IN_FLIGHT} in flight`);
+		console.log(
+			`[trigger fuzz] seed ${SEED} (WHISPIR_FUZZ_SEED=${SEED} reproduces this run), ${total} deliveries, ${IN_FLIGHT} in flight`,
+		);
 
 		const started = Date.now();
 		const outcomes: Outcome[] = [];
@@ -146,7 +195,11 @@ describe('Whispir Trigger: fuzzed deliveries', () => {
 				const index = next++;
 				const outcome = await deliver(nextDelivery(index), new Random(SEED ^ index));
 				// Keep the verdict, not the (sometimes 16 MiB) body.
-				outcomes.push({ ...outcome, delivery: { ...outcome.delivery, body: '' }, answer: outcome.answer.slice(0, 300) });
+				outcomes.push({
+					...outcome,
+					delivery: { ...outcome.delivery, body: '' },
+					answer: outcome.answer.slice(0, 300),
+				});
 			}
 		};
 		await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
@@ -165,30 +218,63 @@ describe('Whispir Trigger: fuzzed deliveries', () => {
 		for (const category of CATEGORIES) {
 			const row = table[category] ?? {};
 			const inCategory = Object.values(row).reduce((sum, n) => sum + n, 0);
-			console.log(`[trigger fuzz] ${category.padEnd(17)} ${String(inCategory).padStart(5)}  ${Object.entries(row).sort().map(([k, n]) => `${k}: ${n}`).join(', ')}`);
+			console.log(
+				`[trigger fuzz] ${category.padEnd(17)} ${String(inCategory).padStart(5)}  ${Object.entries(
+					row,
+				)
+					.sort()
+					.map(([k, n]) => `${k}: ${n}`)
+					.join(', ')}`,
+			);
 		}
-		console.log(`[trigger fuzz] key variants: ${Object.entries(byAuth).sort().map(([k, n]) => `${k} ${n}`).join(', ')}`);
+		console.log(
+			`[trigger fuzz] key variants: ${Object.entries(byAuth)
+				.sort()
+				.map(([k, n]) => `${k} ${n}`)
+				.join(', ')}`,
+		);
 
-		const describeOutcome = (o: Outcome) => `${o.delivery.category}/${o.delivery.auth} ${o.status} ${o.answer.slice(0, 200)}`;
+		const describeOutcome = (o: Outcome) =>
+			`${o.delivery.category}/${o.delivery.auth} ${o.status} ${o.answer.slice(0, 200)}`;
 		// Zero crashes: every delivery got an answer the webhook server may give, never a 500.
-		expect(outcomes.filter((o) => !ALLOWED_STATUSES.has(o.status)).map(describeOutcome)).toEqual([]);
+		expect(outcomes.filter((o) => !ALLOWED_STATUSES.has(o.status)).map(describeOutcome)).toEqual(
+			[],
+		);
 		expect(trigger.hits.filter((hit) => hit.status === 0)).toEqual([]);
 		// Zero executions for a delivery without the right key, wherever it was offered.
-		expect(outcomes.filter((o) => !AUTHENTICATED.has(o.delivery.auth) && (o.started || o.status === 200)).map(describeOutcome)).toEqual([]);
-		expect(outcomes.filter((o) => !AUTHENTICATED.has(o.delivery.auth) && ![401, 413, 415, 422].includes(o.status)).map(describeOutcome)).toEqual([]);
+		expect(
+			outcomes
+				.filter((o) => !AUTHENTICATED.has(o.delivery.auth) && (o.started || o.status === 200))
+				.map(describeOutcome),
+		).toEqual([]);
+		expect(
+			outcomes
+				.filter(
+					(o) => !AUTHENTICATED.has(o.delivery.auth) && ![401, 413, 415, 422].includes(o.status),
+				)
+				.map(describeOutcome),
+		).toEqual([]);
 		// Every authenticated, well-formed Whispir payload started the workflow once, with its message ID.
 		expect(outcomes).toHaveLength(total);
-		const valid = outcomes.filter((o) => AUTHENTICATED.has(o.delivery.auth) && o.delivery.validMessageId !== undefined);
+		const valid = outcomes.filter(
+			(o) => AUTHENTICATED.has(o.delivery.auth) && o.delivery.validMessageId !== undefined,
+		);
 		// The checks below are over these: none would make them pass by having nothing to check.
 		expect(valid.length).toBeGreaterThan(0);
 		expect(valid.filter((o) => !o.started).map(describeOutcome)).toEqual([]);
 		expect(trigger.executions).toHaveLength(outcomes.filter((o) => o.started).length);
 		const items = trigger.executions.flatMap((execution) => execution.items);
 		expect(items).toHaveLength(trigger.executions.length);
-		const problems = items.flatMap((item) => shapeProblems(item.json).map((problem) => `${String(item.json.messageId).slice(0, 30)}: ${problem}`));
+		const problems = items.flatMap((item) =>
+			shapeProblems(item.json).map(
+				(problem) => `${String(item.json.messageId).slice(0, 30)}: ${problem}`,
+			),
+		);
 		expect(problems.slice(0, 20)).toEqual([]);
 		const outputIds = new Set(items.map((item) => item.json.messageId));
-		expect(valid.map((o) => o.delivery.validMessageId).filter((id) => !outputIds.has(id))).toEqual([]);
+		expect(valid.map((o) => o.delivery.validMessageId).filter((id) => !outputIds.has(id))).toEqual(
+			[],
+		);
 
 		// No prototype pollution, and the server still answers.
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -211,7 +297,9 @@ describe('Whispir Trigger: activation input', () => {
 		});
 		await bad.start();
 		try {
-			await expect(bad.activate()).rejects.toThrow('"Options → Failure Email" is not valid: "ops at example"');
+			await expect(bad.activate()).rejects.toThrow(
+				'"Options → Failure Email" is not valid: "ops at example"',
+			);
 			expect(bed.sandbox.log).toEqual([]);
 		} finally {
 			await bad.stop();

@@ -10,10 +10,15 @@ beforeAll(async () => {
 afterAll(async () => await bed.close());
 beforeEach(() => bed.sandbox.reset());
 
-const user = (operation: string, parameters: Record<string, unknown> = {}) => ({ resource: 'user', operation, ...parameters });
+const user = (operation: string, parameters: Record<string, unknown> = {}) => ({
+	resource: 'user',
+	operation,
+	...parameters,
+});
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const writes = () => bed.sandbox.log.filter((request) => request.method !== 'GET');
-const stored = async (id: string) => (await bed.sandbox.state('users')).find((record) => record.id === id);
+const stored = async (id: string) =>
+	(await bed.sandbox.state('users')).find((record) => record.id === id);
 
 const john = {
 	userName: 'John.Wick',
@@ -48,7 +53,14 @@ describe('User → Create', () => {
 	it('posts the user with its profile, mobile as digits, and outputs it without the password', async () => {
 		const { items, error } = await bed.run(
 			WHISPIR,
-			user('create', { ...john, additionalFields: { timezone: 'Australia/Melbourne', nickname: 'JW', workCountry: 'Australia' } }),
+			user('create', {
+				...john,
+				additionalFields: {
+					timezone: 'Australia/Melbourne',
+					nickname: 'JW',
+					workCountry: 'Australia',
+				},
+			}),
 		);
 		expect(error).toBeUndefined();
 		expect(writes()[0]).toMatchObject({
@@ -56,11 +68,22 @@ describe('User → Create', () => {
 			path: '/users',
 			contentType: 'application/vnd.whispir.user-v1+json',
 			status: 201,
-			body: { ...john, workMobilePhone1: '61423456789', timezone: 'Australia/Melbourne', nickname: 'JW', workCountry: 'Australia' },
+			body: {
+				...john,
+				workMobilePhone1: '61423456789',
+				timezone: 'Australia/Melbourne',
+				nickname: 'JW',
+				workCountry: 'Australia',
+			},
 		});
 		expect(writes()[0].body).not.toHaveProperty('status');
 		const [record] = await bed.sandbox.state('users');
-		expect(items[0].json).toMatchObject({ id: record.id, userName: 'John.Wick', status: 'PENDING', workMobilePhone1: '61423456789' });
+		expect(items[0].json).toMatchObject({
+			id: record.id,
+			userName: 'John.Wick',
+			status: 'PENDING',
+			workMobilePhone1: '61423456789',
+		});
 		expect(items[0].json).not.toHaveProperty('password');
 		expect(JSON.stringify(items)).not.toContain('AmF10gt_x');
 		expect(JSON.stringify(items)).not.toContain(bed.sandbox.credentials.apiKey);
@@ -68,13 +91,28 @@ describe('User → Create', () => {
 
 	it('refuses bad input before sending, naming the item and the field', async () => {
 		const cases: Array<[Record<string, unknown>, string]> = [
-			[{ ...john, password: 'short_A1'.slice(0, 6) }, '"Password" in item 0 does not meet Whispir\'s rules'],
-			[{ ...john, password: 'alllowercase1' }, '"Password" in item 0 does not meet Whispir\'s rules'],
-			[{ ...john, password: 'Has-Dash-123' }, '"Password" in item 0 does not meet Whispir\'s rules'],
-			[{ ...john, workEmailAddress1: 'not-an-email' }, '"Work Email" in item 0 is not valid: "not-an-email"'],
+			[
+				{ ...john, password: 'short_A1'.slice(0, 6) },
+				'"Password" in item 0 does not meet Whispir\'s rules',
+			],
+			[
+				{ ...john, password: 'alllowercase1' },
+				'"Password" in item 0 does not meet Whispir\'s rules',
+			],
+			[
+				{ ...john, password: 'Has-Dash-123' },
+				'"Password" in item 0 does not meet Whispir\'s rules',
+			],
+			[
+				{ ...john, workEmailAddress1: 'not-an-email' },
+				'"Work Email" in item 0 is not valid: "not-an-email"',
+			],
 			[{ ...john, workMobilePhone1: '12ab' }, '"Work Mobile" in item 0 is not valid: "12ab"'],
 			[{ ...john, lastName: '={{ $json.nothing }}' }, '"Last Name" is empty in item 0'],
-			[{ ...john, additionalFields: { personalEmailAddress1: 'x@' } }, '"Personal Email" in item 0 is not valid: "x@"'],
+			[
+				{ ...john, additionalFields: { personalEmailAddress1: 'x@' } },
+				'"Personal Email" in item 0 is not valid: "x@"',
+			],
 		];
 		for (const [parameters, message] of cases) {
 			const { error } = await bed.run(WHISPIR, user('create', parameters));
@@ -87,14 +125,18 @@ describe('User → Create', () => {
 	});
 
 	it('with Continue On Fail, reports the bad item and creates the others', async () => {
-		const { items } = await bed.run(WHISPIR, user('create', { ...john, userName: '={{ $json.u }}', workEmailAddress1: '={{ $json.e }}' }), {
-			items: [
-				{ json: { u: 'a.one', e: 'a@example.com' } },
-				{ json: { u: 'b.two', e: 'b-at-example.com' } },
-				{ json: { u: 'c.three', e: 'c@example.com' } },
-			],
-			continueOnFail: true,
-		});
+		const { items } = await bed.run(
+			WHISPIR,
+			user('create', { ...john, userName: '={{ $json.u }}', workEmailAddress1: '={{ $json.e }}' }),
+			{
+				items: [
+					{ json: { u: 'a.one', e: 'a@example.com' } },
+					{ json: { u: 'b.two', e: 'b-at-example.com' } },
+					{ json: { u: 'c.three', e: 'c@example.com' } },
+				],
+				continueOnFail: true,
+			},
+		);
 		expect(items.map((item) => item.json.userName ?? item.json.error)).toEqual([
 			'a.one',
 			'"Work Email" in item 1 is not valid: "b-at-example.com"',
@@ -109,7 +151,11 @@ describe('User → Get', () => {
 	it('reads one user, simplified by default, never with a password', async () => {
 		const [id] = bed.sandbox.seed('users', [fullProfile]);
 		const simple = await bed.run(WHISPIR, user('get', { userId: byId(id) }));
-		expect(bed.sandbox.log[0]).toMatchObject({ method: 'GET', path: `/users/${id}`, accept: 'application/vnd.whispir.user-v1+json' });
+		expect(bed.sandbox.log[0]).toMatchObject({
+			method: 'GET',
+			path: `/users/${id}`,
+			accept: 'application/vnd.whispir.user-v1+json',
+		});
 		expect(simple.items[0].json).toEqual({
 			id,
 			userName: 'fred.smith',
@@ -139,7 +185,7 @@ describe('User → Get Many', () => {
 		]);
 	});
 
-	it('lists the company\'s active users from the `Users` key with single-object links', async () => {
+	it("lists the company's active users from the `Users` key with single-object links", async () => {
 		const { items } = await bed.run(WHISPIR, user('getAll', { returnAll: true, simplify: false }));
 		expect(items.map((item) => item.json.lastName)).toEqual(['Zed', 'Abe', 'Lee']);
 		expect(bed.sandbox.log[0]).toMatchObject({ method: 'GET', path: '/users' });
@@ -149,14 +195,25 @@ describe('User → Get Many', () => {
 	it('searches by field and sorts', async () => {
 		const { items } = await bed.run(
 			WHISPIR,
-			user('getAll', { returnAll: true, filters: { firstName: 'Sam' }, options: { sortFields: 'lastName', sortOrder: 'asc' } }),
+			user('getAll', {
+				returnAll: true,
+				filters: { firstName: 'Sam' },
+				options: { sortFields: 'lastName', sortOrder: 'asc' },
+			}),
 		);
-		expect(bed.sandbox.log[0].query).toMatchObject({ firstName: 'Sam', sortFields: 'lastName', sortOrder: 'asc' });
+		expect(bed.sandbox.log[0].query).toMatchObject({
+			firstName: 'Sam',
+			sortFields: 'lastName',
+			sortOrder: 'asc',
+		});
 		expect(items.map((item) => item.json.lastName)).toEqual(['Abe', 'Zed']);
 	});
 
-	it('turns a status filter into Whispir\'s short search code', async () => {
-		const { items } = await bed.run(WHISPIR, user('getAll', { returnAll: true, filters: { status: 'INACTIVE' } }));
+	it("turns a status filter into Whispir's short search code", async () => {
+		const { items } = await bed.run(
+			WHISPIR,
+			user('getAll', { returnAll: true, filters: { status: 'INACTIVE' } }),
+		);
 		expect(bed.sandbox.log[0].query.status).toBe('I');
 		expect(items.map((item) => item.json.lastName)).toEqual(['Inactive']);
 	});
@@ -164,17 +221,35 @@ describe('User → Get Many', () => {
 	it('lists the users of one workspace from the `users` key', async () => {
 		const [workspaceId] = bed.sandbox.seed('workspaces', [{ projectName: 'Ops' }]);
 		bed.sandbox.seed('users', [
-			{ ...fullProfile, userName: 'w1', lastName: 'InOps', status: 'PENDING', _workspaces: [workspaceId] },
+			{
+				...fullProfile,
+				userName: 'w1',
+				lastName: 'InOps',
+				status: 'PENDING',
+				_workspaces: [workspaceId],
+			},
 			{ ...fullProfile, userName: 'w2', lastName: 'AlsoOps', _workspaces: [workspaceId] },
 		]);
-		const { items, error } = await bed.run(WHISPIR, user('getAll', { scope: 'workspace', workspace: byId(workspaceId), returnAll: true }));
+		const { items, error } = await bed.run(
+			WHISPIR,
+			user('getAll', { scope: 'workspace', workspace: byId(workspaceId), returnAll: true }),
+		);
 		expect(error).toBeUndefined();
-		expect(bed.sandbox.log[0]).toMatchObject({ method: 'GET', path: `/workspaces/${workspaceId}/users`, status: 200 });
+		expect(bed.sandbox.log[0]).toMatchObject({
+			method: 'GET',
+			path: `/workspaces/${workspaceId}/users`,
+			status: 200,
+		});
 		expect(items.map((item) => item.json.lastName)).toEqual(['InOps', 'AlsoOps']);
 	});
 
 	it('offers users in the "From List" picker', async () => {
-		const { results } = await bed.harness.listSearch({ nodeType: WHISPIR, method: 'searchUsers', filter: 'kim', credentials: bed.credentials });
+		const { results } = await bed.harness.listSearch({
+			nodeType: WHISPIR,
+			method: 'searchUsers',
+			filter: 'kim',
+			credentials: bed.credentials,
+		});
 		expect(results).toHaveLength(1);
 		expect(results[0].name).toBe('Kim Lee');
 	});
@@ -186,7 +261,10 @@ describe('User → Update', () => {
 		const before = await stored(id);
 		const { items, error } = await bed.run(
 			WHISPIR,
-			user('update', { userId: byId(id), updateFields: { jobTitle: 'Lead Engineer', workMobilePhone1: '+61 400 000 999' } }),
+			user('update', {
+				userId: byId(id),
+				updateFields: { jobTitle: 'Lead Engineer', workMobilePhone1: '+61 400 000 999' },
+			}),
 		);
 		expect(error).toBeUndefined();
 		const put = writes()[0];
@@ -196,7 +274,11 @@ describe('User → Update', () => {
 		expect(put.body).not.toHaveProperty('link');
 
 		const after = await stored(id);
-		expect(after).toEqual({ ...before, jobTitle: 'Lead Engineer', workMobilePhone1: '61400000999' });
+		expect(after).toEqual({
+			...before,
+			jobTitle: 'Lead Engineer',
+			workMobilePhone1: '61400000999',
+		});
 		expect(after?._password).toBe('Secret_123');
 		expect(items[0].json).toMatchObject({ id, jobTitle: 'Lead Engineer', nickname: 'Freddie' });
 		expect(items[0].json).not.toHaveProperty('password');
@@ -204,22 +286,40 @@ describe('User → Update', () => {
 
 	it('sets a new password and a permitted status change', async () => {
 		const [id] = bed.sandbox.seed('users', [fullProfile]);
-		const { error } = await bed.run(WHISPIR, user('update', { userId: byId(id), updateFields: { password: 'NewPass_99', status: 'SUSPENDED' } }));
+		const { error } = await bed.run(
+			WHISPIR,
+			user('update', {
+				userId: byId(id),
+				updateFields: { password: 'NewPass_99', status: 'SUSPENDED' },
+			}),
+		);
 		expect(error).toBeUndefined();
-		expect(await stored(id)).toMatchObject({ _password: 'NewPass_99', status: 'SUSPENDED', nickname: 'Freddie' });
+		expect(await stored(id)).toMatchObject({
+			_password: 'NewPass_99',
+			status: 'SUSPENDED',
+			nickname: 'Freddie',
+		});
 	});
 
-	it('shows Whispir\'s refusal of a status change the state machine forbids', async () => {
+	it("shows Whispir's refusal of a status change the state machine forbids", async () => {
 		const [id] = bed.sandbox.seed('users', [{ ...fullProfile, status: 'PENDING' }]);
-		const { error } = await bed.run(WHISPIR, user('update', { userId: byId(id), updateFields: { status: 'ACTIVE' } }));
+		const { error } = await bed.run(
+			WHISPIR,
+			user('update', { userId: byId(id), updateFields: { status: 'ACTIVE' } }),
+		);
 		expect(error?.constructor.name).toBe('NodeApiError');
-		expect(`${error?.message} ${error?.description}`).toContain('status cannot change from PENDING to ACTIVE');
+		expect(`${error?.message} ${error?.description}`).toContain(
+			'status cannot change from PENDING to ACTIVE',
+		);
 		expect((await stored(id))?.status).toBe('PENDING');
 	});
 
 	it('refuses a weak new password before reading or writing anything', async () => {
 		const [id] = bed.sandbox.seed('users', [fullProfile]);
-		const { error } = await bed.run(WHISPIR, user('update', { userId: byId(id), updateFields: { password: 'weak' } }));
+		const { error } = await bed.run(
+			WHISPIR,
+			user('update', { userId: byId(id), updateFields: { password: 'weak' } }),
+		);
 		expect(error?.message).toBe('"Password" in item 0 does not meet Whispir\'s rules');
 		expect(bed.sandbox.log).toHaveLength(0);
 	});
@@ -240,18 +340,33 @@ describe('User → Activate', () => {
 		const [id] = bed.sandbox.seed('users', [{ ...fullProfile, status: 'PENDING' }]);
 		const { items, error } = await bed.run(WHISPIR, user('activate', { userId: byId(id) }));
 		expect(error).toBeUndefined();
-		expect(bed.sandbox.log.map((request) => [request.method, request.path, request.status])).toEqual([
+		expect(
+			bed.sandbox.log.map((request) => [request.method, request.path, request.status]),
+		).toEqual([
 			['GET', `/users/${id}`, 200],
 			['PUT', `/users/${id}`, 204],
 			['PUT', `/users/${id}`, 204],
 		]);
 		const [first, second] = writes();
-		expect(first.body).toMatchObject({ status: 'INACTIVE', nickname: 'Freddie', workEmailAddress1: 'fred@example.com' });
+		expect(first.body).toMatchObject({
+			status: 'INACTIVE',
+			nickname: 'Freddie',
+			workEmailAddress1: 'fred@example.com',
+		});
 		expect(second.body).toMatchObject({ status: 'ACTIVE', nickname: 'Freddie' });
 		expect(first.body).not.toHaveProperty('password');
 		expect(first.body).not.toHaveProperty('link');
-		expect(await stored(id)).toMatchObject({ status: 'ACTIVE', nickname: 'Freddie', _password: 'Secret_123' });
-		expect(items[0].json).toMatchObject({ id, status: 'ACTIVE', previousStatus: 'PENDING', alreadyActive: false });
+		expect(await stored(id)).toMatchObject({
+			status: 'ACTIVE',
+			nickname: 'Freddie',
+			_password: 'Secret_123',
+		});
+		expect(items[0].json).toMatchObject({
+			id,
+			status: 'ACTIVE',
+			previousStatus: 'PENDING',
+			alreadyActive: false,
+		});
 	});
 
 	it('activates Inactive and Suspended users with one PUT, and leaves Active users alone', async () => {
@@ -260,10 +375,16 @@ describe('User → Activate', () => {
 			{ ...fullProfile, userName: 's', status: 'SUSPENDED' },
 			{ ...fullProfile, userName: 'a', status: 'ACTIVE' },
 		]);
-		const { items } = await bed.run(WHISPIR, user('activate', { userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }), {
-			items: [{ json: { id: inactive } }, { json: { id: suspended } }, { json: { id: active } }],
-		});
-		expect(writes().map((request) => [request.path, (request.body as { status: string }).status])).toEqual([
+		const { items } = await bed.run(
+			WHISPIR,
+			user('activate', { userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }),
+			{
+				items: [{ json: { id: inactive } }, { json: { id: suspended } }, { json: { id: active } }],
+			},
+		);
+		expect(
+			writes().map((request) => [request.path, (request.body as { status: string }).status]),
+		).toEqual([
 			[`/users/${inactive}`, 'ACTIVE'],
 			[`/users/${suspended}`, 'ACTIVE'],
 		]);
@@ -285,9 +406,14 @@ describe('User → Activate', () => {
 
 describe('User → Delete and Delete All', () => {
 	it('deletes one user', async () => {
-		const [id, other] = bed.sandbox.seed('users', [fullProfile, { ...fullProfile, userName: 'other' }]);
+		const [id, other] = bed.sandbox.seed('users', [
+			fullProfile,
+			{ ...fullProfile, userName: 'other' },
+		]);
 		const { items } = await bed.run(WHISPIR, user('delete', { userId: byId(id) }));
-		expect(writes()).toEqual([expect.objectContaining({ method: 'DELETE', path: `/users/${id}`, status: 204 })]);
+		expect(writes()).toEqual([
+			expect.objectContaining({ method: 'DELETE', path: `/users/${id}`, status: 204 }),
+		]);
 		expect(items[0].json).toEqual({ id, deleted: true });
 		expect((await bed.sandbox.state('users')).map((record) => record.id)).toEqual([other]);
 	});
@@ -309,19 +435,34 @@ describe('User → Delete and Delete All', () => {
 		expect(bed.sandbox.log).toHaveLength(0);
 		expect(await bed.sandbox.state('users')).toHaveLength(1);
 
-		const withContinue = await bed.run(WHISPIR, user('deleteAll', { confirmation: 'nope' }), { continueOnFail: true });
-		expect(withContinue.items[0].json.error).toBe('"Confirmation" in item 0 is not "DELETE ALL USERS"');
+		const withContinue = await bed.run(WHISPIR, user('deleteAll', { confirmation: 'nope' }), {
+			continueOnFail: true,
+		});
+		expect(withContinue.items[0].json.error).toBe(
+			'"Confirmation" in item 0 is not "DELETE ALL USERS"',
+		);
 		expect(bed.sandbox.log).toHaveLength(0);
 	});
 
 	it('with the exact phrase, sends one DELETE /users for the whole execution', async () => {
 		bed.sandbox.seed('users', [fullProfile, { ...fullProfile, userName: 'two' }]);
-		const { items, error } = await bed.run(WHISPIR, user('deleteAll', { confirmation: '={{ $json.phrase }}' }), {
-			items: [{ json: { phrase: 'DELETE ALL USERS' } }, { json: { phrase: 'DELETE ALL USERS' } }],
-		});
+		const { items, error } = await bed.run(
+			WHISPIR,
+			user('deleteAll', { confirmation: '={{ $json.phrase }}' }),
+			{
+				items: [{ json: { phrase: 'DELETE ALL USERS' } }, { json: { phrase: 'DELETE ALL USERS' } }],
+			},
+		);
 		expect(error).toBeUndefined();
-		expect(bed.sandbox.log).toEqual([expect.objectContaining({ method: 'DELETE', path: '/users', status: 204 })]);
-		expect(items).toEqual([{ json: { deleted: 'all users', allUsersDeleted: true }, pairedItem: [{ item: 0 }, { item: 1 }] }]);
+		expect(bed.sandbox.log).toEqual([
+			expect.objectContaining({ method: 'DELETE', path: '/users', status: 204 }),
+		]);
+		expect(items).toEqual([
+			{
+				json: { deleted: 'all users', allUsersDeleted: true },
+				pairedItem: [{ item: 0 }, { item: 1 }],
+			},
+		]);
 		expect(await bed.sandbox.state('users')).toHaveLength(0);
 	});
 });

@@ -48,26 +48,37 @@ describe('Workspace → Create', () => {
 	});
 
 	it('refuses an empty name before sending anything, naming the field and the item', async () => {
-		const { error } = await bed.run(WHISPIR, workspace('create', { projectName: '={{ $json.team }}' }), {
-			items: [{ json: { team: 'Ops' } }, { json: {} }],
-		});
+		const { error } = await bed.run(
+			WHISPIR,
+			workspace('create', { projectName: '={{ $json.team }}' }),
+			{
+				items: [{ json: { team: 'Ops' } }, { json: {} }],
+			},
+		);
 		expect(error?.message).toBe('"Name" is empty in item 1');
 		expect(bed.sandbox.log.filter((request) => request.method === 'POST')).toHaveLength(1);
 	});
 
 	it('with Continue On Fail, turns the bad item into an error item and creates the others once', async () => {
-		const { items } = await bed.run(WHISPIR, workspace('create', { projectName: '={{ $json.team }}' }), {
-			items: [{ json: { team: 'A' } }, { json: { team: '' } }, { json: { team: 'C' } }],
-			continueOnFail: true,
-		});
+		const { items } = await bed.run(
+			WHISPIR,
+			workspace('create', { projectName: '={{ $json.team }}' }),
+			{
+				items: [{ json: { team: 'A' } }, { json: { team: '' } }, { json: { team: 'C' } }],
+				continueOnFail: true,
+			},
+		);
 		expect(items).toHaveLength(3);
-		expect(items[1]).toMatchObject({ json: { error: '"Name" is empty in item 1' }, pairedItem: { item: 1 } });
+		expect(items[1]).toMatchObject({
+			json: { error: '"Name" is empty in item 1' },
+			pairedItem: { item: 1 },
+		});
 		expect(items[0].json.projectName).toBe('A');
 		expect(items[2].json.projectName).toBe('C');
 		expect(bed.sandbox.log.filter((request) => request.method === 'POST')).toHaveLength(2);
 	});
 
-	it('shows Whispir\'s 422 text when a field is refused', async () => {
+	it("shows Whispir's 422 text when a field is refused", async () => {
 		const { error } = await bed.run(
 			WHISPIR,
 			workspace('create', { projectName: 'Bad', additionalFields: { status: 'X' } }),
@@ -105,7 +116,10 @@ describe('Workspace → Get Many', () => {
 	beforeEach(() => {
 		bed.sandbox.seed(
 			'workspaces',
-			Array.from({ length: 44 }, (_, index) => ({ projectName: `Team ${String(index).padStart(2, '0')}`, status: 'A' })),
+			Array.from({ length: 44 }, (_, index) => ({
+				projectName: `Team ${String(index).padStart(2, '0')}`,
+				status: 'A',
+			})),
 		);
 	});
 

@@ -24,7 +24,12 @@ const routes: Record<string, ControlRoute> = {
 	'POST /configure': (st, b) => (st.configure(b as ConfigPatch), { ok: true, config: st.config }),
 	'POST /key-limit': (st, b) => (st.changeKeyLimit(b.perSecond), { ok: true, config: st.config }),
 	'POST /seed': (st, b) => ({
-		ids: st.seed(String(b.resource ?? ''), b.records as object[], optional(b.workspaceId), optional(b.parentId)),
+		ids: st.seed(
+			String(b.resource ?? ''),
+			b.records as object[],
+			optional(b.workspaceId),
+			optional(b.parentId),
+		),
 	}),
 	'POST /faults': (st, b) => {
 		for (const f of Array.isArray(b) ? b : [b]) st.faults.add(f as FaultSpec);
@@ -55,11 +60,18 @@ function pick(method: string, sub: string): ControlRoute | undefined {
 
 function send(res: ServerResponse, status: number, payload: unknown): void {
 	const body = JSON.stringify(payload);
-	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)) });
+	res.writeHead(status, {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Content-Length': String(Buffer.byteLength(body)),
+	});
 	res.end(body);
 }
 
-export async function handleControl(req: IncomingMessage, res: ServerResponse, st: SandboxState): Promise<void> {
+export async function handleControl(
+	req: IncomingMessage,
+	res: ServerResponse,
+	st: SandboxState,
+): Promise<void> {
 	try {
 		const url = parseUrl(req.url);
 		const method = (req.method ?? 'GET').toUpperCase();
@@ -78,6 +90,7 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, s
 		send(res, 200, await route(st, body ?? {}, url));
 	} catch (err) {
 		const status = err instanceof HttpError ? err.status : 500;
-		if (!res.headersSent && !res.destroyed) send(res, status, { error: (err as Error)?.message ?? String(err) });
+		if (!res.headersSent && !res.destroyed)
+			send(res, status, { error: (err as Error)?.message ?? String(err) });
 	}
 }

@@ -4,11 +4,18 @@ import { textWire, type Wire } from './media';
 import type { SandboxState } from './state';
 
 /** The key must be valid in BOTH the x-api-key header and every apikey query value. */
-export function checkApiKey(req: IncomingMessage, query: URLSearchParams, st: SandboxState): Wire | undefined {
+export function checkApiKey(
+	req: IncomingMessage,
+	query: URLSearchParams,
+	st: SandboxState,
+): Wire | undefined {
 	const header = req.headers['x-api-key'];
 	const fromQuery = query.getAll('apikey');
-	const ok = header === st.apiKey && fromQuery.length > 0 && fromQuery.every((k) => k === st.apiKey);
-	return ok ? undefined : textWire(403, '<h1>Developer Inactive</h1>', {}, 'text/html; charset=utf-8');
+	const ok =
+		header === st.apiKey && fromQuery.length > 0 && fromQuery.every((k) => k === st.apiKey);
+	return ok
+		? undefined
+		: textWire(403, '<h1>Developer Inactive</h1>', {}, 'text/html; charset=utf-8');
 }
 
 export function checkRate(st: SandboxState): Wire | undefined {
@@ -18,7 +25,12 @@ export function checkRate(st: SandboxState): Wire | undefined {
 		verdict === 'QPS'
 			? ['ERR_403_DEVELOPER_OVER_QPS', 'Account Over Queries Per Second Limit']
 			: ['ERR_403_DEVELOPER_OVER_QPD', 'Account Over Queries Per Day Limit'];
-	return textWire(403, `<h1>${detail}</h1>`, { 'X-Error-Code': code, 'X-Error-Detail': detail }, 'text/html; charset=utf-8');
+	return textWire(
+		403,
+		`<h1>${detail}</h1>`,
+		{ 'X-Error-Code': code, 'X-Error-Detail': detail },
+		'text/html; charset=utf-8',
+	);
 }
 
 export function checkBasic(req: IncomingMessage, st: SandboxState): Wire | undefined {
@@ -29,5 +41,9 @@ export function checkBasic(req: IncomingMessage, st: SandboxState): Wire | undef
 		sep >= 0 &&
 		decoded.slice(0, sep) === st.credentials.username &&
 		decoded.slice(sep + 1) === st.credentials.password;
-	return ok ? undefined : textWire(401, 'Unauthorized: invalid or missing username or password', { 'WWW-Authenticate': 'Basic realm="Whispir"' });
+	return ok
+		? undefined
+		: textWire(401, 'Unauthorized: invalid or missing username or password', {
+				'WWW-Authenticate': 'Basic realm="Whispir"',
+			});
 }

@@ -20,12 +20,14 @@ export function readBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<stri
 		});
 		req.on('end', () => {
 			ended = true;
-			if (size > limit) reject(new HttpError(413, `The request body is larger than ${limit} bytes`));
+			if (size > limit)
+				reject(new HttpError(413, `The request body is larger than ${limit} bytes`));
 			else resolve(Buffer.concat(chunks).toString('utf8'));
 		});
 		req.on('error', reject);
 		req.on('close', () => {
-			if (!ended) reject(new Error('The client closed the connection before the body was complete'));
+			if (!ended)
+				reject(new Error('The client closed the connection before the body was complete'));
 		});
 	});
 }

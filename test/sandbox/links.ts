@@ -13,7 +13,11 @@ export function linkUri(ctx: Ctx, path: string, query?: Record<string, string>):
 }
 
 export function selfLink(ctx: Ctx, id: string): Link {
-	return { uri: linkUri(ctx, `${ctx.collectionPath}/${encodeURIComponent(id)}`), rel: 'self', method: 'GET' };
+	return {
+		uri: linkUri(ctx, `${ctx.collectionPath}/${encodeURIComponent(id)}`),
+		rel: 'self',
+		method: 'GET',
+	};
 }
 
 /** A record without its internal "_" keys. */
@@ -34,7 +38,10 @@ function intParam(raw: string | undefined, fallback: number, min: number): numbe
 
 /** A search's `sortFields=a,b` and `sortOrder=asc|desc` (contacts and users, Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact; Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user). */
 export function sortedAsAsked(records: Rec[], query: Record<string, string>): Rec[] {
-	const fields = (query.sortFields ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+	const fields = (query.sortFields ?? '')
+		.split(',')
+		.map((f) => f.trim())
+		.filter(Boolean);
 	if (fields.length === 0) return records;
 	const direction = query.sortOrder?.toLowerCase() === 'desc' ? -1 : 1;
 	return [...records].sort((a, b) => {

@@ -5,7 +5,8 @@ function envInt(name: string): number | undefined {
 	const raw = process.env[name];
 	if (raw === undefined || raw === '') return undefined;
 	const n = Number(raw);
-	if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+	if (!Number.isInteger(n) || n < 0)
+		throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
 	return n;
 }
 

@@ -17,7 +17,8 @@ export function vendorType(def: ResourceDef, format: Format): string {
 	return `${VENDOR}${def.mediaType}+${format}`;
 }
 
-const useInstead = (def: ResourceDef) => `use ${vendorType(def, 'json')} or ${vendorType(def, 'xml')}`;
+const useInstead = (def: ResourceDef) =>
+	`use ${vendorType(def, 'json')} or ${vendorType(def, 'xml')}`;
 
 function mediaTypes(header: string): string[] {
 	return header
@@ -30,7 +31,8 @@ function formatOf(type: string, def: ResourceDef): Format | undefined {
 	for (const format of ['json', 'xml'] as const) {
 		if (type === vendorType(def, format)) return format;
 		if (def.otherMediaTypes?.some((name) => type === `${VENDOR}${name}+${format}`)) return format;
-		const anyOfItsKind = type === `application/${format}` || (type.startsWith(VENDOR) && type.endsWith(`+${format}`));
+		const anyOfItsKind =
+			type === `application/${format}` || (type.startsWith(VENDOR) && type.endsWith(`+${format}`));
 		if (def.lenientMedia && anyOfItsKind) return format;
 	}
 	return undefined;
@@ -50,14 +52,17 @@ export function negotiate(accept: string | undefined, def: ResourceDef): Format 
 export function requestFormat(contentType: string | undefined, def: ResourceDef): Format {
 	const type = mediaTypes(contentType ?? '')[0];
 	const f = type === undefined ? undefined : formatOf(type, def);
-	if (!f) throw new HttpError(415, `Unsupported Content-Type "${contentType ?? ''}": ${useInstead(def)}`);
+	if (!f)
+		throw new HttpError(415, `Unsupported Content-Type "${contentType ?? ''}": ${useInstead(def)}`);
 	return f;
 }
 
 /** The short name of a vendor media type: application/vnd.whispir.bulkmessage-v1+json → bulkmessage-v1. */
 export function mediaTypeName(contentType: string | undefined): string | undefined {
 	const type = mediaTypes(contentType ?? '')[0];
-	return type?.startsWith(VENDOR) ? type.slice(VENDOR.length).replace(/\+(json|xml)$/, '') : undefined;
+	return type?.startsWith(VENDOR)
+		? type.slice(VENDOR.length).replace(/\+(json|xml)$/, '')
+		: undefined;
 }
 
 export function parseBody(raw: string, format: Format): Record<string, unknown> {
@@ -103,6 +108,11 @@ export function render(reply: Reply, format: Format, def: ResourceDef): Wire {
 	return { status: reply.status, headers, body };
 }
 
-export function textWire(status: number, body: string, headers: Record<string, string> = {}, type = 'text/plain; charset=utf-8'): Wire {
+export function textWire(
+	status: number,
+	body: string,
+	headers: Record<string, string> = {},
+	type = 'text/plain; charset=utf-8',
+): Wire {
 	return { status, headers: { ...headers, 'Content-Type': type }, body };
 }

@@ -1,9 +1,23 @@
 // One API request, in Whispir's order: gateway checks, injected fault, body, routing,
 // media types, handler, rendering; every outcome is logged, none may crash the server.
-import { STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+	STATUS_CODES,
+	type IncomingHttpHeaders,
+	type IncomingMessage,
+	type ServerResponse,
+} from 'node:http';
 import { checkApiKey, checkBasic, checkRate } from './gateway';
 import { parseUrl, queryRecord, readBody, sleep } from './io';
-import { mediaTypeName, negotiate, parseBody, render, requestFormat, textWire, vendorType, type Wire } from './media';
+import {
+	mediaTypeName,
+	negotiate,
+	parseBody,
+	render,
+	requestFormat,
+	textWire,
+	vendorType,
+	type Wire,
+} from './media';
 import { HttpError } from './reply';
 import { resolve } from './router';
 import type { SandboxState } from './state';
@@ -30,16 +44,23 @@ class Answer {
 	}
 
 	async send(w: Wire): Promise<void> {
-		const header = (name: string) => Object.entries(w.headers).find(([k]) => k.toLowerCase() === name)?.[1];
+		const header = (name: string) =>
+			Object.entries(w.headers).find(([k]) => k.toLowerCase() === name)?.[1];
 		const body = w.body ?? '';
 		const contentType = header('content-type');
 		// Whispir's links carry `apikey=`: the log keeps answers without the key.
-		const unkeyed = (text: string | undefined) => text?.split(this.st.credentials.apiKey).join('REDACTED');
-		this.entry.answer = { contentType, location: unkeyed(header('location')), body: loggableBody(unkeyed(body) ?? '', contentType) };
+		const unkeyed = (text: string | undefined) =>
+			text?.split(this.st.credentials.apiKey).join('REDACTED');
+		this.entry.answer = {
+			contentType,
+			location: unkeyed(header('location')),
+			body: loggableBody(unkeyed(body) ?? '', contentType),
+		};
 		if (!(await this.finish(w.status, header('x-error-code')))) return;
 		const headers: Record<string, string> = { ...w.headers };
 		// RFC 9110: no Content-Length on 204/304.
-		if (w.status !== 204 && w.status !== 304) headers['Content-Length'] = String(Buffer.byteLength(body));
+		if (w.status !== 204 && w.status !== 304)
+			headers['Content-Length'] = String(Buffer.byteLength(body));
 		try {
 			this.res.writeHead(w.status, headers);
 			this.res.end(body);
@@ -47,7 +68,10 @@ class Answer {
 			// e.g. a fault header with a forbidden character: still answer, never hang.
 			this.entry.status = 500;
 			const msg = `Internal sandbox error: ${(err as Error).message}`;
-			this.res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(Buffer.byteLength(msg)) });
+			this.res.writeHead(500, {
+				'Content-Type': 'text/plain; charset=utf-8',
+				'Content-Length': String(Buffer.byteLength(msg)),
+			});
 			this.res.end(msg);
 		}
 	}
@@ -60,7 +84,10 @@ class Answer {
 	async cutMidBody(w: Wire): Promise<void> {
 		if (!(await this.finish(w.status))) return;
 		const { bytes, headLength } = rawAnswer(w);
-		const cut = bytes.length > headLength ? headLength + Math.floor((bytes.length - headLength) / 2) : Math.floor(headLength / 2);
+		const cut =
+			bytes.length > headLength
+				? headLength + Math.floor((bytes.length - headLength) / 2)
+				: Math.floor(headLength / 2);
 		const socket = this.res.socket;
 		socket?.write(bytes.subarray(0, cut), () => socket.destroy());
 	}
@@ -89,16 +116,23 @@ class Answer {
 	async reset(): Promise<void> {
 		await this.finish(0);
 		const s = this.res.socket;
-		if (s && !s.destroyed) (typeof s.resetAndDestroy === 'function' ? s.resetAndDestroy() : s.destroy());
+		if (s && !s.destroyed)
+			typeof s.resetAndDestroy === 'function' ? s.resetAndDestroy() : s.destroy();
 	}
 }
 
 /** An answer as the bytes on the wire, for the faults that write it themselves. */
 function rawAnswer(w: Wire): { bytes: Buffer; headLength: number } {
 	const body = Buffer.from(w.status === 204 || w.status === 304 ? '' : (w.body ?? ''));
-	const headers = { ...w.headers, ...(body.length > 0 || w.status !== 204 ? { 'Content-Length': String(body.length) } : {}), Connection: 'close' };
+	const headers = {
+		...w.headers,
+		...(body.length > 0 || w.status !== 204 ? { 'Content-Length': String(body.length) } : {}),
+		Connection: 'close',
+	};
 	const head = Buffer.from(
-		`HTTP/1.1 ${w.status} ${STATUS_CODES[w.status] ?? ''}\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`,
+		`HTTP/1.1 ${w.status} ${STATUS_CODES[w.status] ?? ''}\r\n${Object.entries(headers)
+			.map(([name, value]) => `${name}: ${value}\r\n`)
+			.join('')}\r\n`,
 	);
 	return { bytes: Buffer.concat([head, body]), headLength: head.length };
 }
@@ -125,15 +159,24 @@ function faultWire(
 	// The fault's own headers win, Content-Type included.
 	const wire = (status: number, body: string, type: string): Wire => {
 		const headers = { ...f.headers };
-		if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['Content-Type'] = type;
+		if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type'))
+			headers['Content-Type'] = type;
 		return { status, headers, body };
 	};
 	if (f.type === 'status') {
 		const status = f.status ?? 500;
-		return wire(status, f.body ?? `${status} ${STATUS_CODES[status] ?? ''}`.trim(), 'text/plain; charset=utf-8');
+		return wire(
+			status,
+			f.body ?? `${status} ${STATUS_CODES[status] ?? ''}`.trim(),
+			'text/plain; charset=utf-8',
+		);
 	}
 	if (f.type === 'html-200') {
-		return wire(200, f.body ?? '<html><body>Service Unavailable</body></html>', 'text/html; charset=utf-8');
+		return wire(
+			200,
+			f.body ?? '<html><body>Service Unavailable</body></html>',
+			'text/html; charset=utf-8',
+		);
 	}
 	if (f.type === 'echo-headers') {
 		// A server or proxy that writes the request into its error page: headers (Authorization included) and body.
@@ -174,14 +217,30 @@ async function serve(
 		const ops = (route.kind === 'collection' ? def.collection : def.item) ?? {};
 		const op = ops[method as Method];
 		if (!op || !Object.prototype.hasOwnProperty.call(ops, method)) {
-			throw new HttpError(405, `Method ${method} is not allowed on ${url.pathname}`, { Allow: Object.keys(ops).join(', ') });
+			throw new HttpError(405, `Method ${method} is not allowed on ${url.pathname}`, {
+				Allow: Object.keys(ops).join(', '),
+			});
 		}
 		const format = negotiate(headers.accept, def);
 		// Whispir runs a scenario with a POST that has neither body nor Content-Type (scenarioRunCreate).
 		const bodiless = raw === '' && headers['content-type'] === undefined;
-		const body = WITH_BODY.includes(method) && !bodiless ? parseBody(raw, requestFormat(headers['content-type'], def)) : {};
-		const mediaType = WITH_BODY.includes(method) ? mediaTypeName(headers['content-type']) : undefined;
-		const ctx: Ctx = { ...route, env: st, method, path: url.pathname, query: queryRecord(url.searchParams, true), body, mediaType, queryAll: url.searchParams };
+		const body =
+			WITH_BODY.includes(method) && !bodiless
+				? parseBody(raw, requestFormat(headers['content-type'], def))
+				: {};
+		const mediaType = WITH_BODY.includes(method)
+			? mediaTypeName(headers['content-type'])
+			: undefined;
+		const ctx: Ctx = {
+			...route,
+			env: st,
+			method,
+			path: url.pathname,
+			query: queryRecord(url.searchParams, true),
+			body,
+			mediaType,
+			queryAll: url.searchParams,
+		};
 		return render(await op.handle(ctx), format, def);
 	} catch (err) {
 		if (err instanceof HttpError) return textWire(err.status, err.message, err.headers);
@@ -189,9 +248,20 @@ async function serve(
 	}
 }
 
-export async function handleApi(req: IncomingMessage, res: ServerResponse, st: SandboxState): Promise<void> {
+export async function handleApi(
+	req: IncomingMessage,
+	res: ServerResponse,
+	st: SandboxState,
+): Promise<void> {
 	const method = (req.method ?? 'GET').toUpperCase();
-	const entry: LoggedRequest = { seq: ++st.seq, time: Date.now(), method, path: req.url ?? '', query: {}, status: 0 };
+	const entry: LoggedRequest = {
+		seq: ++st.seq,
+		time: Date.now(),
+		method,
+		path: req.url ?? '',
+		query: {},
+		status: 0,
+	};
 	const answer = new Answer(res, entry, st);
 	try {
 		const url = parseUrl(req.url);
@@ -209,7 +279,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, st: S
 		const raw = await readBody(req);
 		entry.body = loggableBody(raw, entry.contentType);
 		if (fault?.type === 'reset-after-body') return await answer.reset();
-		const faulted = fault && faultWire(fault, url.pathname, { headers: req.headers, body: raw }, st);
+		const faulted =
+			fault && faultWire(fault, url.pathname, { headers: req.headers, body: raw }, st);
 		if (faulted) return await answer.send(faulted);
 		if (fault?.type === 'delay') await sleep(fault.delayMs ?? 0);
 
@@ -220,7 +291,10 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, st: S
 		await answer.send(wire);
 	} catch (err) {
 		const status = err instanceof HttpError ? err.status : 500;
-		const msg = err instanceof HttpError ? err.message : `Internal sandbox error: ${(err as Error)?.message ?? String(err)}`;
+		const msg =
+			err instanceof HttpError
+				? err.message
+				: `Internal sandbox error: ${(err as Error)?.message ?? String(err)}`;
 		await answer.send(textWire(status, msg));
 	}
 }

@@ -31,13 +31,15 @@ export function resolve(pathname: string, env: Env): Route {
 	const prefixed = segs[0] === 'workspaces' && segs.length >= 3;
 	if (prefixed) {
 		workspaceId = segs[1];
-		if (!env.store.get('workspaces', workspaceId)) throw new HttpError(404, `Workspace ${workspaceId} not found`);
+		if (!env.store.get('workspaces', workspaceId))
+			throw new HttpError(404, `Workspace ${workspaceId} not found`);
 		base = `/workspaces/${encodeURIComponent(workspaceId)}`;
 		segs = segs.slice(2);
 	}
 
 	const top = env.registry.named(segs[0]);
-	if (!top || top.parent || (prefixed && top.scope !== 'workspace' && !top.listedPerWorkspace)) throw notFound();
+	if (!top || top.parent || (prefixed && top.scope !== 'workspace' && !top.listedPerWorkspace))
+		throw notFound();
 	if (top.scope === 'workspace') workspaceId ??= env.defaultWorkspaceId();
 	else if (!prefixed) workspaceId = undefined;
 	const topScope = top.scope === 'workspace' ? (workspaceId ?? '') : '';
@@ -50,13 +52,16 @@ export function resolve(pathname: string, env: Env): Route {
 			scope: topScope,
 			collectionPath: `${base}/${encodeURIComponent(top.name)}`,
 		};
-		return segs.length === 1 ? { ...route, kind: 'collection' } : { ...route, kind: 'item', id: segs[1] };
+		return segs.length === 1
+			? { ...route, kind: 'collection' }
+			: { ...route, kind: 'item', id: segs[1] };
 	}
 
 	const child = env.registry.named(segs[2]);
 	if (!child || child.parent !== top.name || segs.length > 4) throw notFound();
 	const parentId = segs[1];
-	if (!env.store.get(top.name, parentId, topScope)) throw new HttpError(404, `${top.itemName} ${parentId} not found`);
+	if (!env.store.get(top.name, parentId, topScope))
+		throw new HttpError(404, `${top.itemName} ${parentId} not found`);
 	const route = {
 		resource: child,
 		workspaceId,
@@ -65,7 +70,9 @@ export function resolve(pathname: string, env: Env): Route {
 		scope: childScope(topScope, parentId),
 		collectionPath: `${base}/${encodeURIComponent(top.name)}/${encodeURIComponent(parentId)}/${encodeURIComponent(child.name)}`,
 	};
-	return segs.length === 3 ? { ...route, kind: 'collection' } : { ...route, kind: 'item', id: segs[3] };
+	return segs.length === 3
+		? { ...route, kind: 'collection' }
+		: { ...route, kind: 'item', id: segs[3] };
 }
 
 /** Where the records of a sub-resource live: beside their parent's scope, one scope per parent. */

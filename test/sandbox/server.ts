@@ -53,10 +53,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (!state) return void res.destroy();
 		const isControl = req.url === CONTROL_PREFIX || req.url?.startsWith(`${CONTROL_PREFIX}/`);
 		// Handlers catch their own errors; this is the last line of defence against a crash.
-		(isControl ? handleControl(req, res, state) : handleApi(req, res, state)).catch(() => res.destroy());
+		(isControl ? handleControl(req, res, state) : handleApi(req, res, state)).catch(() =>
+			res.destroy(),
+		);
 	});
 	const url = `http://${HOST}:${await listen(server, options.port ?? 0)}`;
-	const credentials = { username: 'sandbox.user', password: 'sandbox-password', apiKey: 'sandbox-api-key' };
+	const credentials = {
+		username: 'sandbox.user',
+		password: 'sandbox-password',
+		apiKey: 'sandbox-api-key',
+	};
 	const st = new SandboxState(url, credentials, {
 		latencyMs: options.latencyMs ?? 0,
 		rateLimit: options.rateLimit ? { ...options.rateLimit } : null,
@@ -71,9 +77,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		reset: () => st.reset(),
 		configure: (patch) => st.configure(patch),
 		changeKeyLimit: (perSecond) => st.changeKeyLimit(perSecond),
-		seed: (resource, records, workspaceId, parentId) => st.seed(resource, records, workspaceId, parentId),
+		seed: (resource, records, workspaceId, parentId) =>
+			st.seed(resource, records, workspaceId, parentId),
 		injectFault: (fault) => st.faults.add(fault),
-		state: async (resource, workspaceId, parentId) => structuredClone(st.records(resource, workspaceId, parentId)),
+		state: async (resource, workspaceId, parentId) =>
+			structuredClone(st.records(resource, workspaceId, parentId)),
 		close: () =>
 			new Promise<void>((resolve) => {
 				server.close(() => resolve());

@@ -6,7 +6,17 @@ import { resources } from './resources';
 import { childScope } from './router';
 import { Store } from './store';
 import { LINK_STYLES } from './types';
-import type { ConfigPatch, Env, LinkStyle, LoggedRequest, Rec, Registry, ResourceDef, SandboxConfig, Scope } from './types';
+import type {
+	ConfigPatch,
+	Env,
+	LinkStyle,
+	LoggedRequest,
+	Rec,
+	Registry,
+	ResourceDef,
+	SandboxConfig,
+	Scope,
+} from './types';
 
 export interface Credentials {
 	username: string;
@@ -25,7 +35,8 @@ function buildRegistry(defs: readonly ResourceDef[]): Registry {
 function checkLimit(v: unknown, name: string): number | undefined {
 	if (v === undefined || v === null) return undefined;
 	// 0 is allowed: "every request is over the limit" is a useful test setting.
-	if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new HttpError(400, `${name} must be an integer >= 0`);
+	if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+		throw new HttpError(400, `${name} must be an integer >= 0`);
 	return v;
 }
 
@@ -76,7 +87,8 @@ export class SandboxState implements Env {
 		const p = (patch ?? {}) as Record<string, unknown>;
 		const next = { ...this.config };
 		if (p.latencyMs !== undefined) {
-			if (typeof p.latencyMs !== 'number' || !(p.latencyMs >= 0)) throw new HttpError(400, 'latencyMs must be >= 0');
+			if (typeof p.latencyMs !== 'number' || !(p.latencyMs >= 0))
+				throw new HttpError(400, 'latencyMs must be >= 0');
 			next.latencyMs = p.latencyMs;
 		}
 		if (p.linkStyle !== undefined) {
@@ -87,8 +99,15 @@ export class SandboxState implements Env {
 		}
 		if (p.rateLimit !== undefined) {
 			const r = p.rateLimit as Record<string, unknown> | null;
-			if (r !== null && typeof r !== 'object') throw new HttpError(400, 'rateLimit must be an object or null');
-			next.rateLimit = r === null ? null : { perSecond: checkLimit(r.perSecond, 'perSecond'), perDay: checkLimit(r.perDay, 'perDay') };
+			if (r !== null && typeof r !== 'object')
+				throw new HttpError(400, 'rateLimit must be an object or null');
+			next.rateLimit =
+				r === null
+					? null
+					: {
+							perSecond: checkLimit(r.perSecond, 'perSecond'),
+							perDay: checkLimit(r.perDay, 'perDay'),
+						};
 			// New limits start from clean counters, so a test's burst is measured against them alone.
 			this.quota.clear();
 		}
@@ -100,7 +119,10 @@ export class SandboxState implements Env {
 	 * Whispir lowering (or restoring) a key's limit would: a drop refuses at once what is over the new limit.
 	 */
 	changeKeyLimit(perSecond: unknown): void {
-		this.config = { ...this.config, rateLimit: { ...this.config.rateLimit, perSecond: checkLimit(perSecond, 'perSecond') } };
+		this.config = {
+			...this.config,
+			rateLimit: { ...this.config.rateLimit, perSecond: checkLimit(perSecond, 'perSecond') },
+		};
 	}
 
 	private scopeFor(def: ResourceDef, workspaceId?: string): Scope {
@@ -117,7 +139,11 @@ export class SandboxState implements Env {
 	}
 
 	/** A sub-resource's records live under their parent's record (devices under a contact…). */
-	private childScopeFor(def: ResourceDef, workspaceId: string | undefined, parentId: string): Scope {
+	private childScopeFor(
+		def: ResourceDef,
+		workspaceId: string | undefined,
+		parentId: string,
+	): Scope {
 		const parent = this.seedable(def.parent!);
 		const parentScope = this.scopeFor(parent, workspaceId);
 		if (!this.store.get(parent.name, parentId, parentScope.scope)) {
@@ -129,8 +155,11 @@ export class SandboxState implements Env {
 	seed(resource: string, records: object[], workspaceId?: string, parentId?: string): string[] {
 		const def = this.seedable(resource);
 		if (!Array.isArray(records)) throw new HttpError(400, 'records must be an array');
-		if (def.parent && parentId === undefined) throw new HttpError(400, `${resource} needs a parentId`);
-		const scope = def.parent ? this.childScopeFor(def, workspaceId, parentId!) : this.scopeFor(def, workspaceId);
+		if (def.parent && parentId === undefined)
+			throw new HttpError(400, `${resource} needs a parentId`);
+		const scope = def.parent
+			? this.childScopeFor(def, workspaceId, parentId!)
+			: this.scopeFor(def, workspaceId);
 		return records.map((r) => insert(def, scope, { ...(r as Record<string, unknown>) }).id);
 	}
 
@@ -140,7 +169,8 @@ export class SandboxState implements Env {
 		if (def.parent && parentId !== undefined) {
 			return this.store.list(def.name, this.childScopeFor(def, workspaceId, parentId).scope);
 		}
-		if (def.parent || (def.scope === 'workspace' && workspaceId === undefined)) return this.store.list(def.name);
+		if (def.parent || (def.scope === 'workspace' && workspaceId === undefined))
+			return this.store.list(def.name);
 		return this.store.list(def.name, this.scopeFor(def, workspaceId).scope);
 	}
 }

@@ -35,7 +35,8 @@ function linkNodes(link: unknown): Node[] {
 		.filter((l): l is Partial<Link> => typeof l === 'object' && l !== null)
 		.map((l) => {
 			const n: Node = {};
-			for (const [k, v] of Object.entries(l)) if (v !== undefined && XML_NAME.test(k)) n[`@_${k}`] = String(v);
+			for (const [k, v] of Object.entries(l))
+				if (v !== undefined && XML_NAME.test(k)) n[`@_${k}`] = String(v);
 			return n;
 		});
 }
@@ -63,7 +64,10 @@ function toNode(obj: Node, linkTag: string): Node {
 
 export function entityXml(root: string, entity: Node): string {
 	const body = toNode(entity, 'ns3:link');
-	return DECLARATION + builder.build({ [`ns2:${root}`]: { '@_xmlns:ns2': NS_API, '@_xmlns:ns3': NS_DAP, ...body } });
+	return (
+		DECLARATION +
+		builder.build({ [`ns2:${root}`]: { '@_xmlns:ns2': NS_API, '@_xmlns:ns3': NS_DAP, ...body } })
+	);
 }
 
 export function listXml(listKey: string, itemName: string, page: ListPage): string {
@@ -89,5 +93,7 @@ export function parseXmlBody(raw: string): { value: Node } | { error: string } {
 	const rootKey = Object.keys(doc).find((k) => !k.startsWith('?'));
 	if (!rootKey) return { error: 'The XML body has no root element' };
 	const root = doc[rootKey];
-	return { value: typeof root === 'object' && root !== null && !Array.isArray(root) ? (root as Node) : {} };
+	return {
+		value: typeof root === 'object' && root !== null && !Array.isArray(root) ? (root as Node) : {},
+	};
 }

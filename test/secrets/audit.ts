@@ -39,7 +39,8 @@ export interface SecretFinding {
 	excerpt: string;
 }
 
-const mask = (secret: string) => `${secret.slice(0, 2)}${'*'.repeat(Math.max(secret.length - 2, 0))}`;
+const mask = (secret: string) =>
+	`${secret.slice(0, 2)}${'*'.repeat(Math.max(secret.length - 2, 0))}`;
 
 /** The ways a secret can end up written: as is, in a URL, inside JSON text, base64-encoded at any offset. */
 function formsOf(secret: string): Array<[form: string, text: string]> {
@@ -69,7 +70,10 @@ export function findSecrets(text: string, secrets: Iterable<string>): SecretFind
 		for (const [form, written] of formsOf(secret)) {
 			const at = text.indexOf(written);
 			if (at === -1) continue;
-			const around = text.slice(Math.max(0, at - 20), at + written.length + 20).split(written).join(mask(written));
+			const around = text
+				.slice(Math.max(0, at - 20), at + written.length + 20)
+				.split(written)
+				.join(mask(written));
 			findings.push({ secret: mask(secret), form, excerpt: around });
 			break;
 		}
@@ -98,10 +102,17 @@ export function auditText(value: unknown): string {
 			seen.add(entry);
 			if (entry instanceof Error) {
 				const { message, stack } = entry;
-				return withoutNode({ name: entry.name, message, stack, ...(entry as unknown as Record<string, unknown>) });
+				return withoutNode({
+					name: entry.name,
+					message,
+					stack,
+					...(entry as unknown as Record<string, unknown>),
+				});
 			}
 			// n8n's plain copies of errors too.
-			return 'message' in entry && 'node' in entry ? withoutNode(entry as Record<string, unknown>) : entry;
+			return 'message' in entry && 'node' in entry
+				? withoutNode(entry as Record<string, unknown>)
+				: entry;
 		}) ?? String(value)
 	);
 }
@@ -123,8 +134,16 @@ export function recordAudit(source: string, value: unknown): void {
 const registered = new Set<string>();
 
 /** Adds a secret the end-of-run check looks for (a callback key, a password a test made up). */
-export function registerSecret(secret: string | undefined, scope: SecretScope = 'everywhere'): void {
-	if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH || registered.has(`${scope} ${secret}`)) return;
+export function registerSecret(
+	secret: string | undefined,
+	scope: SecretScope = 'everywhere',
+): void {
+	if (
+		typeof secret !== 'string' ||
+		secret.length < MIN_SECRET_LENGTH ||
+		registered.has(`${scope} ${secret}`)
+	)
+		return;
 	registered.add(`${scope} ${secret}`);
 	append({ kind: 'secret', text: secret, scope });
 }
@@ -134,8 +153,13 @@ export function registerCredentialSecrets(
 	data: Record<string, unknown>,
 	passwordFields: readonly string[],
 ): void {
-	for (const field of passwordFields) registerSecret(typeof data[field] === 'string' ? data[field] : undefined);
-	if (typeof data.username === 'string' && typeof data.password === 'string' && data.password.length >= MIN_SECRET_LENGTH) {
+	for (const field of passwordFields)
+		registerSecret(typeof data[field] === 'string' ? data[field] : undefined);
+	if (
+		typeof data.username === 'string' &&
+		typeof data.password === 'string' &&
+		data.password.length >= MIN_SECRET_LENGTH
+	) {
 		registerSecret(Buffer.from(`${data.username}:${data.password}`).toString('base64'));
 	}
 }

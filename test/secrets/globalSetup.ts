@@ -31,7 +31,10 @@ function checkForSecrets(dir: string): void {
 			.map((line) => JSON.parse(line) as AuditLine),
 	);
 	const secretLines = lines.filter((line) => line.kind === 'secret');
-	const credentials = new Set([...SANDBOX_SECRETS, ...secretLines.filter((line) => line.scope !== 'output').map((line) => line.text)]);
+	const credentials = new Set([
+		...SANDBOX_SECRETS,
+		...secretLines.filter((line) => line.scope !== 'output').map((line) => line.text),
+	]);
 	const secrets = new Set([...credentials, ...secretLines.map((line) => line.text)]);
 	const records = lines.filter((line) => line.kind === 'record');
 	const leaks: string[] = [];
@@ -43,13 +46,19 @@ function checkForSecrets(dir: string): void {
 		sources.set(source, (sources.get(source) ?? 0) + 1);
 		// What Whispir received must carry what the user typed for it (a new user's password…): only
 		// credentials are looked for there.
-		for (const finding of findSecrets(record.text, source === 'sandbox:log' ? credentials : secrets)) {
+		for (const finding of findSecrets(
+			record.text,
+			source === 'sandbox:log' ? credentials : secrets,
+		)) {
 			leaks.push(`${source}: ${finding.secret} (${finding.form}) in …${finding.excerpt}…`);
 		}
 	}
 	const summary =
 		`[secrets audit] scanned ${records.length} records (${(bytes / 1024 / 1024).toFixed(1)} MiB) from ${files.length} ` +
-		`worker files for ${secrets.size} secrets; by source: ${[...sources].sort().map(([s, n]) => `${s} ${n}`).join(', ')}`;
+		`worker files for ${secrets.size} secrets; by source: ${[...sources]
+			.sort()
+			.map(([s, n]) => `${s} ${n}`)
+			.join(', ')}`;
 	console.log(summary);
 	if (leaks.length > 0) {
 		// vitest reports an error thrown here but still exits 0: set the exit code as well.

@@ -24,6 +24,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
 	project.provide('uiRuntime', await ensureRuntime(UI_RUNTIME));
 	const tarball = packPackage();
 	project.provide('uiTarball', tarball);
-	console.error(`ui setup: browser, runtime and package ready in ${Math.round((Date.now() - started) / 1000)} s`);
+	console.error(
+		`ui setup: browser, runtime and package ready in ${Math.round((Date.now() - started) / 1000)} s`,
+	);
 	return () => rmSync(dirname(tarball), { recursive: true, force: true });
 }

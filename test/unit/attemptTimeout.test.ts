@@ -40,6 +40,8 @@ describe('withinTimeout', () => {
 	});
 
 	it('returns the answer of a request that finishes in time', async () => {
-		await expect(withinTimeout(request(), 60_000, async () => await Promise.resolve('answer'))).resolves.toBe('answer');
+		await expect(
+			withinTimeout(request(), 60_000, async () => await Promise.resolve('answer')),
+		).resolves.toBe('answer');
 	});
 });

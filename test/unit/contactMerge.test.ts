@@ -1,12 +1,30 @@
 import { describe, expect, it } from 'vitest';
 
 import { mergedRecord } from '../../nodes/Whispir/helpers/records';
-import { CONTACT_READ_ONLY_FIELDS, mergeContact } from '../../nodes/Whispir/actions/contact/contactBody';
+import {
+	CONTACT_READ_ONLY_FIELDS,
+	mergeContact,
+} from '../../nodes/Whispir/actions/contact/contactBody';
 import { customFieldKey } from '../../nodes/Whispir/actions/contact/contactFields';
-import { mergeMessagingOptions, messagingOptionsFromParameter } from '../../nodes/Whispir/actions/contact/messagingOptions';
+import {
+	mergeMessagingOptions,
+	messagingOptionsFromParameter,
+} from '../../nodes/Whispir/actions/contact/messagingOptions';
 
-const SMS = { channel: 'sms', enabled: 'true', primary: 'WorkMobilePhone1', secondary: '', tertiary: '' };
-const EMAIL = { channel: 'email', enabled: 'true', primary: 'WorkEmailAddress1', secondary: '', tertiary: '' };
+const SMS = {
+	channel: 'sms',
+	enabled: 'true',
+	primary: 'WorkMobilePhone1',
+	secondary: '',
+	tertiary: '',
+};
+const EMAIL = {
+	channel: 'email',
+	enabled: 'true',
+	primary: 'WorkEmailAddress1',
+	secondary: '',
+	tertiary: '',
+};
 
 describe('mergeContact', () => {
 	const stored = {
@@ -42,28 +60,42 @@ describe('mergeContact', () => {
 	it('merges messaging options per channel', () => {
 		const voice = { ...SMS, channel: 'voice' };
 		const sms = { ...SMS, enabled: 'false' };
-		expect(mergeContact(stored, { messagingoptions: [sms, voice] }).messagingoptions).toEqual([sms, EMAIL, voice]);
+		expect(mergeContact(stored, { messagingoptions: [sms, voice] }).messagingoptions).toEqual([
+			sms,
+			EMAIL,
+			voice,
+		]);
 	});
 });
 
 describe('messaging options', () => {
-	it('turns the per-channel parameter into Whispir\'s array, with string flags', () => {
+	it("turns the per-channel parameter into Whispir's array, with string flags", () => {
 		expect(
 			messagingOptionsFromParameter({
 				email: { enabled: false, primary: 'PersonalEmailAddress1', secondary: '', tertiary: '' },
-				sms: { enabled: true, primary: 'WorkMobilePhone1', secondary: 'PersonalMobilePhone1', tertiary: '' },
+				sms: {
+					enabled: true,
+					primary: 'WorkMobilePhone1',
+					secondary: 'PersonalMobilePhone1',
+					tertiary: '',
+				},
 			}),
 		).toEqual([
 			// Fields not chosen are left out, as in Whispir's examples: contactCreate allows no empty value.
-			{ channel: 'sms', enabled: 'true', primary: 'WorkMobilePhone1', secondary: 'PersonalMobilePhone1' },
+			{
+				channel: 'sms',
+				enabled: 'true',
+				primary: 'WorkMobilePhone1',
+				secondary: 'PersonalMobilePhone1',
+			},
 			{ channel: 'email', enabled: 'false', primary: 'PersonalEmailAddress1' },
 		]);
 	});
 
 	it('matches channels without regard to case and copes with a missing array', () => {
-		expect(mergeMessagingOptions([{ ...SMS, channel: 'SMS' }], [{ ...SMS, primary: 'OtherMobile' }])).toEqual([
-			{ ...SMS, primary: 'OtherMobile' },
-		]);
+		expect(
+			mergeMessagingOptions([{ ...SMS, channel: 'SMS' }], [{ ...SMS, primary: 'OtherMobile' }]),
+		).toEqual([{ ...SMS, primary: 'OtherMobile' }]);
 		expect(mergeMessagingOptions(undefined, [EMAIL])).toEqual([EMAIL]);
 	});
 });

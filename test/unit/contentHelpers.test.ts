@@ -8,7 +8,15 @@ import { hasSomeBody, templateParts } from '../../nodes/Whispir/actions/template
 
 describe('templateParts', () => {
 	it('shapes only the given fields into sections, with the email and web formats defaulted', () => {
-		expect(templateParts({ emailBody: 'E', webBody: '<b>W</b>', voiceHeader: 'Hi', pushNotifications: false, pushEscalationMins: 4 })).toEqual({
+		expect(
+			templateParts({
+				emailBody: 'E',
+				webBody: '<b>W</b>',
+				voiceHeader: 'Hi',
+				pushNotifications: false,
+				pushEscalationMins: 4,
+			}),
+		).toEqual({
 			email: { body: 'E', type: 'text/plain' },
 			web: { body: '<b>W</b>', type: 'text/html' },
 			voice: { header: 'Hi' },
@@ -18,11 +26,19 @@ describe('templateParts', () => {
 	});
 
 	it('takes the response rule from a locator or an ID, and Reject Replies as the type', () => {
-		expect(templateParts({ responseTemplateId: { __rl: true, mode: 'list', value: 'R1' }, rejectReplies: true })).toEqual({
+		expect(
+			templateParts({
+				responseTemplateId: { __rl: true, mode: 'list', value: 'R1' },
+				rejectReplies: true,
+			}),
+		).toEqual({
 			responseTemplateId: 'R1',
 			type: 'defaultNoReply',
 		});
-		expect(templateParts({ responseTemplateId: 'R2', rejectReplies: false })).toEqual({ responseTemplateId: 'R2', type: '' });
+		expect(templateParts({ responseTemplateId: 'R2', rejectReplies: false })).toEqual({
+			responseTemplateId: 'R2',
+			type: '',
+		});
 	});
 
 	it('hasSomeBody accepts an SMS body or any channel body', () => {
@@ -35,7 +51,16 @@ describe('templateParts', () => {
 describe('scenarioParts', () => {
 	it('sends the name as name and title, and nests the message, only with given fields', () => {
 		expect(
-			scenarioParts({ title: ' Fire ', description: 'D', to: '614', subject: 'S', body: 'B', label: '', voiceBody: 'V', allowedUsers: 'EVERYONE' }),
+			scenarioParts({
+				title: ' Fire ',
+				description: 'D',
+				to: '614',
+				subject: 'S',
+				body: 'B',
+				label: '',
+				voiceBody: 'V',
+				allowedUsers: 'EVERYONE',
+			}),
 		).toEqual({
 			name: 'Fire',
 			title: 'Fire',
@@ -43,7 +68,9 @@ describe('scenarioParts', () => {
 			allowedUsers: 'EVERYONE',
 			message: { to: '614', subject: 'S', body: 'B', voice: { body: 'V' } },
 		});
-		expect(scenarioParts({ emailFooter: 'F' })).toEqual({ message: { email: { footer: 'F', type: 'text/plain' } } });
+		expect(scenarioParts({ emailFooter: 'F' })).toEqual({
+			message: { email: { footer: 'F', type: 'text/plain' } },
+		});
 	});
 });
 

@@ -4,7 +4,13 @@ import { readWallClock, whispirMinutes, whispirSeconds } from '../../nodes/Whisp
 
 const read = (value: unknown, timeZone: string) => {
 	const time = readWallClock(value, timeZone);
-	return time && { minutes: whispirMinutes(time), seconds: whispirSeconds(time), instant: time.instant.toISOString() };
+	return (
+		time && {
+			minutes: whispirMinutes(time),
+			seconds: whispirSeconds(time),
+			instant: time.instant.toISOString(),
+		}
+	);
 };
 
 describe('readWallClock', () => {
@@ -27,11 +33,21 @@ describe('readWallClock', () => {
 		expect(read('2026-02-14T04:55:09Z', 'Australia/Sydney')?.seconds).toBe('14/02/2026 15:55:09');
 		expect(read('2026-02-14T15:55:00+11:00', 'Europe/London')?.seconds).toBe('14/02/2026 04:55:00');
 		expect(read(new Date('2026-12-31T23:59:58Z'), 'UTC')?.seconds).toBe('31/12/2026 23:59:58');
-		expect(read({ toISO: () => '2026-03-01T09:00:30.000+01:00' }, 'Europe/Berlin')?.seconds).toBe('01/03/2026 09:00:30');
+		expect(read({ toISO: () => '2026-03-01T09:00:30.000+01:00' }, 'Europe/Berlin')?.seconds).toBe(
+			'01/03/2026 09:00:30',
+		);
 	});
 
 	it('refuses what is not a date and time', () => {
-		for (const value of ['', 'tomorrow', '2026-02-30T10:00', '2026-02-14T10:00:60', '14/02/2026 15:55', 42, undefined]) {
+		for (const value of [
+			'',
+			'tomorrow',
+			'2026-02-30T10:00',
+			'2026-02-14T10:00:60',
+			'14/02/2026 15:55',
+			42,
+			undefined,
+		]) {
 			expect(readWallClock(value, 'UTC')).toBeUndefined();
 		}
 	});

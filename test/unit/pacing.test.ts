@@ -6,7 +6,8 @@ import { AUTOMATIC_CEILING, WINDOW_MS } from '../../nodes/Whispir/transport/rate
 import { simulate, type ProcessResult } from './support/pacingSimulation';
 
 const refusedShare = (...processes: ProcessResult[]) =>
-	processes.reduce((sum, p) => sum + p.refused, 0) / processes.reduce((sum, p) => sum + p.sentAt.length, 0);
+	processes.reduce((sum, p) => sum + p.refused, 0) /
+	processes.reduce((sum, p) => sum + p.sentAt.length, 0);
 
 /** The most requests sent in any window of `windowMs`. */
 const busiestWindow = (times: number[], windowMs: number) => {
@@ -21,7 +22,11 @@ const busiestWindow = (times: number[], windowMs: number) => {
 
 describe('pacing controller', () => {
 	it('converges on the rate the gateway grants when the ceiling is set twice too high', async () => {
-		const [run] = await simulate({ limit: () => 30, jitterMs: 30, processes: [{ ceiling: 60, requests: 500 }] });
+		const [run] = await simulate({
+			limit: () => 30,
+			jitterMs: 30,
+			processes: [{ ceiling: 60, requests: 500 }],
+		});
 		expect(run.accepted).toBe(500);
 		// One episode of refusals finds the limit; a probe now and then costs a refusal or two.
 		expect(refusedShare(run)).toBeLessThan(0.02);
@@ -31,9 +36,13 @@ describe('pacing controller', () => {
 		expect(run.finishedAt / (500 / 30) / 1000).toBeLessThan(1.15);
 	});
 
-	it('finds a key\'s rate by itself (Automatic), below or above the edition it starts at', async () => {
+	it("finds a key's rate by itself (Automatic), below or above the edition it starts at", async () => {
 		for (const limit of [10, 45]) {
-			const [run] = await simulate({ limit: () => limit, jitterMs: 30, processes: [{ ceiling: AUTOMATIC_CEILING, requests: 40 * limit }] });
+			const [run] = await simulate({
+				limit: () => limit,
+				jitterMs: 30,
+				processes: [{ ceiling: AUTOMATIC_CEILING, requests: 40 * limit }],
+			});
 			expect(run.accepted).toBe(40 * limit);
 			expect(run.finishedAt / 40 / 1000).toBeLessThan(1.2);
 			expect(refusedShare(run)).toBeLessThan(0.08);
@@ -50,7 +59,9 @@ describe('pacing controller', () => {
 			],
 		});
 		expect(a.accepted + b.accepted).toBe(600);
-		expect(Math.max(a.finishedAt, b.finishedAt) / Math.min(a.finishedAt, b.finishedAt)).toBeLessThan(1.25);
+		expect(
+			Math.max(a.finishedAt, b.finishedAt) / Math.min(a.finishedAt, b.finishedAt),
+		).toBeLessThan(1.25);
 		// Together: 600 requests at 30 per second take 20 s at best.
 		expect(Math.max(a.finishedAt, b.finishedAt + 20) / 20_000).toBeLessThan(1.15);
 		expect(refusedShare(a, b)).toBeLessThan(0.05);
@@ -58,10 +69,15 @@ describe('pacing controller', () => {
 
 	it('drops to a limit that falls from 30 to 10 within seconds, and climbs back when it returns', async () => {
 		const limit = (now: number) => (now >= 3000 && now < 8000 ? 10 : 30);
-		const [run] = await simulate({ limit, jitterMs: 30, processes: [{ ceiling: 30, requests: 300 }] });
+		const [run] = await simulate({
+			limit,
+			jitterMs: 30,
+			processes: [{ ceiling: 30, requests: 300 }],
+		});
 		expect(run.accepted).toBe(300);
 		expect(refusedShare(run)).toBeLessThan(0.1);
-		const sentBetween = (from: number, to: number) => run.sentAt.filter((time) => time >= from && time < to).length;
+		const sentBetween = (from: number, to: number) =>
+			run.sentAt.filter((time) => time >= from && time < to).length;
 		// Two seconds after the drop, the pace is the new limit's, not the old one's.
 		expect(sentBetween(5000, 8000)).toBeLessThanOrEqual(3 * 11);
 		// And after the limit returns it is found again: the last 3 s before the end run well above 10 per second.
@@ -70,13 +86,19 @@ describe('pacing controller', () => {
 
 	it('never sends more than the ceiling in any window, and never paces above it, when the gateway would take more', async () => {
 		for (const ceiling of [5, 10, 30]) {
-			const [run] = await simulate({ limit: () => 1000, processes: [{ ceiling, requests: 8 * ceiling }] });
+			const [run] = await simulate({
+				limit: () => 1000,
+				processes: [{ ceiling, requests: 8 * ceiling }],
+			});
 			expect(run.refused).toBe(0);
 			expect(Math.max(...run.rates)).toBeLessThanOrEqual(ceiling);
 			expect(busiestWindow(run.sentAt, WINDOW_MS)).toBeLessThanOrEqual(ceiling);
 		}
 		// Above Whispir's fastest edition it probes upwards, but not past the ceiling.
-		const [probing] = await simulate({ limit: () => 1000, processes: [{ ceiling: 60, requests: 600 }] });
+		const [probing] = await simulate({
+			limit: () => 1000,
+			processes: [{ ceiling: 60, requests: 600 }],
+		});
 		expect(Math.max(...probing.rates)).toBe(60);
 		expect(busiestWindow(probing.sentAt, WINDOW_MS)).toBeLessThanOrEqual(60);
 	});

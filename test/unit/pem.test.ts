@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 
 import { isPemBlock, normalizePem } from '../../nodes/Whispir/actions/app/pem';
 
-const lines = ['-----BEGIN CERTIFICATE-----', 'MIIGSjCCBTKgAwIBAgIICdjQ9d41eiYw', 'DQYJKoZIhvcNAQELBQAwgZYx', '-----END CERTIFICATE-----'];
+const lines = [
+	'-----BEGIN CERTIFICATE-----',
+	'MIIGSjCCBTKgAwIBAgIICdjQ9d41eiYw',
+	'DQYJKoZIhvcNAQELBQAwgZYx',
+	'-----END CERTIFICATE-----',
+];
 const expected = lines.join('\n');
 
 describe('normalizePem', () => {
@@ -18,7 +23,7 @@ describe('normalizePem', () => {
 		expect(normalizePem(`\r\n  ${lines.join('\r\n  ')}\r\n\r\n`)).toBe(expected);
 	});
 
-	it('turns the doc\'s flattened form (a literal backslash-n) into newlines', () => {
+	it("turns the doc's flattened form (a literal backslash-n) into newlines", () => {
 		expect(normalizePem(lines.join('\\n'))).toBe(expected);
 	});
 });
@@ -27,7 +32,9 @@ describe('isPemBlock', () => {
 	it('recognises certificates and private keys by their label', () => {
 		expect(isPemBlock(expected, 'CERTIFICATE')).toBe(true);
 		expect(isPemBlock(expected, 'PRIVATE KEY')).toBe(false);
-		const key = ['-----BEGIN RSA PRIVATE KEY-----', 'abc', '-----END RSA PRIVATE KEY-----'].join('\n');
+		const key = ['-----BEGIN RSA PRIVATE KEY-----', 'abc', '-----END RSA PRIVATE KEY-----'].join(
+			'\n',
+		);
 		expect(isPemBlock(key, 'PRIVATE KEY')).toBe(true);
 	});
 

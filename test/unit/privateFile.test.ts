@@ -4,9 +4,12 @@ import { rowsToCsv } from '../../nodes/Whispir/actions/privateFile';
 
 describe('rowsToCsv', () => {
 	it('makes one column per key, in order of first appearance, and blank cells for missing keys', () => {
-		expect(rowsToCsv([{ name: 'Ann', mobile: '61400000001' }, { mobile: '61400000002', due: 12.5 }])).toBe(
-			'name,mobile,due\r\nAnn,61400000001,\r\n,61400000002,12.5\r\n',
-		);
+		expect(
+			rowsToCsv([
+				{ name: 'Ann', mobile: '61400000001' },
+				{ mobile: '61400000002', due: 12.5 },
+			]),
+		).toBe('name,mobile,due\r\nAnn,61400000001,\r\n,61400000002,12.5\r\n');
 	});
 
 	it('quotes commas, quotes, line breaks and edge spaces as RFC 4180 says', () => {
@@ -15,6 +18,8 @@ describe('rowsToCsv', () => {
 	});
 
 	it('writes nested values as JSON text and null as an empty cell', () => {
-		expect(rowsToCsv([{ data: { when: '10:00' }, gone: null }])).toBe('data,gone\r\n"{""when"":""10:00""}",\r\n');
+		expect(rowsToCsv([{ data: { when: '10:00' }, gone: null }])).toBe(
+			'data,gone\r\n"{""when"":""10:00""}",\r\n',
+		);
 	});
 });

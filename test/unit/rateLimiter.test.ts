@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { RateLimiter, SPREAD, START_RATE, WINDOW_MS, limiterFor } from '../../nodes/Whispir/transport/rateLimiter';
+import {
+	RateLimiter,
+	SPREAD,
+	START_RATE,
+	WINDOW_MS,
+	limiterFor,
+} from '../../nodes/Whispir/transport/rateLimiter';
 
 /** A clock the test moves by hand; `wait` moves it by the time asked plus any lateness. */
 function fakeTime(lateness: (call: number) => number = () => 0) {
@@ -30,7 +36,11 @@ async function starts(limiter: RateLimiter, count: number, time = fakeTime()): P
 
 /** The largest number of starts inside any window of `windowMs`. */
 const busiestWindow = (times: number[], windowMs: number) =>
-	Math.max(...times.map((time) => times.filter((other) => other >= time && other < time + windowMs).length));
+	Math.max(
+		...times.map(
+			(time) => times.filter((other) => other >= time && other < time + windowMs).length,
+		),
+	);
 
 describe('RateLimiter', () => {
 	it('starts a third of the rate in a short burst, the rest at the pace, then each further request a window after its counterpart', async () => {
@@ -52,7 +62,8 @@ describe('RateLimiter', () => {
 			expect(startedAt).toBe(time.clock());
 			recorded.push(startedAt);
 		}
-		for (let k = 3; k < 9; k++) expect(recorded[k] - recorded[k - 3]).toBeGreaterThanOrEqual(WINDOW_MS);
+		for (let k = 3; k < 9; k++)
+			expect(recorded[k] - recorded[k - 3]).toBeGreaterThanOrEqual(WINDOW_MS);
 	});
 
 	it('never has more than the rate in any window, whatever the arrival pattern', async () => {
@@ -82,7 +93,11 @@ describe('RateLimiter', () => {
 		const limiter = new RateLimiter(1);
 		const time = fakeTime();
 		const order: number[] = [];
-		await Promise.all([0, 1, 2, 3].map(async (n) => await limiter.take(time.wait, time.clock).then(() => order.push(n))));
+		await Promise.all(
+			[0, 1, 2, 3].map(
+				async (n) => await limiter.take(time.wait, time.clock).then(() => order.push(n)),
+			),
+		);
 		expect(order).toEqual([0, 1, 2, 3]);
 	});
 
@@ -114,7 +129,10 @@ describe('RateLimiter', () => {
 		await limiter.take(time.wait, time.clock);
 		// The first waiter sleeps a window (of another execution); the second is queued behind it.
 		let wakeFirst = () => {};
-		const first = limiter.take(async () => await new Promise<void>((resolve) => (wakeFirst = resolve)), time.clock);
+		const first = limiter.take(
+			async () => await new Promise<void>((resolve) => (wakeFirst = resolve)),
+			time.clock,
+		);
 		const stop = new AbortController();
 		const second = limiter.take(time.wait, time.clock, stop.signal);
 		stop.abort();
@@ -150,7 +168,7 @@ describe('limiterFor', () => {
 		expect(a.ceiling).toBe(60);
 	});
 
-	it('starts at the ceiling, or at Whispir\'s fastest edition when the ceiling is higher', () => {
+	it("starts at the ceiling, or at Whispir's fastest edition when the ceiling is higher", () => {
 		expect(new RateLimiter(5).rate).toBe(5);
 		expect(new RateLimiter(60).rate).toBe(START_RATE);
 	});

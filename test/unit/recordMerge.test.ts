@@ -6,10 +6,25 @@ import { mergeEvent } from '../../nodes/Whispir/actions/event/saveEvent';
 
 describe('mergeRecords', () => {
 	it('merges objects at every depth, replaces arrays and values, ignores undefined', () => {
-		const current = { a: 1, email: { body: 'B', footer: 'F' }, features: { pushOptions: { notifications: 'enabled', escalationMins: '3' } }, list: [1, 2] };
+		const current = {
+			a: 1,
+			email: { body: 'B', footer: 'F' },
+			features: { pushOptions: { notifications: 'enabled', escalationMins: '3' } },
+			list: [1, 2],
+		};
 		expect(
-			mergeRecords(current, { email: { footer: 'G' }, features: { pushOptions: { escalationMins: '5' } }, list: [3], a: undefined }),
-		).toEqual({ a: 1, email: { body: 'B', footer: 'G' }, features: { pushOptions: { notifications: 'enabled', escalationMins: '5' } }, list: [3] });
+			mergeRecords(current, {
+				email: { footer: 'G' },
+				features: { pushOptions: { escalationMins: '5' } },
+				list: [3],
+				a: undefined,
+			}),
+		).toEqual({
+			a: 1,
+			email: { body: 'B', footer: 'G' },
+			features: { pushOptions: { notifications: 'enabled', escalationMins: '5' } },
+			list: [3],
+		});
 		expect(current.email.footer).toBe('F');
 	});
 });
@@ -35,7 +50,10 @@ describe('mergedRecord', () => {
 	});
 
 	it('uses the merge it is given', () => {
-		const replaceAll = (_current: object, changes: object) => ({ ...changes, link: 'dropped anyway' });
+		const replaceAll = (_current: object, changes: object) => ({
+			...changes,
+			link: 'dropped anyway',
+		});
 		expect(mergedRecord(stored, { name: 'B' }, { merge: replaceAll })).toEqual({ name: 'B' });
 	});
 });
@@ -58,7 +76,9 @@ describe('mergeEvent', () => {
 	};
 
 	it('replaces form fields by name, adds new ones, and moves the status on the event and in the form', () => {
-		expect(mergeEvent(event, { status: 'Closed', values: { summary: 'S2', severity: 'Severity 5' } })).toEqual({
+		expect(
+			mergeEvent(event, { status: 'Closed', values: { summary: 'S2', severity: 'Severity 5' } }),
+		).toEqual({
 			eventLabel: 'Outage',
 			status: 'Closed',
 			eventFormList: [
@@ -75,6 +95,9 @@ describe('mergeEvent', () => {
 	});
 
 	it('keeps the label and status when none is given', () => {
-		expect(mergeEvent(event, { values: {} })).toMatchObject({ eventLabel: 'Outage', status: 'Open' });
+		expect(mergeEvent(event, { values: {} })).toMatchObject({
+			eventLabel: 'Outage',
+			status: 'Open',
+		});
 	});
 });

@@ -18,9 +18,12 @@ describe('approvalOf (Send and Wait for Reply, Approval)', () => {
 		expect(approvalOf(reply, 'YES', 'NO')).toBe(expected);
 	});
 
-	it.each(['maybe', 'Yesterday', 'nobody', 'yes and no', 'YESNO', '', '!!!'])('%j is no answer', (reply) => {
-		expect(approvalOf(reply, 'YES', 'NO')).toBeUndefined();
-	});
+	it.each(['maybe', 'Yesterday', 'nobody', 'yes and no', 'YESNO', '', '!!!'])(
+		'%j is no answer',
+		(reply) => {
+			expect(approvalOf(reply, 'YES', 'NO')).toBeUndefined();
+		},
+	);
 
 	it('takes other words and phrases, in any alphabet, without case', () => {
 		expect(approvalOf('Ja, bitte', 'ja', 'nein')).toBe(true);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { errorText, headerValue, idFromUrl, withoutApiKeyParameter } from '../../nodes/Whispir/transport/responses';
+import {
+	errorText,
+	headerValue,
+	idFromUrl,
+	withoutApiKeyParameter,
+} from '../../nodes/Whispir/transport/responses';
 
 describe('headerValue', () => {
 	it('matches header names without regard to case', () => {
@@ -14,22 +19,32 @@ describe('headerValue', () => {
 
 describe('withoutApiKeyParameter', () => {
 	it('removes the apikey parameter wherever it stands in a URL', () => {
-		expect(withoutApiKeyParameter('https://h/messages/1?apikey=SECRET')).toBe('https://h/messages/1');
-		expect(withoutApiKeyParameter('https://h/m?apikey=SECRET&view=summary')).toBe('https://h/m?view=summary');
-		expect(withoutApiKeyParameter('https://h/m?view=summary&apikey=SECRET')).toBe('https://h/m?view=summary');
+		expect(withoutApiKeyParameter('https://h/messages/1?apikey=SECRET')).toBe(
+			'https://h/messages/1',
+		);
+		expect(withoutApiKeyParameter('https://h/m?apikey=SECRET&view=summary')).toBe(
+			'https://h/m?view=summary',
+		);
+		expect(withoutApiKeyParameter('https://h/m?view=summary&apikey=SECRET')).toBe(
+			'https://h/m?view=summary',
+		);
 		expect(withoutApiKeyParameter('https://h/m?a=1&apiKey=SECRET&b=2')).toBe('https://h/m?a=1&b=2');
 	});
 
 	it('works inside JSON and XML text', () => {
 		const json = '{"uri":"https://h/w/1?apikey=SECRET","rel":"self"}';
 		expect(withoutApiKeyParameter(json)).toBe('{"uri":"https://h/w/1","rel":"self"}');
-		expect(withoutApiKeyParameter('<link uri="https://h/w?apikey=SECRET"/>')).toBe('<link uri="https://h/w"/>');
+		expect(withoutApiKeyParameter('<link uri="https://h/w?apikey=SECRET"/>')).toBe(
+			'<link uri="https://h/w"/>',
+		);
 	});
 });
 
 describe('idFromUrl', () => {
 	it('takes the last path segment', () => {
-		expect(idFromUrl('https://api.au.whispir.com/workspaces/AB12/messages/CD34?apikey=x')).toBe('CD34');
+		expect(idFromUrl('https://api.au.whispir.com/workspaces/AB12/messages/CD34?apikey=x')).toBe(
+			'CD34',
+		);
 		expect(idFromUrl('/workspaces/AB12/')).toBe('AB12');
 		expect(idFromUrl(undefined)).toBeUndefined();
 		expect(idFromUrl('https://')).toBeUndefined();

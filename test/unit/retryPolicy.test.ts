@@ -22,22 +22,46 @@ describe('rateRefusalWait', () => {
 
 	it('sends a refused request again at once, whatever its method, while the key gets requests through', () => {
 		// Refused for 20 minutes, but another request on the key got through a minute ago: keep going.
-		expect(rateRefusalWait(qps, { now: 20 * minute, refusedSince: 0, lastAcceptedAt: 19 * minute })).toBe(0);
-		expect(rateRefusalWait(status(429), { now: 20 * minute, refusedSince: 0, lastAcceptedAt: 19 * minute })).toBe(0);
+		expect(
+			rateRefusalWait(qps, { now: 20 * minute, refusedSince: 0, lastAcceptedAt: 19 * minute }),
+		).toBe(0);
+		expect(
+			rateRefusalWait(status(429), {
+				now: 20 * minute,
+				refusedSince: 0,
+				lastAcceptedAt: 19 * minute,
+			}),
+		).toBe(0);
 	});
 
 	it('gives up only when nothing on the key got through for the whole patience, not after a number of refusals', () => {
 		const patience = RATE_PATIENCE_MS;
-		expect(rateRefusalWait(qps, { now: patience - 1, refusedSince: 0, lastAcceptedAt: Number.NEGATIVE_INFINITY })).toBe(0);
-		expect(rateRefusalWait(qps, { now: patience, refusedSince: 0, lastAcceptedAt: Number.NEGATIVE_INFINITY })).toBeUndefined();
+		expect(
+			rateRefusalWait(qps, {
+				now: patience - 1,
+				refusedSince: 0,
+				lastAcceptedAt: Number.NEGATIVE_INFINITY,
+			}),
+		).toBe(0);
+		expect(
+			rateRefusalWait(qps, {
+				now: patience,
+				refusedSince: 0,
+				lastAcceptedAt: Number.NEGATIVE_INFINITY,
+			}),
+		).toBeUndefined();
 		// The key's last success long before this request was refused: patience counts from the refusal.
-		expect(rateRefusalWait(qps, { now: patience + 5, refusedSince: 10, lastAcceptedAt: 0 })).toBe(0);
+		expect(rateRefusalWait(qps, { now: patience + 5, refusedSince: 10, lastAcceptedAt: 0 })).toBe(
+			0,
+		);
 	});
 
-	it("honours Retry-After, unless it reaches past the patience", () => {
+	it('honours Retry-After, unless it reaches past the patience', () => {
 		const times = { now: 0, refusedSince: 0, lastAcceptedAt: 0 };
 		expect(rateRefusalWait(status(429, { retryAfter: '3' }), times)).toBe(3000);
-		expect(rateRefusalWait(status(429, { retryAfter: String(RATE_PATIENCE_MS / 1000) }), times)).toBeUndefined();
+		expect(
+			rateRefusalWait(status(429, { retryAfter: String(RATE_PATIENCE_MS / 1000) }), times),
+		).toBeUndefined();
 	});
 });
 
@@ -76,7 +100,8 @@ describe('retryDelay', () => {
 	});
 
 	it('does not retry client errors', () => {
-		for (const code of [400, 401, 404, 415, 422]) expect(retryDelay('GET', status(code), 0)).toBeUndefined();
+		for (const code of [400, 401, 404, 415, 422])
+			expect(retryDelay('GET', status(code), 0)).toBeUndefined();
 	});
 
 	it('gives up after the bounded number of retries', () => {
@@ -90,10 +115,25 @@ describe('retryDelay', () => {
 
 describe('mayHaveActed', () => {
 	it('says a lost answer may hide a done request, and a refusal or a connection never made did nothing', () => {
-		for (const outcome of [status(500), status(503), status(408), { kind: 'unreadable' }, { kind: 'network', code: 'ECONNRESET' }, { kind: 'network', code: 'ECONNABORTED' }] as AttemptOutcome[]) {
+		for (const outcome of [
+			status(500),
+			status(503),
+			status(408),
+			{ kind: 'unreadable' },
+			{ kind: 'network', code: 'ECONNRESET' },
+			{ kind: 'network', code: 'ECONNABORTED' },
+		] as AttemptOutcome[]) {
 			expect(mayHaveActed(outcome)).toBe(true);
 		}
-		for (const outcome of [status(429), status(403, { errorCode: OVER_QPS }), status(403, { errorCode: OVER_QPD }), status(400), status(404), { kind: 'network', code: 'ECONNREFUSED' }, { kind: 'network', code: 'ENOTFOUND' }] as AttemptOutcome[]) {
+		for (const outcome of [
+			status(429),
+			status(403, { errorCode: OVER_QPS }),
+			status(403, { errorCode: OVER_QPD }),
+			status(400),
+			status(404),
+			{ kind: 'network', code: 'ECONNREFUSED' },
+			{ kind: 'network', code: 'ENOTFOUND' },
+		] as AttemptOutcome[]) {
 			expect(mayHaveActed(outcome)).toBe(false);
 		}
 	});

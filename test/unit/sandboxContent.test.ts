@@ -26,63 +26,132 @@ function api(path: string, type: string, method = 'GET', body?: object): Promise
 		body: body ? JSON.stringify(body) : undefined,
 	});
 }
-const idOf = (res: Response) => new URL(res.headers.get('location') ?? '').pathname.split('/').pop()!;
+const idOf = (res: Response) =>
+	new URL(res.headers.get('location') ?? '').pathname.split('/').pop()!;
 
 describe('templates', () => {
-	const template = { messageTemplateName: 'T', subject: 'S', body: 'B', email: {}, voice: {}, web: {} };
+	const template = {
+		messageTemplateName: 'T',
+		subject: 'S',
+		body: 'B',
+		email: {},
+		voice: {},
+		web: {},
+	};
 
 	it('create: 201 with Location; email, voice and web must be present; some body is required', async () => {
 		const ok = await api('/templates', 'template', 'POST', template);
 		expect(ok.status).toBe(201);
 		expect(ok.headers.get('location')).toContain('/templates/');
 		const { web: _web, ...noWeb } = template;
-		expect(await (await api('/templates', 'template', 'POST', { ...noWeb, messageTemplateName: 'U' })).text()).toMatch(/web is required/);
-		const noBody = await api('/templates', 'template', 'POST', { ...template, messageTemplateName: 'V', body: '' });
+		expect(
+			await (
+				await api('/templates', 'template', 'POST', { ...noWeb, messageTemplateName: 'U' })
+			).text(),
+		).toMatch(/web is required/);
+		const noBody = await api('/templates', 'template', 'POST', {
+			...template,
+			messageTemplateName: 'V',
+			body: '',
+		});
 		expect(noBody.status).toBe(422);
-		const emailOnly = await api('/templates', 'template', 'POST', { ...template, messageTemplateName: 'W', body: '', email: { body: 'E' } });
+		const emailOnly = await api('/templates', 'template', 'POST', {
+			...template,
+			messageTemplateName: 'W',
+			body: '',
+			email: { body: 'E' },
+		});
 		expect(emailOnly.status).toBe(201);
 	});
 
-	it('names are unique, and a PUT may not repeat even the template\'s own name', async () => {
+	it("names are unique, and a PUT may not repeat even the template's own name", async () => {
 		const id = idOf(await api('/templates', 'template', 'POST', template));
-		expect((await api('/templates', 'template', 'POST', { ...template, messageTemplateName: ' t ' })).status).toBe(422);
+		expect(
+			(await api('/templates', 'template', 'POST', { ...template, messageTemplateName: ' t ' }))
+				.status,
+		).toBe(422);
 		expect((await api(`/templates/${id}`, 'template', 'PUT', template)).status).toBe(422);
-		expect((await api(`/templates/${id}`, 'template', 'PUT', { ...template, messageTemplateName: 'T2' })).status).toBe(204);
-		expect((await api(`/templates/${id}`, 'template', 'PUT', { ...template, messageTemplateName: 'T' })).status).toBe(204);
+		expect(
+			(await api(`/templates/${id}`, 'template', 'PUT', { ...template, messageTemplateName: 'T2' }))
+				.status,
+		).toBe(204);
+		expect(
+			(await api(`/templates/${id}`, 'template', 'PUT', { ...template, messageTemplateName: 'T' }))
+				.status,
+		).toBe(204);
 		const list = (await (await api('/templates', 'template')).json()) as Record<string, any>;
-		expect(list.messagetemplates).toEqual([expect.objectContaining({ id, messageTemplateName: 'T', messageTemplateDescription: '' })]);
+		expect(list.messagetemplates).toEqual([
+			expect.objectContaining({ id, messageTemplateName: 'T', messageTemplateDescription: '' }),
+		]);
 	});
 });
 
 describe('response rules', () => {
 	it('201 with the id only in Location; match types and voice keys checked', async () => {
-		const pattern = { name: 'Yes', pattern: 'startswith', textPrompt: 'YES', voicePrompt: '1', colour: '#00947d' };
-		const res = await api('/responserules', 'responserule', 'POST', { name: 'R', responseTemplatePatterns: { responseTemplatePattern: [pattern] } });
+		const pattern = {
+			name: 'Yes',
+			pattern: 'startswith',
+			textPrompt: 'YES',
+			voicePrompt: '1',
+			colour: '#00947d',
+		};
+		const res = await api('/responserules', 'responserule', 'POST', {
+			name: 'R',
+			responseTemplatePatterns: { responseTemplatePattern: [pattern] },
+		});
 		expect(res.status).toBe(201);
 		expect(await res.text()).toBe('');
-		const one = (await (await api(`/responserules/${idOf(res)}`, 'responserule')).json()) as Record<string, any>;
+		const one = (await (await api(`/responserules/${idOf(res)}`, 'responserule')).json()) as Record<
+			string,
+			any
+		>;
 		expect(one.responseTemplatePatterns.responseTemplatePattern[0].pattern).toBe('startsWith');
-		for (const bad of [{ ...pattern, pattern: 'regex' }, { ...pattern, voicePrompt: '12' }]) {
-			const refused = await api('/responserules', 'responserule', 'POST', { name: 'X', responseTemplatePatterns: { responseTemplatePattern: [bad] } });
+		for (const bad of [
+			{ ...pattern, pattern: 'regex' },
+			{ ...pattern, voicePrompt: '12' },
+		]) {
+			const refused = await api('/responserules', 'responserule', 'POST', {
+				name: 'X',
+				responseTemplatePatterns: { responseTemplatePattern: [bad] },
+			});
 			expect(refused.status).toBe(422);
 		}
 	});
 });
 
 describe('scenarios', () => {
-	const scenario = { title: 'Fire', description: 'D', message: { to: '61423456789', subject: 'S', body: 'B' } };
+	const scenario = {
+		title: 'Fire',
+		description: 'D',
+		message: { to: '61423456789', subject: 'S', body: 'B' },
+	};
 
 	it('201 with the scenario; the list has no ids; name is taken as title', async () => {
 		const res = await api('/scenarios', 'scenario', 'POST', scenario);
 		expect(res.status).toBe(201);
 		const created = (await res.json()) as Record<string, any>;
-		expect(created).toMatchObject({ title: 'Fire', allowedUsers: 'EVERYONE', message: { body: 'B' } });
-		expect(created.link.map((l: any) => l.rel)).toEqual(['self', 'updateScenario', 'deleteScenario']);
+		expect(created).toMatchObject({
+			title: 'Fire',
+			allowedUsers: 'EVERYONE',
+			message: { body: 'B' },
+		});
+		expect(created.link.map((l: any) => l.rel)).toEqual([
+			'self',
+			'updateScenario',
+			'deleteScenario',
+		]);
 		const { title: _t, ...named } = scenario;
-		expect((await api('/scenarios', 'scenario', 'POST', { ...named, name: 'Flood' })).status).toBe(201);
+		expect((await api('/scenarios', 'scenario', 'POST', { ...named, name: 'Flood' })).status).toBe(
+			201,
+		);
 		const list = (await (await api('/scenarios', 'scenario')).json()) as Record<string, any>;
-		expect(list.scenarios.map((s: any) => [s.title, s.id])).toEqual([['Fire', undefined], ['Flood', undefined]]);
-		expect((await api('/scenarios', 'scenario', 'POST', { ...scenario, message: { to: 'x' } })).status).toBe(422);
+		expect(list.scenarios.map((s: any) => [s.title, s.id])).toEqual([
+			['Fire', undefined],
+			['Flood', undefined],
+		]);
+		expect(
+			(await api('/scenarios', 'scenario', 'POST', { ...scenario, message: { to: 'x' } })).status,
+		).toBe(422);
 	});
 });
 
@@ -90,7 +159,12 @@ describe('events', () => {
 	const event = {
 		eventLabel: 'Outage',
 		status: 'Open',
-		eventFormList: [{ formName: 'MetroEvent', eventFieldList: [{ name: 'startDate', value: '11/09/2015 17:41:00' }] }],
+		eventFormList: [
+			{
+				formName: 'MetroEvent',
+				eventFieldList: [{ name: 'startDate', value: '11/09/2015 17:41:00' }],
+			},
+		],
 	};
 
 	it('201 with the whole form, blank fields included, and the retrieveEventMessages link', async () => {
@@ -98,12 +172,26 @@ describe('events', () => {
 		expect(res.status).toBe(201);
 		const created = (await res.json()) as Record<string, any>;
 		const names = created.eventFormList[0].eventFieldList.map((f: any) => f.name);
-		expect(names).toEqual(expect.arrayContaining(['summary', 'severity', 'actionDate10', 'actionOwner10', 'impactToOrg', 'startDate']));
-		expect(created.link.find((l: any) => l.rel === 'retrieveEventMessages').uri).toContain('/messages?label=Outage');
+		expect(names).toEqual(
+			expect.arrayContaining([
+				'summary',
+				'severity',
+				'actionDate10',
+				'actionOwner10',
+				'impactToOrg',
+				'startDate',
+			]),
+		);
+		expect(created.link.find((l: any) => l.rel === 'retrieveEventMessages').uri).toContain(
+			'/messages?label=Outage',
+		);
 	});
 
 	it('refuses a missing start date, a bad date, an 11th action and a bad status; DELETE is 405', async () => {
-		const form = (fields: Array<{ name: string; value: string }>) => ({ ...event, eventFormList: [{ formName: 'M', eventFieldList: fields }] });
+		const form = (fields: Array<{ name: string; value: string }>) => ({
+			...event,
+			eventFormList: [{ formName: 'M', eventFieldList: fields }],
+		});
 		const start = { name: 'startDate', value: '11/09/2015 17:41:00' };
 		for (const body of [
 			form([]),
@@ -115,7 +203,9 @@ describe('events', () => {
 		}
 		const id = idOf(await api('/events', 'event', 'POST', event));
 		expect((await api(`/events/${id}`, 'event', 'DELETE')).status).toBe(405);
-		expect((await api(`/events/${id}`, 'event', 'PUT', { ...event, status: 'Closed' })).status).toBe(204);
+		expect(
+			(await api(`/events/${id}`, 'event', 'PUT', { ...event, status: 'Closed' })).status,
+		).toBe(204);
 		const closed = (await (await api(`/events/${id}`, 'event')).json()) as Record<string, any>;
 		expect(closed).toMatchObject({ id, eventLabel: 'Outage', status: 'Closed' });
 	});

@@ -38,7 +38,8 @@ const file = (name: string, scope: string, mimeType: string, content: string | B
 	mimeType,
 	derefUri: b64(content),
 });
-const idOf = (res: Response) => new URL(res.headers.get('location') ?? '').pathname.split('/').pop()!;
+const idOf = (res: Response) =>
+	new URL(res.headers.get('location') ?? '').pathname.split('/').pop()!;
 
 describe('sandbox resources API', () => {
 	it('creates with 201 and only a Location, answers metadata with the three links, no content', async () => {
@@ -79,7 +80,11 @@ describe('sandbox resources API', () => {
 		await api('/resources', 'POST', file('austria.png', 'public', 'image/png', 'png'));
 		await api('/resources', 'POST', file('usa.json', 'private', 'application/json', '[]'));
 		const all = (await (await api('/resources')).json()) as Record<string, any>;
-		expect(all.resources.map((r: any) => r.name)).toEqual(['usa.json', 'austria.png', 'australia.csv']);
+		expect(all.resources.map((r: any) => r.name)).toEqual([
+			'usa.json',
+			'austria.png',
+			'australia.csv',
+		]);
 		expect(all.resources.every((r: any) => r.id === undefined)).toBe(true);
 		expect(all.resources[1].url).toMatch(/austria\.png$/);
 		expect(all.resources[0].url).toBeUndefined();
@@ -90,10 +95,18 @@ describe('sandbox resources API', () => {
 	});
 
 	it('PUT needs all four fields, replaces the file (204) and moves it to the top; DELETE answers 204', async () => {
-		const first = idOf(await api('/resources', 'POST', file('one.csv', 'private', 'text/csv', 'a\n1\n')));
+		const first = idOf(
+			await api('/resources', 'POST', file('one.csv', 'private', 'text/csv', 'a\n1\n')),
+		);
 		await api('/resources', 'POST', file('two.csv', 'private', 'text/csv', 'a\n2\n'));
-		expect((await api(`/resources/${first}`, 'PUT', { name: 'one.csv', scope: 'private' })).status).toBe(422);
-		const put = await api(`/resources/${first}`, 'PUT', file('one.json', 'private', 'application/json', '[{"a":"3"}]'));
+		expect(
+			(await api(`/resources/${first}`, 'PUT', { name: 'one.csv', scope: 'private' })).status,
+		).toBe(422);
+		const put = await api(
+			`/resources/${first}`,
+			'PUT',
+			file('one.json', 'private', 'application/json', '[{"a":"3"}]'),
+		);
 		expect(put.status).toBe(204);
 		const list = (await (await api('/resources')).json()) as Record<string, any>;
 		expect(list.resources.map((r: any) => r.name)).toEqual(['one.json', 'two.csv']);
@@ -104,17 +117,25 @@ describe('sandbox resources API', () => {
 });
 
 describe('readResourceRows', () => {
-	const env = new SandboxState('http://127.0.0.1:1', { username: 'u', password: 'p', apiKey: 'k' }, {
-		latencyMs: 0,
-		rateLimit: null,
-		linkStyle: 'absolute',
-	});
+	const env = new SandboxState(
+		'http://127.0.0.1:1',
+		{ username: 'u', password: 'p', apiKey: 'k' },
+		{
+			latencyMs: 0,
+			rateLimit: null,
+			linkStyle: 'absolute',
+		},
+	);
 	const seed = (name: string, mimeType: string, content: string) =>
 		env.seed('resources', [file(name, 'private', mimeType, content)])[0];
 	const ws = env.defaultWorkspaceId();
 
 	it('reads CSV with RFC 4180 quoting: commas, doubled quotes, line breaks, CRLF', () => {
-		const id = seed('a.csv', 'text/csv', 'name,note\r\n"Smith, Jo","said ""hi""\nthen left"\r\nAl,\r\n');
+		const id = seed(
+			'a.csv',
+			'text/csv',
+			'name,note\r\n"Smith, Jo","said ""hi""\nthen left"\r\nAl,\r\n',
+		);
 		expect(readResourceRows(env, ws, id)).toEqual([
 			{ name: 'Smith, Jo', note: 'said "hi"\nthen left' },
 			{ name: 'Al', note: '' },
@@ -122,8 +143,14 @@ describe('readResourceRows', () => {
 	});
 
 	it('reads JSON arrays, {contacts: [...]} wrappers and nested objects as dotted keys', () => {
-		const plain = seed('a.json', 'application/json', '[{"mobile":"0410","n":1,"MsgData":{"POB":{"At":"9am"}}}]');
-		expect(readResourceRows(env, ws, plain)).toEqual([{ mobile: '0410', n: '1', 'MsgData.POB.At': '9am' }]);
+		const plain = seed(
+			'a.json',
+			'application/json',
+			'[{"mobile":"0410","n":1,"MsgData":{"POB":{"At":"9am"}}}]',
+		);
+		expect(readResourceRows(env, ws, plain)).toEqual([
+			{ mobile: '0410', n: '1', 'MsgData.POB.At': '9am' },
+		]);
 		const wrapped = seed('b.json', 'application/json', '{"contacts":[{"a":"1"},{"a":"2"}]}');
 		expect(readResourceRows(env, ws, wrapped)).toEqual([{ a: '1' }, { a: '2' }]);
 		const other = seed('c.json', 'application/json', '{"people":[{"a":"x"}]}');
@@ -131,19 +158,30 @@ describe('readResourceRows', () => {
 	});
 
 	it('reads XML recipients as in the docs', () => {
-		const id = seed('r.xml', 'application/xml', '<recipients><recipient><name>Franco</name><mobile>0410</mobile></recipient></recipients>');
+		const id = seed(
+			'r.xml',
+			'application/xml',
+			'<recipients><recipient><name>Franco</name><mobile>0410</mobile></recipient></recipients>',
+		);
 		expect(readResourceRows(env, ws, id)).toEqual([{ name: 'Franco', mobile: '0410' }]);
 	});
 
 	it('throws 404 for an unknown id or another workspace, 422 for JSON without records', () => {
-		expect(() => readResourceRows(env, ws, 'NOPE')).toThrow(expect.objectContaining({ status: 404 }));
+		expect(() => readResourceRows(env, ws, 'NOPE')).toThrow(
+			expect.objectContaining({ status: 404 }),
+		);
 		const id = seed('d.json', 'application/json', '{"a":1}');
-		expect(() => readResourceRows(env, 'OTHER', id)).toThrow(expect.objectContaining({ status: 404 }));
+		expect(() => readResourceRows(env, 'OTHER', id)).toThrow(
+			expect.objectContaining({ status: 404 }),
+		);
 		expect(() => readResourceRows(env, ws, id)).toThrow(expect.objectContaining({ status: 422 }));
 	});
 
 	it('parseCsv refuses a stray quote', () => {
 		expect(() => parseCsv('a,b"c\n')).toThrow(/quote/);
-		expect(parseCsv('a,b\n\n1,2')).toEqual([['a', 'b'], ['1', '2']]);
+		expect(parseCsv('a,b\n\n1,2')).toEqual([
+			['a', 'b'],
+			['1', '2'],
+		]);
 	});
 });

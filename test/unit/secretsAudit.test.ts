@@ -8,8 +8,12 @@ const KEY = 'sandbox-api-key';
 describe('findSecrets', () => {
 	it('finds a secret written plainly, URL-encoded, JSON-escaped or inside base64 at any offset', () => {
 		expect(findSecrets(`GET /x?apikey=${KEY}`, [KEY]).map((f) => f.form)).toEqual(['plain']);
-		expect(findSecrets(`u=${encodeURIComponent('p@ss word!')}`, ['p@ss word!']).map((f) => f.form)).toEqual(['url-encoded']);
-		expect(findSecrets(JSON.stringify({ m: 'a"quoted"secret' }), ['a"quoted"secret']).map((f) => f.form)).toEqual(['json-escaped']);
+		expect(
+			findSecrets(`u=${encodeURIComponent('p@ss word!')}`, ['p@ss word!']).map((f) => f.form),
+		).toEqual(['url-encoded']);
+		expect(
+			findSecrets(JSON.stringify({ m: 'a"quoted"secret' }), ['a"quoted"secret']).map((f) => f.form),
+		).toEqual(['json-escaped']);
 		for (const prefix of ['', 'a', 'ab', 'Basic user:']) {
 			const encoded = Buffer.from(`${prefix}${KEY}!`).toString('base64');
 			expect(findSecrets(`Authorization: Basic ${encoded}`, [KEY]), prefix).toHaveLength(1);
@@ -31,15 +35,21 @@ describe('findSecrets', () => {
 
 describe('auditText', () => {
 	it('keeps what an error shows: message, description, stack and context', () => {
-		const error = new NodeOperationError({ name: 'n', type: 't', typeVersion: 1, position: [0, 0], parameters: {}, id: '1' }, 'm1', {
-			description: 'd1',
-		});
+		const error = new NodeOperationError(
+			{ name: 'n', type: 't', typeVersion: 1, position: [0, 0], parameters: {}, id: '1' },
+			'm1',
+			{
+				description: 'd1',
+			},
+		);
 		error.context.data = { echoed: 'c1' };
 		const text = auditText({ error, cycle: undefined as unknown });
 		for (const part of ['m1', 'd1', 'c1', 'NodeOperationError']) expect(text).toContain(part);
 		// The node (the workflow's own definition, parameters included) is not something the run produced.
 		expect(text).not.toContain('typeVersion');
-		expect(auditText({ message: 'copy', node: { parameters: { password: 'typed-in' } } })).toBe('{"message":"copy"}');
+		expect(auditText({ message: 'copy', node: { parameters: { password: 'typed-in' } } })).toBe(
+			'{"message":"copy"}',
+		);
 	});
 
 	it('survives cycles and bigints', () => {

@@ -2,19 +2,40 @@ import { describe, expect, it } from 'vitest';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { TOO_DEEP, keyMatches, normaliseDelivery, readDeliveryBody, safeCopy } from '../../nodes/WhispirTrigger/delivery';
-import { DUPLICATE_WINDOW_DELIVERIES, firstDelivery } from '../../nodes/WhispirTrigger/processMemory';
+import {
+	TOO_DEEP,
+	keyMatches,
+	normaliseDelivery,
+	readDeliveryBody,
+	safeCopy,
+} from '../../nodes/WhispirTrigger/delivery';
+import {
+	DUPLICATE_WINDOW_DELIVERIES,
+	firstDelivery,
+} from '../../nodes/WhispirTrigger/processMemory';
 import { whispirStampToIso } from '../../nodes/WhispirTrigger/whispirTime';
 
 describe('whispirStampToIso', () => {
 	it('reads dd/MM/yy HH:mm in the given timezone, daylight saving included', () => {
-		expect(whispirStampToIso('09/01/16 13:22', 'Australia/Sydney')).toBe('2016-01-09T02:22:00.000Z'); // AEDT +11
-		expect(whispirStampToIso('09/07/16 13:22', 'Australia/Sydney')).toBe('2016-07-09T03:22:00.000Z'); // AEST +10
+		expect(whispirStampToIso('09/01/16 13:22', 'Australia/Sydney')).toBe(
+			'2016-01-09T02:22:00.000Z',
+		); // AEDT +11
+		expect(whispirStampToIso('09/07/16 13:22', 'Australia/Sydney')).toBe(
+			'2016-07-09T03:22:00.000Z',
+		); // AEST +10
 		expect(whispirStampToIso('09/01/2016 13:22', 'UTC')).toBe('2016-01-09T13:22:00.000Z');
 	});
 
 	it('gives undefined for what is not a Whispir stamp', () => {
-		for (const stamp of ['', '2016-01-09 13:22', '31/02/16 10:00', '09/01/16 25:00', '09/01/16 10:60', undefined, 42]) {
+		for (const stamp of [
+			'',
+			'2016-01-09 13:22',
+			'31/02/16 10:00',
+			'09/01/16 25:00',
+			'09/01/16 10:60',
+			undefined,
+			42,
+		]) {
 			expect(whispirStampToIso(stamp, 'UTC')).toBeUndefined();
 		}
 	});
@@ -33,21 +54,46 @@ describe('keyMatches', () => {
 
 describe('readDeliveryBody', () => {
 	it('takes a JSON object sent as JSON, parsed by n8n or not', () => {
-		expect(readDeliveryBody('application/json', { messageid: 'A' }, undefined)).toEqual({ payload: { messageid: 'A' } });
-		expect(readDeliveryBody('application/json; charset=UTF-8', {}, Buffer.from('{"messageid":"A"}'))).toEqual({ payload: { messageid: 'A' } });
-		expect(readDeliveryBody('application/vnd.whispir.x+json', {}, Buffer.from('{"messageid":"A"}'))).toEqual({ payload: { messageid: 'A' } });
+		expect(readDeliveryBody('application/json', { messageid: 'A' }, undefined)).toEqual({
+			payload: { messageid: 'A' },
+		});
+		expect(
+			readDeliveryBody('application/json; charset=UTF-8', {}, Buffer.from('{"messageid":"A"}')),
+		).toEqual({ payload: { messageid: 'A' } });
+		expect(
+			readDeliveryBody('application/vnd.whispir.x+json', {}, Buffer.from('{"messageid":"A"}')),
+		).toEqual({ payload: { messageid: 'A' } });
 	});
 
 	it('refuses what Whispir does not send: XML, forms, multipart, text, no type (415); JSON that is not an object (400)', () => {
 		const json = Buffer.from('{"messageid":"A"}');
-		expect(readDeliveryBody('application/xml', { anything: 1 }, undefined)).toMatchObject({ refusal: { status: 415, message: expect.stringMatching(/XML/) } });
-		for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain', '', 'application/jsonp', 'text/json']) {
-			expect(readDeliveryBody(type, { messageid: 'A' }, json), type).toMatchObject({ refusal: { status: 415 } });
+		expect(readDeliveryBody('application/xml', { anything: 1 }, undefined)).toMatchObject({
+			refusal: { status: 415, message: expect.stringMatching(/XML/) },
+		});
+		for (const type of [
+			'application/x-www-form-urlencoded',
+			'multipart/form-data; boundary=x',
+			'text/plain',
+			'',
+			'application/jsonp',
+			'text/json',
+		]) {
+			expect(readDeliveryBody(type, { messageid: 'A' }, json), type).toMatchObject({
+				refusal: { status: 415 },
+			});
 		}
-		expect(readDeliveryBody('application/json', [{ messageid: 'A' }], undefined)).toMatchObject({ refusal: { status: 400 } });
-		expect(readDeliveryBody('application/vnd.x+json', {}, Buffer.from('[1,2]'))).toMatchObject({ refusal: { status: 400 } });
-		expect(readDeliveryBody('application/vnd.x+json', {}, Buffer.from('"text"'))).toMatchObject({ refusal: { status: 400 } });
-		expect(readDeliveryBody('application/json', {}, undefined)).toMatchObject({ refusal: { status: 400 } });
+		expect(readDeliveryBody('application/json', [{ messageid: 'A' }], undefined)).toMatchObject({
+			refusal: { status: 400 },
+		});
+		expect(readDeliveryBody('application/vnd.x+json', {}, Buffer.from('[1,2]'))).toMatchObject({
+			refusal: { status: 400 },
+		});
+		expect(readDeliveryBody('application/vnd.x+json', {}, Buffer.from('"text"'))).toMatchObject({
+			refusal: { status: 400 },
+		});
+		expect(readDeliveryBody('application/json', {}, undefined)).toMatchObject({
+			refusal: { status: 400 },
+		});
 	});
 });
 
@@ -56,7 +102,11 @@ describe('normaliseDelivery', () => {
 		const payload = JSON.parse(
 			'{"messageId":"M1","location":"https://api.au.whispir.com/messages/M1","responseMessage":{"channel":"EMAIL","acknowledged":"09/01/13 13:22","content":"Yes"},"customParameters":{"a":"1","n":7,"__proto__":{"x":1},"nested":{"b":"2"}}}',
 		);
-		const item = normaliseDelivery(payload, { timeZone: 'UTC', callbackName: 'cb', includeRaw: true });
+		const item = normaliseDelivery(payload, {
+			timeZone: 'UTC',
+			callbackName: 'cb',
+			includeRaw: true,
+		});
 		expect(item).toMatchObject({
 			event: 'reply',
 			messageId: 'M1',
@@ -69,7 +119,9 @@ describe('normaliseDelivery', () => {
 			replayed: false,
 		});
 		expect(Object.keys(item.customParameters as object)).toEqual(['a', 'n', 'nested']);
-		expect(Object.keys((item.raw as { customParameters: object }).customParameters)).not.toContain('__proto__');
+		expect(Object.keys((item.raw as { customParameters: object }).customParameters)).not.toContain(
+			'__proto__',
+		);
 		expect(safeCopy([{ constructor: 1, ok: 2 }])).toEqual([{ ok: 2 }]);
 	});
 });
@@ -88,15 +140,30 @@ describe('safeCopy', () => {
 	});
 
 	it('gives customParameters of a deep delivery as a string, without a stack overflow', () => {
-		const payload = JSON.parse(`{"customParameters":{"deep":${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}}`) as IDataObject;
-		const item = normaliseDelivery(payload, { timeZone: 'UTC', callbackName: 'cb', includeRaw: true });
-		expect((item.customParameters as IDataObject).deep).toMatch(/^\{"a":\{"a":.*"\[nested too deeply\]"\}+$/);
+		const payload = JSON.parse(
+			`{"customParameters":{"deep":${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}}`,
+		) as IDataObject;
+		const item = normaliseDelivery(payload, {
+			timeZone: 'UTC',
+			callbackName: 'cb',
+			includeRaw: true,
+		});
+		expect((item.customParameters as IDataObject).deep).toMatch(
+			/^\{"a":\{"a":.*"\[nested too deeply\]"\}+$/,
+		);
 		expect(() => JSON.stringify(item)).not.toThrow();
 	});
 });
 
 describe('firstDelivery (the duplicate window)', () => {
-	const delivery = (content: string) => ({ event: 'reply', messageId: 'M1', from: {}, channel: 'SMS', content, acknowledged: '02/03/26 10:00' });
+	const delivery = (content: string) => ({
+		event: 'reply',
+		messageId: 'M1',
+		from: {},
+		channel: 'SMS',
+		content,
+		acknowledged: '02/03/26 10:00',
+	});
 
 	it('remembers a delivery for 24 hours, per callback', () => {
 		const start = Date.UTC(2026, 2, 2);
@@ -109,7 +176,8 @@ describe('firstDelivery (the duplicate window)', () => {
 	it('keeps at most the last 10,000 deliveries, so its memory is bounded', () => {
 		const start = Date.UTC(2026, 3, 2);
 		expect(firstDelivery('CB3', delivery('first'), start)).toBe(true);
-		for (let index = 0; index < DUPLICATE_WINDOW_DELIVERIES - 1; index++) firstDelivery('CB3', delivery(String(index)), start + 1);
+		for (let index = 0; index < DUPLICATE_WINDOW_DELIVERIES - 1; index++)
+			firstDelivery('CB3', delivery(String(index)), start + 1);
 		expect(firstDelivery('CB3', delivery('first'), start + 2)).toBe(false);
 		firstDelivery('CB3', delivery('one more'), start + 3);
 		firstDelivery('CB3', delivery('and another'), start + 3);

@@ -14,10 +14,18 @@ export function runsAsAgentTool(context: IExecuteFunctions): boolean {
  * Stops an operation that cannot be undone when a language model decides to run it: a typed
  * confirmation guards it in a workflow, but a model can type the phrase too.
  */
-export function refuseAsAgentTool(context: IExecuteFunctions, what: string, itemIndex: number): void {
+export function refuseAsAgentTool(
+	context: IExecuteFunctions,
+	what: string,
+	itemIndex: number,
+): void {
 	if (!runsAsAgentTool(context)) return;
-	throw new NodeOperationError(context.getNode(), `${what} cannot run as an AI agent's tool (item ${itemIndex})`, {
-		description: `Nothing was deleted. ${what} cannot be undone, so it runs only as a regular Whispir node in a workflow, where a person set its confirmation.`,
-		itemIndex,
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		`${what} cannot run as an AI agent's tool (item ${itemIndex})`,
+		{
+			description: `Nothing was deleted. ${what} cannot be undone, so it runs only as a regular Whispir node in a workflow, where a person set its confirmation.`,
+			itemIndex,
+		},
+	);
 }

@@ -26,7 +26,8 @@ export const byDisplayName = (a: { displayName: string }, b: { displayName: stri
 	a.displayName.localeCompare(b.displayName);
 
 /** A collection's fields, assembled from shared pieces, in n8n's alphabetical order. */
-export const sortedFields = (fields: INodeProperties[]): INodeProperties[] => [...fields].sort(byDisplayName);
+export const sortedFields = (fields: INodeProperties[]): INodeProperties[] =>
+	[...fields].sort(byDisplayName);
 
 export const ID_PATTERN = '^[A-Za-z0-9_.-]+$';
 
@@ -70,7 +71,10 @@ export function idLocator(options: IdLocatorOptions): INodeProperties {
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: ID_PATTERN, errorMessage: `A ${label} ID has only letters, digits, ., - and _` },
+						properties: {
+							regex: ID_PATTERN,
+							errorMessage: `A ${label} ID has only letters, digits, ., - and _`,
+						},
 					},
 				],
 			},

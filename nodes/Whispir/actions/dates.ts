@@ -51,13 +51,23 @@ function wallClockAt(instant: Date, timeZone: string): WallClock {
 	const parts = formatterFor(timeZone).formatToParts(instant);
 	const out: Record<string, number> = {};
 	for (const part of parts) if (part.type !== 'literal') out[part.type] = Number(part.value);
-	return { year: out.year, month: out.month, day: out.day, hour: out.hour, minute: out.minute, second: out.second };
+	return {
+		year: out.year,
+		month: out.month,
+		day: out.day,
+		hour: out.hour,
+		minute: out.minute,
+		second: out.second,
+	};
 }
 
 /** How far the timezone is ahead of UTC at that moment, in ms. */
 function offsetAt(instant: Date, timeZone: string): number {
 	const p = wallClockAt(instant, timeZone);
-	return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (instant.getTime() - instant.getUTCMilliseconds());
+	return (
+		Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) -
+		(instant.getTime() - instant.getUTCMilliseconds())
+	);
 }
 
 /** Whether a clock can show this time: no 30 February, no 24:00 or 10:60. */
@@ -85,7 +95,11 @@ export function instantOf(time: WallClock, timeZone: string): Date {
 function dateText(value: unknown): string | undefined {
 	if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-	if (typeof value === 'object' && value !== null && typeof (value as { toISO?: unknown }).toISO === 'function') {
+	if (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	) {
 		const iso = (value as { toISO(): unknown }).toISO();
 		return typeof iso === 'string' ? iso : undefined;
 	}
@@ -98,7 +112,9 @@ export function readWallClock(value: unknown, timeZone: string): WallClockTime |
 	if (text === undefined) return undefined;
 	const wall = WALL_CLOCK.exec(text);
 	if (wall && !HAS_OFFSET.test(text)) {
-		const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((index) => Number(wall[index] ?? 0));
+		const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((index) =>
+			Number(wall[index] ?? 0),
+		);
 		const time = { year, month, day, hour, minute, second };
 		return isPossible(time) ? { ...time, instant: instantOf(time, timeZone) } : undefined;
 	}

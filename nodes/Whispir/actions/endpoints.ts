@@ -14,21 +14,71 @@ export interface Endpoint {
 }
 
 export const ENDPOINTS = {
-	workspace: { path: '/workspaces', mediaType: 'workspace-v1', listKey: 'workspaces', inWorkspace: false },
+	workspace: {
+		path: '/workspaces',
+		mediaType: 'workspace-v1',
+		listKey: 'workspaces',
+		inWorkspace: false,
+	},
 	message: { path: '/messages', mediaType: 'message-v1', listKey: 'messages', inWorkspace: true },
-	bulkMessage: { path: '/messages', mediaType: 'bulkmessage-v1', listKey: 'messages', inWorkspace: true },
-	messageStatus: { path: '/messagestatus', mediaType: 'messagestatus-v1', listKey: 'messageStatuses', inWorkspace: true },
-	messageResponse: { path: '/messageresponses', mediaType: 'messageresponse-v1', listKey: 'messageresponses', inWorkspace: true },
-	template: { path: '/templates', mediaType: 'template-v1', listKey: 'messagetemplates', inWorkspace: true },
+	bulkMessage: {
+		path: '/messages',
+		mediaType: 'bulkmessage-v1',
+		listKey: 'messages',
+		inWorkspace: true,
+	},
+	messageStatus: {
+		path: '/messagestatus',
+		mediaType: 'messagestatus-v1',
+		listKey: 'messageStatuses',
+		inWorkspace: true,
+	},
+	messageResponse: {
+		path: '/messageresponses',
+		mediaType: 'messageresponse-v1',
+		listKey: 'messageresponses',
+		inWorkspace: true,
+	},
+	template: {
+		path: '/templates',
+		mediaType: 'template-v1',
+		listKey: 'messagetemplates',
+		inWorkspace: true,
+	},
 	// The docs show no list answer for response rules; the key follows the resource's own name.
-	responseRule: { path: '/responserules', mediaType: 'responserule-v1', listKey: 'responseRules', inWorkspace: true },
-	scenario: { path: '/scenarios', mediaType: 'scenario-v1', listKey: 'scenarios', inWorkspace: true },
+	responseRule: {
+		path: '/responserules',
+		mediaType: 'responserule-v1',
+		listKey: 'responseRules',
+		inWorkspace: true,
+	},
+	scenario: {
+		path: '/scenarios',
+		mediaType: 'scenario-v1',
+		listKey: 'scenarios',
+		inWorkspace: true,
+	},
 	event: { path: '/events', mediaType: 'event-v1', listKey: 'events', inWorkspace: true },
-	resource: { path: '/resources', mediaType: 'resource-v1', listKey: 'resources', inWorkspace: true },
-	callback: { path: '/callbacks', mediaType: 'api-callback-v1', listKey: 'callbacks', inWorkspace: false },
+	resource: {
+		path: '/resources',
+		mediaType: 'resource-v1',
+		listKey: 'resources',
+		inWorkspace: true,
+	},
+	callback: {
+		path: '/callbacks',
+		mediaType: 'api-callback-v1',
+		listKey: 'callbacks',
+		inWorkspace: false,
+	},
 	callbackCall: { path: '/calls', mediaType: 'api-call-v1', listKey: 'calls', inWorkspace: false },
 	contact: { path: '/contacts', mediaType: 'contact-v1', listKey: 'contacts', inWorkspace: true },
-	contactDevice: { path: '/devices', mediaType: 'contactdevice-v1', listKey: 'devices', inWorkspace: true },
+	contactDevice: {
+		path: '/devices',
+		mediaType: 'contactdevice-v1',
+		listKey: 'devices',
+		inWorkspace: true,
+	},
 	distributionList: {
 		path: '/distributionlists',
 		mediaType: 'distributionlist-v1',
@@ -52,5 +102,10 @@ export const ENDPOINTS = {
 		inWorkspace: true,
 		emptyListIs404: true,
 	},
-	import: { path: '/imports', mediaType: 'importcontact-v1', listKey: 'imports', inWorkspace: true },
+	import: {
+		path: '/imports',
+		mediaType: 'importcontact-v1',
+		listKey: 'imports',
+		inWorkspace: true,
+	},
 } as const satisfies Record<string, Endpoint>;

@@ -25,15 +25,22 @@ export function requiredText(
 }
 
 /** A text parameter that may be empty (resource locators give their value); trimmed, undefined when empty. */
-export function optionalText(context: IExecuteFunctions, name: string, itemIndex: number): string | undefined {
+export function optionalText(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): string | undefined {
 	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	return text === '' ? undefined : text;
 }
 
 /** A value the user left empty: nothing, or only spaces. */
 export function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /**
@@ -51,8 +58,17 @@ export function locatorValue(value: unknown): string | undefined {
  * whatever shape the parameter has (a locator, or a plain string or number from an expression or an
  * older workflow). The transport checks every path again; this names the field as the user sees it.
  */
-export function pickedId(context: IExecuteFunctions, locator: { name: string; displayName: string }, itemIndex: number): string {
-	return assertIdSegment(context, requiredText(context, locator.name, itemIndex, locator.displayName), itemIndex, locator.displayName);
+export function pickedId(
+	context: IExecuteFunctions,
+	locator: { name: string; displayName: string },
+	itemIndex: number,
+): string {
+	return assertIdSegment(
+		context,
+		requiredText(context, locator.name, itemIndex, locator.displayName),
+		itemIndex,
+		locator.displayName,
+	);
 }
 
 /**
@@ -66,7 +82,10 @@ export function assertSomethingToUpdate(
 	hint = 'Add at least one field under "Update Fields".',
 ): void {
 	if (Object.values(changes).some((value) => value !== undefined)) return;
-	throw new NodeOperationError(context.getNode(), `Nothing to update in item ${itemIndex}`, { description: hint, itemIndex });
+	throw new NodeOperationError(context.getNode(), `Nothing to update in item ${itemIndex}`, {
+		description: hint,
+		itemIndex,
+	});
 }
 
 /**
@@ -80,12 +99,21 @@ export function wholeNumber(
 	field: { label: string; min: number },
 	itemIndex: number,
 ): number {
-	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	const number =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim() !== ''
+				? Number(value)
+				: NaN;
 	if (Number.isInteger(number) && number >= field.min) return number;
-	throw new NodeOperationError(context.getNode(), `"${field.label}" in item ${itemIndex} is not a whole number of at least ${field.min}: "${String(value)}"`, {
-		description: `Enter a whole number of ${field.min} or more, or map a field that holds one.`,
-		itemIndex,
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		`"${field.label}" in item ${itemIndex} is not a whole number of at least ${field.min}: "${String(value)}"`,
+		{
+			description: `Enter a whole number of ${field.min} or more, or map a field that holds one.`,
+			itemIndex,
+		},
+	);
 }
 
 /** A boolean field's value; an expression may give the text "true" or "false". */
@@ -96,7 +124,12 @@ export function isOn(value: unknown): boolean {
 /** Return All and Limit (see `returnAllOrLimit`): undefined to read everything, else how many to read. */
 export function listLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (isOn(context.getNodeParameter('returnAll', itemIndex, false))) return undefined;
-	return wholeNumber(context, context.getNodeParameter('limit', itemIndex, 50), { label: 'Limit', min: 1 }, itemIndex);
+	return wholeNumber(
+		context,
+		context.getNodeParameter('limit', itemIndex, 50),
+		{ label: 'Limit', min: 1 },
+		itemIndex,
+	);
 }
 
 /** IDs written as one comma-separated text, as Whispir stores list members and takes workspace IDs. */

@@ -27,8 +27,16 @@ export interface PersonField {
 	contactsOnly?: boolean;
 }
 
-const text = (name: string, displayName: string, placeholder?: string): PersonField => ({ name, displayName, placeholder });
-const email = (name: string, displayName: string): PersonField => ({ name, displayName, kind: 'email' });
+const text = (name: string, displayName: string, placeholder?: string): PersonField => ({
+	name,
+	displayName,
+	placeholder,
+});
+const email = (name: string, displayName: string): PersonField => ({
+	name,
+	displayName,
+	kind: 'email',
+});
 const mobile = (name: string, displayName: string): PersonField => ({
 	name,
 	displayName,
@@ -48,7 +56,8 @@ export const KEY_PERSON_FIELDS: readonly PersonField[] = [
 		name: 'timezone',
 		displayName: 'Timezone',
 		placeholder: 'e.g. Australia/Melbourne or +10',
-		description: 'A Country/City name or an offset from GMT. Whispir stores names as offsets, so "Australia/Melbourne" may read back as "+10".',
+		description:
+			'A Country/City name or an offset from GMT. Whispir stores names as offsets, so "Australia/Melbourne" may read back as "+10".',
 	},
 ];
 
@@ -117,12 +126,19 @@ export function personFieldProperty(
 	options: { whose: 'contact' | 'user'; required?: boolean },
 ): INodeProperties {
 	const what = field.displayName.toLowerCase();
-	const defaultDescription = field.kind === 'email' ? `The ${options.whose}'s ${what} address` : `The ${options.whose}'s ${what}`;
+	const defaultDescription =
+		field.kind === 'email'
+			? `The ${options.whose}'s ${what} address`
+			: `The ${options.whose}'s ${what}`;
 	return {
 		displayName: field.displayName,
 		name: field.name,
 		type: 'string',
-		...(field.kind === 'email' ? { placeholder: 'name@email.com' } : field.placeholder ? { placeholder: field.placeholder } : {}),
+		...(field.kind === 'email'
+			? { placeholder: 'name@email.com' }
+			: field.placeholder
+				? { placeholder: field.placeholder }
+				: {}),
 		required: options.required ?? false,
 		default: '',
 		description: field.description ?? defaultDescription,
@@ -145,8 +161,10 @@ export function checkedPersonFields(
 		if (isBlank(raw)) continue;
 		const field = fields.find((candidate) => candidate.name === name);
 		const value = typeof raw === 'string' ? raw.trim() : raw;
-		if (field?.kind === 'email') checked[name] = assertEmail(context, String(value), itemIndex, field.displayName);
-		else if (field?.kind === 'mobile') checked[name] = assertPhone(context, String(value), itemIndex, field.displayName);
+		if (field?.kind === 'email')
+			checked[name] = assertEmail(context, String(value), itemIndex, field.displayName);
+		else if (field?.kind === 'mobile')
+			checked[name] = assertPhone(context, String(value), itemIndex, field.displayName);
 		else checked[name] = typeof value === 'number' ? String(value) : value;
 	}
 	return checked;

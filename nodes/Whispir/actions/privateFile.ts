@@ -49,7 +49,8 @@ export async function uploadPrivateCsv(
 			context.getNode(),
 			`The input items make a ${(bytes / 1024 / 1024).toFixed(1)} MB file; Whispir accepts at most 10 MB`,
 			{
-				description: 'Split the items into smaller batches (for example with the Loop Over Items node), or send fewer columns.',
+				description:
+					'Split the items into smaller batches (for example with the Loop Over Items node), or send fewer columns.',
 				itemIndex: file.itemIndex,
 			},
 		);
@@ -69,10 +70,15 @@ export async function uploadPrivateCsv(
 	});
 	const resourceId = idFromUrl(response.location);
 	if (resourceId === undefined) {
-		throw new NodeOperationError(context.getNode(), 'Whispir stored the file but did not say under which ID', {
-			description: 'Its answer had no Location header. Nothing was sent; try again, or report this to Whispir support.',
-			itemIndex: file.itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'Whispir stored the file but did not say under which ID',
+			{
+				description:
+					'Its answer had no Location header. Nothing was sent; try again, or report this to Whispir support.',
+				itemIndex: file.itemIndex,
+			},
+		);
 	}
 	return { resourceId, url: response.location };
 }

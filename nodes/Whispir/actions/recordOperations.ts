@@ -3,7 +3,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fetchRecord, recordPath } from '../helpers/records';
 import { whispirApiList, whispirApiRequest } from '../transport';
-import { idLocator, returnAllOrLimit, simplifyOption, workspaceSelector, type IdLocatorOptions } from './common.descriptions';
+import {
+	idLocator,
+	returnAllOrLimit,
+	simplifyOption,
+	workspaceSelector,
+	type IdLocatorOptions,
+} from './common.descriptions';
 import type { Endpoint } from './endpoints';
 import type { WhispirItemOperation } from './operation';
 import { isOn, listLimit, nonEmptyTexts, optionalText, pickedId } from './parameters';
@@ -14,7 +20,11 @@ import { isOn, listLimit, nonEmptyTexts, optionalText, pickedId } from './parame
  */
 
 /** The workspace picked for this item, or undefined for Whispir's default workspace. */
-export function workspaceOf(context: IExecuteFunctions, itemIndex: number, endpoint: Endpoint): string | undefined {
+export function workspaceOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	endpoint: Endpoint,
+): string | undefined {
 	return endpoint.inWorkspace ? optionalText(context, 'workspace', itemIndex) : undefined;
 }
 
@@ -47,14 +57,21 @@ type OutputFilter = (record: IDataObject) => IDataObject;
 
 /** Get: one record by ID, optionally simplified. */
 export function getOperation(
-	spec: RecordOperationSpec & { simplifyKeys?: SimplifyKeys; qs?: IDataObject; output?: OutputFilter },
+	spec: RecordOperationSpec & {
+		simplifyKeys?: SimplifyKeys;
+		qs?: IDataObject;
+		output?: OutputFilter;
+	},
 ): WhispirItemOperation {
 	const properties = withWorkspace(spec.endpoint, [
 		idLocator(spec.locator),
 		...(spec.simplifyKeys ? [simplifyOption] : []),
 	]);
 	return {
-		description: updateDisplayOptions({ show: { resource: [spec.resource], operation: ['get'] } }, properties),
+		description: updateDisplayOptions(
+			{ show: { resource: [spec.resource], operation: ['get'] } },
+			properties,
+		),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const record = await fetchRecord(this, {
 				endpoint: spec.endpoint,
@@ -63,7 +80,9 @@ export function getOperation(
 				qs: spec.qs,
 				itemIndex,
 			});
-			const simplifyKeys = isOn(this.getNodeParameter('simplify', itemIndex, true)) ? spec.simplifyKeys : undefined;
+			const simplifyKeys = isOn(this.getNodeParameter('simplify', itemIndex, true))
+				? spec.simplifyKeys
+				: undefined;
 			const shown = simplifyKeys ? simplified(record, simplifyKeys) : record;
 			return spec.output ? spec.output(shown) : shown;
 		},
@@ -115,7 +134,10 @@ export function getManyOperation(spec: GetManySpec): WhispirItemOperation {
 		...(spec.simplifyKeys ? [simplifyOption] : []),
 	]);
 	return {
-		description: updateDisplayOptions({ show: { resource: [spec.resource], operation: ['getAll'] } }, properties),
+		description: updateDisplayOptions(
+			{ show: { resource: [spec.resource], operation: ['getAll'] } },
+			properties,
+		),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const records = await whispirApiList.call(this, {
 				path: spec.endpoint.path,
@@ -127,10 +149,13 @@ export function getManyOperation(spec: GetManySpec): WhispirItemOperation {
 				limit: listLimit(this, itemIndex),
 				itemIndex,
 			});
-			const simplifyKeys = isOn(this.getNodeParameter('simplify', itemIndex, true)) ? spec.simplifyKeys : undefined;
-			const shown = simplifyKeys ? records.map((record) => simplified(record, simplifyKeys)) : records;
+			const simplifyKeys = isOn(this.getNodeParameter('simplify', itemIndex, true))
+				? spec.simplifyKeys
+				: undefined;
+			const shown = simplifyKeys
+				? records.map((record) => simplified(record, simplifyKeys))
+				: records;
 			return spec.output ? shown.map((record) => spec.output!(record)) : shown;
 		},
 	};
 }
-

@@ -32,7 +32,9 @@ export const itemOrderProperty: INodeProperties = {
 	],
 	default: 'parallel',
 	description: 'How the input items are run',
-	displayOptions: { hide: { operation: ['sendBulk', 'importContacts', 'deleteAll', 'updateStatus'] } },
+	displayOptions: {
+		hide: { operation: ['sendBulk', 'importContacts', 'deleteAll', 'updateStatus'] },
+	},
 };
 
 /**
@@ -46,9 +48,14 @@ export const itemOrderProperty: INodeProperties = {
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = RESOURCES.find((candidate) => candidate.option.value === resource)?.operations[operation];
+	const handler = RESOURCES.find((candidate) => candidate.option.value === resource)?.operations[
+		operation
+	];
 	if (!handler) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 
 	if ('executeBatch' in handler) return [await handler.executeBatch.call(this)];
@@ -59,9 +66,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const runItem = async (itemIndex: number) => {
 		try {
 			const result = await handler.execute.call(this, itemIndex);
-			results[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-				itemData: { item: itemIndex },
-			});
+			results[itemIndex] = this.helpers.constructExecutionMetaData(
+				this.helpers.returnJsonArray(result),
+				{
+					itemData: { item: itemIndex },
+				},
+			);
 		} catch (error) {
 			// Without Continue On Fail, this throws the error for the pool to report.
 			results[itemIndex] = [failedItemOrThrow(this, error, itemIndex)];
@@ -69,14 +79,19 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	};
 
 	const failure = await runPool(items.length, runItem, {
-		concurrency: await concurrencyOf(this, handler, this.getNodeParameter('itemOrder', 0, 'parallel') === 'sequential'),
+		concurrency: await concurrencyOf(
+			this,
+			handler,
+			this.getNodeParameter('itemOrder', 0, 'parallel') === 'sequential',
+		),
 		keepGoing: () => !isCancelled(this),
 	});
 	// A stopped execution starts no more items and outputs nothing with gaps; the waits it cut short
 	// are not item failures.
 	if (isCancelled(this)) throw cancellation(this);
 	// Without Continue On Fail the node stops as a loop would, at the first failed item…
-	if (failure) throw withDoneItemsNote(failure.error as NodeApiError | NodeOperationError, failure, results);
+	if (failure)
+		throw withDoneItemsNote(failure.error as NodeApiError | NodeOperationError, failure, results);
 	return [results.flat()];
 }
 
@@ -111,7 +126,8 @@ function withDoneItemsNote(
 	results: INodeExecutionData[][],
 ): NodeApiError | NodeOperationError {
 	const doneAfter: number[] = [];
-	for (let index = failure.index + 1; index < failure.started; index++) if (results[index]) doneAfter.push(index);
+	for (let index = failure.index + 1; index < failure.started; index++)
+		if (results[index]) doneAfter.push(index);
 	const before = failure.index === 0 ? '' : `items 0 to ${failure.index - 1}`;
 	const listed = doneAfter.slice(0, 20).join(', ') + (doneAfter.length > 20 ? ', …' : '');
 	const after = doneAfter.length === 0 ? '' : `${doneAfter.length} item(s) after it (${listed})`;

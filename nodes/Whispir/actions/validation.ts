@@ -23,22 +23,48 @@ export function phoneDigits(value: string): string | undefined {
 	return digits.length >= 6 && digits.length <= 15 ? digits : undefined;
 }
 
-function invalid(context: IExecuteFunctions, itemIndex: number, label: string, value: string, fix: string) {
-	return new NodeOperationError(context.getNode(), `"${label}" in item ${itemIndex} is not valid: "${value}"`, {
-		description: fix,
-		itemIndex,
-	});
+function invalid(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: string,
+	fix: string,
+) {
+	return new NodeOperationError(
+		context.getNode(),
+		`"${label}" in item ${itemIndex} is not valid: "${value}"`,
+		{
+			description: fix,
+			itemIndex,
+		},
+	);
 }
 
-export function assertEmail(context: IExecuteFunctions, value: string, itemIndex: number, label: string): string {
+export function assertEmail(
+	context: IExecuteFunctions,
+	value: string,
+	itemIndex: number,
+	label: string,
+): string {
 	if (!isEmail(value)) {
-		throw invalid(context, itemIndex, label, value, 'Enter an email address such as jane@example.com.');
+		throw invalid(
+			context,
+			itemIndex,
+			label,
+			value,
+			'Enter an email address such as jane@example.com.',
+		);
 	}
 	return value.trim();
 }
 
 /** Returns the number as Whispir wants it: digits only, country code first. */
-export function assertPhone(context: IExecuteFunctions, value: string, itemIndex: number, label: string): string {
+export function assertPhone(
+	context: IExecuteFunctions,
+	value: string,
+	itemIndex: number,
+	label: string,
+): string {
 	const digits = phoneDigits(value);
 	if (digits === undefined) {
 		throw invalid(
@@ -53,7 +79,12 @@ export function assertPhone(context: IExecuteFunctions, value: string, itemIndex
 }
 
 /** An ID that goes into a request path: refused unless it is one (see `isIdSegment`). */
-export function assertIdSegment(context: IExecuteFunctions, id: string, itemIndex: number, label: string): string {
+export function assertIdSegment(
+	context: IExecuteFunctions,
+	id: string,
+	itemIndex: number,
+	label: string,
+): string {
 	if (isIdSegment(id)) return id;
 	throw notAnIdError(context.getNode(), label, id, itemIndex);
 }

@@ -16,7 +16,13 @@ export function recordPath(endpoint: Endpoint, id: string): string {
 /** Whispir's answer to a GET of one record. */
 export async function fetchRecord(
 	context: IExecuteFunctions,
-	request: { endpoint: Endpoint; id: string; itemIndex: number; workspaceId?: string; qs?: IDataObject },
+	request: {
+		endpoint: Endpoint;
+		id: string;
+		itemIndex: number;
+		workspaceId?: string;
+		qs?: IDataObject;
+	},
 ): Promise<IDataObject> {
 	const response = await whispirApiRequest.call(context, {
 		method: 'GET',
@@ -46,8 +52,12 @@ export async function createRecord(
 		body: request.body,
 		itemIndex: request.itemIndex,
 	});
-	const stored = typeof response.body === 'object' && response.body !== null ? (response.body as IDataObject) : undefined;
-	const id = idFromUrl(response.location) ?? (typeof stored?.id === 'string' ? stored.id : undefined);
+	const stored =
+		typeof response.body === 'object' && response.body !== null
+			? (response.body as IDataObject)
+			: undefined;
+	const id =
+		idFromUrl(response.location) ?? (typeof stored?.id === 'string' ? stored.id : undefined);
 	// Reported in the output, as sends do: a failed item would invite a second create.
 	const notice = id === undefined ? { warning: CREATED_WITHOUT_ID } : {};
 	return { id, url: response.location, stored, notice };
@@ -152,8 +162,12 @@ export async function readMergeWrite(
 		'build' in request
 			? request.build
 			: (stored: IDataObject) =>
-					mergedRecord(stored, request.changes, { merge: request.merge, readOnly: request.readOnly });
-	const read = async () => await fetchRecord(context, { endpoint, id, workspaceId, itemIndex, qs: request.readQuery });
+					mergedRecord(stored, request.changes, {
+						merge: request.merge,
+						readOnly: request.readOnly,
+					});
+	const read = async () =>
+		await fetchRecord(context, { endpoint, id, workspaceId, itemIndex, qs: request.readQuery });
 	let record = build(request.current ?? (await read()));
 	const rebuild = async () => (record = build(await read()));
 	await writeRecord(context, { endpoint, id, workspaceId, itemIndex, record, rebuild });

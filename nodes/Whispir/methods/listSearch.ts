@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { recordPath } from '../helpers/records';
@@ -40,12 +45,19 @@ function matching(candidates: INodeListSearchItems[], filter?: string): INodeLis
 	const lower = filter?.trim().toLowerCase() ?? '';
 	const results = candidates
 		.filter(({ value }) => value !== '')
-		.filter(({ name, value }) => lower === '' || name.toLowerCase().includes(lower) || String(value).toLowerCase() === lower)
+		.filter(
+			({ name, value }) =>
+				lower === '' || name.toLowerCase().includes(lower) || String(value).toLowerCase() === lower,
+		)
 		.sort((a, b) => a.name.localeCompare(b.name));
 	return { results };
 }
 
-async function search(context: ILoadOptionsFunctions, spec: SearchSpec, filter?: string): Promise<INodeListSearchResult> {
+async function search(
+	context: ILoadOptionsFunctions,
+	spec: SearchSpec,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const wanted = filter?.trim() ?? '';
 	const records = await whispirApiList.call(context, {
 		path: spec.endpoint.path,
@@ -58,29 +70,50 @@ async function search(context: ILoadOptionsFunctions, spec: SearchSpec, filter?:
 	});
 	const valueOf = spec.value ?? ((record: IDataObject) => text(record.id));
 	return matching(
-		records.map((record) => ({ name: spec.name(record) || valueOf(record), value: valueOf(record) })),
+		records.map((record) => ({
+			name: spec.name(record) || valueOf(record),
+			value: valueOf(record),
+		})),
 		wanted,
 	);
 }
 
-const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
-const fullName = (record: IDataObject) => [text(record.firstName), text(record.lastName)].join(' ').trim();
+const text = (value: unknown) =>
+	typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+const fullName = (record: IDataObject) =>
+	[text(record.firstName), text(record.lastName)].join(' ').trim();
 
 export async function searchWorkspaces(this: ILoadOptionsFunctions, filter?: string) {
-	return await search(this, { endpoint: ENDPOINTS.workspace, name: (r) => text(r.projectName) }, filter);
+	return await search(
+		this,
+		{ endpoint: ENDPOINTS.workspace, name: (r) => text(r.projectName) },
+		filter,
+	);
 }
 
 export async function searchTemplates(this: ILoadOptionsFunctions, filter?: string) {
-	return await search(this, { endpoint: ENDPOINTS.template, name: (r) => text(r.messageTemplateName) }, filter);
+	return await search(
+		this,
+		{ endpoint: ENDPOINTS.template, name: (r) => text(r.messageTemplateName) },
+		filter,
+	);
 }
 
 export async function searchResponseRules(this: ILoadOptionsFunctions, filter?: string) {
-	return await search(this, { endpoint: ENDPOINTS.responseRule, name: (r) => text(r.name) }, filter);
+	return await search(
+		this,
+		{ endpoint: ENDPOINTS.responseRule, name: (r) => text(r.name) },
+		filter,
+	);
 }
 
 export async function searchScenarios(this: ILoadOptionsFunctions, filter?: string) {
 	// Whispir's scenario answers carry `title`, although its field table says `name` (Whispir's Scenarios docs: https://developers.whispir.com/c2NoOjM4OTQzOTIw-scenario).
-	return await search(this, { endpoint: ENDPOINTS.scenario, name: (r) => text(r.title) || text(r.name) }, filter);
+	return await search(
+		this,
+		{ endpoint: ENDPOINTS.scenario, name: (r) => text(r.title) || text(r.name) },
+		filter,
+	);
 }
 
 export async function searchEvents(this: ILoadOptionsFunctions, filter?: string) {
@@ -104,7 +137,11 @@ export async function searchContacts(this: ILoadOptionsFunctions, filter?: strin
 }
 
 export async function searchDistributionLists(this: ILoadOptionsFunctions, filter?: string) {
-	return await search(this, { endpoint: ENDPOINTS.distributionList, name: (r) => text(r.name) }, filter);
+	return await search(
+		this,
+		{ endpoint: ENDPOINTS.distributionList, name: (r) => text(r.name) },
+		filter,
+	);
 }
 
 export async function searchUsers(this: ILoadOptionsFunctions, filter?: string) {
@@ -118,7 +155,11 @@ export async function searchApps(this: ILoadOptionsFunctions, filter?: string) {
 export async function searchCustomLists(this: ILoadOptionsFunctions, filter?: string) {
 	return await search(
 		this,
-		{ endpoint: ENDPOINTS.customList, name: (r) => text(r.name), serverFilter: (name) => ({ name }) },
+		{
+			endpoint: ENDPOINTS.customList,
+			name: (r) => text(r.name),
+			serverFilter: (name) => ({ name }),
+		},
 		filter,
 	);
 }
@@ -126,13 +167,22 @@ export async function searchCustomLists(this: ILoadOptionsFunctions, filter?: st
 /** Contacts valued by their MRI, which is what a message's `to` takes. */
 export async function searchContactMris(this: ILoadOptionsFunctions, filter?: string) {
 	// Contact list pages carry only basic fields unless `fields` asks for more (Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact).
-	const spec: SearchSpec = { endpoint: ENDPOINTS.contact, name: fullName, value: (r) => text(r.mri), qs: { fields: 'firstName,lastName,mri' } };
+	const spec: SearchSpec = {
+		endpoint: ENDPOINTS.contact,
+		name: fullName,
+		value: (r) => text(r.mri),
+		qs: { fields: 'firstName,lastName,mri' },
+	};
 	return await search(this, spec, filter);
 }
 
 /** Distribution lists valued by their MRI, which is what a message's `to` takes. */
 export async function searchDistributionListMris(this: ILoadOptionsFunctions, filter?: string) {
-	return await search(this, { endpoint: ENDPOINTS.distributionList, name: (r) => text(r.name), value: (r) => text(r.mri) }, filter);
+	return await search(
+		this,
+		{ endpoint: ENDPOINTS.distributionList, name: (r) => text(r.name), value: (r) => text(r.mri) },
+		filter,
+	);
 }
 
 /** Callbacks valued by their **name**, which is what a message's `callbackId` takes (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback). */
@@ -154,7 +204,8 @@ export async function searchContactDevices(this: ILoadOptionsFunctions, filter?:
 	const contactId = currentValue(this, 'contactId');
 	if (contactId === undefined || contactId.startsWith('=')) {
 		throw new NodeOperationError(this.getNode(), 'Pick a contact first', {
-			description: 'The list shows the devices of the contact chosen above. Give the device ID instead when the contact comes from an expression.',
+			description:
+				'The list shows the devices of the contact chosen above. Give the device ID instead when the contact comes from an expression.',
 		});
 	}
 	const response = await whispirApiRequest.call(this, {
@@ -166,7 +217,10 @@ export async function searchContactDevices(this: ILoadOptionsFunctions, filter?:
 	const contact = (response.body ?? {}) as IDataObject;
 	const devices = Array.isArray(contact.devices) ? (contact.devices as IDataObject[]) : [];
 	return matching(
-		devices.map((device) => ({ name: text(device.deviceName) || text(device.id), value: text(device.id) })),
+		devices.map((device) => ({
+			name: text(device.deviceName) || text(device.id),
+			value: text(device.id),
+		})),
 		filter,
 	);
 }
@@ -174,6 +228,8 @@ export async function searchContactDevices(this: ILoadOptionsFunctions, filter?:
 /** The most recent audit log entries (OpenAPI activityList), shown as "Send Message: <description>". */
 export async function searchActivities(this: ILoadOptionsFunctions, filter?: string) {
 	const name = (r: IDataObject) =>
-		[[text(r.action), text(r.module)].filter(Boolean).join(' '), text(r.description)].filter(Boolean).join(': ');
+		[[text(r.action), text(r.module)].filter(Boolean).join(' '), text(r.description)]
+			.filter(Boolean)
+			.join(': ');
 	return await search(this, { endpoint: ENDPOINTS.activity, name }, filter);
 }

@@ -2,7 +2,9 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 
 /** What a timed-out attempt throws: a network fault with the code the retry policy knows. */
 function timedOut(timeoutMs: number): Error {
-	return Object.assign(new Error(`No complete answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' });
+	return Object.assign(new Error(`No complete answer within ${timeoutMs / 1000} s`), {
+		code: 'ETIMEDOUT',
+	});
 }
 
 /**
@@ -15,7 +17,11 @@ function timedOut(timeoutMs: number): Error {
  * the execution's cancel signal. The accessor below keeps ours and lets the cancel signal abort it,
  * so stopping the execution still stops the request.
  */
-export async function withinTimeout<T>(options: IHttpRequestOptions, timeoutMs: number, send: () => Promise<T>): Promise<T> {
+export async function withinTimeout<T>(
+	options: IHttpRequestOptions,
+	timeoutMs: number,
+	send: () => Promise<T>,
+): Promise<T> {
 	const controller = new AbortController();
 	const abort = () => controller.abort();
 	let cancelSignal: AbortSignal | undefined;

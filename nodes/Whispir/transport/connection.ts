@@ -39,7 +39,11 @@ const DEFAULT_TIMEOUT_SECONDS = 30;
  * it returns); error texts, which may echo anything the request carried (a proxy's page listing the
  * headers), also lose the password, the Basic header and any Authorization value.
  */
-export function secretScrubbers(credentials: { apiKey: string; username: string; password: string }): Scrubbers {
+export function secretScrubbers(credentials: {
+	apiKey: string;
+	username: string;
+	password: string;
+}): Scrubbers {
 	const { apiKey, username, password } = credentials;
 	const withoutKey = secretsRemover([apiKey]);
 	// The Basic header is `username:password` in base64.
@@ -54,14 +58,20 @@ export function secretScrubbers(credentials: { apiKey: string; username: string;
 export function requestScrubbers(scrubbers: Scrubbers, secrets: readonly string[]): Scrubbers {
 	if (secrets.length === 0) return scrubbers;
 	const withoutCarried = secretsRemover(secrets);
-	return { scrubAnswer: scrubbers.scrubAnswer, scrubError: (text) => withoutCarried(scrubbers.scrubError(text)) };
+	return {
+		scrubAnswer: scrubbers.scrubAnswer,
+		scrubError: (text) => withoutCarried(scrubbers.scrubError(text)),
+	};
 }
 
 // A node run's context is the same object for all its items: the credential is read once per run.
 const connections = new WeakMap<WhispirContext, Promise<Connection>>();
 
 /** Where to send requests, how fast, and which secrets to keep out of output, for this node run. */
-export async function connectionFor(context: WhispirContext, itemIndex?: number): Promise<Connection> {
+export async function connectionFor(
+	context: WhispirContext,
+	itemIndex?: number,
+): Promise<Connection> {
 	let connection = connections.get(context);
 	if (!connection) {
 		connection = connect(context, itemIndex);
@@ -72,17 +82,27 @@ export async function connectionFor(context: WhispirContext, itemIndex?: number)
 
 async function connect(context: WhispirContext, itemIndex?: number): Promise<Connection> {
 	const credentials = await context.getCredentials<WhispirCredentials>('whispirApi');
-	const baseUrl = (credentials.region === 'custom' ? (credentials.baseUrl ?? '') : credentials.region)
+	const baseUrl = (
+		credentials.region === 'custom' ? (credentials.baseUrl ?? '') : credentials.region
+	)
 		.trim()
 		.replace(/\/+$/, '');
 	if (!/^https?:\/\/[^/]/i.test(baseUrl)) {
-		throw new NodeOperationError(context.getNode(), 'The Whispir credential has no valid Base URL', {
-			description: 'Open the credential and choose a Region, or enter a Base URL starting with https://.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'The Whispir credential has no valid Base URL',
+			{
+				description:
+					'Open the credential and choose a Region, or enter a Base URL starting with https://.',
+				itemIndex,
+			},
+		);
 	}
 	// 'auto' (Automatic), 'custom', or an edition's number: see the credential's Rate Limit options.
-	const ceilings: Record<string, number> = { auto: AUTOMATIC_CEILING, custom: Number(credentials.customRateLimit) };
+	const ceilings: Record<string, number> = {
+		auto: AUTOMATIC_CEILING,
+		custom: Number(credentials.customRateLimit),
+	};
 	const perSecond = ceilings[credentials.rateLimit] ?? Number(credentials.rateLimit);
 	const timeoutSeconds = Number(credentials.requestTimeout);
 	return {

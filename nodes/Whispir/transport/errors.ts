@@ -1,7 +1,13 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { OVER_QPD, RATE_PATIENCE_MS, isOverRateLimit, mayHaveActed, type AttemptOutcome } from './retryPolicy';
+import {
+	OVER_QPD,
+	RATE_PATIENCE_MS,
+	isOverRateLimit,
+	mayHaveActed,
+	type AttemptOutcome,
+} from './retryPolicy';
 
 export interface FailedRequest {
 	method: string;
@@ -19,9 +25,14 @@ interface Explanation {
 	description: string;
 }
 
-const REPORT_BUG = 'This is a bug in the Whispir node: please report it with the operation you ran.';
+const REPORT_BUG =
+	'This is a bug in the Whispir node: please report it with the operation you ran.';
 
-function explainStatus(failure: FailedRequest, statusCode: number, errorCode?: string): Explanation {
+function explainStatus(
+	failure: FailedRequest,
+	statusCode: number,
+	errorCode?: string,
+): Explanation {
 	const said = failure.whispirText ? ` Whispir said: "${failure.whispirText}".` : '';
 	const target = `${failure.method} ${failure.path}`;
 	if (errorCode === OVER_QPD) {
@@ -59,7 +70,9 @@ function explainStatus(failure: FailedRequest, statusCode: number, errorCode?: s
 		return {
 			message: 'Whispir refused this request for your user',
 			description: `Your Whispir user lacks the permission for ${target}; ask your Whispir administrator for it.${
-				failure.usesPlainHttp ? ' Whispir also answers 403 to plain http: use an https:// Base URL.' : ''
+				failure.usesPlainHttp
+					? ' Whispir also answers 403 to plain http: use an https:// Base URL.'
+					: ''
 			}${said}`,
 		};
 	}
@@ -112,13 +125,15 @@ function retriedOrNot(failure: FailedRequest): string {
 	if (sendMayHaveHappened(failure)) {
 		return `The request was not repeated because Whispir may already have acted on it: ${whatMayHaveHappened(failure.path)}. Check in Whispir before running it again, or it may happen twice.`;
 	}
-	if (failure.retries > 0) return `Tried ${failure.retries + 1} times without success; try again later.`;
+	if (failure.retries > 0)
+		return `Tried ${failure.retries + 1} times without success; try again later.`;
 	return 'Try again later.';
 }
 
 function explain(failure: FailedRequest): Explanation {
 	const { outcome } = failure;
-	if (outcome.kind === 'status') return explainStatus(failure, outcome.statusCode, outcome.errorCode);
+	if (outcome.kind === 'status')
+		return explainStatus(failure, outcome.statusCode, outcome.errorCode);
 	if (outcome.kind === 'unreadable') {
 		return {
 			message: 'Whispir answered with something that is not the expected JSON',
@@ -126,7 +141,8 @@ function explain(failure: FailedRequest): Explanation {
 		};
 	}
 	const timedOut = outcome.code === 'ECONNABORTED' || outcome.code === 'ETIMEDOUT';
-	const cutOff = outcome.code === 'ERR_BAD_RESPONSE' || outcome.code === 'ERR_STREAM_PREMATURE_CLOSE';
+	const cutOff =
+		outcome.code === 'ERR_BAD_RESPONSE' || outcome.code === 'ERR_STREAM_PREMATURE_CLOSE';
 	return {
 		message: timedOut ? 'Whispir did not answer in time' : 'The connection to Whispir failed',
 		description: `${failure.method} ${failure.path}: ${cutOff ? `the answer was cut off (${outcome.code})` : outcome.code}. ${
@@ -144,7 +160,8 @@ export function whispirApiError(node: INode, failure: FailedRequest): NodeApiErr
 	const message = sendMayHaveHappened(failure)
 		? `${explanation.message}; ${whatMayHaveHappened(failure.path)}`
 		: explanation.message;
-	const httpCode = failure.outcome.kind === 'status' ? String(failure.outcome.statusCode) : undefined;
+	const httpCode =
+		failure.outcome.kind === 'status' ? String(failure.outcome.statusCode) : undefined;
 	const errorResponse: JsonObject = { message, description, ...(httpCode ? { httpCode } : {}) };
 	return new NodeApiError(node, errorResponse, {
 		message,

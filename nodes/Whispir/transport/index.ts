@@ -9,22 +9,45 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { ManualExecutionCancelledError, NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import {
+	ManualExecutionCancelledError,
+	NodeApiError,
+	NodeOperationError,
+	sleep,
+} from 'n8n-workflow';
 
 import { withinTimeout } from './attemptTimeout';
 import { connectionFor, requestScrubbers } from './connection';
 import { whispirApiError } from './errors';
-import { MAX_PAGE_SIZE, lacksReportedList, nextOffset, pageItems, planPages, plannedPage, type PagePlan } from './pagination';
+import {
+	MAX_PAGE_SIZE,
+	lacksReportedList,
+	nextOffset,
+	pageItems,
+	planPages,
+	plannedPage,
+	type PagePlan,
+} from './pagination';
 import { assertRequestPath } from './paths';
 import type { RateLimiter, Start } from './rateLimiter';
 import { networkCode, readAnswer, type Attempt, type WhispirResponse } from './responses';
-import { MAX_TOTAL_WAIT_MS, isOverRateLimit, mayHaveActed, rateRefusalWait, retryDelay } from './retryPolicy';
+import {
+	MAX_TOTAL_WAIT_MS,
+	isOverRateLimit,
+	mayHaveActed,
+	rateRefusalWait,
+	retryDelay,
+} from './retryPolicy';
 import { secretsIn } from './scrub';
 import { runPool } from './workerPool';
 
 export type { WhispirResponse } from './responses';
 
-export type WhispirContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type WhispirContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
 export interface WhispirRequest {
 	method: IHttpRequestMethods;
@@ -85,7 +108,11 @@ async function pause(context: WhispirContext, ms: number): Promise<void> {
  */
 async function waitForTurn(context: WhispirContext, limiter: RateLimiter): Promise<Start> {
 	try {
-		return await limiter.take(async (ms) => await pause(context, ms), Date.now, cancelSignal(context));
+		return await limiter.take(
+			async (ms) => await pause(context, ms),
+			Date.now,
+			cancelSignal(context),
+		);
 	} catch (error) {
 		throw isCancelled(context) ? cancellation(context) : error;
 	}
@@ -103,7 +130,10 @@ const MAX_CONCURRENCY = 100;
  * pace stays full even when Whispir takes up to a second or two to answer, and never so many that
  * thousands of items mean thousands of waiting requests. The limiter still decides when each starts.
  */
-export async function requestConcurrency(context: WhispirContext, itemIndex?: number): Promise<number> {
+export async function requestConcurrency(
+	context: WhispirContext,
+	itemIndex?: number,
+): Promise<number> {
 	const { limiter } = await connectionFor(context, itemIndex);
 	return Math.max(1, Math.min(MAX_CONCURRENCY, Math.ceil(2 * limiter.ceiling)));
 }
@@ -112,7 +142,10 @@ export async function requestConcurrency(context: WhispirContext, itemIndex?: nu
  * One Whispir API call: paced to the credential's rate limit, retried when that is safe,
  * and failing with an error that tells the user what to fix. The only place that speaks HTTP.
  */
-export async function whispirApiRequest(this: WhispirContext, request: WhispirRequest): Promise<WhispirResponse> {
+export async function whispirApiRequest(
+	this: WhispirContext,
+	request: WhispirRequest,
+): Promise<WhispirResponse> {
 	assertRequestPath(this.getNode(), request);
 	const connection = await connectionFor(this, request.itemIndex);
 	// An answer may echo the request: its own secrets (a callback's key, a user's password) stay out of errors too.
@@ -127,7 +160,9 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 		qs: request.qs,
 		// A list value repeats the parameter, as Whispir wants it (`?id=A&id=B`, callbackCallUpdate).
 		arrayFormat: 'repeat',
-		headers: request.body ? { Accept: mediaType, 'Content-Type': mediaType } : { Accept: mediaType },
+		headers: request.body
+			? { Accept: mediaType, 'Content-Type': mediaType }
+			: { Accept: mediaType },
 		body: request.body ? JSON.stringify(request.body) : undefined,
 		encoding: 'text',
 		returnFullResponse: true,
@@ -150,11 +185,16 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 			const raw = (await withinTimeout(
 				options,
 				connection.timeoutMs,
-				async () => await this.helpers.httpRequestWithAuthentication.call(this, 'whispirApi', options),
+				async () =>
+					await this.helpers.httpRequestWithAuthentication.call(this, 'whispirApi', options),
 			)) as IN8nHttpFullResponse;
 			// A DELETE repeated after an attempt that may have deleted the record: a 404 means it is gone, as asked.
 			const goneIsDone = request.method === 'DELETE' && earlierAttemptMayHaveActed;
-			attempt = readAnswer(raw, { notFoundIsEmpty: request.notFoundIsEmpty || goneIsDone }, scrubbers);
+			attempt = readAnswer(
+				raw,
+				{ notFoundIsEmpty: request.notFoundIsEmpty || goneIsDone },
+				scrubbers,
+			);
 		} catch (error) {
 			const code = networkCode(error);
 			if (code === undefined) {
@@ -181,7 +221,11 @@ export async function whispirApiRequest(this: WhispirContext, request: WhispirRe
 		let delay: number | undefined;
 		if (overRate) {
 			refusedSince ??= now;
-			delay = rateRefusalWait(failure, { now, refusedSince, lastAcceptedAt: limiter.lastAcceptedAt });
+			delay = rateRefusalWait(failure, {
+				now,
+				refusedSince,
+				lastAcceptedAt: limiter.lastAcceptedAt,
+			});
 			// The pace drops for every request on the key; a Retry-After holds them all back as long.
 			limiter.refused(start, now, delay || undefined);
 		} else {
@@ -241,7 +285,10 @@ const firstOf = (items: IDataObject[]) => (items.length > 0 ? JSON.stringify(ite
  * otherwise `next` links are followed one page after the other. Either way the items come back in
  * the list's order.
  */
-export async function whispirApiList(this: WhispirContext, request: WhispirListRequest): Promise<IDataObject[]> {
+export async function whispirApiList(
+	this: WhispirContext,
+	request: WhispirListRequest,
+): Promise<IDataObject[]> {
 	const { listKey, limit, entriesHaveNoIds, ...pageRequest } = request;
 	const wanted = limit ?? Number.POSITIVE_INFINITY;
 	const readPage = async (offset: number, pageSize: number): Promise<Page> => {
@@ -252,10 +299,14 @@ export async function whispirApiList(this: WhispirContext, request: WhispirListR
 		});
 		if (lacksReportedList(body, listKey)) {
 			const keys = Object.keys(body as IDataObject).join(', ');
-			throw new NodeOperationError(this.getNode(), `Whispir's list has no "${listKey}" although it reports ${String((body as IDataObject).status)}`, {
-				description: `The answer holds ${keys}. Nothing is output rather than a wrong, empty list; please report this answer to the node's maintainers.`,
-				itemIndex: pageRequest.itemIndex,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Whispir's list has no "${listKey}" although it reports ${String((body as IDataObject).status)}`,
+				{
+					description: `The answer holds ${keys}. Nothing is output rather than a wrong, empty list; please report this answer to the node's maintainers.`,
+					itemIndex: pageRequest.itemIndex,
+				},
+			);
 		}
 		return { body, items: pageItems(body, listKey, { idsFromSelfLinks: !entriesHaveNoIds }) };
 	};
@@ -284,7 +335,11 @@ export async function whispirApiList(this: WhispirContext, request: WhispirListR
 }
 
 /** Adds to a list's error how many pages and records had been read (and are not output). */
-function withListProgress(error: unknown, progress: { pages: number; records: number }, pageCount?: number): unknown {
+function withListProgress(
+	error: unknown,
+	progress: { pages: number; records: number },
+	pageCount?: number,
+): unknown {
 	if (!(error instanceof NodeApiError)) return error;
 	const note = `The list was read up to this page: ${progress.pages}${pageCount ? ` of ${pageCount}` : ''} pages, ${progress.records} records, none of them output. Running the node again reads the list from the start.`;
 	error.description = error.description ? `${error.description} ${note}` : note;
@@ -315,7 +370,8 @@ async function readPlannedPages(
 			const { offset, pageSize } = plannedPage(plan, k);
 			pages[k] = (await readPage(offset, pageSize)).items;
 			// Pages come back in any order: this one may end the list, or show that the next one does.
-			for (const candidate of [k, k + 1]) if (candidate < end && endsList(candidate)) end = candidate;
+			for (const candidate of [k, k + 1])
+				if (candidate < end && endsList(candidate)) end = candidate;
 		},
 		// The first page was read, so the connection (and any error of its credential) is known already.
 		{ concurrency: await requestConcurrency(context), keepGoing: () => !isCancelled(context) },
@@ -335,7 +391,11 @@ async function followNextLinks(
 	const pages: IDataObject[][] = [];
 	let count = first.items.length;
 	let previousFirst = firstOf(first.items);
-	let offset = nextOffset(first.body, { offset: 0, pageSize: Math.min(MAX_PAGE_SIZE, wanted) }, count);
+	let offset = nextOffset(
+		first.body,
+		{ offset: 0, pageSize: Math.min(MAX_PAGE_SIZE, wanted) },
+		count,
+	);
 	while (offset !== undefined && count < wanted) {
 		const pageSize = Math.min(MAX_PAGE_SIZE, wanted - count);
 		const page = await readPage(offset, pageSize);

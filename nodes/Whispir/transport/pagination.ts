@@ -9,7 +9,8 @@ type Link = { rel?: unknown; uri?: unknown };
 
 /** `link` is an array in most answers, a single object in some (contacts, users, XML-born JSON). */
 function linksOf(value: unknown): Link[] {
-	if (Array.isArray(value)) return value.filter((link): link is Link => typeof link === 'object' && link !== null);
+	if (Array.isArray(value))
+		return value.filter((link): link is Link => typeof link === 'object' && link !== null);
 	if (typeof value === 'object' && value !== null) return [value as Link];
 	return [];
 }
@@ -20,21 +21,31 @@ function linkUri(value: unknown, rel: string): string | undefined {
 }
 
 function isNoRecords(page: IDataObject): boolean {
-	return typeof page.status === 'string' && /^no (records|messages) found/i.test(page.status.trim());
+	return (
+		typeof page.status === 'string' && /^no (records|messages) found/i.test(page.status.trim())
+	);
 }
 
 /**
  * The items of one list page. List keys vary by resource (`messagetemplates`, `users` or `Users`…),
  * so the key is matched without case, and an answer holding a single item as an object is a list of one.
  */
-export function pageItems(page: unknown, listKey: string, options = { idsFromSelfLinks: true }): IDataObject[] {
+export function pageItems(
+	page: unknown,
+	listKey: string,
+	options = { idsFromSelfLinks: true },
+): IDataObject[] {
 	if (typeof page !== 'object' || page === null || Array.isArray(page)) return [];
 	const body = page as IDataObject;
 	if (isNoRecords(body)) return [];
 	const wanted = listKey.toLowerCase();
 	const key = Object.keys(body).find((candidate) => candidate.toLowerCase() === wanted);
 	const value = key === undefined ? undefined : body[key];
-	const items = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? [value] : [];
+	const items = Array.isArray(value)
+		? value
+		: typeof value === 'object' && value !== null
+			? [value]
+			: [];
 	return options.idsFromSelfLinks ? (items as IDataObject[]).map(withId) : (items as IDataObject[]);
 }
 
@@ -46,7 +57,11 @@ export function lacksReportedList(page: unknown, listKey: string): boolean {
 	if (typeof page !== 'object' || page === null || Array.isArray(page)) return false;
 	const status = parseListStatus((page as IDataObject).status);
 	const wanted = listKey.toLowerCase();
-	return status !== undefined && status.total > 0 && !Object.keys(page).some((key) => key.toLowerCase() === wanted);
+	return (
+		status !== undefined &&
+		status.total > 0 &&
+		!Object.keys(page).some((key) => key.toLowerCase() === wanted)
+	);
 }
 
 /** List items of some resources (resources, scenarios, activities) carry their id only in the self link. */
@@ -83,7 +98,8 @@ export function nextOffset(
 		return offset !== undefined && offset > request.offset ? offset : undefined;
 	}
 	const status = parseListStatus(body.status);
-	if (status) return status.last < status.total && status.last > request.offset ? status.last : undefined;
+	if (status)
+		return status.last < status.total && status.last > request.offset ? status.last : undefined;
 	return itemCount >= request.pageSize ? request.offset + itemCount : undefined;
 }
 
@@ -111,7 +127,11 @@ export interface PagePlan {
  * other page are known and the pages can be read at the same time. Undefined when the status is
  * missing or does not describe this page, or nothing more is wanted: `next` links are followed then.
  */
-export function planPages(firstPage: unknown, itemCount: number, wanted: number): PagePlan | undefined {
+export function planPages(
+	firstPage: unknown,
+	itemCount: number,
+	wanted: number,
+): PagePlan | undefined {
 	if (itemCount === 0 || typeof firstPage !== 'object' || firstPage === null) return undefined;
 	const status = parseListStatus((firstPage as IDataObject).status);
 	if (!status || status.last !== itemCount) return undefined;

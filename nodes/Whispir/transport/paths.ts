@@ -14,7 +14,12 @@ export function isIdSegment(value: string): boolean {
 }
 
 /** The error for a value that cannot be an ID in a request path, naming the field and the item. */
-export function notAnIdError(node: INode, label: string, value: string, itemIndex?: number): NodeOperationError {
+export function notAnIdError(
+	node: INode,
+	label: string,
+	value: string,
+	itemIndex?: number,
+): NodeOperationError {
 	const where = itemIndex === undefined ? '' : ` in item ${itemIndex}`;
 	return new NodeOperationError(node, `"${label}"${where} is not an ID: "${value}"`, {
 		description:
@@ -33,7 +38,8 @@ export function assertRequestPath(
 	request: { method: string; path: string; workspaceId?: string; itemIndex?: number },
 ): void {
 	const { path, workspaceId, itemIndex } = request;
-	if (workspaceId && !isIdSegment(workspaceId)) throw notAnIdError(node, 'Workspace', workspaceId, itemIndex);
+	if (workspaceId && !isIdSegment(workspaceId))
+		throw notAnIdError(node, 'Workspace', workspaceId, itemIndex);
 	const segments = path.split('/').slice(1);
 	segments.forEach((segment, index) => {
 		// Segments arrive encoded once (encodeURIComponent); what they decode to is what must be an ID.
@@ -41,7 +47,12 @@ export function assertRequestPath(
 		if (decoded !== undefined && isIdSegment(decoded)) return;
 		// The path's fixed parts are collection names, so the bad segment is the ID of the collection before it.
 		const collection = segments.slice(0, index).join('/');
-		throw notAnIdError(node, `ID in ${request.method} /${collection}/…`, decoded ?? segment, itemIndex);
+		throw notAnIdError(
+			node,
+			`ID in ${request.method} /${collection}/…`,
+			decoded ?? segment,
+			itemIndex,
+		);
 	});
 }
 

@@ -181,7 +181,11 @@ export class RateLimiter {
 	 * without holding up the ones behind it. A waiter whose `signal` aborts while it is still queued
 	 * leaves at once and never starts. Pass the start to `answered` or `refused` when the answer comes.
 	 */
-	async take(wait: (ms: number) => Promise<void>, clock: () => number = Date.now, signal?: AbortSignal): Promise<Start> {
+	async take(
+		wait: (ms: number) => Promise<void>,
+		clock: () => number = Date.now,
+		signal?: AbortSignal,
+	): Promise<Start> {
 		const turn = this.queue.then(async () => {
 			if (signal?.aborted) throw new Error('The request was stopped before its turn');
 			for (let ms = this.waitTime(clock()); ms > 0; ms = this.waitTime(clock())) {
@@ -215,7 +219,8 @@ export class RateLimiter {
 		this.quickestRoundTrip = Math.min(this.quickestRoundTrip, now - start.startedAt);
 		this.lastAcceptedAt = now;
 		this.accepted.push(start.startedAt);
-		while (this.accepted.length > 0 && this.accepted[0] < now - 2 * WINDOW_MS) this.accepted.shift();
+		while (this.accepted.length > 0 && this.accepted[0] < now - 2 * WINDOW_MS)
+			this.accepted.shift();
 		this.climb(now);
 	}
 
@@ -226,13 +231,17 @@ export class RateLimiter {
 	 */
 	refused(start: Start, now = Date.now(), retryAfterMs?: number): void {
 		this.starts = this.starts.filter((other) => other !== start);
-		if (retryAfterMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+		if (retryAfterMs !== undefined)
+			this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
 		if (start.startedAt < this.lastCutAt) return;
 		const granted = this.accepted.filter(
 			(startedAt) => startedAt > start.startedAt - WINDOW_MS && startedAt <= start.startedAt,
 		).length;
 		const cutAgain = now - this.lastCutAt < WINDOW_MS / 2;
-		this.currentRate = Math.max(MIN_RATE, (cutAgain ? BACK_OFF_AGAIN : BACK_OFF) * this.basisOfCut(granted));
+		this.currentRate = Math.max(
+			MIN_RATE,
+			(cutAgain ? BACK_OFF_AGAIN : BACK_OFF) * this.basisOfCut(granted),
+		);
 		this.lastCutAt = now;
 		this.lastChangeAt = now;
 		this.heldBack = false;
@@ -252,7 +261,12 @@ export class RateLimiter {
 
 	/** Once per window in which the pace held requests back: CLIMB_STEP more, later twice the step before. */
 	private climb(now: number): void {
-		if (now - this.lastChangeAt < WINDOW_MS || !this.heldBack || this.currentRate >= this.ceilingValue) return;
+		if (
+			now - this.lastChangeAt < WINDOW_MS ||
+			!this.heldBack ||
+			this.currentRate >= this.ceilingValue
+		)
+			return;
 		this.lastChangeAt = now;
 		this.heldBack = false;
 		// Until Whispir first refuses, nothing is known to be near: the steps double from the start.

@@ -20,8 +20,9 @@ export function headerValue(headers: IDataObject | undefined, name: string): str
  * execution logs and error messages.
  */
 export function withoutApiKeyParameter(text: string): string {
-	return text.replace(/([?&])apikey=[^&"'<>\s\\]*(&?)/gi, (_match, separator: string, next: string) =>
-		next ? separator : '',
+	return text.replace(
+		/([?&])apikey=[^&"'<>\s\\]*(&?)/gi,
+		(_match, separator: string, next: string) => (next ? separator : ''),
 	);
 }
 
@@ -49,7 +50,11 @@ export function errorText(body: string, maxLength = 500): string {
  * header out, the same refusal in words: `X-Error-Detail` ("Account Over Queries Per Second Limit")
  * or the body (`<h1>Developer Over Qps</h1>`; "Developer Over Rate" is the daily quota).
  */
-function errorCodeOf(statusCode: number, headers: IDataObject | undefined, body: string): string | undefined {
+function errorCodeOf(
+	statusCode: number,
+	headers: IDataObject | undefined,
+	body: string,
+): string | undefined {
 	const code = headerValue(headers, 'x-error-code');
 	if (code !== undefined || statusCode !== 403) return code;
 	const said = `${headerValue(headers, 'x-error-detail') ?? ''} ${body.slice(0, 2000)}`;
@@ -68,7 +73,9 @@ export interface WhispirResponse {
 	location?: string;
 }
 
-export type Attempt = { response: WhispirResponse } | { failure: AttemptOutcome; whispirText: string };
+export type Attempt =
+	| { response: WhispirResponse }
+	| { failure: AttemptOutcome; whispirText: string };
 
 function bodyText(body: unknown): string {
 	if (body === undefined || body === null) return '';
@@ -95,7 +102,8 @@ export function readAnswer(
 ): Attempt {
 	const { statusCode, headers } = raw;
 	const rawText = bodyText(raw.body);
-	if (statusCode === 404 && options.notFoundIsEmpty) return { response: { statusCode, headers, body: undefined } };
+	if (statusCode === 404 && options.notFoundIsEmpty)
+		return { response: { statusCode, headers, body: undefined } };
 	if (statusCode < 200 || statusCode >= 300) {
 		return {
 			failure: {
@@ -122,7 +130,8 @@ export function readAnswer(
 	if (json !== undefined) return { response: { ...response, body: json } };
 	// Messages answer 202 with the plain text "Your request has been accepted for processing.",
 	// and the docs name no content type for it.
-	if (contentType === '' || /^text\/plain/i.test(contentType)) return { response: { ...response, body: text } };
+	if (contentType === '' || /^text\/plain/i.test(contentType))
+		return { response: { ...response, body: text } };
 	// A new resource's address means Whispir did the work, whatever page came with it.
 	if (response.location !== undefined) return { response: { ...response, body: text } };
 	return { failure: { kind: 'unreadable' }, whispirText: errorText(scrubbers.scrubError(rawText)) };
@@ -130,7 +139,8 @@ export function readAnswer(
 
 // Socket and timeout codes; n8n-workflow 2.8 keeps them only in `httpCode` (it drops `cause`), later versions in `cause`.
 // ERR_BAD_RESPONSE and ERR_STREAM_PREMATURE_CLOSE: the answer's head arrived, then the connection broke.
-const NETWORK_CODE = /^(E[A-Z]+|EAI_AGAIN|ERR_NETWORK|ERR_BAD_RESPONSE|ERR_STREAM_PREMATURE_CLOSE)$/;
+const NETWORK_CODE =
+	/^(E[A-Z]+|EAI_AGAIN|ERR_NETWORK|ERR_BAD_RESPONSE|ERR_STREAM_PREMATURE_CLOSE)$/;
 // The same, when only the message is left: axios's "stream has been aborted", Node's "Premature close" and "aborted".
 const CUT_OFF_MESSAGE = /^(stream has been aborted|premature close|aborted)$/i;
 

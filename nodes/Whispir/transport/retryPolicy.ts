@@ -45,9 +45,14 @@ export function isOverRateLimit(outcome: AttemptOutcome): boolean {
  */
 export function rateRefusalWait(
 	outcome: AttemptOutcome,
-	{ now, refusedSince, lastAcceptedAt }: { now: number; refusedSince: number; lastAcceptedAt: number },
+	{
+		now,
+		refusedSince,
+		lastAcceptedAt,
+	}: { now: number; refusedSince: number; lastAcceptedAt: number },
 ): number | undefined {
-	const retryAfter = outcome.kind === 'status' ? parseRetryAfter(outcome.retryAfter, now) : undefined;
+	const retryAfter =
+		outcome.kind === 'status' ? parseRetryAfter(outcome.retryAfter, now) : undefined;
 	const wait = retryAfter ?? 0;
 	const stuckSince = Math.max(refusedSince, lastAcceptedAt);
 	return now + wait - stuckSince >= RATE_PATIENCE_MS ? undefined : wait;

@@ -38,14 +38,18 @@ function base64(bytes: Uint8Array): string {
 }
 
 // `Authorization: Basic …`, `"authorization":"Bearer …"`, `authorization=…`, in any case: the value goes, the scheme stays.
-const AUTHORIZATION_VALUE = /(authorization["']?\s*[:=]\s*["']?)(?:([A-Za-z-]+)\s+)?[^\s"'<>,;&\\]+/gi;
+const AUTHORIZATION_VALUE =
+	/(authorization["']?\s*[:=]\s*["']?)(?:([A-Za-z-]+)\s+)?[^\s"'<>,;&\\]+/gi;
 // A Basic or Bearer credential without its header name; tokens are long, words are not.
 const SCHEME_TOKEN = /\b(basic|bearer)(\s+)[A-Za-z0-9+/._~-]{16,}=*/gi;
 
 /** Removes the value of every Authorization header, and any Basic or Bearer credential, from a text. */
 export function withoutAuthorization(text: string): string {
 	return text
-		.replace(AUTHORIZATION_VALUE, (_match, name: string, scheme?: string) => `${name}${scheme ? `${scheme} ` : ''}***`)
+		.replace(
+			AUTHORIZATION_VALUE,
+			(_match, name: string, scheme?: string) => `${name}${scheme ? `${scheme} ` : ''}***`,
+		)
 		.replace(SCHEME_TOKEN, '$1$2***');
 }
 
@@ -55,7 +59,11 @@ export function secretsRemover(secrets: readonly string[]): (text: string) => st
 		.filter((secret) => secret.length >= MIN_SECRET_LENGTH)
 		.flatMap(writtenForms)
 		.sort((a, b) => b.length - a.length);
-	return (text) => forms.reduce((scrubbed, form) => (scrubbed.includes(form) ? scrubbed.split(form).join('***') : scrubbed), text);
+	return (text) =>
+		forms.reduce(
+			(scrubbed, form) => (scrubbed.includes(form) ? scrubbed.split(form).join('***') : scrubbed),
+			text,
+		);
 }
 
 // A request body's keys, passwords and tokens: a callback's `auth.key`, a user's password, an app's private key.
@@ -65,5 +73,7 @@ const SECRET_FIELD = /(^|[a-z_])(key|password|secret|token)$/i;
 export function secretsIn(body: unknown, name = ''): string[] {
 	if (typeof body === 'string') return SECRET_FIELD.test(name) ? [body] : [];
 	if (typeof body !== 'object' || body === null) return [];
-	return Object.entries(body as IDataObject).flatMap(([key, value]) => secretsIn(value, Array.isArray(body) ? name : key));
+	return Object.entries(body as IDataObject).flatMap(([key, value]) =>
+		secretsIn(value, Array.isArray(body) ? name : key),
+	);
 }

@@ -85,7 +85,10 @@ export class N8n {
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			...options.env,
 		};
-		const child = startChild(`n8n (${runtime.spec.label})`, runtime.node, [runtime.n8n, 'start'], { env, echo: options.echo });
+		const child = startChild(`n8n (${runtime.spec.label})`, runtime.node, [runtime.n8n, 'start'], {
+			env,
+			echo: options.echo,
+		});
 		const n8n = new N8n(runtime, url, child, { ...options, port });
 		const hasExited = () => child.process.exitCode !== null || child.process.signalCode !== null;
 		try {
@@ -95,14 +98,21 @@ export class N8n {
 				async () => {
 					if (hasExited()) return 'exited';
 					// While starting, n8n answers every path with 200 "n8n is starting up" as text/html.
-					const response = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(2_000) });
+					const response = await fetch(`${url}/rest/settings`, {
+						signal: AbortSignal.timeout(2_000),
+					});
 					await response.arrayBuffer();
-					return response.ok && response.headers.get('content-type')?.includes('json') ? 'ready' : undefined;
+					return response.ok && response.headers.get('content-type')?.includes('json')
+						? 'ready'
+						: undefined;
 				},
 				120_000,
 				500,
 			);
-			if (hasExited()) throw new Error(`n8n exited with ${child.process.exitCode} while starting:\n${child.output().slice(-3000)}`);
+			if (hasExited())
+				throw new Error(
+					`n8n exited with ${child.process.exitCode} while starting:\n${child.output().slice(-3000)}`,
+				);
 		} catch (error) {
 			await child.stop();
 			throw error;
@@ -118,10 +128,15 @@ export class N8n {
 	 * Stops n8n, runs `whileDown`, and starts it again on the same port with the same user folder (so the
 	 * same database and active workflows), signed in as before. `env` is added to the environment.
 	 */
-	async restart(options: { env?: Record<string, string>; whileDown?: () => Promise<void> } = {}): Promise<N8n> {
+	async restart(
+		options: { env?: Record<string, string>; whileDown?: () => Promise<void> } = {},
+	): Promise<N8n> {
 		await this.stop();
 		await options.whileDown?.();
-		const next = await N8n.start(this.runtime, { ...this.options, env: { ...this.options.env, ...options.env } });
+		const next = await N8n.start(this.runtime, {
+			...this.options,
+			env: { ...this.options.env, ...options.env },
+		});
 		next.cookie = this.cookie;
 		next.apiKey = this.apiKey;
 		return next;
@@ -140,7 +155,12 @@ export class N8n {
 			headers: { 'Content-Type': 'application/json', 'browser-id': BROWSER_ID },
 			body: JSON.stringify(owner),
 		});
-		if (!response.ok) throw new HttpError(`owner setup answered ${response.status}`, response.status, await response.text());
+		if (!response.ok)
+			throw new HttpError(
+				`owner setup answered ${response.status}`,
+				response.status,
+				await response.text(),
+			);
 		const cookie = response.headers.getSetCookie().find((line) => line.startsWith('n8n-auth='));
 		if (!cookie) throw new Error('owner setup set no n8n-auth cookie');
 		this.cookie = cookie.split(';')[0];
@@ -148,7 +168,11 @@ export class N8n {
 
 	async createApiKey(): Promise<string> {
 		const scopes = await this.rest<string[]>('GET', '/rest/api-keys/scopes');
-		const key = await this.rest<{ rawApiKey: string }>('POST', '/rest/api-keys', { label: 'whispir-e2e', expiresAt: null, scopes });
+		const key = await this.rest<{ rawApiKey: string }>('POST', '/rest/api-keys', {
+			label: 'whispir-e2e',
+			expiresAt: null,
+			scopes,
+		});
 		this.apiKey = key.rawApiKey;
 		return this.apiKey;
 	}
@@ -157,7 +181,10 @@ export class N8n {
 
 	/** The editor's REST API (`/rest/…`, `/types/…`) with the owner's cookie; returns `data` when the answer has it. */
 	async rest<T>(method: string, path: string, body?: unknown): Promise<T> {
-		const json = await this.call(method, path, body, { cookie: this.cookie, 'browser-id': BROWSER_ID });
+		const json = await this.call(method, path, body, {
+			cookie: this.cookie,
+			'browser-id': BROWSER_ID,
+		});
 		return (json && typeof json === 'object' && 'data' in json ? json.data : json) as T;
 	}
 
@@ -166,28 +193,52 @@ export class N8n {
 		return (await this.call(method, `/api/v1${path}`, body, { 'X-N8N-API-KEY': this.apiKey })) as T;
 	}
 
-	private async call(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<unknown> {
+	private async call(
+		method: string,
+		path: string,
+		body: unknown,
+		headers: Record<string, string>,
+	): Promise<unknown> {
 		const response = await fetch(`${this.url}${path}`, {
 			method,
-			headers: { ...headers, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+			headers: {
+				...headers,
+				...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 			signal: AbortSignal.timeout(60_000),
 		});
 		const text = await response.text();
-		if (!response.ok) throw new HttpError(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`, response.status, text);
+		if (!response.ok)
+			throw new HttpError(
+				`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`,
+				response.status,
+				text,
+			);
 		return text === '' ? undefined : (JSON.parse(text) as unknown);
 	}
 
 	// ---------- credentials and workflows ----------
 
 	/** Creates a credential through the editor's REST API (the public API asks 2.40 for more fields). */
-	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<{ id: string; name: string }> {
-		const created = await this.rest<{ id: string; name: string }>('POST', '/rest/credentials', { name, type, data });
+	async createCredential(
+		name: string,
+		type: string,
+		data: Record<string, unknown>,
+	): Promise<{ id: string; name: string }> {
+		const created = await this.rest<{ id: string; name: string }>('POST', '/rest/credentials', {
+			name,
+			type,
+			data,
+		});
 		return { id: created.id, name: created.name };
 	}
 
 	async createWorkflow(workflow: WorkflowInput): Promise<string> {
-		const created = await this.api<{ id: string }>('POST', '/workflows', { settings: {}, ...workflow });
+		const created = await this.api<{ id: string }>('POST', '/workflows', {
+			settings: {},
+			...workflow,
+		});
 		return created.id;
 	}
 
@@ -203,23 +254,37 @@ export class N8n {
 	 * Calls a production webhook. Right after activation the webhook may not be registered yet
 	 * (2.40 registers it a moment later): a 404 is retried until `timeoutMs`.
 	 */
-	async callWebhook(path: string, body: unknown, timeoutMs = 20_000): Promise<{ status: number; json: unknown }> {
-		return await waitFor(`the webhook /webhook/${path}`, async () => {
-			const response = await fetch(`${this.url}/webhook/${path}`, {
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify(body),
-				signal: AbortSignal.timeout(60_000),
-			});
-			const text = await response.text();
-			if (response.status === 404) throw new Error(`404 ${text.slice(0, 200)}`);
-			return { status: response.status, json: text === '' ? undefined : (JSON.parse(text) as unknown) };
-		}, timeoutMs);
+	async callWebhook(
+		path: string,
+		body: unknown,
+		timeoutMs = 20_000,
+	): Promise<{ status: number; json: unknown }> {
+		return await waitFor(
+			`the webhook /webhook/${path}`,
+			async () => {
+				const response = await fetch(`${this.url}/webhook/${path}`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify(body),
+					signal: AbortSignal.timeout(60_000),
+				});
+				const text = await response.text();
+				if (response.status === 404) throw new Error(`404 ${text.slice(0, 200)}`);
+				return {
+					status: response.status,
+					json: text === '' ? undefined : (JSON.parse(text) as unknown),
+				};
+			},
+			timeoutMs,
+		);
 	}
 
 	/** The executions of a workflow, newest first, with their data. */
 	async executions(workflowId: string): Promise<Execution[]> {
-		const page = await this.api<{ data: Execution[] }>('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100`);
+		const page = await this.api<{ data: Execution[] }>(
+			'GET',
+			`/executions?workflowId=${workflowId}&includeData=true&limit=100`,
+		);
 		return page.data;
 	}
 
@@ -256,7 +321,10 @@ export interface Execution {
 		resultData: {
 			error?: { message: string };
 			lastNodeExecuted?: string;
-			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
+			runData: Record<
+				string,
+				Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> } }>
+			>;
 		};
 	};
 }

@@ -24,9 +24,13 @@ export function packPackage(destination = mkdtempSync(join(tmpdir(), 'whispir-pa
 		rmSync(destination, { recursive: true, force: true });
 		// The build's compiler errors come on stdout.
 		const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
-		throw new Error(`npm pack (which builds the package) failed:\n${String(stdout ?? '').slice(-4000)}\n${String(stderr ?? '').slice(-2000)}`);
+		throw new Error(
+			`npm pack (which builds the package) failed:\n${String(stdout ?? '').slice(-4000)}\n${String(stderr ?? '').slice(-2000)}`,
+		);
 	}
-	const tarball = readdirSync(destination).find((file) => file.startsWith(`${PACKAGE_NAME}-`) && file.endsWith('.tgz'));
+	const tarball = readdirSync(destination).find(
+		(file) => file.startsWith(`${PACKAGE_NAME}-`) && file.endsWith('.tgz'),
+	);
 	if (!tarball) throw new Error(`npm pack left no ${PACKAGE_NAME}-*.tgz in ${destination}`);
 	return join(destination, tarball);
 }
@@ -39,7 +43,10 @@ export function packPackage(destination = mkdtempSync(join(tmpdir(), 'whispir-pa
 export function installPackage(tarball: string, userFolder: string): void {
 	const nodes = join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodes, { recursive: true });
-	writeFileSync(join(nodes, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
+	writeFileSync(
+		join(nodes, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true }, null, 2),
+	);
 	execFileSync(
 		'npm',
 		[

@@ -42,7 +42,11 @@ export function startChild(
 	args: string[],
 	options: SpawnOptions & { echo?: boolean } = {},
 ): Child {
-	const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(command, args, {
+		...options,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	const chunks: string[] = [];
 	const collect = (data: Buffer) => {
 		chunks.push(data.toString());
@@ -50,10 +54,14 @@ export function startChild(
 	};
 	child.stdout?.on('data', collect);
 	child.stderr?.on('data', collect);
-	const watchdog = spawn(process.execPath, ['-e', WATCHDOG, String(process.pid), String(child.pid)], {
-		detached: true,
-		stdio: 'ignore',
-	});
+	const watchdog = spawn(
+		process.execPath,
+		['-e', WATCHDOG, String(process.pid), String(child.pid)],
+		{
+			detached: true,
+			stdio: 'ignore',
+		},
+	);
 	watchdog.unref();
 
 	const handle: Child = {
@@ -127,7 +135,12 @@ export async function freePort(preferred = 0): Promise<number> {
 }
 
 /** Polls `check` until it returns something other than undefined, or fails after `timeoutMs` with `what`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000, intervalMs = 250): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	check: () => Promise<T | undefined>,
+	timeoutMs = 30_000,
+	intervalMs = 250,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	let lastError: unknown;
 	for (;;) {

@@ -29,9 +29,15 @@ export interface Workflow {
 export function chain(name: string, nodes: Node[]): Workflow {
 	const connections: Record<string, unknown> = {};
 	for (let index = 0; index + 1 < nodes.length; index++) {
-		connections[nodes[index].name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
+		connections[nodes[index].name] = {
+			main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]],
+		};
 	}
-	return { name, nodes: nodes.map((node, index) => ({ ...node, position: [index * 240, 0] })), connections };
+	return {
+		name,
+		nodes: nodes.map((node, index) => ({ ...node, position: [index * 240, 0] })),
+		connections,
+	};
 }
 
 /** A Webhook node on POST /webhook/<path> that answers with all items of the workflow's last node. */
@@ -42,11 +48,21 @@ export function webhookNode(path: string): Node {
 		typeVersion: 2,
 		position: [0, 0],
 		webhookId: randomUUID(),
-		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		parameters: {
+			httpMethod: 'POST',
+			path,
+			responseMode: 'lastNode',
+			responseData: 'allEntries',
+			options: {},
+		},
 	};
 }
 
-export function whispirNode(name: string, credential: CredentialRef, parameters: Record<string, unknown>): Node {
+export function whispirNode(
+	name: string,
+	credential: CredentialRef,
+	parameters: Record<string, unknown>,
+): Node {
 	return {
 		name,
 		type: NODE_TYPE,
@@ -57,7 +73,11 @@ export function whispirNode(name: string, credential: CredentialRef, parameters:
 	};
 }
 
-export function triggerNode(name: string, credential: CredentialRef, parameters: Record<string, unknown>): Node {
+export function triggerNode(
+	name: string,
+	credential: CredentialRef,
+	parameters: Record<string, unknown>,
+): Node {
 	return {
 		name,
 		type: TRIGGER_TYPE,
@@ -81,14 +101,15 @@ export function splitOutNode(field: string): Node {
 }
 
 /** An example workflow from examples/ with every Whispir node's credential set to `credential`. */
-export function withCredential<T extends { nodes: Array<{ credentials?: Record<string, unknown> }> }>(
-	workflow: T,
-	credential: CredentialRef,
-): T {
+export function withCredential<
+	T extends { nodes: Array<{ credentials?: Record<string, unknown> }> },
+>(workflow: T, credential: CredentialRef): T {
 	return {
 		...workflow,
 		nodes: workflow.nodes.map((node) =>
-			node.credentials?.whispirApi ? { ...node, credentials: { ...node.credentials, whispirApi: credential } } : node,
+			node.credentials?.whispirApi
+				? { ...node, credentials: { ...node.credentials, whispirApi: credential } }
+				: node,
 		),
 	};
 }

@@ -17,12 +17,20 @@ export async function colleagueEdits(
 	const { apiKey, username, password } = bed.sandbox.credentials;
 	const type = `application/vnd.whispir.${request.mediaType}+json`;
 	const url = `${bed.sandbox.url}${request.path}?colleague=1&apikey=${apiKey}`;
-	const headers = { 'x-api-key': apiKey, Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`, Accept: type };
+	const headers = {
+		'x-api-key': apiKey,
+		Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
+		Accept: type,
+	};
 	const current = (await (await fetch(url, { headers })).json()) as Record<string, unknown>;
 	const record: Record<string, unknown> = { ...current, ...request.change };
 	for (const key of ['link', 'id', 'mri', 'lastModifiedTime', 'createdTime']) delete record[key];
 	for (let attempt = 0; attempt < 5; attempt++) {
-		const put = await fetch(url, { method: 'PUT', headers: { ...headers, 'Content-Type': type }, body: JSON.stringify(record) });
+		const put = await fetch(url, {
+			method: 'PUT',
+			headers: { ...headers, 'Content-Type': type },
+			body: JSON.stringify(record),
+		});
 		const answer = await put.text();
 		const readOnly = /^(\w+) is read-only/.exec(answer);
 		if (put.status === 422 && readOnly) {

@@ -57,15 +57,26 @@ export interface OperationColumn {
 	/** Units of work that took effect at Whispir, or were output correctly for reads. */
 	done(bed: WhispirTestBed, arranged: Arranged, run: ColumnRun): Promise<number>;
 	/** Checks of its own (the read-merge-write of Update). */
-	check?(bed: WhispirTestBed, arranged: Arranged, row: FaultRow, run: ColumnRun): Promise<string | undefined>;
+	check?(
+		bed: WhispirTestBed,
+		arranged: Arranged,
+		row: FaultRow,
+		run: ColumnRun,
+	): Promise<string | undefined>;
 }
 
 /** The credential's Request Timeout (seconds): one, so that hangs are quick to test, except while warming up. */
 let requestTimeout = 1;
 export const useRequestTimeout = (seconds: number) => (requestTimeout = seconds);
-export const credentialsOf = (bed: WhispirTestBed) => ({ whispirApi: { ...bed.credentials.whispirApi, requestTimeout } });
+export const credentialsOf = (bed: WhispirTestBed) => ({
+	whispirApi: { ...bed.credentials.whispirApi, requestTimeout },
+});
 
-async function runNode(bed: WhispirTestBed, parameters: INodeParameters, items: INodeExecutionData[]): Promise<ColumnRun> {
+async function runNode(
+	bed: WhispirTestBed,
+	parameters: INodeParameters,
+	items: INodeExecutionData[],
+): Promise<ColumnRun> {
 	const { items: output, error } = await bed.harness.runNode({
 		nodeType: WHISPIR,
 		parameters,
@@ -111,7 +122,13 @@ const send: OperationColumn = {
 	run: async (bed) =>
 		await runNode(
 			bed,
-			{ resource: 'message', operation: 'send', to: '={{ $json.phone }}', subject: 'Outage', body: 'The network is down' },
+			{
+				resource: 'message',
+				operation: 'send',
+				to: '={{ $json.phone }}',
+				subject: 'Outage',
+				body: 'The network is down',
+			},
 			[0, 1, 2].map((index) => ({ json: { phone: `6142345678${index}` } })),
 		),
 	done: async (bed) => (await bed.sandbox.state('messages')).length,
@@ -128,11 +145,21 @@ const sendBulk: OperationColumn = {
 	run: async (bed) =>
 		await runNode(
 			bed,
-			{ resource: 'message', operation: 'sendBulk', smsMappingField: 'mobile', emailMappingField: '', subject: 'Outage', body: 'Hi @@name@@' },
-			[0, 1, 2].map((index) => ({ json: { name: `Person ${index}`, mobile: `6142345678${index}` } })),
+			{
+				resource: 'message',
+				operation: 'sendBulk',
+				smsMappingField: 'mobile',
+				emailMappingField: '',
+				subject: 'Outage',
+				body: 'Hi @@name@@',
+			},
+			[0, 1, 2].map((index) => ({
+				json: { name: `Person ${index}`, mobile: `6142345678${index}` },
+			})),
 		),
 	// One bulk message stands for the whole send; its per-row messages come with it.
-	done: async (bed) => (await bed.sandbox.state('messages')).filter((message) => message._bulkId === undefined).length,
+	done: async (bed) =>
+		(await bed.sandbox.state('messages')).filter((message) => message._bulkId === undefined).length,
 };
 
 const create: OperationColumn = {
@@ -170,8 +197,14 @@ const get: OperationColumn = {
 		const ids = contactsSeeded(bed, 3);
 		return { target: { method: 'GET', path: `/contacts/${ids[0]}` }, ids };
 	},
-	run: async (bed, { ids }) => await runNode(bed, { resource: 'contact', operation: 'get', contactId: byExpression }, itemsWith(ids)),
-	done: async (_bed, { ids }, { items }) => ids.filter((id) => items.some((item) => isOk(item) && item.json.id === id)).length,
+	run: async (bed, { ids }) =>
+		await runNode(
+			bed,
+			{ resource: 'contact', operation: 'get', contactId: byExpression },
+			itemsWith(ids),
+		),
+	done: async (_bed, { ids }, { items }) =>
+		ids.filter((id) => items.some((item) => isOk(item) && item.json.id === id)).length,
 };
 
 const LIST_SIZE = 45;
@@ -187,16 +220,23 @@ const getMany: OperationColumn = {
 		// The first request for page 2 gets the fault, whichever item makes it.
 		return { target: { method: 'GET', path: '/contacts', query: { offset: '20' } }, ids: [] };
 	},
-	run: async (bed) => await runNode(bed, { resource: 'contact', operation: 'getAll', returnAll: true }, [{ json: {} }, { json: {} }]),
+	run: async (bed) =>
+		await runNode(bed, { resource: 'contact', operation: 'getAll', returnAll: true }, [
+			{ json: {} },
+			{ json: {} },
+		]),
 	done: async (_bed, _arranged, { items }) =>
 		[0, 1].filter((index) => {
-			const records = items.filter((item) => isOk(item) && (item.pairedItem as { item: number }).item === index);
+			const records = items.filter(
+				(item) => isOk(item) && (item.pairedItem as { item: number }).item === index,
+			);
 			return new Set(records.map((item) => item.json.id)).size === LIST_SIZE;
 		}).length,
 };
 
 const COLLEAGUE_DEPARTMENT = 'Changed by a colleague meanwhile';
-const defaultWorkspace = async (bed: WhispirTestBed) => String((await bed.sandbox.state('workspaces'))[0].id);
+const defaultWorkspace = async (bed: WhispirTestBed) =>
+	String((await bed.sandbox.state('workspaces'))[0].id);
 // Through the workspace's own path, which a fault armed on /contacts/{id} does not hit.
 const colleaguesEdit = (workspaceId: string, id: string) => ({
 	path: `/workspaces/${workspaceId}/contacts/${id}`,
@@ -222,31 +262,51 @@ const update: OperationColumn = {
 			: whenLogged(
 					bed,
 					(log) => log.some((request) => request.method === 'PUT' && request.path === target.path),
-					async () => await colleagueEdits(bed, colleaguesEdit(await defaultWorkspace(bed), ids[0])),
+					async () =>
+						await colleagueEdits(bed, colleaguesEdit(await defaultWorkspace(bed), ids[0])),
 					() => finished,
 				);
-		const run = await runNode(bed, { resource: 'contact', operation: 'update', contactId: byExpression, updateFields: { jobTitle: 'Lead' } }, itemsWith(ids));
+		const run = await runNode(
+			bed,
+			{
+				resource: 'contact',
+				operation: 'update',
+				contactId: byExpression,
+				updateFields: { jobTitle: 'Lead' },
+			},
+			itemsWith(ids),
+		);
 		finished = true;
 		expect(await edit).toBeUndefined();
 		return run;
 	},
 	done: async (bed, { ids }) => {
 		const stored = await bed.sandbox.state('contacts');
-		return ids.filter((id) => stored.find((contact) => contact.id === id)?.jobTitle === 'Lead').length;
+		return ids.filter((id) => stored.find((contact) => contact.id === id)?.jobTitle === 'Lead')
+			.length;
 	},
 	async check(bed, { ids, target }, row, run) {
-		const own = [...requestsTo(bed, { method: 'GET', path: target.path }), ...requestsTo(bed, target)].sort((a, b) => a.seq - b.seq);
+		const own = [
+			...requestsTo(bed, { method: 'GET', path: target.path }),
+			...requestsTo(bed, target),
+		].sort((a, b) => a.seq - b.seq);
 		const writes = own.filter((request) => request.method === 'PUT').length;
 		// Every write, the first and each retry, comes right after a read of its own.
-		expect(own.map((request) => request.method)).toEqual(Array.from({ length: writes }, () => ['GET', 'PUT']).flat());
-		const [first] = (await bed.sandbox.state('contacts')).filter((contact) => contact.id === ids[0]);
+		expect(own.map((request) => request.method)).toEqual(
+			Array.from({ length: writes }, () => ['GET', 'PUT']).flat(),
+		);
+		const [first] = (await bed.sandbox.state('contacts')).filter(
+			(contact) => contact.id === ids[0],
+		);
 		const retried = writes > 1;
 		if (retried && !row.slow) {
 			// The retried write carried a fresh read: the colleague's change survived, and so did ours.
 			expect(first).toMatchObject({ department: COLLEAGUE_DEPARTMENT, jobTitle: 'Lead' });
 		}
 		if (isOk(run.items[0])) expect(first.jobTitle).toBe('Lead');
-		return retried ? `re-read before each write${row.slow ? '' : ", a colleague's edit kept"}` : undefined;
+		return retried
+			? `re-read before each write${row.slow ? '' : ", a colleague's edit kept"}`
+			: undefined;
 	},
 };
 
@@ -260,7 +320,12 @@ const remove: OperationColumn = {
 		const ids = contactsSeeded(bed, 3);
 		return { target: { method: 'DELETE', path: `/contacts/${ids[0]}` }, ids };
 	},
-	run: async (bed, { ids }) => await runNode(bed, { resource: 'contact', operation: 'delete', contactId: byExpression }, itemsWith(ids)),
+	run: async (bed, { ids }) =>
+		await runNode(
+			bed,
+			{ resource: 'contact', operation: 'delete', contactId: byExpression },
+			itemsWith(ids),
+		),
 	done: async (bed) => 3 - (await bed.sandbox.state('contacts')).length,
 };
 
@@ -287,7 +352,14 @@ const callbackCreate = (receiverUrl: () => string): OperationColumn => ({
 	run: async (bed) =>
 		await runNode(
 			bed,
-			{ resource: 'callback', operation: 'create', name: '={{ $json.name }}', url: receiverUrl(), events: ['reply'], authKey: 's3cret-key' },
+			{
+				resource: 'callback',
+				operation: 'create',
+				name: '={{ $json.name }}',
+				url: receiverUrl(),
+				events: ['reply'],
+				authKey: 's3cret-key',
+			},
 			['Hook A', 'Hook B', 'Hook C'].map((name) => ({ json: { name } })),
 		),
 	done: async (bed) => (await bed.sandbox.state('callbacks')).length,
@@ -302,11 +374,21 @@ const callbackDelete = (receiverUrl: () => string): OperationColumn => ({
 	arrange: async (bed) => {
 		const ids = bed.sandbox.seed(
 			'callbacks',
-			['Hook A', 'Hook B', 'Hook C'].map((name) => ({ name, url: receiverUrl(), auth: { type: 'httpheader', key: 's3cret-key' }, callbacks: { reply: 'enabled' } })),
+			['Hook A', 'Hook B', 'Hook C'].map((name) => ({
+				name,
+				url: receiverUrl(),
+				auth: { type: 'httpheader', key: 's3cret-key' },
+				callbacks: { reply: 'enabled' },
+			})),
 		);
 		return { target: { method: 'DELETE', path: `/callbacks/${ids[0]}` }, ids };
 	},
-	run: async (bed, { ids }) => await runNode(bed, { resource: 'callback', operation: 'delete', callbackId: byExpression }, itemsWith(ids)),
+	run: async (bed, { ids }) =>
+		await runNode(
+			bed,
+			{ resource: 'callback', operation: 'delete', callbackId: byExpression },
+			itemsWith(ids),
+		),
 	done: async (bed) => 3 - (await bed.sandbox.state('callbacks')).length,
 });
 
@@ -323,7 +405,11 @@ function triggerOf(bed: WhispirTestBed): WebhookTriggerHarness {
 
 /** Waits until the sandbox has answered (or dropped) the faulted request, so that its effect is visible. */
 export async function settled(bed: WhispirTestBed): Promise<void> {
-	for (let waited = 0; waited < 5000 && !bed.sandbox.log.some((request) => request.fault !== undefined); waited += 10) {
+	for (
+		let waited = 0;
+		waited < 5000 && !bed.sandbox.log.some((request) => request.fault !== undefined);
+		waited += 10
+	) {
 		await new Promise((resolve) => setTimeout(resolve, 10));
 	}
 }
@@ -347,7 +433,10 @@ const triggerActivate: OperationColumn = {
 			// What a user does after the error: look, then activate again. The trigger replaces the
 			// callback a lost answer left behind (it points at this webhook), so there is one in the end.
 			await settled(bed);
-			const targetRequestsBeforeReactivation = requestsTo(bed, { method: 'POST', path: '/callbacks' }).length;
+			const targetRequestsBeforeReactivation = requestsTo(bed, {
+				method: 'POST',
+				path: '/callbacks',
+			}).length;
 			await trigger.activate();
 			return { items: [], error, reactivated: true, targetRequestsBeforeReactivation };
 		} finally {

@@ -30,7 +30,12 @@ export class Random {
 	}
 
 	string(maxLength: number): string {
-		const alphabets = ['abcdefghijklmnopqrstuvwxyz0123456789 ', '"\\/\b\f\n\r\t{}[]:,', 'äöü€漢字😀\u0000\u202e\ufeff', '<>&\'%'];
+		const alphabets = [
+			'abcdefghijklmnopqrstuvwxyz0123456789 ',
+			'"\\/\b\f\n\r\t{}[]:,',
+			'äöü€漢字😀\u0000\u202e\ufeff',
+			"<>&'%",
+		];
 		let text = '';
 		const length = this.int(0, maxLength);
 		for (let i = 0; i < length; i++) text += this.pick([...this.pick(alphabets)]);
@@ -57,7 +62,11 @@ export type AuthVariant =
 	| 'otherHeaderName'
 	| 'otherQueryName';
 
-export const AUTHENTICATED: ReadonlySet<AuthVariant> = new Set(['header', 'query', 'queryRepeated']);
+export const AUTHENTICATED: ReadonlySet<AuthVariant> = new Set([
+	'header',
+	'query',
+	'queryRepeated',
+]);
 
 export interface Delivery {
 	category: string;
@@ -82,10 +91,20 @@ function whispirPayload(random: Random, messageId: string): Record<string, unkno
 	return {
 		messageid: messageId,
 		messagelocation: `https://api.au.whispir.com/messages/${messageId}`,
-		from: { name: random.string(12), mri: random.string(12), mobile: `614${random.int(10000000, 99999999)}`, email: 'a@b.co', voice: '' },
+		from: {
+			name: random.string(12),
+			mri: random.string(12),
+			mobile: `614${random.int(10000000, 99999999)}`,
+			email: 'a@b.co',
+			voice: '',
+		},
 		responseMessage: reply
 			? { channel: random.pick(CHANNELS), acknowledged: stamp(random), content: random.string(40) }
-			: { channel: random.pick(CHANNELS), undeliverable: stamp(random), content: random.string(40) },
+			: {
+					channel: random.pick(CHANNELS),
+					undeliverable: stamp(random),
+					content: random.string(40),
+				},
 		customParameters: { ticketId: `T-${random.int(1, 9999)}`, matchedCategory: 'notmatched' },
 	};
 }
@@ -98,7 +117,15 @@ function randomJsonValue(random: Random, depth = 0): unknown {
 		case 1:
 			return random.chance(0.5);
 		case 2:
-			return random.pick([0, -1, 1.5, 1e308, -1e-308, Number.MAX_SAFE_INTEGER + 2, random.int(-1e9, 1e9)]);
+			return random.pick([
+				0,
+				-1,
+				1.5,
+				1e308,
+				-1e-308,
+				Number.MAX_SAFE_INTEGER + 2,
+				random.int(-1e9, 1e9),
+			]);
 		case 3:
 		case 4:
 			return random.string(30);
@@ -107,7 +134,15 @@ function randomJsonValue(random: Random, depth = 0): unknown {
 		default: {
 			const object: Record<string, unknown> = {};
 			for (let i = random.int(0, 6); i > 0; i--) {
-				const key = random.pick(['messageid', 'messageId', 'from', 'responseMessage', 'customParameters', 'location', random.string(8)]);
+				const key = random.pick([
+					'messageid',
+					'messageId',
+					'from',
+					'responseMessage',
+					'customParameters',
+					'location',
+					random.string(8),
+				]);
 				object[key] = randomJsonValue(random, depth + 1);
 			}
 			return object;
@@ -117,11 +152,30 @@ function randomJsonValue(random: Random, depth = 0): unknown {
 
 /** Replaces some field of a valid payload with a value of another type. */
 function wrongTypes(random: Random, payload: Record<string, unknown>): void {
-	const wrong = () => random.pick<unknown>([null, 42, -0.5, true, [], [1, 'a'], {}, { a: { b: 'c' } }, '', 'x'.repeat(random.int(1, 50))]);
+	const wrong = () =>
+		random.pick<unknown>([
+			null,
+			42,
+			-0.5,
+			true,
+			[],
+			[1, 'a'],
+			{},
+			{ a: { b: 'c' } },
+			'',
+			'x'.repeat(random.int(1, 50)),
+		]);
 	for (let i = random.int(1, 4); i > 0; i--) {
 		const target = random.pick(['top', 'from', 'responseMessage', 'customParameters']);
-		if (target === 'top') payload[random.pick(['messageid', 'messagelocation', 'from', 'responseMessage', 'customParameters'])] = wrong();
-		else if (typeof payload[target] === 'object' && payload[target] !== null && !Array.isArray(payload[target])) {
+		if (target === 'top')
+			payload[
+				random.pick(['messageid', 'messagelocation', 'from', 'responseMessage', 'customParameters'])
+			] = wrong();
+		else if (
+			typeof payload[target] === 'object' &&
+			payload[target] !== null &&
+			!Array.isArray(payload[target])
+		) {
 			const inner = payload[target] as Record<string, unknown>;
 			const keys = Object.keys(inner);
 			inner[keys.length > 0 && random.chance(0.7) ? random.pick(keys) : random.string(6)] = wrong();
@@ -142,7 +196,13 @@ function protoKeysJson(random: Random, messageId: string): string {
 	const payload = JSON.stringify(whispirPayload(random, messageId));
 	const poison = () => {
 		const key = random.pick(UNSAFE);
-		const inner = random.pick(['{"polluted":"yes"}', '{"prototype":{"polluted":"yes"}}', '{"isAdmin":true,"toString":"x"}', '"polluted"', '[{"__proto__":{"polluted":1}}]']);
+		const inner = random.pick([
+			'{"polluted":"yes"}',
+			'{"prototype":{"polluted":"yes"}}',
+			'{"isAdmin":true,"toString":"x"}',
+			'"polluted"',
+			'[{"__proto__":{"polluted":1}}]',
+		]);
 		return `${JSON.stringify(key)}:${inner}`;
 	};
 	// Insert right after an opening brace: the top object, from, responseMessage or customParameters.
@@ -161,25 +221,38 @@ function deepNesting(random: Random, messageId: string): string {
 	const payload = whispirPayload(random, messageId);
 	const where = random.pick(['customParameters', 'top', 'from']);
 	const json = JSON.stringify(payload);
-	if (where === 'customParameters') return json.replace('"customParameters":{', `"customParameters":{"deep":${deep},`);
+	if (where === 'customParameters')
+		return json.replace('"customParameters":{', `"customParameters":{"deep":${deep},`);
 	if (where === 'from') return json.replace('"from":{', `"from":{"name":${deep},`);
 	return `{"deep":${deep},${json.slice(1)}`;
 }
 
 function hugeString(random: Random, messageId: string): string {
 	const payload = whispirPayload(random, messageId);
-	const huge = random.pick(['a', '漢', '\\n', '😀']).repeat(random.pick([100_000, 300_000, 1_000_000]));
+	const huge = random
+		.pick(['a', '漢', '\\n', '😀'])
+		.repeat(random.pick([100_000, 300_000, 1_000_000]));
 	const where = random.pick(['content', 'messageid', 'customParameter', 'key']);
 	const json = JSON.stringify(payload);
 	if (where === 'content') return json.replace(/"content":"[^"]*"/, `"content":"${huge}"`);
-	if (where === 'messageid') return json.replace(`"messageid":"${messageId}"`, `"messageid":"${huge}"`);
-	if (where === 'key') return json.replace('"customParameters":{', `"customParameters":{"${huge}":"v",`);
+	if (where === 'messageid')
+		return json.replace(`"messageid":"${messageId}"`, `"messageid":"${huge}"`);
+	if (where === 'key')
+		return json.replace('"customParameters":{', `"customParameters":{"${huge}":"v",`);
 	return json.replace('"customParameters":{', `"customParameters":{"big":"${huge}",`);
 }
 
 function invalidUtf8(random: Random, messageId: string): Buffer {
 	const text = Buffer.from(JSON.stringify(whispirPayload(random, messageId)));
-	const bad = [[0xff], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xf8, 0x88, 0x80, 0x80, 0x80], [0x80], [0xf4, 0x90, 0x80, 0x80]];
+	const bad = [
+		[0xff],
+		[0xc0, 0x80],
+		[0xed, 0xa0, 0x80],
+		[0xe2, 0x82],
+		[0xf8, 0x88, 0x80, 0x80, 0x80],
+		[0x80],
+		[0xf4, 0x90, 0x80, 0x80],
+	];
 	const parts: Buffer[] = [];
 	let last = 0;
 	for (let i = random.int(1, 5); i > 0; i--) {
@@ -204,21 +277,42 @@ const XML_BODIES = [
 ];
 
 /** One generated delivery of the given category. */
-export function generate(random: Random, category: Category, index: number): Omit<Delivery, 'auth'> {
+export function generate(
+	random: Random,
+	category: Category,
+	index: number,
+): Omit<Delivery, 'auth'> {
 	const messageId = `FUZZ${index.toString(16).toUpperCase()}`;
 	const json = 'application/json';
 	switch (category) {
 		case 'valid':
 			// As Whispir sends them: JSON, declared as JSON (a Whispir payload as text is in otherContentType).
-			return { category, contentType: random.pick([json, 'application/json; charset=utf-8']), body: JSON.stringify(whispirPayload(random, messageId)), validMessageId: messageId };
+			return {
+				category,
+				contentType: random.pick([json, 'application/json; charset=utf-8']),
+				body: JSON.stringify(whispirPayload(random, messageId)),
+				validMessageId: messageId,
+			};
 		case 'randomJson':
-			return { category, contentType: random.pick([json, 'text/plain', undefined]), body: JSON.stringify(randomJsonValue(random)) ?? 'null' };
+			return {
+				category,
+				contentType: random.pick([json, 'text/plain', undefined]),
+				body: JSON.stringify(randomJsonValue(random)) ?? 'null',
+			};
 		case 'truncatedJson': {
 			const text = JSON.stringify(whispirPayload(random, messageId));
-			return { category, contentType: random.pick([json, 'text/plain', undefined]), body: text.slice(0, random.int(0, text.length - 1)) };
+			return {
+				category,
+				contentType: random.pick([json, 'text/plain', undefined]),
+				body: text.slice(0, random.int(0, text.length - 1)),
+			};
 		}
 		case 'deepNesting':
-			return { category, contentType: random.pick([json, 'text/plain']), body: deepNesting(random, messageId) };
+			return {
+				category,
+				contentType: random.pick([json, 'text/plain']),
+				body: deepNesting(random, messageId),
+			};
 		case 'hugeString':
 			return { category, contentType: json, body: hugeString(random, messageId) };
 		case 'wrongTypes': {
@@ -232,27 +326,76 @@ export function generate(random: Random, category: Category, index: number): Omi
 			return { category, contentType: json, body: JSON.stringify(payload) };
 		}
 		case 'prototypeKeys':
-			return { category, contentType: random.pick([json, 'text/plain', undefined]), body: protoKeysJson(random, messageId) };
+			return {
+				category,
+				contentType: random.pick([json, 'text/plain', undefined]),
+				body: protoKeysJson(random, messageId),
+			};
 		case 'invalidUtf8':
-			return { category, contentType: random.pick([json, 'text/plain', 'application/json; charset=latin1']), body: invalidUtf8(random, messageId) };
+			return {
+				category,
+				contentType: random.pick([json, 'text/plain', 'application/json; charset=latin1']),
+				body: invalidUtf8(random, messageId),
+			};
 		case 'xml':
-			return { category, contentType: random.pick(['application/xml', 'text/xml', 'application/soap+xml', 'text/plain']), body: random.pick(XML_BODIES) };
+			return {
+				category,
+				contentType: random.pick([
+					'application/xml',
+					'text/xml',
+					'application/soap+xml',
+					'text/plain',
+				]),
+				body: random.pick(XML_BODIES),
+			};
 		case 'otherContentType': {
 			const payload = JSON.stringify(whispirPayload(random, messageId));
 			return random.pick<Omit<Delivery, 'auth'>>([
-				{ category, contentType: 'application/x-www-form-urlencoded', body: `messageid=${messageId}&__proto__[polluted]=yes&constructor[prototype][polluted]=yes&responseMessage=x` },
-				{ category, contentType: 'application/octet-stream', body: Buffer.from(Array.from({ length: random.int(0, 300) }, () => random.int(0, 255))) },
-				{ category, contentType: 'multipart/form-data; boundary=x', body: `--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n${payload}\r\n--x--` },
+				{
+					category,
+					contentType: 'application/x-www-form-urlencoded',
+					body: `messageid=${messageId}&__proto__[polluted]=yes&constructor[prototype][polluted]=yes&responseMessage=x`,
+				},
+				{
+					category,
+					contentType: 'application/octet-stream',
+					body: Buffer.from(Array.from({ length: random.int(0, 300) }, () => random.int(0, 255))),
+				},
+				{
+					category,
+					contentType: 'multipart/form-data; boundary=x',
+					body: `--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n${payload}\r\n--x--`,
+				},
 				{ category, contentType: 'application/json; charset=klingon', body: payload },
-				{ category, contentType: 'application/json; charset=utf-16le', body: Buffer.from(payload, 'utf16le') },
-				{ category, contentType: random.pick(['application/jsonx', 'JSON', 'application/json;;', '*/*', 'text/plain', 'text/plain; charset=', 'x/y+json']), body: payload },
+				{
+					category,
+					contentType: 'application/json; charset=utf-16le',
+					body: Buffer.from(payload, 'utf16le'),
+				},
+				{
+					category,
+					contentType: random.pick([
+						'application/jsonx',
+						'JSON',
+						'application/json;;',
+						'*/*',
+						'text/plain',
+						'text/plain; charset=',
+						'x/y+json',
+					]),
+					body: payload,
+				},
 				{ category, contentType: 'text/html', body: `<html><body>${payload}</body></html>` },
 				{ category, contentType: undefined, body: '' },
 			]);
 		}
 		case 'oversized':
 			// n8n refuses bodies over N8N_PAYLOAD_SIZE_MAX (16 MiB by default) before the node runs.
-			return { category, contentType: json, body: `{"messageid":"${'x'.repeat(16 * 1024 * 1024 + random.int(1, 4096))}"}` };
+			return {
+				category,
+				contentType: json,
+				body: `{"messageid":"${'x'.repeat(16 * 1024 * 1024 + random.int(1, 4096))}"}`,
+			};
 	}
 }
 
@@ -316,7 +459,9 @@ const UNAUTHENTICATED: AuthVariant[] = [
 
 /** Half of the deliveries carry the right key (header or query), half one of the ways of getting it wrong. */
 export function pickAuth(random: Random): AuthVariant {
-	return random.chance(0.5) ? random.pick(['header', 'header', 'query', 'queryRepeated']) : random.pick(UNAUTHENTICATED);
+	return random.chance(0.5)
+		? random.pick(['header', 'header', 'query', 'queryRepeated'])
+		: random.pick(UNAUTHENTICATED);
 }
 
 function flip(character: string): string {
@@ -325,7 +470,11 @@ function flip(character: string): string {
 }
 
 /** The request's headers and query for an auth variant, given the real key (64 lowercase hex digits). */
-export function credentialsFor(variant: AuthVariant, key: string, random: Random): { headers: Record<string, string>; query: string } {
+export function credentialsFor(
+	variant: AuthVariant,
+	key: string,
+	random: Random,
+): { headers: Record<string, string>; query: string } {
 	const header = (value: string) => ({ headers: { 'X-Whispir-Callback-Key': value }, query: '' });
 	const at = (index: number) => `${key.slice(0, index)}${flip(key[index])}${key.slice(index + 1)}`;
 	switch (variant) {
@@ -354,13 +503,28 @@ export function credentialsFor(variant: AuthVariant, key: string, random: Random
 		case 'extended':
 			return header(`${key}${random.pick(['0', 'a', '%00', ',', ' x'])}`);
 		case 'padded':
-			return { headers: {}, query: `?auth=${encodeURIComponent(random.pick([` ${key}`, `${key} `, `${key}\u0000`, `${key}\n`]))}` };
+			return {
+				headers: {},
+				query: `?auth=${encodeURIComponent(random.pick([` ${key}`, `${key} `, `${key}\u0000`, `${key}\n`]))}`,
+			};
 		case 'wrongHeaderRightQuery':
 			// The header wins: a wrong header is not rescued by a right query parameter.
-			return { headers: { 'X-Whispir-Callback-Key': at(random.int(0, 63)) }, query: `?auth=${key}` };
+			return {
+				headers: { 'X-Whispir-Callback-Key': at(random.int(0, 63)) },
+				query: `?auth=${key}`,
+			};
 		case 'otherHeaderName':
-			return { headers: { 'X-Whispir-Callback-Keys': key, Authorization: `Bearer ${key}`.replace(key, at(5)) }, query: '' };
+			return {
+				headers: {
+					'X-Whispir-Callback-Keys': key,
+					Authorization: `Bearer ${key}`.replace(key, at(5)),
+				},
+				query: '',
+			};
 		case 'otherQueryName':
-			return { headers: {}, query: `?Auth=${key.replace(key[10], flip(key[10]))}&apikey=nope&auth[]=${at(1)}` };
+			return {
+				headers: {},
+				query: `?Auth=${key.replace(key[10], flip(key[10]))}&apikey=nope&auth[]=${at(1)}`,
+			};
 	}
 }

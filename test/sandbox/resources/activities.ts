@@ -4,17 +4,59 @@ import { selfLink } from '../links';
 import { HttpError, empty } from '../reply';
 import type { Rec, ResourceDef } from '../types';
 import { createOp, find, getOp, listOp } from './crud';
-import { containsText, oneOf, parseShortDate, requireFields, sameText, shortDate, strings } from './validate';
+import {
+	containsText,
+	oneOf,
+	parseShortDate,
+	requireFields,
+	sameText,
+	shortDate,
+	strings,
+} from './validate';
 
 const MODULES = [
-	'System', 'Message', 'Scheduled Message', 'User', 'Contact', 'DistributionList', 'Template', 'Workspace',
-	'Event', 'WebService', 'Settings', 'Conversation', 'Gateway', 'Workspace Mapping', 'Folders', 'Team', 'RSS',
-	'API Mapping', 'Asset', 'Instruction',
+	'System',
+	'Message',
+	'Scheduled Message',
+	'User',
+	'Contact',
+	'DistributionList',
+	'Template',
+	'Workspace',
+	'Event',
+	'WebService',
+	'Settings',
+	'Conversation',
+	'Gateway',
+	'Workspace Mapping',
+	'Folders',
+	'Team',
+	'RSS',
+	'API Mapping',
+	'Asset',
+	'Instruction',
 ];
 // "Logout" is missing from the documented list but appears in the documented answers.
 const ACTIONS = [
-	'Create', 'Update', 'Move', 'Copy', 'Draft', 'Send', 'Modified', 'Delete', 'Contact Import File', 'Login',
-	'Logout', 'Approve', 'Reject', 'Dispatch', 'Register', 'Accept', 'Closed', 'Map', 'Un-map',
+	'Create',
+	'Update',
+	'Move',
+	'Copy',
+	'Draft',
+	'Send',
+	'Modified',
+	'Delete',
+	'Contact Import File',
+	'Login',
+	'Logout',
+	'Approve',
+	'Reject',
+	'Dispatch',
+	'Register',
+	'Accept',
+	'Closed',
+	'Map',
+	'Un-map',
 ];
 const STATUSES = ['Successful', 'Failed', 'Rejected'];
 
@@ -56,7 +98,15 @@ export const activities: ResourceDef = {
 	view(rec, ctx, mode) {
 		// Documented list items carry no id: clients find it in the self link.
 		const out: Record<string, unknown> = mode === 'item' ? { id: rec.id } : {};
-		for (const k of ['user', 'time', 'action', 'description', 'status', 'module', 'workspaceName']) {
+		for (const k of [
+			'user',
+			'time',
+			'action',
+			'description',
+			'status',
+			'module',
+			'workspaceName',
+		]) {
 			if (rec[k] !== undefined) out[k] = rec[k];
 		}
 		out.link = [selfLink(ctx, rec.id)];
@@ -85,7 +135,9 @@ export const activities: ResourceDef = {
 				const rec = find(ctx);
 				requireFields(ctx.body, ['description']);
 				const { description } = strings(ctx.body, ['description']);
-				rec.description = rec.description ? `${String(rec.description)}\n${description}` : description;
+				rec.description = rec.description
+					? `${String(rec.description)}\n${description}`
+					: description;
 				return empty(204);
 			},
 		},

@@ -25,8 +25,10 @@ function validate(body: Body, ctx: Ctx): Body {
 	const s = strings(body, ['name', 'url', 'contentType', 'removeHTML', 'email']);
 	const name = s.name!.trim();
 	const url = s.url!.trim();
-	if (!/^https?:\/\/[^/]/i.test(url)) throw new HttpError(400, 'Malformed Request: url must be an http(s) address');
-	if (!isObject(body.auth)) throw new HttpError(400, 'Malformed Request: auth {type, key} is required');
+	if (!/^https?:\/\/[^/]/i.test(url))
+		throw new HttpError(400, 'Malformed Request: url must be an http(s) address');
+	if (!isObject(body.auth))
+		throw new HttpError(400, 'Malformed Request: auth {type, key} is required');
 	const auth = {
 		type: oneOf('auth.type', String(body.auth.type ?? ''), ['querystring', 'httpheader']),
 		key: String(body.auth.key ?? ''),
@@ -35,13 +37,18 @@ function validate(body: Body, ctx: Ctx): Body {
 	const events = isObject(body.callbacks) ? body.callbacks : {};
 	const callbacks: Record<string, string> = {};
 	for (const kind of EVENT_KINDS) {
-		callbacks[kind] = oneOf(`callbacks.${kind}`, String(events[kind] ?? 'disabled'), ['enabled', 'disabled']);
+		callbacks[kind] = oneOf(`callbacks.${kind}`, String(events[kind] ?? 'disabled'), [
+			'enabled',
+			'disabled',
+		]);
 	}
 	const retries = String(body.retriesEnabled ?? 'true').toLowerCase();
-	if (retries !== 'true' && retries !== 'false') throw new HttpError(400, 'Malformed Request: retriesEnabled must be true or false');
+	if (retries !== 'true' && retries !== 'false')
+		throw new HttpError(400, 'Malformed Request: retriesEnabled must be true or false');
 
 	// "A callback with the same name already exists in the Whispir under your account" (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback).
-	if (nameTaken(ctx, 'name', name)) throw new HttpError(400, `Malformed Request: a callback named "${name}" already exists`);
+	if (nameTaken(ctx, 'name', name))
+		throw new HttpError(400, `Malformed Request: a callback named "${name}" already exists`);
 	return {
 		name,
 		url,
@@ -70,13 +77,24 @@ async function probe(callback: Body): Promise<void> {
 	const { url, headers } = target(callback);
 	let status: number;
 	try {
-		const response = await fetch(url, { method: 'GET', headers, signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+		const response = await fetch(url, {
+			method: 'GET',
+			headers,
+			signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+		});
 		status = response.status;
 		await response.arrayBuffer();
 	} catch (error) {
-		throw new HttpError(400, `Malformed Request: the callback URL could not be reached (${(error as Error).message})`);
+		throw new HttpError(
+			400,
+			`Malformed Request: the callback URL could not be reached (${(error as Error).message})`,
+		);
 	}
-	if (status !== 200) throw new HttpError(400, `Malformed Request: the callback URL answered the GET with ${status}, not 200`);
+	if (status !== 200)
+		throw new HttpError(
+			400,
+			`Malformed Request: the callback URL answered the GET with ${status}, not 200`,
+		);
 }
 
 const create = createOp({ validate });
@@ -86,23 +104,34 @@ const remove = deleteOp();
 // ---------- deliveries ----------
 
 function escapeXml(value: string): string {
-	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+	return value
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
 }
 
 /** The XML form of a delivery (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback): `<ns2:deliveryResponse>`, parameters as entries. */
 function deliveryXml(payload: Body): string {
 	const element = (name: string, value: unknown): string => {
 		if (isObject(value)) {
-			const inner = Object.entries(value).map(([key, v]) => element(key, v)).join('');
+			const inner = Object.entries(value)
+				.map(([key, v]) => element(key, v))
+				.join('');
 			return `<${name}>${inner}</${name}>`;
 		}
 		return `<${name}>${escapeXml(String(value ?? ''))}</${name}>`;
 	};
 	const { customParameters, ...rest } = payload;
 	const entries = Object.entries(isObject(customParameters) ? customParameters : {})
-		.map(([key, value]) => `<entry><key>${escapeXml(key)}</key><value>${escapeXml(String(value))}</value></entry>`)
+		.map(
+			([key, value]) =>
+				`<entry><key>${escapeXml(key)}</key><value>${escapeXml(String(value))}</value></entry>`,
+		)
 		.join('');
-	const body = Object.entries(rest).map(([key, value]) => element(key, value)).join('');
+	const body = Object.entries(rest)
+		.map(([key, value]) => element(key, value))
+		.join('');
 	return (
 		'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
 		`<ns2:deliveryResponse xmlns:ns2="http://schemas.api.whispir.com">${body}<customParameters>${entries}</customParameters></ns2:deliveryResponse>`
@@ -184,11 +213,18 @@ async function deliver(event: MessageEvent, env: Env): Promise<void> {
 }
 
 /** Delivers the FAILED calls of callbacks with retries on again (Whispir does so after ~5 min, for 24 h). */
-export async function retryFailedCalls(env: Env, callbackId?: string): Promise<{ retried: number; succeeded: number }> {
+export async function retryFailedCalls(
+	env: Env,
+	callbackId?: string,
+): Promise<{ retried: number; succeeded: number }> {
 	let retried = 0;
 	let succeeded = 0;
 	for (const callback of env.store.list('callbacks', '')) {
-		if (callback.retriesEnabled !== 'true' || (callbackId !== undefined && callback.id !== callbackId)) continue;
+		if (
+			callback.retriesEnabled !== 'true' ||
+			(callbackId !== undefined && callback.id !== callbackId)
+		)
+			continue;
 		const scope = childScope('', callback.id);
 		for (const call of env.store.list('calls', scope).filter((c) => c.status === 'FAILED')) {
 			const result = callResult(callback, await post(callback, call._payload as Body));
@@ -237,7 +273,8 @@ export const callbacks: ResourceDef = {
 		DELETE: {
 			handle(ctx) {
 				const scope = childScope('', find(ctx).id);
-				for (const call of ctx.env.store.list('calls', scope)) ctx.env.store.remove('calls', call.id);
+				for (const call of ctx.env.store.list('calls', scope))
+					ctx.env.store.remove('calls', call.id);
 				return remove.handle(ctx);
 			},
 		},

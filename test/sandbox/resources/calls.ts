@@ -13,7 +13,13 @@ const STATUSES = ['SUCCESS', 'FAILED'];
 function callView(rec: Rec, ctx: Ctx): Record<string, unknown> {
 	return {
 		...publicFields(rec),
-		link: [{ rel: 'updateCall', uri: `${ctx.collectionPath}/${encodeURIComponent(rec.id)}`, method: 'PUT' }],
+		link: [
+			{
+				rel: 'updateCall',
+				uri: `${ctx.collectionPath}/${encodeURIComponent(rec.id)}`,
+				method: 'PUT',
+			},
+		],
 	};
 }
 
@@ -41,15 +47,19 @@ export const calls: ResourceDef = {
 	collection: {
 		GET: {
 			handle(ctx) {
-				const wanted = ctx.query.status === undefined ? undefined : oneOf('status', ctx.query.status, STATUSES);
-				const records = ctx.env.store.list('calls', ctx.scope).filter((c) => wanted === undefined || c.status === wanted);
+				const wanted =
+					ctx.query.status === undefined ? undefined : oneOf('status', ctx.query.status, STATUSES);
+				const records = ctx.env.store
+					.list('calls', ctx.scope)
+					.filter((c) => wanted === undefined || c.status === wanted);
 				return { status: 200, list: paginate(ctx, records) };
 			},
 		},
 		PUT: {
 			handle(ctx) {
 				const ids = ctx.queryAll?.getAll('id').filter((id) => id.trim() !== '') ?? [];
-				if (ids.length === 0) throw new HttpError(400, 'id is required: /callbacks/{id}/calls?id=ID1&id=ID2');
+				if (ids.length === 0)
+					throw new HttpError(400, 'id is required: /callbacks/{id}/calls?id=ID1&id=ID2');
 				setStatus(ctx, ids, newStatus(ctx));
 				return empty(204);
 			},

@@ -16,7 +16,11 @@ export const company: ResourceDef = {
 			handle(ctx) {
 				const link = ctx.env.registry.all
 					.filter((r) => r.name !== '' && r.collection?.GET)
-					.map((r) => ({ uri: linkUri(ctx, `/${r.name}`), rel: `retrieve${cap(r.name)}`, method: 'GET' }));
+					.map((r) => ({
+						uri: linkUri(ctx, `/${r.name}`),
+						rel: `retrieve${cap(r.name)}`,
+						method: 'GET',
+					}));
 				return { status: 200, entity: { link } };
 			},
 		},

@@ -14,7 +14,8 @@ import { createOp, replaceOp } from './crud';
 import { containsText, oneOf, requireFields } from './validate';
 
 /** The documented fields (plus personalMobilePhone1/2, used across the docs though missing from the list). */
-export const CONTACT_FIELDS = `firstName lastName title status companyName jobTitle division businessUnit department
+export const CONTACT_FIELDS =
+	`firstName lastName title status companyName jobTitle division businessUnit department
 	teamName1 teamName2 role1 role2 workEmailAddress1 workEmailAddress2 workAddress1 workAddress2 workSuburb workState
 	workPostCode workCountry workPostalAddress1 workPostalAddress2 workPostalSuburb workPostalState workPostalPostCode
 	workPostalCountry workMobilePhone1 workMobilePhone2 workPhoneAreaCode1 workPhone1 workPhoneAreaCode2 workPhone2
@@ -25,10 +26,26 @@ export const CONTACT_FIELDS = `firstName lastName title status companyName jobTi
 	username password secretQuestion secretAnswer`.split(/\s+/);
 
 /** What the docs and the OpenAPI schema require between them for a new contact. */
-const MANDATORY_FIELDS = ['firstName', 'lastName', 'workEmailAddress1', 'workMobilePhone1', 'workCountry', 'timezone'];
+const MANDATORY_FIELDS = [
+	'firstName',
+	'lastName',
+	'workEmailAddress1',
+	'workMobilePhone1',
+	'workCountry',
+	'timezone',
+];
 
 const READ_ONLY = ['id', 'mri', 'type', 'lastModifiedTime', 'devices', 'link'];
-const LIST_CONTROLS = ['limit', 'offset', 'apikey', 'sortOrder', 'sortFields', 'fields', 'customFields', 'action'];
+const LIST_CONTROLS = [
+	'limit',
+	'offset',
+	'apikey',
+	'sortOrder',
+	'sortFields',
+	'fields',
+	'customFields',
+	'action',
+];
 
 // Whispir stores named timezones as offsets: "Australia/Melbourne" reads back "+10" (Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact).
 const OFFSETS: Record<string, string> = {
@@ -43,7 +60,8 @@ const OFFSETS: Record<string, string> = {
 };
 
 const isCustom = (key: string) => key.startsWith('custom_');
-const fieldNamed = (name: string) => CONTACT_FIELDS.find((field) => field.toLowerCase() === name.toLowerCase());
+const fieldNamed = (name: string) =>
+	CONTACT_FIELDS.find((field) => field.toLowerCase() === name.toLowerCase());
 
 export function timezoneOf(value: unknown): unknown {
 	return typeof value === 'string' ? (OFFSETS[value.trim().toLowerCase()] ?? value.trim()) : value;
@@ -69,7 +87,8 @@ function contactFields(body: Record<string, unknown>, required: string[]): Recor
 		} else if (key === 'locations') {
 			out[key] = value;
 		} else if (isCustom(key) || CONTACT_FIELDS.includes(key)) {
-			if (typeof value === 'object' && value !== null) throw new HttpError(422, `${key} must be a string`);
+			if (typeof value === 'object' && value !== null)
+				throw new HttpError(422, `${key} must be a string`);
 			out[key] = key === 'timezone' ? timezoneOf(value) : String(value);
 		} else if (READ_ONLY.includes(key)) {
 			throw new HttpError(422, `${key} is read-only`);
@@ -82,18 +101,23 @@ function contactFields(body: Record<string, unknown>, required: string[]): Recor
 }
 
 function mriFor(input: Record<string, unknown>): string {
-	const name = [input.firstName, input.lastName].map((part) => String(part ?? '').replace(/\W+/g, '')).join('_');
+	const name = [input.firstName, input.lastName]
+		.map((part) => String(part ?? '').replace(/\W+/g, ''))
+		.join('_');
 	return `${name}.${100000 + Math.floor(Math.random() * 900000)}@Contact.whispir.com`;
 }
 
 /** A contact is seen in its home workspace and in every workspace it is mapped to. */
 export function visibleIn(rec: Rec, scope: string): boolean {
-	return rec._workspace === scope || ((rec._mappedTo as string[] | undefined) ?? []).includes(scope);
+	return (
+		rec._workspace === scope || ((rec._mappedTo as string[] | undefined) ?? []).includes(scope)
+	);
 }
 
 function findContact(ctx: Ctx): Rec {
 	const rec = ctx.env.store.get('contacts', ctx.id ?? '');
-	if (!rec || !visibleIn(rec, ctx.scope)) throw new HttpError(404, `contact ${ctx.id ?? ''} not found`);
+	if (!rec || !visibleIn(rec, ctx.scope))
+		throw new HttpError(404, `contact ${ctx.id ?? ''} not found`);
 	return rec;
 }
 
@@ -122,12 +146,16 @@ function matches(rec: Rec, query: Record<string, string>): boolean {
 
 const list: Operation = {
 	handle(ctx) {
-		const recs = ctx.env.store.list('contacts').filter((rec) => visibleIn(rec, ctx.scope) && matches(rec, ctx.query));
+		const recs = ctx.env.store
+			.list('contacts')
+			.filter((rec) => visibleIn(rec, ctx.scope) && matches(rec, ctx.query));
 		return { status: 200, list: paginate(ctx, sortedAsAsked(recs, ctx.query)) };
 	},
 };
 
-const get: Operation = { handle: (ctx) => ({ status: 200, entity: contactView(findContact(ctx), ctx, 'item') }) };
+const get: Operation = {
+	handle: (ctx) => ({ status: 200, entity: contactView(findContact(ctx), ctx, 'item') }),
+};
 
 const remove: Operation = {
 	handle(ctx) {
@@ -137,41 +165,61 @@ const remove: Operation = {
 			removeContact(ctx, rec);
 			return empty(202);
 		}
-		const mappedTo = ((rec._mappedTo as string[] | undefined) ?? []).filter((wid) => wid !== ctx.scope);
-		if (rec._workspace !== ctx.scope) ctx.env.store.put('contacts', String(rec._workspace), { ...rec, _mappedTo: mappedTo });
+		const mappedTo = ((rec._mappedTo as string[] | undefined) ?? []).filter(
+			(wid) => wid !== ctx.scope,
+		);
+		if (rec._workspace !== ctx.scope)
+			ctx.env.store.put('contacts', String(rec._workspace), { ...rec, _mappedTo: mappedTo });
 		else if (mappedTo.length === 0) removeContact(ctx, rec);
-		else ctx.env.store.put('contacts', mappedTo[0], { ...rec, _workspace: mappedTo[0], _mappedTo: mappedTo.slice(1) });
+		else
+			ctx.env.store.put('contacts', mappedTo[0], {
+				...rec,
+				_workspace: mappedTo[0],
+				_mappedTo: mappedTo.slice(1),
+			});
 		return empty(204);
 	},
 };
 
 function contactView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Record<string, unknown> {
 	const showCustom = ctx.query.customFields === 'true';
-	const chosen = (ctx.query.fields ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+	const chosen = (ctx.query.fields ?? '')
+		.split(',')
+		.map((f) => f.trim())
+		.filter(Boolean);
 	const out: Record<string, unknown> = { id: rec.id };
 	if (mode === 'list') {
 		// "a simple GET request on the /contact API gives you the basic details" (Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact).
 		const keys = chosen.length > 0 ? chosen : ['firstName', 'lastName', 'status'];
-		for (const key of keys) if (rec[key] !== undefined && (showCustom || !isCustom(key))) out[key] = rec[key];
+		for (const key of keys)
+			if (rec[key] !== undefined && (showCustom || !isCustom(key))) out[key] = rec[key];
 	} else {
 		for (const [key, value] of Object.entries(rec)) {
 			if (!key.startsWith('_') && !isCustom(key) && key !== 'password') out[key] = value;
 		}
 		if (ctx.method === 'GET') out.devices = devicesOf(ctx, rec).map(publicFields);
 	}
-	if (showCustom) for (const [key, value] of Object.entries(rec)) if (isCustom(key)) out[key] = value;
+	if (showCustom)
+		for (const [key, value] of Object.entries(rec)) if (isCustom(key)) out[key] = value;
 	out.messagingoptions = rec.messagingoptions ?? [];
 	const self = selfLink(ctx, rec.id);
 	// The create answer carries the three links; list and get answers a single object (Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact).
 	out.link =
 		ctx.method === 'POST'
-			? [self, { ...self, rel: 'updateContact', method: 'PUT' }, { ...self, rel: 'deleteContact', method: 'DELETE' }]
+			? [
+					self,
+					{ ...self, rel: 'updateContact', method: 'PUT' },
+					{ ...self, rel: 'deleteContact', method: 'DELETE' },
+				]
 			: self;
 	return out;
 }
 
 // A PUT replaces the record: fields left out are erased (Whispir's Contacts docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact). Only the names are demanded.
-const replace = replaceOp({ keep: ['mri', 'type'], validate: (body) => contactFields(body, ['firstName', 'lastName']) });
+const replace = replaceOp({
+	keep: ['mri', 'type'],
+	validate: (body) => contactFields(body, ['firstName', 'lastName']),
+});
 
 export const contacts: ResourceDef = {
 	name: 'contacts',
@@ -198,7 +246,9 @@ export const contacts: ResourceDef = {
 	},
 	item: {
 		GET: get,
-		PUT: { handle: (ctx) => replace.handle({ ...ctx, scope: String(findContact(ctx)._workspace) }) },
+		PUT: {
+			handle: (ctx) => replace.handle({ ...ctx, scope: String(findContact(ctx)._workspace) }),
+		},
 		DELETE: remove,
 	},
 };

@@ -30,7 +30,9 @@ export function location(ctx: Ctx, id: string): string {
 	return `${ctx.env.url}${ctx.collectionPath}/${encodeURIComponent(id)}?apikey=${encodeURIComponent(ctx.env.apiKey)}`;
 }
 
-export function listOp(opts: { filter?: (rec: Rec, q: Query) => boolean; newestFirst?: boolean } = {}): Operation {
+export function listOp(
+	opts: { filter?: (rec: Rec, q: Query) => boolean; newestFirst?: boolean } = {},
+): Operation {
 	return {
 		handle(ctx) {
 			let recs = ctx.env.store.list(ctx.resource.name, readScope(ctx));
@@ -59,9 +61,15 @@ interface CreateOptions {
 export function createOp(opts: CreateOptions = {}): Operation {
 	return {
 		handle(ctx): Reply {
-			const rec = insert(ctx.resource, ctx, opts.validate ? opts.validate(ctx.body, ctx) : ctx.body);
+			const rec = insert(
+				ctx.resource,
+				ctx,
+				opts.validate ? opts.validate(ctx.body, ctx) : ctx.body,
+			);
 			const headers = { Location: location(ctx, rec.id) };
-			return opts.withBody ? { status: 201, headers, entity: view(rec, ctx, 'item') } : empty(201, headers);
+			return opts.withBody
+				? { status: 201, headers, entity: view(rec, ctx, 'item') }
+				: empty(201, headers);
 		},
 	};
 }
@@ -75,7 +83,8 @@ export function replaceOp(opts: { validate: Validate; keep?: string[] }): Operat
 		handle(ctx): Reply {
 			const current = find(ctx);
 			const kept: Record<string, unknown> = {};
-			for (const key of Object.keys(current)) if (key.startsWith('_') || opts.keep?.includes(key)) kept[key] = current[key];
+			for (const key of Object.keys(current))
+				if (key.startsWith('_') || opts.keep?.includes(key)) kept[key] = current[key];
 			const next = { ...kept, ...opts.validate(ctx.body, ctx, current), id: current.id };
 			ctx.env.store.put(ctx.resource.name, ctx.scope, next);
 			return empty(204);
@@ -85,7 +94,9 @@ export function replaceOp(opts: { validate: Validate; keep?: string[] }): Operat
 
 /** Whether another record of the request's scope already has this name (case ignored). */
 export function nameTaken(ctx: Ctx, field: string, name: string): boolean {
-	return ctx.env.store.list(ctx.resource.name, ctx.scope).some((r) => r.id !== ctx.id && sameText(r[field], name));
+	return ctx.env.store
+		.list(ctx.resource.name, ctx.scope)
+		.some((r) => r.id !== ctx.id && sameText(r[field], name));
 }
 
 export function deleteOp(): Operation {

@@ -37,7 +37,9 @@ export const customlists: ResourceDef = {
 	collection: {
 		GET: listOp({
 			// The doc's example filters with type=Message against MESSAGE, so matching ignores case.
-			filter: (r, q) => (q.name === undefined || sameText(r.name, q.name)) && (q.type === undefined || sameText(r.type, q.type)),
+			filter: (r, q) =>
+				(q.name === undefined || sameText(r.name, q.name)) &&
+				(q.type === undefined || sameText(r.type, q.type)),
 		}),
 	},
 	item: { GET: getOp() },

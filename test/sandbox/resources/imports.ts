@@ -24,9 +24,14 @@ type Mapping = Record<string, string>;
 function checkMapping(value: unknown): Mapping {
 	if (!isObject(value)) throw new HttpError(422, 'importOptions.fieldMapping is required');
 	const mapping = value as Mapping;
-	const missing = MANDATORY_MAPPED.filter((field) => typeof mapping[field] !== 'string' || mapping[field].trim() === '');
-	if (missing.length > 0) throw new HttpError(422, missing.map((f) => `fieldMapping.${f} is required`).join('; '));
-	const unknown = Object.keys(mapping).filter((field) => !field.startsWith('custom_') && !CONTACT_FIELDS.includes(field));
+	const missing = MANDATORY_MAPPED.filter(
+		(field) => typeof mapping[field] !== 'string' || mapping[field].trim() === '',
+	);
+	if (missing.length > 0)
+		throw new HttpError(422, missing.map((f) => `fieldMapping.${f} is required`).join('; '));
+	const unknown = Object.keys(mapping).filter(
+		(field) => !field.startsWith('custom_') && !CONTACT_FIELDS.includes(field),
+	);
 	if (unknown.length > 0) throw new HttpError(422, `${unknown.join(', ')} is not a contact field`);
 	return mapping;
 }
@@ -42,12 +47,16 @@ function existing(env: Env, scope: string, contact: Record<string, string>): Rec
 /** Runs one import: what the background job of Whispir does, row by row. */
 function runImport(env: Env, ctx: Pick<Ctx, 'scope' | 'workspaceId'>, job: Rec): void {
 	const rows = readResourceRows(env, ctx.scope, String(job.resourceId));
-	const { importMode, fieldMapping } = job.importOptions as { importMode: string; fieldMapping: Mapping };
+	const { importMode, fieldMapping } = job.importOptions as {
+		importMode: string;
+		fieldMapping: Mapping;
+	};
 	const results = { created: 0, updated: 0, skipped: 0 };
 	for (const row of rows) {
 		// "Any incorrect resource field will return a blank value."
 		const contact: Record<string, string> = {};
-		for (const [field, column] of Object.entries(fieldMapping)) contact[field] = (row[column] ?? '').trim();
+		for (const [field, column] of Object.entries(fieldMapping))
+			contact[field] = (row[column] ?? '').trim();
 		if (MANDATORY_MAPPED.some((field) => contact[field] === '')) {
 			results.skipped++;
 			continue;
@@ -56,7 +65,11 @@ function runImport(env: Env, ctx: Pick<Ctx, 'scope' | 'workspaceId'>, job: Rec):
 		if (match && importMode === 'ignore') {
 			results.skipped++;
 		} else if (match) {
-			env.store.put('contacts', String(match._workspace), { ...match, ...contact, timezone: timezoneOf(contact.timezone) });
+			env.store.put('contacts', String(match._workspace), {
+				...match,
+				...contact,
+				timezone: timezoneOf(contact.timezone),
+			});
 			results.updated++;
 		} else {
 			insert(contacts, { env, workspaceId: ctx.workspaceId, scope: ctx.scope }, contact);
@@ -80,7 +93,11 @@ export const imports: ResourceDef = {
 				oneOf('importType', String(ctx.body.importType), ['contact']);
 				const options = ctx.body.importOptions;
 				if (!isObject(options)) throw new HttpError(422, 'importOptions is required');
-				const importMode = oneOf('importOptions.importMode', String(options.importMode ?? ''), ['replace', 'duplicate', 'ignore']);
+				const importMode = oneOf('importOptions.importMode', String(options.importMode ?? ''), [
+					'replace',
+					'duplicate',
+					'ignore',
+				]);
 				const fieldMapping = checkMapping(options.fieldMapping);
 				const resourceId = String(ctx.body.resourceId);
 				try {

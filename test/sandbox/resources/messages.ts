@@ -25,14 +25,16 @@ function send(ctx: Ctx): Reply {
 /** The time window of a list request: all four criteria together (Whispir's API docs, Pagination: https://developers.whispir.com), else the last 7 days. */
 function window(query: Record<string, string>): { from: number; to: number } {
 	const given = CRITERIA.filter((key) => (query[key] ?? '').trim() !== '');
-	if (given.length === 0) return { from: Date.now() - DEFAULT_WINDOW_MS, to: Number.POSITIVE_INFINITY };
+	if (given.length === 0)
+		return { from: Date.now() - DEFAULT_WINDOW_MS, to: Number.POSITIVE_INFINITY };
 	if (given.length < CRITERIA.length) {
 		throw new HttpError(400, `${CRITERIA.join(', ')} must all be given for a date search`);
 	}
 	// Whispir reads them in the user's timezone; the sandbox has UTC.
 	const from = parseShortDate(`${query.criteriaFromDate} ${query.criteriaFromTime}`);
 	const to = parseShortDate(`${query.criteriaToDate} ${query.criteriaToTime}`);
-	if (from === undefined || to === undefined) throw new HttpError(400, 'criteria dates are dd/MM/yyyy, times HH:mm');
+	if (from === undefined || to === undefined)
+		throw new HttpError(400, 'criteria dates are dd/MM/yyyy, times HH:mm');
 	// The "to" minute is included: 23:59 means until the end of that minute.
 	return { from, to: to + 59_999 };
 }
@@ -66,8 +68,14 @@ function messageLinks(ctx: Ctx, id: string): Link[] {
 		link('detailedStatus', 'messagestatus', { view: 'detailed' }),
 		link('summaryResponses', 'messageresponses', { view: 'summary', filter: 'default' }),
 		link('detailedResponses', 'messageresponses', { view: 'detailed', filter: 'default' }),
-		link('summaryResponsesWithResponseRule', 'messageresponses', { view: 'summary', filter: 'responserule' }),
-		link('detailedResponsesWithResponseRule', 'messageresponses', { view: 'detailed', filter: 'responserule' }),
+		link('summaryResponsesWithResponseRule', 'messageresponses', {
+			view: 'summary',
+			filter: 'responserule',
+		}),
+		link('detailedResponsesWithResponseRule', 'messageresponses', {
+			view: 'detailed',
+			filter: 'responserule',
+		}),
 	];
 }
 

@@ -21,7 +21,10 @@ const PROGRESS: StatusCode[] = ['FAILED', 'PENDING', 'SENT', 'DELIVRD', 'READ'];
 function overall(recipient: Recipient): StatusCode {
 	const states = Object.values(recipient.channels).map((channel) => channel!.status);
 	if (states.length === 0) return 'FAILED';
-	return states.reduce((best, state) => (PROGRESS.indexOf(state) > PROGRESS.indexOf(best) ? state : best), 'FAILED' as StatusCode);
+	return states.reduce(
+		(best, state) => (PROGRESS.indexOf(state) > PROGRESS.indexOf(best) ? state : best),
+		'FAILED' as StatusCode,
+	);
 }
 
 export function messageOf(ctx: Ctx): Rec {
@@ -32,7 +35,8 @@ export function messageOf(ctx: Ctx): Rec {
 
 export function viewOf(ctx: Ctx): 'summary' | 'detailed' {
 	const view = (ctx.query.view ?? 'summary').toLowerCase();
-	if (view !== 'summary' && view !== 'detailed') throw new HttpError(400, 'view must be summary or detailed');
+	if (view !== 'summary' && view !== 'detailed')
+		throw new HttpError(400, 'view must be summary or detailed');
 	return view;
 }
 
@@ -42,14 +46,19 @@ export function recipientPage(ctx: Ctx, recipients: Recipient[]): Reply {
 	return { status: 200, list: paginate(ctx, rows) };
 }
 
-const stamp = (seconds: number | undefined) => (seconds === undefined ? undefined : String(seconds));
+const stamp = (seconds: number | undefined) =>
+	seconds === undefined ? undefined : String(seconds);
 
 function detailedItem(rec: Rec, ctx: Ctx): Record<string, unknown> {
 	const recipient = rec.recipient as Recipient;
 	return {
 		name: recipient.name,
-		info: recipient.info || (overall(recipient) === 'PENDING' ? 'Message queued.' : 'Out bound message sent OK.'),
-		link: [{ uri: linkUri(ctx, ctx.collectionPath, { view: 'detailed' }), rel: 'self', method: 'GET' }],
+		info:
+			recipient.info ||
+			(overall(recipient) === 'PENDING' ? 'Message queued.' : 'Out bound message sent OK.'),
+		link: [
+			{ uri: linkUri(ctx, ctx.collectionPath, { view: 'detailed' }), rel: 'self', method: 'GET' },
+		],
 		status: (['email', 'sms', 'voice'] as const).map((type) => {
 			const state = recipient.channels[type];
 			if (!state) return { type, status: '', destination: '' };
@@ -67,14 +76,21 @@ function detailedItem(rec: Rec, ctx: Ctx): Record<string, unknown> {
 
 function summary(ctx: Ctx, recipients: Recipient[]): Reply {
 	const counts = new Map<StatusCode, number>();
-	for (const recipient of recipients) counts.set(overall(recipient), (counts.get(overall(recipient)) ?? 0) + 1);
+	for (const recipient of recipients)
+		counts.set(overall(recipient), (counts.get(overall(recipient)) ?? 0) + 1);
 	const total = recipients.length;
 	const categories = CATEGORIES.map(([name, code]) => {
 		const recipientCount = counts.get(code) ?? 0;
-		return { name, recipientCount, percentageTotal: `${total === 0 ? '0.0' : ((recipientCount * 100) / total).toFixed(1)}%` };
+		return {
+			name,
+			recipientCount,
+			percentageTotal: `${total === 0 ? '0.0' : ((recipientCount * 100) / total).toFixed(1)}%`,
+		};
 	});
 	const item = {
-		link: [{ uri: linkUri(ctx, ctx.collectionPath, { view: 'summary' }), rel: 'self', method: 'GET' }],
+		link: [
+			{ uri: linkUri(ctx, ctx.collectionPath, { view: 'summary' }), rel: 'self', method: 'GET' },
+		],
 		categories,
 	};
 	return { status: 200, list: { items: [item], link: [] } };
@@ -92,7 +108,9 @@ export const messagestatus: ResourceDef = {
 		GET: {
 			handle(ctx) {
 				const recipients = recipientsOf(ctx.env, messageOf(ctx));
-				return viewOf(ctx) === 'summary' ? summary(ctx, recipients) : recipientPage(ctx, recipients);
+				return viewOf(ctx) === 'summary'
+					? summary(ctx, recipients)
+					: recipientPage(ctx, recipients);
 			},
 		},
 	},

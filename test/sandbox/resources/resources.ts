@@ -41,7 +41,8 @@ export function parseCsv(text: string): string[][] {
 				}
 			}
 		} else if (c === '"') {
-			if (fieldStarted) throw new Error(`a quote inside an unquoted field on line ${rows.length + 1}`);
+			if (fieldStarted)
+				throw new Error(`a quote inside an unquoted field on line ${rows.length + 1}`);
 			quoted = true;
 			fieldStarted = true;
 		} else if (c === ',') {
@@ -85,7 +86,12 @@ function flatten(value: unknown, prefix: string, out: Row): Row {
 	if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
 		for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
 	} else if (prefix) {
-		out[prefix] = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+		out[prefix] =
+			value === null || value === undefined
+				? ''
+				: typeof value === 'object'
+					? JSON.stringify(value)
+					: String(value);
 	}
 	return out;
 }
@@ -102,12 +108,18 @@ function recordArray(data: unknown): unknown[] {
 
 function objectRows(data: unknown): Row[] {
 	return recordArray(data).map((r, i) => {
-		if (r === null || typeof r !== 'object' || Array.isArray(r)) throw new Error(`record ${i + 1} is not an object`);
+		if (r === null || typeof r !== 'object' || Array.isArray(r))
+			throw new Error(`record ${i + 1} is not an object`);
 		return flatten(r, '', {});
 	});
 }
 
-const xmlParser = new XMLParser({ ignoreAttributes: true, removeNSPrefix: true, parseTagValue: false, trimValues: true });
+const xmlParser = new XMLParser({
+	ignoreAttributes: true,
+	removeNSPrefix: true,
+	parseTagValue: false,
+	trimValues: true,
+});
 
 /** `<recipients><recipient>…</recipient>…</recipients>` as in the docs' example (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource). */
 function xmlRows(text: string): Row[] {
@@ -140,7 +152,10 @@ function checkWellFormed(mimeType: string, base64: string): void {
 			if (valid !== true) throw new Error(valid.err.msg);
 		}
 	} catch (err) {
-		throw new HttpError(422, `An error occurred when processing entity in the request: malformed ${mimeType} file (${(err as Error).message})`);
+		throw new HttpError(
+			422,
+			`An error occurred when processing entity in the request: malformed ${mimeType} file (${(err as Error).message})`,
+		);
 	}
 }
 
@@ -155,7 +170,10 @@ export function readResourceRows(env: Env, scope: string, resourceId: string): R
 	try {
 		return decodeRows(String(rec.mimeType), String(rec.derefUri ?? ''));
 	} catch (err) {
-		throw new HttpError(422, `resource ${resourceId} (${String(rec.name)}) could not be read: ${(err as Error).message}`);
+		throw new HttpError(
+			422,
+			`resource ${resourceId} (${String(rec.name)}) could not be read: ${(err as Error).message}`,
+		);
 	}
 }
 
@@ -170,7 +188,10 @@ function validate(body: Record<string, unknown>): Record<string, unknown> {
 	const base64 = s.derefUri!.replace(/\s+/g, '');
 	if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new HttpError(422, 'derefUri must be base64');
 	if (Buffer.byteLength(base64, 'base64') > MAX_BYTES) {
-		throw new HttpError(422, 'The POST request entity exceeds allowed size: a resource may be at most 10 MiB');
+		throw new HttpError(
+			422,
+			'The POST request entity exceeds allowed size: a resource may be at most 10 MiB',
+		);
 	}
 	if (scope === 'private' && !PRIVATE_TYPES.includes(mimeType)) {
 		throw new HttpError(

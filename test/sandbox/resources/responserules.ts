@@ -11,15 +11,30 @@ type Body = Record<string, unknown>;
 const MATCH_TYPES = ['startsWith', 'contains', 'exactmatch'] as const;
 
 function pattern(raw: unknown, index: number): Body {
-	if (!isObject(raw)) throw new HttpError(422, `responseTemplatePattern ${index + 1} must be an object`);
-	const p = strings(raw, ['name', 'pattern', 'textPrompt', 'voicePrompt', 'spokenVoicePrompt', 'colour']);
-	if (!p.name?.trim()) throw new HttpError(422, `responseTemplatePattern ${index + 1}: name is required`);
+	if (!isObject(raw))
+		throw new HttpError(422, `responseTemplatePattern ${index + 1} must be an object`);
+	const p = strings(raw, [
+		'name',
+		'pattern',
+		'textPrompt',
+		'voicePrompt',
+		'spokenVoicePrompt',
+		'colour',
+	]);
+	if (!p.name?.trim())
+		throw new HttpError(422, `responseTemplatePattern ${index + 1}: name is required`);
 	const voicePrompt = p.voicePrompt?.trim() ?? '';
 	if (voicePrompt !== '' && !/^[0-9*#]$/.test(voicePrompt)) {
-		throw new HttpError(422, `responseTemplatePattern ${index + 1}: voicePrompt must be one key: 0-9, * or #`);
+		throw new HttpError(
+			422,
+			`responseTemplatePattern ${index + 1}: voicePrompt must be one key: 0-9, * or #`,
+		);
 	}
 	if (p.colour && !/^#[0-9a-f]{6}$/i.test(p.colour.trim())) {
-		throw new HttpError(422, `responseTemplatePattern ${index + 1}: colour must be a hex colour such as #00947d`);
+		throw new HttpError(
+			422,
+			`responseTemplatePattern ${index + 1}: colour must be a hex colour such as #00947d`,
+		);
 	}
 	return {
 		name: p.name.trim(),

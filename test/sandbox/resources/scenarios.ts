@@ -9,15 +9,18 @@ import { isObject, oneOf, requireFields, strings } from './validate';
 type Body = Record<string, unknown>;
 
 const ALLOWED_USERS = ['EVERYONE', 'SELECTEDUSERS'] as const;
-const SCENARIO_TYPE = 'application/vnd.whispir.scenario-v1+json,application/vnd.whispir.scenario-v1+xml';
+const SCENARIO_TYPE =
+	'application/vnd.whispir.scenario-v1+json,application/vnd.whispir.scenario-v1+xml';
 
 function validate(body: Body): Body {
 	// The field table says `name`, every example (requests and answers) says `title`: both are taken, `title` is stored.
-	const input = body.title === undefined && body.name !== undefined ? { ...body, title: body.name } : body;
+	const input =
+		body.title === undefined && body.name !== undefined ? { ...body, title: body.name } : body;
 	requireFields(input, ['title', 'description', 'message']);
 	const s = strings(input, ['title', 'description', 'allowedUsers', 'allowedUserIds']);
 	const message = input.message;
-	if (!isObject(message)) throw new HttpError(422, 'message must be an object with to, subject and body');
+	if (!isObject(message))
+		throw new HttpError(422, 'message must be an object with to, subject and body');
 	requireFields(message, ['to', 'subject', 'body']);
 	const allowedUsers = oneOf('allowedUsers', s.allowedUsers ?? 'EVERYONE', ALLOWED_USERS);
 	const allowedUserIds = s.allowedUserIds?.trim() ?? '';
@@ -41,12 +44,23 @@ function scenarioView(rec: Rec, ctx: Ctx, mode: 'list' | 'item'): Body {
 	const self = selfLink(ctx, rec.id);
 	// List items have no id: it is in the self link only (scenarioList).
 	// `name` too: the OpenAPI's Scenario requires it (scenarioList, scenarioRetrieve).
-	if (mode === 'list') return { name: rec.title, title: rec.title, description: rec.description, createdTime: rec.createdTime, link: [self] };
+	if (mode === 'list')
+		return {
+			name: rec.title,
+			title: rec.title,
+			description: rec.description,
+			createdTime: rec.createdTime,
+			link: [self],
+		};
 	const { id: _id, _messageCreatedTime, ...fields } = rec;
 	return {
 		name: rec.title,
 		...fields,
-		message: { ...(rec.message as Body), from: `${ctx.env.username}@User.whispir.com`, createdTime: rec._messageCreatedTime },
+		message: {
+			...(rec.message as Body),
+			from: `${ctx.env.username}@User.whispir.com`,
+			createdTime: rec._messageCreatedTime,
+		},
 		link: [
 			self,
 			{ uri: self.uri, rel: 'updateScenario', method: 'PUT', type: SCENARIO_TYPE },
@@ -74,7 +88,12 @@ export const scenarios: ResourceDef = {
 	listKey: 'scenarios',
 	itemName: 'scenario',
 	scope: 'workspace',
-	prepare: (input) => ({ createdTime: Date.now(), _messageCreatedTime: Date.now(), ...input, ...validate(input) }),
+	prepare: (input) => ({
+		createdTime: Date.now(),
+		_messageCreatedTime: Date.now(),
+		...input,
+		...validate(input),
+	}),
 	view: scenarioView,
 	collection: {
 		GET: listOp(),

@@ -17,7 +17,10 @@ function sectionBody(section: unknown): string {
 function requireSomeBody(body: Body): void {
 	const sms = String(body.body ?? '').trim();
 	if (sms === '' && SECTIONS.every((s) => sectionBody(body[s]) === '')) {
-		throw new HttpError(422, 'body is required: at least one of the SMS, Email, Voice or Web bodies must be populated');
+		throw new HttpError(
+			422,
+			'body is required: at least one of the SMS, Email, Voice or Web bodies must be populated',
+		);
 	}
 }
 
@@ -26,13 +29,30 @@ function requireSomeBody(body: Body): void {
  * names are unique in a workspace, and a PUT may not even repeat the template's own current name.
  */
 function requireNewName(ctx: Ctx, name: string): void {
-	const taken = ctx.env.store.list(ctx.resource.name, ctx.scope).some((t) => sameText(t.messageTemplateName, name));
-	if (taken) throw new HttpError(422, `A template named "${name}" already exists: messageTemplateName must be unique`);
+	const taken = ctx.env.store
+		.list(ctx.resource.name, ctx.scope)
+		.some((t) => sameText(t.messageTemplateName, name));
+	if (taken)
+		throw new HttpError(
+			422,
+			`A template named "${name}" already exists: messageTemplateName must be unique`,
+		);
 }
 
 function content(body: Body): Body {
-	const s = strings(body, ['messageTemplateName', 'messageTemplateDescription', 'responseTemplateId', 'subject', 'body', 'type']);
-	const out: Body = { ...body, ...s, messageTemplateDescription: s.messageTemplateDescription ?? '' };
+	const s = strings(body, [
+		'messageTemplateName',
+		'messageTemplateDescription',
+		'responseTemplateId',
+		'subject',
+		'body',
+		'type',
+	]);
+	const out: Body = {
+		...body,
+		...s,
+		messageTemplateDescription: s.messageTemplateDescription ?? '',
+	};
 	for (const key of SECTIONS) {
 		const section = body[key];
 		// XML gives an empty element as ''; Whispir shows an unused section as {}.
@@ -48,7 +68,12 @@ function validateCreate(body: Body, ctx: Ctx): Body {
 	// Whispir's Templates docs: https://developers.whispir.com/c2NoOjM0ODAzNDA4-template: unused channels must still be sent, as empty objects.
 	const missing = SECTIONS.filter((s) => body[s] === undefined);
 	if (missing.length > 0) {
-		throw new HttpError(422, missing.map((s) => `${s} is required (send {} when the template has no ${s} content)`).join('; '));
+		throw new HttpError(
+			422,
+			missing
+				.map((s) => `${s} is required (send {} when the template has no ${s} content)`)
+				.join('; '),
+		);
 	}
 	requireSomeBody(body);
 	requireNewName(ctx, String(body.messageTemplateName));
@@ -83,7 +108,13 @@ export const templates: ResourceDef = {
 	itemName: 'template',
 	scope: 'workspace',
 	// A template's voice part always has its type (templateCreate); the docs' example answers it empty like this.
-	prepare: (input) => ({ messageTemplateDescription: '', email: {}, voice: { type: 'ConfCall:,ConfAccountNo:,ConfPinNo:,ConfModPinNo:,Pin:' }, web: {}, ...input }),
+	prepare: (input) => ({
+		messageTemplateDescription: '',
+		email: {},
+		voice: { type: 'ConfCall:,ConfAccountNo:,ConfPinNo:,ConfModPinNo:,Pin:' },
+		web: {},
+		...input,
+	}),
 	view: templateView,
 	collection: { GET: listOp(), POST: createOp({ validate: validateCreate }) },
 	item: { GET: getOp(), PUT: replaceOp({ validate: validateUpdate }), DELETE: deleteOp() },

@@ -10,7 +10,13 @@ import { createOp, deleteOp, find, getOp, nameTaken } from './crud';
 import { requireFields, sameText } from './validate';
 
 /** Status words (records, PUT bodies) and the letters searches use. */
-const CODES: Record<string, string> = { A: 'ACTIVE', I: 'INACTIVE', P: 'PENDING', B: 'SUSPENDED', D: 'DELETED' };
+const CODES: Record<string, string> = {
+	A: 'ACTIVE',
+	I: 'INACTIVE',
+	P: 'PENDING',
+	B: 'SUSPENDED',
+	D: 'DELETED',
+};
 const NEXT: Record<string, string[]> = {
 	PENDING: ['INACTIVE', 'DELETED'],
 	INACTIVE: ['ACTIVE', 'DELETED'],
@@ -24,7 +30,10 @@ const RESERVED = ['id', 'link', 'mri', 'status', 'password'];
 function checkPassword(password: unknown): string {
 	const p = typeof password === 'string' ? password : '';
 	if (!/^[A-Za-z0-9_]{8,}$/.test(p) || !/[A-Z]/.test(p) || !/[a-z]/.test(p)) {
-		throw new HttpError(422, 'password must be at least 8 characters of [a-zA-Z0-9_] with an upper-case and a lower-case letter');
+		throw new HttpError(
+			422,
+			'password must be at least 8 characters of [a-zA-Z0-9_] with an upper-case and a lower-case letter',
+		);
 	}
 	return p;
 }
@@ -33,7 +42,8 @@ function checkPassword(password: unknown): string {
 function profile(body: Record<string, unknown>, ctx: Ctx): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const [key, value] of Object.entries(body)) {
-		if (RESERVED.includes(key) || key.startsWith('_') || value === undefined || value === null) continue;
+		if (RESERVED.includes(key) || key.startsWith('_') || value === undefined || value === null)
+			continue;
 		if (typeof value === 'object') throw new HttpError(422, `${key} must be a string`);
 		out[key] = String(value);
 	}
@@ -51,13 +61,18 @@ const put: Operation = {
 		if (ctx.body.status !== undefined) {
 			status = String(ctx.body.status);
 			// "The status text is case sensitive … Always use uppercase."
-			if (!(status in NEXT)) throw new HttpError(422, `status must be one of ${Object.keys(NEXT).join(', ')} (upper case)`);
+			if (!(status in NEXT))
+				throw new HttpError(
+					422,
+					`status must be one of ${Object.keys(NEXT).join(', ')} (upper case)`,
+				);
 			if (status !== from && !NEXT[from].includes(status)) {
 				throw new HttpError(422, `status cannot change from ${from} to ${status}`);
 			}
 		}
 		// "Any missing fields, except for the password field, will be automatically removed."
-		const password = ctx.body.password === undefined ? current._password : checkPassword(ctx.body.password);
+		const password =
+			ctx.body.password === undefined ? current._password : checkPassword(ctx.body.password);
 		ctx.env.store.put('users', '', {
 			...profile(ctx.body, ctx),
 			status,
@@ -75,15 +90,29 @@ function matches(user: Rec, query: Record<string, string>): boolean {
 		if (['limit', 'offset', 'sortOrder', 'sortFields', 'status'].includes(key)) continue;
 		if (!sameText(user[key], value)) return false;
 	}
-	return query.status === undefined ? user.status === 'ACTIVE' : user.status === CODES[query.status.toUpperCase()];
+	return query.status === undefined
+		? user.status === 'ACTIVE'
+		: user.status === CODES[query.status.toUpperCase()];
 }
 
 const list: Operation = {
 	handle(ctx) {
 		const all = ctx.env.store.list('users', '');
-		if (!ctx.prefixed) return { status: 200, list: paginate(ctx, sortedAsAsked(all.filter((u) => matches(u, ctx.query)), ctx.query)) };
+		if (!ctx.prefixed)
+			return {
+				status: 200,
+				list: paginate(
+					ctx,
+					sortedAsAsked(
+						all.filter((u) => matches(u, ctx.query)),
+						ctx.query,
+					),
+				),
+			};
 		// The workspace list has its own key: `users`, lower case (Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user).
-		const members = all.filter((u) => (u._workspaces as string[]).includes(ctx.workspaceId ?? '') && u.status !== 'DELETED');
+		const members = all.filter(
+			(u) => (u._workspaces as string[]).includes(ctx.workspaceId ?? '') && u.status !== 'DELETED',
+		);
 		return { status: 200, list: { ...paginate(ctx, members), key: 'users' } };
 	},
 };
@@ -105,12 +134,23 @@ export const users: ResourceDef = {
 	listedPerWorkspace: true,
 	prepare: (input, { env }) => {
 		const { password, ...rest } = input;
-		return { status: 'PENDING', _password: password, _workspaces: [env.defaultWorkspaceId()], ...rest };
+		return {
+			status: 'PENDING',
+			_password: password,
+			_workspaces: [env.defaultWorkspaceId()],
+			...rest,
+		};
 	},
 	view(rec, ctx, mode) {
 		if (mode === 'list') {
 			const out: Record<string, unknown> = { id: rec.id };
-			for (const key of ['firstName', 'lastName', 'companyName', 'workEmailAddress1', 'workMobilePhone1']) {
+			for (const key of [
+				'firstName',
+				'lastName',
+				'companyName',
+				'workEmailAddress1',
+				'workMobilePhone1',
+			]) {
 				if (rec[key] !== undefined) out[key] = rec[key];
 			}
 			// Company list items carry one link object, workspace list items an array.
@@ -122,7 +162,11 @@ export const users: ResourceDef = {
 		const self = selfLink(ctx, rec.id);
 		if (ctx.method === 'POST') {
 			const uri = linkUri(ctx, `/users/${rec.id}`);
-			out.link = [self, { uri, rel: 'updateUser', method: 'PUT' }, { uri, rel: 'deleteUser', method: 'DELETE' }];
+			out.link = [
+				self,
+				{ uri, rel: 'updateUser', method: 'PUT' },
+				{ uri, rel: 'deleteUser', method: 'DELETE' },
+			];
 		} else {
 			out.link = self;
 		}
@@ -134,7 +178,8 @@ export const users: ResourceDef = {
 			withBody: true,
 			validate(body, ctx) {
 				requireFields(body, ['userName', 'password', 'workEmailAddress1', 'workMobilePhone1']);
-				if (body.status !== undefined) throw new HttpError(422, 'status cannot be set when a user is created');
+				if (body.status !== undefined)
+					throw new HttpError(422, 'status cannot be set when a user is created');
 				return { ...profile(body, ctx), password: checkPassword(body.password) };
 			},
 		}),

@@ -2,7 +2,8 @@ import { HttpError } from '../reply';
 
 type Body = Record<string, unknown>;
 
-export const isObject = (value: unknown): value is Body => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Body =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A repeated element as a list: XML gives a single one as the element itself, an empty one as ''. */
 export function listOf(value: unknown): unknown[] {
@@ -11,8 +12,14 @@ export function listOf(value: unknown): unknown[] {
 }
 
 /** Whispir's searches and name checks ignore case (and the spaces around a value). */
-export const sameText = (stored: unknown, wanted: string) => String(stored ?? '').trim().toLowerCase() === wanted.trim().toLowerCase();
-export const containsText = (stored: unknown, wanted: string) => String(stored ?? '').toLowerCase().includes(wanted.toLowerCase());
+export const sameText = (stored: unknown, wanted: string) =>
+	String(stored ?? '')
+		.trim()
+		.toLowerCase() === wanted.trim().toLowerCase();
+export const containsText = (stored: unknown, wanted: string) =>
+	String(stored ?? '')
+		.toLowerCase()
+		.includes(wanted.toLowerCase());
 
 function blank(v: unknown): boolean {
 	return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -21,7 +28,8 @@ function blank(v: unknown): boolean {
 /** 422 naming every missing field, as Whispir's "offending fields" text does. */
 export function requireFields(body: Body, fields: string[]): void {
 	const missing = fields.filter((f) => blank(body[f]));
-	if (missing.length > 0) throw new HttpError(422, missing.map((f) => `${f} is required`).join('; '));
+	if (missing.length > 0)
+		throw new HttpError(422, missing.map((f) => `${f} is required`).join('; '));
 }
 
 /** Optional scalar fields as strings (XML bodies give strings, JSON may give numbers). */
@@ -37,7 +45,11 @@ export function strings(body: Body, fields: string[]): Record<string, string | u
 }
 
 /** Case-insensitive check against a documented list; answers with the documented spelling. */
-export function oneOf(field: string, value: string | undefined, allowed: readonly string[]): string {
+export function oneOf(
+	field: string,
+	value: string | undefined,
+	allowed: readonly string[],
+): string {
 	const hit = allowed.find((a) => a.toLowerCase() === (value ?? '').trim().toLowerCase());
 	if (!hit) throw new HttpError(422, `${field} must be one of: ${allowed.join(', ')}`);
 	return hit;

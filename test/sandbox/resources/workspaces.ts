@@ -10,7 +10,13 @@ export const workspaces: ResourceDef = {
 	listKey: 'workspaces',
 	itemName: 'workspace',
 	scope: 'company',
-	prepare: (input) => ({ projectName: '', projectNumber: '', status: 'A', billingcostcentre: '', ...input }),
+	prepare: (input) => ({
+		projectName: '',
+		projectNumber: '',
+		status: 'A',
+		billingcostcentre: '',
+		...input,
+	}),
 	view: (rec, ctx) => ({
 		id: rec.id,
 		projectName: rec.projectName,

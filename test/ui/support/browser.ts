@@ -1,6 +1,13 @@
 // Chromium (Debian's package, see scripts/chromium.ts) driven by playwright-core, and the console and
 // page errors a test must not produce.
-import { chromium, selectors, type Browser, type ConsoleMessage, type Locator, type Page } from 'playwright-core';
+import {
+	chromium,
+	selectors,
+	type Browser,
+	type ConsoleMessage,
+	type Locator,
+	type Page,
+} from 'playwright-core';
 
 /** Screenshots at this size read well in the README. */
 const VIEWPORT = { width: 1440, height: 1000 };
@@ -39,7 +46,10 @@ export async function openEditor(executablePath: string): Promise<Editor> {
 	// n8n marks its elements with data-test-id, not Playwright's default data-testid.
 	selectors.setTestIdAttribute('data-test-id');
 	// Root (as in CI containers) cannot use Chromium's sandbox.
-	const browser = await chromium.launch({ executablePath, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+	const browser = await chromium.launch({
+		executablePath,
+		args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+	});
 	const page = await browser.newPage({ viewport: VIEWPORT });
 	const errors: string[] = [];
 	page.on('pageerror', (error) => errors.push(`page error: ${error.stack ?? error.message}`));

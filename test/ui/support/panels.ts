@@ -34,26 +34,44 @@ function choices(property: INodeProperties): Choice[] {
 /** Every resource and operation of the node, in the order its dropdowns list them. */
 export function operationPanels(description: INodeTypeDescription): OperationPanel[] {
 	const { properties } = description;
-	const node = { typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : description.version };
+	const node = {
+		typeVersion: Array.isArray(description.version)
+			? Math.max(...description.version)
+			: description.version,
+	};
 	const resourceProperty = properties.find((property) => property.name === 'resource');
 	if (!resourceProperty) throw new Error(`${description.name} has no resource parameter`);
 
 	return choices(resourceProperty).flatMap((resource) => {
 		const operationProperty = properties.find(
-			(property) => property.name === 'operation' && NodeHelpers.displayParameter({ resource: resource.value }, property, node, description),
+			(property) =>
+				property.name === 'operation' &&
+				NodeHelpers.displayParameter({ resource: resource.value }, property, node, description),
 		);
-		if (!operationProperty) throw new Error(`Resource ${resource.name} shows no operation parameter`);
+		if (!operationProperty)
+			throw new Error(`Resource ${resource.name} shows no operation parameter`);
 		return choices(operationProperty).map((operation) => {
 			const values =
-				NodeHelpers.getNodeParameters(properties, { resource: resource.value, operation: operation.value }, true, false, node, description) ?? {};
+				NodeHelpers.getNodeParameters(
+					properties,
+					{ resource: resource.value, operation: operation.value },
+					true,
+					false,
+					node,
+					description,
+				) ?? {};
 			const shown = properties.filter(
-				(property) => !UNLABELLED.includes(property.type) && NodeHelpers.displayParameter(values, property, node, description),
+				(property) =>
+					!UNLABELLED.includes(property.type) &&
+					NodeHelpers.displayParameter(values, property, node, description),
 			);
 			return {
 				resource,
 				operation,
 				labelledFields: [...new Set(shown.map((property) => property.name))],
-				requiredFields: shown.filter((property) => property.required).map(({ name, displayName }) => ({ name, displayName })),
+				requiredFields: shown
+					.filter((property) => property.required)
+					.map(({ name, displayName }) => ({ name, displayName })),
 			};
 		});
 	});

@@ -87,7 +87,15 @@ export async function simulate(options: SimulationOptions): Promise<ProcessResul
 	const results = options.processes.map(async ({ ceiling, requests, startsAt = 0 }) => {
 		await clock.sleep(startsAt);
 		const limiter = new RateLimiter(ceiling);
-		const result: ProcessResult = { finishedAt: 0, accepted: 0, refused: 0, finalRate: 0, rates: [], acceptedAt: [], sentAt: [] };
+		const result: ProcessResult = {
+			finishedAt: 0,
+			accepted: 0,
+			refused: 0,
+			finalRate: 0,
+			rates: [],
+			acceptedAt: [],
+			sentAt: [],
+		};
 		let next = 0;
 		const send = async () => {
 			for (;;) {

@@ -33,7 +33,13 @@ const getAll = getManyOperation({
 			placeholder: 'Add Filter',
 			default: {},
 			options: [
-				{ displayName: 'Action', name: 'action', type: 'options', options: ACTIONS, default: 'Send' },
+				{
+					displayName: 'Action',
+					name: 'action',
+					type: 'options',
+					options: ACTIONS,
+					default: 'Send',
+				},
 				{
 					displayName: 'Description',
 					name: 'description',
@@ -49,8 +55,20 @@ const getAll = getManyOperation({
 					default: '',
 					description: 'Activities at or after this date and time',
 				},
-				{ displayName: 'Module', name: 'module', type: 'options', options: MODULES, default: 'Message' },
-				{ displayName: 'Status', name: 'status', type: 'options', options: STATUSES, default: 'Successful' },
+				{
+					displayName: 'Module',
+					name: 'module',
+					type: 'options',
+					options: MODULES,
+					default: 'Message',
+				},
+				{
+					displayName: 'Status',
+					name: 'status',
+					type: 'options',
+					options: STATUSES,
+					default: 'Successful',
+				},
 				{
 					displayName: 'To',
 					name: 'endTime',
@@ -86,10 +104,14 @@ const getAll = getManyOperation({
 			if (qs[key] === undefined) continue;
 			const time = readWallClock(qs[key], this.getTimezone());
 			if (time === undefined) {
-				throw new NodeOperationError(this.getNode(), `"Filters → ${label}" in item ${itemIndex} is not a date: "${String(qs[key])}"`, {
-					description: 'Pick a date and time, or give one such as 2024-03-05T09:30.',
-					itemIndex,
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`"Filters → ${label}" in item ${itemIndex} is not a date: "${String(qs[key])}"`,
+					{
+						description: 'Pick a date and time, or give one such as 2024-03-05T09:30.',
+						itemIndex,
+					},
+				);
 			}
 			qs[key] = whispirMinutes(time);
 		}
@@ -100,7 +122,7 @@ const getAll = getManyOperation({
 export const option = {
 	name: 'Activity',
 	value: 'activity',
-	description: "The audit log",
+	description: 'The audit log',
 };
 
 export const operations: Record<string, WhispirOperation> = { create, get, getAll };
@@ -117,7 +139,8 @@ export const description: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create an activity in the audit log',
-				description: "Write an entry in Whispir's audit log (needs a Company Admin or Leader account)",
+				description:
+					"Write an entry in Whispir's audit log (needs a Company Admin or Leader account)",
 			},
 			{
 				name: 'Get',

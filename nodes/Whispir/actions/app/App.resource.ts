@@ -11,16 +11,26 @@ import * as update from './update.operation';
 const spec = { resource: 'app', endpoint: ENDPOINTS.app, locator: appLocator };
 // Get and Get Many leave out any key or secret Whispir might return.
 const get = getOperation({ ...spec, output: withoutSecrets });
-const getAll = getManyOperation({ resource: 'app', endpoint: ENDPOINTS.app, output: withoutSecrets });
+const getAll = getManyOperation({
+	resource: 'app',
+	endpoint: ENDPOINTS.app,
+	output: withoutSecrets,
+});
 const deleteApp = deleteOperation(spec);
 
 export const option = {
 	name: 'App',
 	value: 'app',
-	description: "Push-notification apps",
+	description: 'Push-notification apps',
 };
 
-export const operations: Record<string, WhispirOperation> = { create, get, getAll, update, delete: deleteApp };
+export const operations: Record<string, WhispirOperation> = {
+	create,
+	get,
+	getAll,
+	update,
+	delete: deleteApp,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -34,13 +44,15 @@ export const description: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a push app',
-				description: 'Register a mobile app for push notifications, with its APNs and GCM credentials',
+				description:
+					'Register a mobile app for push notifications, with its APNs and GCM credentials',
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a push app',
-				description: 'Delete a push app for good. Devices registered for it must be updated or deleted separately.',
+				description:
+					'Delete a push app for good. Devices registered for it must be updated or deleted separately.',
 			},
 			{
 				name: 'Get',
@@ -48,12 +60,18 @@ export const description: INodeProperties[] = [
 				action: 'Get a push app',
 				description: 'Retrieve one push app (certificates and keys are never returned)',
 			},
-			{ name: 'Get Many', value: 'getAll', action: 'Get many push apps', description: "List the company's push apps" },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many push apps',
+				description: "List the company's push apps",
+			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a push app',
-				description: "Change some of an app's settings or replace its credentials; the rest keep their values",
+				description:
+					"Change some of an app's settings or replace its credentials; the rest keep their values",
 			},
 		],
 		default: 'getAll',

@@ -4,7 +4,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { createRecord } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { requiredText } from '../parameters';
-import { appBody, bundleIdField, nameField, pushCredentialsField, settingFields, withoutSecrets } from './fields';
+import {
+	appBody,
+	bundleIdField,
+	nameField,
+	pushCredentialsField,
+	settingFields,
+	withoutSecrets,
+} from './fields';
 
 const properties: INodeProperties[] = [
 	{ ...nameField, required: true },
@@ -20,7 +27,10 @@ const properties: INodeProperties[] = [
 	pushCredentialsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['app'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['app'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields: IDataObject = {
@@ -32,8 +42,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		name: requiredText(this, 'name', itemIndex, 'Name'),
 		bundleId: requiredText(this, 'bundleId', itemIndex, 'Bundle ID'),
 	};
-	const app = appBody(this, itemIndex, fields, this.getNodeParameter('pushCredentials', itemIndex, {}) as IDataObject);
+	const app = appBody(
+		this,
+		itemIndex,
+		fields,
+		this.getNodeParameter('pushCredentials', itemIndex, {}) as IDataObject,
+	);
 	// Whispir answers 201 with the app, its certificates replaced by their date.
-	const { id, url, stored, notice } = await createRecord(this, { endpoint: ENDPOINTS.app, body: app, itemIndex });
+	const { id, url, stored, notice } = await createRecord(this, {
+		endpoint: ENDPOINTS.app,
+		body: app,
+		itemIndex,
+	});
 	return withoutSecrets({ id, ...(stored ?? app), url, ...notice });
 }

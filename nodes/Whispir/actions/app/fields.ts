@@ -83,7 +83,11 @@ export const settingFields: INodeProperties[] = [
 				value: 'INVITE',
 				description: "Whispir's mobile SDK in the app registers the device itself",
 			},
-			{ name: 'Self', value: 'SELF', description: 'You give Whispir the push tokens (the usual case)' },
+			{
+				name: 'Self',
+				value: 'SELF',
+				description: 'You give Whispir the push tokens (the usual case)',
+			},
 		],
 		default: ['SELF'],
 		description: 'How devices get registered for this app',
@@ -98,7 +102,13 @@ export const settingFields: INodeProperties[] = [
 	},
 ];
 
-const OPTIONS_KEYS = ['apiKey', 'clientSecret', 'deviceLimit', 'workspaces', 'contactDescriptionField'];
+const OPTIONS_KEYS = [
+	'apiKey',
+	'clientSecret',
+	'deviceLimit',
+	'workspaces',
+	'contactDescriptionField',
+];
 
 function pemField(displayName: string, name: string, kind: string): INodeProperties {
 	return {
@@ -113,11 +123,41 @@ function pemField(displayName: string, name: string, kind: string): INodePropert
 }
 
 /** Where each push credential goes in Whispir's body, and what a PEM one must contain. */
-const PUSH_CREDENTIALS: Array<{ name: string; group: string; key: string; label: string; pem?: 'CERTIFICATE' | 'PRIVATE KEY' }> = [
-	{ name: 'apnsCertificate', group: 'apns', key: 'certificate', label: 'APNs Certificate', pem: 'CERTIFICATE' },
-	{ name: 'apnsPrivateKey', group: 'apns', key: 'privateKey', label: 'APNs Private Key', pem: 'PRIVATE KEY' },
-	{ name: 'apnsSandboxCertificate', group: 'apnsSandbox', key: 'certificate', label: 'APNs Sandbox Certificate', pem: 'CERTIFICATE' },
-	{ name: 'apnsSandboxPrivateKey', group: 'apnsSandbox', key: 'privateKey', label: 'APNs Sandbox Private Key', pem: 'PRIVATE KEY' },
+const PUSH_CREDENTIALS: Array<{
+	name: string;
+	group: string;
+	key: string;
+	label: string;
+	pem?: 'CERTIFICATE' | 'PRIVATE KEY';
+}> = [
+	{
+		name: 'apnsCertificate',
+		group: 'apns',
+		key: 'certificate',
+		label: 'APNs Certificate',
+		pem: 'CERTIFICATE',
+	},
+	{
+		name: 'apnsPrivateKey',
+		group: 'apns',
+		key: 'privateKey',
+		label: 'APNs Private Key',
+		pem: 'PRIVATE KEY',
+	},
+	{
+		name: 'apnsSandboxCertificate',
+		group: 'apnsSandbox',
+		key: 'certificate',
+		label: 'APNs Sandbox Certificate',
+		pem: 'CERTIFICATE',
+	},
+	{
+		name: 'apnsSandboxPrivateKey',
+		group: 'apnsSandbox',
+		key: 'privateKey',
+		label: 'APNs Sandbox Private Key',
+		pem: 'PRIVATE KEY',
+	},
 	// The field table and JSON example say gcmProjectId; the XML and PUT examples gcmProjectNumber. The table is followed.
 	{ name: 'gcmProjectId', group: 'gcm', key: 'gcmProjectId', label: 'GCM Project ID' },
 	{ name: 'gcmSenderNumber', group: 'gcm', key: 'gcmSenderNumber', label: 'GCM Sender Number' },
@@ -130,7 +170,8 @@ export const pushCredentialsField: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Credential',
 	default: {},
-	description: 'Apple (APNs) and Google (GCM/FCM) push credentials. Whispir stores them and never returns them.',
+	description:
+		'Apple (APNs) and Google (GCM/FCM) push credentials. Whispir stores them and never returns them.',
 	options: [
 		pemField('APNs Certificate', 'apnsCertificate', 'CERTIFICATE'),
 		pemField('APNs Private Key', 'apnsPrivateKey', 'PRIVATE KEY'),
@@ -163,12 +204,22 @@ export const pushCredentialsField: INodeProperties = {
 	],
 };
 
-function invalid(context: IExecuteFunctions, itemIndex: number, label: string, fix: string, value?: string) {
+function invalid(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	fix: string,
+	value?: string,
+) {
 	const shown = value === undefined ? '' : `: "${value}"`;
-	return new NodeOperationError(context.getNode(), `"${label}" in item ${itemIndex} is not valid${shown}`, {
-		description: fix,
-		itemIndex,
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		`"${label}" in item ${itemIndex} is not valid${shown}`,
+		{
+			description: fix,
+			itemIndex,
+		},
+	);
 }
 
 const APP_NAME = /^[A-Za-z0-9 ]{1,32}$/;
@@ -179,26 +230,42 @@ const ID = new RegExp(ID_PATTERN);
  * Whispir's app body from the fields given for one item, checked before anything is sent. Only the
  * fields given appear, so the same code serves Create and the changes of Update.
  */
-export function appBody(context: IExecuteFunctions, itemIndex: number, fields: IDataObject, credentials: IDataObject): IDataObject {
+export function appBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+	credentials: IDataObject,
+): IDataObject {
 	const body: IDataObject = {};
-	const text = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
+	const text = (value: unknown) =>
+		value === undefined || value === null ? '' : String(value).trim();
 
 	if (fields.name !== undefined) {
 		// The doc says "alphanumeric" but its own sample is "My Awesome Application": spaces are allowed.
 		if (!APP_NAME.test(text(fields.name))) {
-			throw invalid(context, itemIndex, 'Name', 'Use only letters, digits and spaces, at most 32 characters.', text(fields.name));
+			throw invalid(
+				context,
+				itemIndex,
+				'Name',
+				'Use only letters, digits and spaces, at most 32 characters.',
+				text(fields.name),
+			);
 		}
 		body.name = text(fields.name);
 	}
-	for (const key of ['bundleId', 'description']) if (fields[key] !== undefined) body[key] = text(fields[key]);
-	if (fields.defaultWorkspaceEnabled !== undefined) body.defaultWorkspaceEnabled = isOn(fields.defaultWorkspaceEnabled);
+	for (const key of ['bundleId', 'description'])
+		if (fields[key] !== undefined) body[key] = text(fields[key]);
+	if (fields.defaultWorkspaceEnabled !== undefined)
+		body.defaultWorkspaceEnabled = isOn(fields.defaultWorkspaceEnabled);
 	if (fields.registrationTypes !== undefined) body.registrationTypes = fields.registrationTypes;
 
 	const options: IDataObject = {};
 	for (const key of OPTIONS_KEYS) {
 		if (fields[key] === undefined || text(fields[key]) === '') continue;
 		options[key] =
-			key === 'deviceLimit' ? wholeNumber(context, fields[key], { label: 'Device Limit', min: 1 }, itemIndex) : text(fields[key]);
+			key === 'deviceLimit'
+				? wholeNumber(context, fields[key], { label: 'Device Limit', min: 1 }, itemIndex)
+				: text(fields[key]);
 	}
 	if (options.clientSecret !== undefined && !CLIENT_SECRET.test(String(options.clientSecret))) {
 		// The secret itself is not repeated in the message.
@@ -207,7 +274,14 @@ export function appBody(context: IExecuteFunctions, itemIndex: number, fields: I
 	if (options.workspaces !== undefined) {
 		const ids = splitIds(options.workspaces);
 		const bad = ids.find((id) => !ID.test(id));
-		if (bad !== undefined) throw invalid(context, itemIndex, 'Workspace IDs', 'Enter workspace IDs separated by commas.', bad);
+		if (bad !== undefined)
+			throw invalid(
+				context,
+				itemIndex,
+				'Workspace IDs',
+				'Enter workspace IDs separated by commas.',
+				bad,
+			);
 		options.workspaces = ids.join(',');
 	}
 	if (Object.keys(options).length > 0) body.options = options;

@@ -1,4 +1,8 @@
 import type { IdLocatorOptions } from '../common.descriptions';
 
 /** How every app operation names the app it works on. */
-export const appLocator: IdLocatorOptions = { name: 'appId', displayName: 'App', searchListMethod: 'searchApps' };
+export const appLocator: IdLocatorOptions = {
+	name: 'appId',
+	displayName: 'App',
+	searchListMethod: 'searchApps',
+};

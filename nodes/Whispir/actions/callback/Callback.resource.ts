@@ -14,23 +14,37 @@ function hidingKey(operation: WhispirItemOperation): WhispirItemOperation {
 		description: operation.description,
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const result = await operation.execute.call(this, itemIndex);
-			return Array.isArray(result) ? result.map((callback) => withoutKey(callback)) : withoutKey(result as IDataObject);
+			return Array.isArray(result)
+				? result.map((callback) => withoutKey(callback))
+				: withoutKey(result as IDataObject);
 		},
 	};
 }
 
 // Callbacks are company-wide (no workspace form is documented, Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback).
-const get = hidingKey(getOperation({ resource: 'callback', endpoint: ENDPOINTS.callback, locator: callbackLocator }));
+const get = hidingKey(
+	getOperation({ resource: 'callback', endpoint: ENDPOINTS.callback, locator: callbackLocator }),
+);
 const getAll = hidingKey(getManyOperation({ resource: 'callback', endpoint: ENDPOINTS.callback }));
-const remove = deleteOperation({ resource: 'callback', endpoint: ENDPOINTS.callback, locator: callbackLocator });
+const remove = deleteOperation({
+	resource: 'callback',
+	endpoint: ENDPOINTS.callback,
+	locator: callbackLocator,
+});
 
 export const option = {
 	name: 'Callback',
 	value: 'callback',
-	description: "Web addresses Whispir calls when a message gets a reply or is undeliverable",
+	description: 'Web addresses Whispir calls when a message gets a reply or is undeliverable',
 };
 
-export const operations: Record<string, WhispirOperation> = { create, get, getAll, update, delete: remove };
+export const operations: Record<string, WhispirOperation> = {
+	create,
+	get,
+	getAll,
+	update,
+	delete: remove,
+};
 
 export const description: INodeProperties[] = [
 	{

@@ -57,5 +57,7 @@ export function eventSwitches(events: readonly CallbackEvent[]): IDataObject {
 /** The events a stored callback has switched on. */
 export function enabledEvents(callback: IDataObject): CallbackEvent[] {
 	const switches = (callback.callbacks ?? {}) as IDataObject;
-	return CALLBACK_EVENTS.filter((event) => String(switches[event] ?? '').toLowerCase() === 'enabled');
+	return CALLBACK_EVENTS.filter(
+		(event) => String(switches[event] ?? '').toLowerCase() === 'enabled',
+	);
 }

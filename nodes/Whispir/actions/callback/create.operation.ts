@@ -25,7 +25,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. Ticketing replies',
-		description: 'Unique name of the callback. Messages are sent with this name (their Callback option) to reach it.',
+		description:
+			'Unique name of the callback. Messages are sent with this name (their Callback option) to reach it.',
 	},
 	{ ...urlField, required: true },
 	{ ...eventsField, required: true },
@@ -41,7 +42,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['callback'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['callback'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -54,9 +58,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		contentType: (additional.contentType as 'json' | 'xml' | undefined) ?? 'json',
 		removeHtml: isOn(additional.removeHtml),
 		retriesEnabled: additional.retriesEnabled !== false,
-		email: isBlank(additional.email) ? undefined : assertEmail(this, String(additional.email), itemIndex, 'Failure Email'),
+		email: isBlank(additional.email)
+			? undefined
+			: assertEmail(this, String(additional.email), itemIndex, 'Failure Email'),
 	});
 	// Whispir first GETs the URL and refuses the callback (400) unless it answers 200.
-	const { id, notice } = await createRecord(this, { endpoint: ENDPOINTS.callback, body, itemIndex });
+	const { id, notice } = await createRecord(this, {
+		endpoint: ENDPOINTS.callback,
+		body,
+		itemIndex,
+	});
 	return withoutKey({ id, ...body, ...notice });
 }

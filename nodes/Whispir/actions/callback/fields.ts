@@ -11,7 +11,11 @@ export const eventsField: INodeProperties = {
 	name: 'events',
 	type: 'multiOptions',
 	options: [
-		{ name: 'Reply', value: 'reply', description: 'A recipient answered a message sent with this callback' },
+		{
+			name: 'Reply',
+			value: 'reply',
+			description: 'A recipient answered a message sent with this callback',
+		},
 		{
 			name: 'Undeliverable',
 			value: 'undeliverable',
@@ -37,11 +41,16 @@ export const authTypeField: INodeProperties = {
 	name: 'authType',
 	type: 'options',
 	options: [
-		{ name: 'HTTP Header (Recommended)', value: 'httpheader', description: 'Sent as the X-Whispir-Callback-Key header' },
+		{
+			name: 'HTTP Header (Recommended)',
+			value: 'httpheader',
+			description: 'Sent as the X-Whispir-Callback-Key header',
+		},
 		{ name: 'Query Parameter', value: 'querystring', description: 'Added to the URL as ?auth=…' },
 	],
 	default: 'httpheader',
-	description: 'How Whispir passes the key with every event, so that your server can check it came from Whispir',
+	description:
+		'How Whispir passes the key with every event, so that your server can check it came from Whispir',
 };
 
 export const authKeyField: INodeProperties = {
@@ -91,7 +100,11 @@ export const optionalFields: INodeProperties[] = [
 	},
 ];
 
-export function chosenEvents(context: IExecuteFunctions, itemIndex: number, value: unknown): CallbackEvent[] {
+export function chosenEvents(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+): CallbackEvent[] {
 	const events = (Array.isArray(value) ? value : []) as CallbackEvent[];
 	if (events.length === 0) {
 		throw new NodeOperationError(context.getNode(), `"Events" is empty in item ${itemIndex}`, {
@@ -104,10 +117,15 @@ export function chosenEvents(context: IExecuteFunctions, itemIndex: number, valu
 
 export function assertUrl(context: IExecuteFunctions, url: string, itemIndex: number): string {
 	if (!/^https?:\/\/[^/\s]+/i.test(url)) {
-		throw new NodeOperationError(context.getNode(), `"URL" in item ${itemIndex} is not valid: "${url}"`, {
-			description: 'Enter a full address starting with https://, e.g. https://example.com/whispir-callback.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"URL" in item ${itemIndex} is not valid: "${url}"`,
+			{
+				description:
+					'Enter a full address starting with https://, e.g. https://example.com/whispir-callback.',
+				itemIndex,
+			},
+		);
 	}
 	return url;
 }

@@ -8,7 +8,7 @@ import * as updateStatus from './updateStatus.operation';
 export const option = {
 	name: 'Callback Call',
 	value: 'callbackCall',
-	description: "The deliveries Whispir made to a callback, failed ones included",
+	description: 'The deliveries Whispir made to a callback, failed ones included',
 };
 
 export const operations: Record<string, WhispirOperation> = { getAll, replayFailed, updateStatus };

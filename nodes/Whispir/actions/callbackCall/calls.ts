@@ -23,7 +23,12 @@ export async function listCalls(
 	request: { callbackId: string; qs?: IDataObject; limit?: number; itemIndex?: number },
 ): Promise<IDataObject[]> {
 	const { callbackId, ...rest } = request;
-	return await whispirApiList.call(context, { ...rest, path: callsPath(callbackId), mediaType, listKey });
+	return await whispirApiList.call(context, {
+		...rest,
+		path: callsPath(callbackId),
+		mediaType,
+		listKey,
+	});
 }
 
 /** Many calls in one `PUT /callbacks/{id}/calls?id=A&id=B…`, answered 204 ("Updating the status of calls" in Whispir's callback docs). */
@@ -65,10 +70,23 @@ export function deliveryOfCall(call: IDataObject): IDataObject {
  */
 export async function claimFailedCalls(
 	context: WhispirContext,
-	request: { callbackId: string; limit: number; wanted?: (delivery: IDataObject) => boolean; itemIndex?: number },
-): Promise<{ claimed: Array<{ callId: string; callbackName: string; delivery: IDataObject }>; listed: number }> {
+	request: {
+		callbackId: string;
+		limit: number;
+		wanted?: (delivery: IDataObject) => boolean;
+		itemIndex?: number;
+	},
+): Promise<{
+	claimed: Array<{ callId: string; callbackName: string; delivery: IDataObject }>;
+	listed: number;
+}> {
 	const { callbackId, limit, wanted = () => true, itemIndex } = request;
-	const failed = await listCalls(context, { callbackId, qs: { status: 'FAILED' }, limit, itemIndex });
+	const failed = await listCalls(context, {
+		callbackId,
+		qs: { status: 'FAILED' },
+		limit,
+		itemIndex,
+	});
 	const claimed = failed
 		.map((call) => ({
 			callId: String(call.id),
@@ -77,7 +95,12 @@ export async function claimFailedCalls(
 		}))
 		.filter(({ delivery }) => wanted(delivery));
 	if (claimed.length > 0) {
-		await setCallStatus(context, { callbackId, callIds: claimed.map(({ callId }) => callId), status: 'SUCCESS', itemIndex });
+		await setCallStatus(context, {
+			callbackId,
+			callIds: claimed.map(({ callId }) => callId),
+			status: 'SUCCESS',
+			itemIndex,
+		});
 	}
 	return { claimed, listed: failed.length };
 }

@@ -31,17 +31,31 @@ export const description = updateDisplayOptions(
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const callbackId = pickedId(this, callbackLocator, itemIndex);
-	const limit = wholeNumber(this, this.getNodeParameter('batchSize', itemIndex, MAX_CLAIMED_CALLS), { label: 'Batch Size', min: 1 }, itemIndex);
+	const limit = wholeNumber(
+		this,
+		this.getNodeParameter('batchSize', itemIndex, MAX_CLAIMED_CALLS),
+		{ label: 'Batch Size', min: 1 },
+		itemIndex,
+	);
 	if (limit > MAX_CLAIMED_CALLS) {
-		throw new NodeOperationError(this.getNode(), `"Batch Size" in item ${itemIndex} is more than ${MAX_CLAIMED_CALLS}: ${limit}`, {
-			description: `Whispir marks up to ${MAX_CLAIMED_CALLS} calls in one request; the rest come with the next run.`,
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Batch Size" in item ${itemIndex} is more than ${MAX_CLAIMED_CALLS}: ${limit}`,
+			{
+				description: `Whispir marks up to ${MAX_CLAIMED_CALLS} calls in one request; the rest come with the next run.`,
+				itemIndex,
+			},
+		);
 	}
 	const { claimed } = await claimFailedCalls(this, { callbackId, limit, itemIndex });
 	const timeZone = this.getTimezone();
 	return claimed.map(({ callId, callbackName, delivery }) =>
-		normaliseDelivery(delivery, { timeZone, callbackName, includeRaw: false, replayedCallId: callId }),
+		normaliseDelivery(delivery, {
+			timeZone,
+			callbackName,
+			includeRaw: false,
+			replayedCallId: callId,
+		}),
 	);
 }
 

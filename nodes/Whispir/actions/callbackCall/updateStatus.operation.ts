@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. B3EDFE83DF389DFE, C41A0B9E2D7F6A13',
 		description:
-			'The deliveries to mark: one ID, several separated by commas, or an expression that gives each item\'s call ID (the ID field of Callback Call → Get Many). The IDs of all input items are sent in one request per callback.',
+			"The deliveries to mark: one ID, several separated by commas, or an expression that gives each item's call ID (the ID field of Callback Call → Get Many). The IDs of all input items are sent in one request per callback.",
 	},
 	{
 		displayName: 'Status',
@@ -25,7 +25,8 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: CALL_STATUSES,
 		default: 'SUCCESS',
-		description: 'Mark them Success once you processed them yourself, so they are not handled again',
+		description:
+			'Mark them Success once you processed them yourself, so they are not handled again',
 	},
 ];
 
@@ -47,10 +48,15 @@ function callIdsOf(context: IExecuteFunctions, itemIndex: number): string[] {
 	const ids = splitIds(requiredText(context, 'callIds', itemIndex, 'Call IDs'));
 	const bad = ids.find((id) => !CALL_ID.test(id));
 	if (bad !== undefined) {
-		throw new NodeOperationError(context.getNode(), `"Call IDs" in item ${itemIndex} is not valid: "${bad}"`, {
-			description: 'Enter call IDs (letters and digits) separated by commas, as Callback Call → Get Many returns them.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Call IDs" in item ${itemIndex} is not valid: "${bad}"`,
+			{
+				description:
+					'Enter call IDs (letters and digits) separated by commas, as Callback Call → Get Many returns them.',
+				itemIndex,
+			},
+		);
 	}
 	return ids;
 }
@@ -78,7 +84,10 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 			batch.callIds.push(...callIds.filter((id) => !batch.callIds.includes(id)));
 			batch.itemIndexes.push(itemIndex);
 			batches.set(key, batch);
-			output[itemIndex] = { json: { callbackId, callIds, status }, pairedItem: { item: itemIndex } };
+			output[itemIndex] = {
+				json: { callbackId, callIds, status },
+				pairedItem: { item: itemIndex },
+			};
 		} catch (error) {
 			failed(itemIndex, error);
 		}

@@ -65,7 +65,8 @@ export const description: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a contact',
-				description: 'Remove a contact from this workspace, or from every workspace it is mapped to',
+				description:
+					'Remove a contact from this workspace, or from every workspace it is mapped to',
 			},
 			{
 				name: 'Get',

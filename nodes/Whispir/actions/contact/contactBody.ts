@@ -15,7 +15,8 @@ export const customFieldsProperty: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	placeholder: 'Add Custom Field',
 	default: {},
-	description: "Your company's own contact fields (for example a staff ID). Whispir sets these up on request.",
+	description:
+		"Your company's own contact fields (for example a staff ID). Whispir sets these up on request.",
 	options: [
 		{
 			displayName: 'Field',
@@ -27,7 +28,8 @@ export const customFieldsProperty: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. StaffId',
-					description: 'The custom field\'s name as Whispir shows it, with or without the "custom_" prefix',
+					description:
+						'The custom field\'s name as Whispir shows it, with or without the "custom_" prefix',
 				},
 				{
 					displayName: 'Value',
@@ -42,21 +44,30 @@ export const customFieldsProperty: INodeProperties = {
 };
 
 /** Contact fields as Whispir wants them (see `checkedPersonFields`). */
-export function checkedContactFields(context: IExecuteFunctions, itemIndex: number, values: IDataObject): IDataObject {
+export function checkedContactFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	values: IDataObject,
+): IDataObject {
 	return checkedPersonFields(context, itemIndex, values, ALL_CONTACT_FIELDS);
 }
 
 /** The item's custom field pairs as `custom_<Name>` keys. */
 function customFieldValues(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const pairs = (context.getNodeParameter('customFields.field', itemIndex, []) as IDataObject[]) ?? [];
+	const pairs =
+		(context.getNodeParameter('customFields.field', itemIndex, []) as IDataObject[]) ?? [];
 	const values: IDataObject = {};
 	for (const [position, pair] of pairs.entries()) {
 		const name = typeof pair.name === 'string' ? pair.name.trim() : '';
 		if (name === '') {
-			throw new NodeOperationError(context.getNode(), `"Custom Fields" entry ${position + 1} has no name in item ${itemIndex}`, {
-				description: 'Enter the custom field\'s name, for example StaffId, or remove the entry.',
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`"Custom Fields" entry ${position + 1} has no name in item ${itemIndex}`,
+				{
+					description: "Enter the custom field's name, for example StaffId, or remove the entry.",
+					itemIndex,
+				},
+			);
 		}
 		if (!isBlank(pair.value)) values[customFieldKey(name)] = String(pair.value).trim();
 	}
@@ -64,9 +75,14 @@ function customFieldValues(context: IExecuteFunctions, itemIndex: number): IData
 }
 
 /** The item's custom fields and messaging options (only the channels added), as a contact's keys. */
-export function customAndMessagingFields(context: IExecuteFunctions, itemIndex: number): IDataObject {
+export function customAndMessagingFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): IDataObject {
 	const fields = customFieldValues(context, itemIndex);
-	const messagingoptions = messagingOptionsFromParameter(context.getNodeParameter('messagingOptions', itemIndex, {}) as IDataObject);
+	const messagingoptions = messagingOptionsFromParameter(
+		context.getNodeParameter('messagingOptions', itemIndex, {}) as IDataObject,
+	);
 	if (messagingoptions.length > 0) fields.messagingoptions = messagingoptions;
 	return fields;
 }
@@ -107,7 +123,10 @@ export function mergeContact(current: IDataObject, changes: IDataObject): IDataO
 	const { messagingoptions, ...fields } = changes;
 	const merged = mergeRecords(current, fields);
 	if (messagingoptions !== undefined) {
-		merged.messagingoptions = mergeMessagingOptions(current.messagingoptions, messagingoptions as IDataObject[]);
+		merged.messagingoptions = mergeMessagingOptions(
+			current.messagingoptions,
+			messagingoptions as IDataObject[],
+		);
 	}
 	return merged;
 }

@@ -1,6 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { KEY_PERSON_FIELDS, OTHER_PERSON_FIELDS, PERSON_FIELDS, personFieldProperty, type PersonField } from '../personFields';
+import {
+	KEY_PERSON_FIELDS,
+	OTHER_PERSON_FIELDS,
+	PERSON_FIELDS,
+	personFieldProperty,
+	type PersonField,
+} from '../personFields';
 
 /**
  * A contact's fields: the profile fields contacts share with users (personFields.ts), all of them.
@@ -24,12 +30,17 @@ export function contactField(name: string): PersonField | undefined {
 }
 
 /** A string property for one contact field, as shown in Create and in the Update collections. */
-export function contactFieldProperty(field: PersonField, options: { required?: boolean } = {}): INodeProperties {
+export function contactFieldProperty(
+	field: PersonField,
+	options: { required?: boolean } = {},
+): INodeProperties {
 	return personFieldProperty(field, { whose: 'contact', required: options.required });
 }
 
 /** The contact fields as dropdown options (search filters, sort, import mappings), sorted by name. */
-export function contactFieldOptions(fields: readonly PersonField[] = ALL_CONTACT_FIELDS): INodePropertyOptions[] {
+export function contactFieldOptions(
+	fields: readonly PersonField[] = ALL_CONTACT_FIELDS,
+): INodePropertyOptions[] {
 	return fields
 		.map((field) => ({ name: field.displayName, value: field.name, description: field.name }))
 		.sort((a, b) => a.name.localeCompare(b.name));

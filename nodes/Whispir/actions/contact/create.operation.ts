@@ -20,7 +20,9 @@ import { messagingOptionsProperty } from './messagingOptions';
  * when no contact matches, so there they are optional and `afterWorkspace` (Match On) comes first.
  */
 export function contactProperties(
-	options: { mandatoryRequired: boolean; afterWorkspace?: INodeProperties[] } = { mandatoryRequired: true },
+	options: { mandatoryRequired: boolean; afterWorkspace?: INodeProperties[] } = {
+		mandatoryRequired: true,
+	},
 ): INodeProperties[] {
 	return [
 		workspaceSelector,
@@ -28,7 +30,10 @@ export function contactProperties(
 		...MANDATORY_CONTACT_FIELDS.map((field) => {
 			const property = contactFieldProperty(field, { required: options.mandatoryRequired });
 			if (options.mandatoryRequired) return property;
-			return { ...property, description: `${property.description ?? field.displayName}. Needed only when a new contact is created.` };
+			return {
+				...property,
+				description: `${property.description ?? field.displayName}. Needed only when a new contact is created.`,
+			};
 		}),
 		{
 			displayName: 'Additional Fields',
@@ -36,16 +41,20 @@ export function contactProperties(
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			options: [contactStatusProperty, ...OPTIONAL_CONTACT_FIELDS.map((field) => contactFieldProperty(field))].sort((a, b) =>
-				a.displayName.localeCompare(b.displayName),
-			),
+			options: [
+				contactStatusProperty,
+				...OPTIONAL_CONTACT_FIELDS.map((field) => contactFieldProperty(field)),
+			].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		},
 		messagingOptionsProperty,
 		customFieldsProperty,
 	];
 }
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, contactProperties());
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['create'] } },
+	contactProperties(),
+);
 
 /** POSTs a contact, active unless told otherwise; Whispir answers 201 with the stored contact, its `id` and `mri`. */
 export async function createContact(
@@ -55,7 +64,12 @@ export async function createContact(
 	workspaceId: string | undefined,
 ): Promise<IDataObject> {
 	const body: IDataObject = { status: 'A', ...contact };
-	const { id, stored, notice } = await createRecord(context, { endpoint: ENDPOINTS.contact, workspaceId, body, itemIndex });
+	const { id, stored, notice } = await createRecord(context, {
+		endpoint: ENDPOINTS.contact,
+		workspaceId,
+		body,
+		itemIndex,
+	});
 	return { id, ...body, ...stored, ...notice };
 }
 

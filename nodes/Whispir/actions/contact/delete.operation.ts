@@ -46,7 +46,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['delete'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = pickedId(this, contactLocator, itemIndex);
@@ -57,10 +60,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// Exactly the phrase: no trimming, so an expression that resolves to almost the phrase deletes nothing.
 		const confirmation = this.getNodeParameter('confirmation', itemIndex, '') as unknown;
 		if (confirmation !== DELETE_ALL_CONFIRMATION) {
-			throw new NodeOperationError(this.getNode(), `"Confirmation" does not say ${DELETE_ALL_CONFIRMATION} in item ${itemIndex}`, {
-				description: `Nothing was deleted. Type ${DELETE_ALL_CONFIRMATION} exactly to delete the contact from every workspace, or choose "This Workspace".`,
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`"Confirmation" does not say ${DELETE_ALL_CONFIRMATION} in item ${itemIndex}`,
+				{
+					description: `Nothing was deleted. Type ${DELETE_ALL_CONFIRMATION} exactly to delete the contact from every workspace, or choose "This Workspace".`,
+					itemIndex,
+				},
+			);
 		}
 		// The documented call names a workspace (DELETE /workspaces/{wid}/contacts/{id}?action=deleteAll).
 		workspaceId = requiredText(this, 'workspace', itemIndex, 'Workspace');

@@ -2,14 +2,25 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
-import { returnAllOrLimit, simplifyOption, sortOrderOption, workspaceSelector } from '../common.descriptions';
+import {
+	returnAllOrLimit,
+	simplifyOption,
+	sortOrderOption,
+	workspaceSelector,
+} from '../common.descriptions';
 import { simplify } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { isBlank, isOn, listLimit, nonEmptyTexts, optionalText } from '../parameters';
 import { contactFieldOptions, customFieldKey } from './contactFields';
 
 /** What Simplify keeps, besides the id and any fields chosen under "Fields to Return". */
-export const CONTACT_SIMPLE_KEYS = ['firstName', 'lastName', 'workEmailAddress1', 'workMobilePhone1', 'status'] as const;
+export const CONTACT_SIMPLE_KEYS = [
+	'firstName',
+	'lastName',
+	'workEmailAddress1',
+	'workMobilePhone1',
+	'status',
+] as const;
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
@@ -36,7 +47,13 @@ const properties: INodeProperties[] = [
 						default: 'lastName',
 						description: 'The contact field to search in',
 					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. Smith' },
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Smith',
+					},
 				],
 			},
 			{
@@ -51,7 +68,13 @@ const properties: INodeProperties[] = [
 						placeholder: 'e.g. StaffId',
 						description: 'The custom field to search in, with or without the "custom_" prefix',
 					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. 12345' },
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 12345',
+					},
 				],
 			},
 		],
@@ -93,7 +116,10 @@ const properties: INodeProperties[] = [
 	simplifyOption,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['getAll'] } },
+	properties,
+);
 
 /** The Filters and Options as Whispir's search query: `<field>=…`, `custom_<Name>=…`, sort and fields. */
 function searchQuery(context: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -103,11 +129,13 @@ function searchQuery(context: IExecuteFunctions, itemIndex: number): IDataObject
 	};
 	const searched: IDataObject = {};
 	for (const { name, value } of filters.field ?? []) searched[name] = value;
-	for (const { name, value } of filters.customField ?? []) if (!isBlank(name)) searched[customFieldKey(name)] = value;
+	for (const { name, value } of filters.customField ?? [])
+		if (!isBlank(name)) searched[customFieldKey(name)] = value;
 	const qs = nonEmptyTexts(searched);
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (isOn(options.customFields)) qs.customFields = true;
-	if (Array.isArray(options.fields) && options.fields.length > 0) qs.fields = options.fields.join(',');
+	if (Array.isArray(options.fields) && options.fields.length > 0)
+		qs.fields = options.fields.join(',');
 	if (Array.isArray(options.sortFields) && options.sortFields.length > 0) {
 		qs.sortFields = options.sortFields.join(',');
 		qs.sortOrder = options.sortOrder ?? 'asc';
@@ -116,7 +144,8 @@ function searchQuery(context: IExecuteFunctions, itemIndex: number): IDataObject
 }
 
 /** The contact's custom fields (custom_<Name>): Simplify keeps them, they are the company's own. */
-export const customFieldsOf = (contact: IDataObject) => Object.keys(contact).filter((key) => key.startsWith('custom_'));
+export const customFieldsOf = (contact: IDataObject) =>
+	Object.keys(contact).filter((key) => key.startsWith('custom_'));
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const qs = searchQuery(this, itemIndex);
@@ -131,5 +160,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	if (!isOn(this.getNodeParameter('simplify', itemIndex, true))) return contacts;
 	const chosen = typeof qs.fields === 'string' ? qs.fields.split(',') : [];
-	return contacts.map((contact) => simplify(contact, [...CONTACT_SIMPLE_KEYS, ...chosen, ...customFieldsOf(contact)]));
+	return contacts.map((contact) =>
+		simplify(contact, [...CONTACT_SIMPLE_KEYS, ...chosen, ...customFieldsOf(contact)]),
+	);
 }

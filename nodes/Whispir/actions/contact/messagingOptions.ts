@@ -1,4 +1,9 @@
-import type { IDataObject, INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { isOn } from '../parameters';
 import { byDisplayName } from '../common.descriptions';
 
@@ -33,7 +38,12 @@ const REACHABLE_FIELDS: INodePropertyOptions[] = [
 
 const NOT_SET: INodePropertyOptions = { name: '(None)', value: '' };
 
-function fieldChoice(name: string, displayName: string, defaultValue: string, optional: boolean): INodeProperties {
+function fieldChoice(
+	name: string,
+	displayName: string,
+	defaultValue: string,
+	optional: boolean,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -53,22 +63,24 @@ export const messagingOptionsProperty: INodeProperties = {
 	default: {},
 	description:
 		'Which channels Whispir may use to reach the contact, and which of its fields each channel tries first, second and third. Channels you leave out keep their current settings on update.',
-	options: CHANNELS.map((channel): INodePropertyCollection => ({
-		displayName: channel.displayName,
-		name: channel.value,
-		values: [
-			{
-				displayName: 'Enabled',
-				name: 'enabled',
-				type: 'boolean' as const,
-				default: true,
-				description: `Whether Whispir may reach the contact by ${channel.displayName}`,
-			},
-			fieldChoice('primary', 'Primary Field', channel.defaultPrimary, false),
-			fieldChoice('secondary', 'Secondary Field', '', true),
-			fieldChoice('tertiary', 'Tertiary Field', '', true),
-		],
-	})).sort(byDisplayName),
+	options: CHANNELS.map(
+		(channel): INodePropertyCollection => ({
+			displayName: channel.displayName,
+			name: channel.value,
+			values: [
+				{
+					displayName: 'Enabled',
+					name: 'enabled',
+					type: 'boolean' as const,
+					default: true,
+					description: `Whether Whispir may reach the contact by ${channel.displayName}`,
+				},
+				fieldChoice('primary', 'Primary Field', channel.defaultPrimary, false),
+				fieldChoice('secondary', 'Secondary Field', '', true),
+				fieldChoice('tertiary', 'Tertiary Field', '', true),
+			],
+		}),
+	).sort(byDisplayName),
 };
 
 /** The node's `{ sms: {…}, email: {…} }` as Whispir's `messagingoptions` array. */
@@ -97,7 +109,8 @@ export function mergeMessagingOptions(current: unknown, changes: IDataObject[]):
 	const changed = new Map(changes.map((option) => [channelOf(option), option]));
 	const merged = existing.map((option) => changed.get(channelOf(option)) ?? option);
 	for (const option of changes) {
-		if (!existing.some((candidate) => channelOf(candidate) === channelOf(option))) merged.push(option);
+		if (!existing.some((candidate) => channelOf(candidate) === channelOf(option)))
+			merged.push(option);
 	}
 	return merged;
 }

@@ -26,9 +26,10 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		description: 'The fields to change. Every field you do not add keeps its current value.',
-		options: [contactStatusProperty, ...ALL_CONTACT_FIELDS.map((field) => contactFieldProperty(field))].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
+		options: [
+			contactStatusProperty,
+			...ALL_CONTACT_FIELDS.map((field) => contactFieldProperty(field)),
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	messagingOptionsProperty,
 	customFieldsProperty,
@@ -50,14 +51,21 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['update'] } },
+	properties,
+);
 
 export const runsInOrder = true;
 
 /** The changes an item asks for: the Update Fields, custom fields and messaging options it gives. */
 function contactChanges(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	return {
-		...checkedContactFields(context, itemIndex, context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject),
+		...checkedContactFields(
+			context,
+			itemIndex,
+			context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+		),
 		...customAndMessagingFields(context, itemIndex),
 	};
 }
@@ -68,11 +76,21 @@ function contactChanges(context: IExecuteFunctions, itemIndex: number): IDataObj
  */
 export async function mergeIntoContact(
 	context: IExecuteFunctions,
-	request: { id: string; changes: IDataObject; itemIndex: number; workspaceId?: string; replace?: boolean },
+	request: {
+		id: string;
+		changes: IDataObject;
+		itemIndex: number;
+		workspaceId?: string;
+		replace?: boolean;
+	},
 ): Promise<IDataObject> {
 	const { replace, ...address } = request;
 	if (replace) {
-		await writeRecord(context, { ...address, endpoint: ENDPOINTS.contact, record: request.changes });
+		await writeRecord(context, {
+			...address,
+			endpoint: ENDPOINTS.contact,
+			record: request.changes,
+		});
 		return { id: request.id, ...request.changes };
 	}
 	return await readMergeWrite(context, {
@@ -90,13 +108,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const changes = contactChanges(this, itemIndex);
 	const replace = isOn(this.getNodeParameter('replaceWholeRecord', itemIndex, false));
 	if (!replace) {
-		assertSomethingToUpdate(this, changes, itemIndex, 'Add a field under "Update Fields", "Messaging Options" or "Custom Fields".');
+		assertSomethingToUpdate(
+			this,
+			changes,
+			itemIndex,
+			'Add a field under "Update Fields", "Messaging Options" or "Custom Fields".',
+		);
 	} else if (Object.keys(changes).length === 0) {
 		// Whispir would erase the whole contact.
-		throw new NodeOperationError(this.getNode(), `"Replace Whole Record" is on but no field is given in item ${itemIndex}`, {
-			description: 'Add the fields the contact should keep, or turn "Replace Whole Record" off to change only some fields.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Replace Whole Record" is on but no field is given in item ${itemIndex}`,
+			{
+				description:
+					'Add the fields the contact should keep, or turn "Replace Whole Record" off to change only some fields.',
+				itemIndex,
+			},
+		);
 	}
 	return await mergeIntoContact(this, { id, changes, itemIndex, workspaceId, replace });
 }

@@ -18,7 +18,11 @@ const matchProperties: INodeProperties[] = [
 		name: 'matchOn',
 		type: 'options',
 		options: [
-			{ name: 'Other Field', value: OTHER_FIELD, description: 'Any contact field or custom field, by name' },
+			{
+				name: 'Other Field',
+				value: OTHER_FIELD,
+				description: 'Any contact field or custom field, by name',
+			},
 			{ name: 'Personal Email', value: 'personalEmailAddress1' },
 			{ name: 'Work Email', value: 'workEmailAddress1' },
 			{ name: 'Work Mobile', value: 'workMobilePhone1' },
@@ -55,13 +59,18 @@ function sameValue(field: string, stored: unknown, wanted: string): boolean {
 	if (stored === undefined || stored === null) return false;
 	const kind = contactField(field)?.kind;
 	const text = String(stored).trim();
-	if (kind === 'mobile') return phoneDigits(text) !== undefined && phoneDigits(text) === phoneDigits(wanted);
+	if (kind === 'mobile')
+		return phoneDigits(text) !== undefined && phoneDigits(text) === phoneDigits(wanted);
 	return kind === 'email' ? text.toLowerCase() === wanted.toLowerCase() : text === wanted;
 }
 
-function matchField(context: IExecuteFunctions, itemIndex: number): { field: string; label: string } {
+function matchField(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { field: string; label: string } {
 	const matchOn = context.getNodeParameter('matchOn', itemIndex) as string;
-	if (matchOn !== OTHER_FIELD) return { field: matchOn, label: contactField(matchOn)?.displayName ?? matchOn };
+	if (matchOn !== OTHER_FIELD)
+		return { field: matchOn, label: contactField(matchOn)?.displayName ?? matchOn };
 	const name = optionalText(context, 'matchFieldName', itemIndex) ?? '';
 	// A name that is no standard field is a custom field, which Whispir searches as custom_<Name>.
 	const field = contactField(name) || name === '' ? name : customFieldKey(name);
@@ -79,10 +88,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const contact = newContact(this, itemIndex, { mandatoryRequired: false });
 	const wanted = contact[field];
 	if (field === '' || wanted === undefined) {
-		throw new NodeOperationError(this.getNode(), `"Match On" field "${label}" has no value in item ${itemIndex}`, {
-			description: 'Give the field you match on a value (a mandatory field, or one under Additional Fields or Custom Fields).',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Match On" field "${label}" has no value in item ${itemIndex}`,
+			{
+				description:
+					'Give the field you match on a value (a mandatory field, or one under Additional Fields or Custom Fields).',
+				itemIndex,
+			},
+		);
 	}
 
 	// Whispir's search matches by "contains" (OpenAPI, contact search `fields` note), so the
@@ -92,10 +106,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		mediaType: ENDPOINTS.contact.mediaType,
 		listKey: ENDPOINTS.contact.listKey,
 		workspaceId,
-		qs: { [field]: String(wanted), fields: field, ...(field.startsWith('custom_') ? { customFields: true } : {}) },
+		qs: {
+			[field]: String(wanted),
+			fields: field,
+			...(field.startsWith('custom_') ? { customFields: true } : {}),
+		},
 		itemIndex,
 	});
-	const matches = candidates.filter((candidate) => sameValue(field, candidate[field], String(wanted)));
+	const matches = candidates.filter((candidate) =>
+		sameValue(field, candidate[field], String(wanted)),
+	);
 
 	if (matches.length > 1) {
 		throw new NodeOperationError(
@@ -108,15 +128,29 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 	if (matches.length === 0) {
-		const missing = MANDATORY_CONTACT_FIELDS.find((mandatory) => contact[mandatory.name] === undefined);
+		const missing = MANDATORY_CONTACT_FIELDS.find(
+			(mandatory) => contact[mandatory.name] === undefined,
+		);
 		if (missing) {
-			throw new NodeOperationError(this.getNode(), `"${missing.displayName}" is empty in item ${itemIndex}`, {
-				description: `No contact has "${label}" = "${String(wanted)}", so a new one would be created, and Whispir needs "${missing.displayName}" for a new contact. Nothing was sent.`,
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`"${missing.displayName}" is empty in item ${itemIndex}`,
+				{
+					description: `No contact has "${label}" = "${String(wanted)}", so a new one would be created, and Whispir needs "${missing.displayName}" for a new contact. Nothing was sent.`,
+					itemIndex,
+				},
+			);
 		}
-		return { ...(await createContact(this, contact, itemIndex, workspaceId)), operation: 'created' };
+		return {
+			...(await createContact(this, contact, itemIndex, workspaceId)),
+			operation: 'created',
+		};
 	}
-	const updated = await mergeIntoContact(this, { id: String(matches[0].id), changes: contact, itemIndex, workspaceId });
+	const updated = await mergeIntoContact(this, {
+		id: String(matches[0].id),
+		changes: contact,
+		itemIndex,
+		workspaceId,
+	});
 	return { ...updated, operation: 'updated' };
 }

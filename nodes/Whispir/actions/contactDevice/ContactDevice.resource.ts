@@ -13,7 +13,13 @@ export const option = {
 	description: "A contact's phones and tablets for push messages",
 };
 
-export const operations: Record<string, WhispirOperation> = { create, delete: deleteDevice, get, getAll, update };
+export const operations: Record<string, WhispirOperation> = {
+	create,
+	delete: deleteDevice,
+	get,
+	getAll,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -35,7 +41,12 @@ export const description: INodeProperties[] = [
 				action: 'Delete a contact device',
 				description: 'Remove a device from a contact for good',
 			},
-			{ name: 'Get', value: 'get', action: 'Get a contact device', description: 'Retrieve one device of a contact' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a contact device',
+				description: 'Retrieve one device of a contact',
+			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
@@ -46,7 +57,8 @@ export const description: INodeProperties[] = [
 				name: 'Update',
 				value: 'update',
 				action: 'Update a contact device',
-				description: 'Change some fields of a device, such as a new push token, or re-activate a disabled device',
+				description:
+					'Change some fields of a device, such as a new push token, or re-activate a disabled device',
 			},
 		],
 		default: 'getAll',

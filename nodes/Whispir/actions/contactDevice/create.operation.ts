@@ -20,7 +20,10 @@ const properties: INodeProperties[] = [
 		placeholder: "e.g. Jane's iPhone",
 		description: 'A name to recognise the device by',
 	},
-	idLocator({ ...appLocator, description: 'The push app installed on the device (see the App resource)' }),
+	idLocator({
+		...appLocator,
+		description: 'The push app installed on the device (see the App resource)',
+	}),
 	platformProperty,
 	{
 		displayName: 'Push Token',
@@ -41,7 +44,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contactDevice'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contactDevice'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const contactId = pickedId(this, contactLocator, itemIndex);

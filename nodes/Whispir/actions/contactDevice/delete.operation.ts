@@ -8,9 +8,16 @@ import { recordPath } from '../../helpers/records';
 import { optionalText, pickedId } from '../parameters';
 import { deviceLocator, devicesOf } from './deviceFields';
 
-const properties: INodeProperties[] = [workspaceSelector, idLocator(contactLocator), idLocator(deviceLocator)];
+const properties: INodeProperties[] = [
+	workspaceSelector,
+	idLocator(contactLocator),
+	idLocator(deviceLocator),
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['contactDevice'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contactDevice'], operation: ['delete'] } },
+	properties,
+);
 
 /** `DELETE /contacts/{cid}/devices/{did}`; the doc's example writes `/device/` (Whispir's Contact Devices docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact), its text `/devices/`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -7,7 +7,10 @@ import { ENDPOINTS } from '../endpoints';
 
 /** Devices live under their contact: `/contacts/{contactId}/devices[/{deviceId}]` (Whispir's Contact Devices docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact). */
 export function devicesOf(contactId: string): Endpoint {
-	return { ...ENDPOINTS.contactDevice, path: `${recordPath(ENDPOINTS.contact, contactId)}${ENDPOINTS.contactDevice.path}` };
+	return {
+		...ENDPOINTS.contactDevice,
+		path: `${recordPath(ENDPOINTS.contact, contactId)}${ENDPOINTS.contactDevice.path}`,
+	};
 }
 
 /** The device an operation works on, picked from the chosen contact's devices or given by ID. */

@@ -7,9 +7,16 @@ import { fetchRecord } from '../../helpers/records';
 import { optionalText, pickedId } from '../parameters';
 import { deviceLocator, devicesOf } from './deviceFields';
 
-const properties: INodeProperties[] = [workspaceSelector, idLocator(contactLocator), idLocator(deviceLocator)];
+const properties: INodeProperties[] = [
+	workspaceSelector,
+	idLocator(contactLocator),
+	idLocator(deviceLocator),
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['contactDevice'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contactDevice'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const contactId = pickedId(this, contactLocator, itemIndex);

@@ -7,9 +7,16 @@ import { fetchRecord } from '../../helpers/records';
 import { ENDPOINTS } from '../endpoints';
 import { listLimit, optionalText, pickedId } from '../parameters';
 
-const properties: INodeProperties[] = [workspaceSelector, idLocator(contactLocator), ...returnAllOrLimit];
+const properties: INodeProperties[] = [
+	workspaceSelector,
+	idLocator(contactLocator),
+	...returnAllOrLimit,
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['contactDevice'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contactDevice'], operation: ['getAll'] } },
+	properties,
+);
 
 /**
  * The docs show a contact's devices only inside `GET /contacts/{id}` (Whispir's Contact Devices docs: https://developers.whispir.com/c2NoOjM0ODAzNDA5-contact); the

@@ -4,8 +4,19 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idLocator, workspaceSelector } from '../common.descriptions';
 import { contactLocator } from '../contact/locator';
 import { readMergeWrite } from '../../helpers/records';
-import { assertSomethingToUpdate, isOn, nonEmptyTexts, optionalText, pickedId } from '../parameters';
-import { deviceLocator, devicesOf, optionalDeviceProperties, platformProperty } from './deviceFields';
+import {
+	assertSomethingToUpdate,
+	isOn,
+	nonEmptyTexts,
+	optionalText,
+	pickedId,
+} from '../parameters';
+import {
+	deviceLocator,
+	devicesOf,
+	optionalDeviceProperties,
+	platformProperty,
+} from './deviceFields';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
@@ -26,29 +37,34 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		description: 'The fields to change. Every field you do not add keeps its current value.',
-		options: ([
-			...optionalDeviceProperties,
-			{
-				displayName: 'Device Name',
-				name: 'deviceName',
-				type: 'string',
-				default: '',
-				description: 'A name to recognise the device by',
-			},
-			{
-				displayName: 'Push Token',
-				name: 'pushToken',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description: 'The new device token, after the app was reinstalled or the OS upgraded',
-			},
-			{ ...platformProperty, required: false },
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: (
+			[
+				...optionalDeviceProperties,
+				{
+					displayName: 'Device Name',
+					name: 'deviceName',
+					type: 'string',
+					default: '',
+					description: 'A name to recognise the device by',
+				},
+				{
+					displayName: 'Push Token',
+					name: 'pushToken',
+					type: 'string',
+					typeOptions: { password: true },
+					default: '',
+					description: 'The new device token, after the app was reinstalled or the OS upgraded',
+				},
+				{ ...platformProperty, required: false },
+			] as INodeProperties[]
+		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contactDevice'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contactDevice'], operation: ['update'] } },
+	properties,
+);
 
 export const runsInOrder = true;
 
@@ -57,9 +73,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const contactId = pickedId(this, contactLocator, itemIndex);
 	const id = pickedId(this, deviceLocator, itemIndex);
 	// Blank fields are left out: they change nothing.
-	const changes = nonEmptyTexts(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	const changes = nonEmptyTexts(
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+	);
 	if (isOn(this.getNodeParameter('reactivate', itemIndex, false))) changes.status = 'ACTIVE';
-	assertSomethingToUpdate(this, changes, itemIndex, 'Add a field under "Update Fields", or turn on "Re-Activate".');
+	assertSomethingToUpdate(
+		this,
+		changes,
+		itemIndex,
+		'Add a field under "Update Fields", or turn on "Re-Activate".',
+	);
 	const updated = await readMergeWrite(this, {
 		endpoint: devicesOf(contactId),
 		id,

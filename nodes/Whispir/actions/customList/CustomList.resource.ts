@@ -57,7 +57,7 @@ const getAll = getManyOperation({
 export const option = {
 	name: 'Custom List',
 	value: 'customList',
-	description: "The drop-down lists defined in Whispir",
+	description: 'The drop-down lists defined in Whispir',
 };
 
 export const operations: Record<string, WhispirOperation> = { get, getAll };

@@ -8,7 +8,11 @@ import { listLocator } from './locator';
 import { membersOperation } from './members.operation';
 import * as update from './update.operation';
 
-const spec = { resource: 'distributionList', endpoint: ENDPOINTS.distributionList, locator: listLocator };
+const spec = {
+	resource: 'distributionList',
+	endpoint: ENDPOINTS.distributionList,
+	locator: listLocator,
+};
 
 const get = getOperation(spec);
 const getAll = getManyOperation({
@@ -50,7 +54,7 @@ const deleteList = deleteOperation(spec);
 export const option = {
 	name: 'Distribution List',
 	value: 'distributionList',
-	description: "Named groups of contacts, users and lists, fixed or rule-based",
+	description: 'Named groups of contacts, users and lists, fixed or rule-based',
 };
 
 export const operations: Record<string, WhispirOperation> = {
@@ -75,13 +79,15 @@ export const description: INodeProperties[] = [
 				name: 'Add Members',
 				value: 'addMembers',
 				action: 'Add members to a distribution list',
-				description: 'Add contacts, users or nested lists to a static list, keeping its current members',
+				description:
+					'Add contacts, users or nested lists to a static list, keeping its current members',
 			},
 			{
 				name: 'Create',
 				value: 'create',
 				action: 'Create a distribution list',
-				description: 'Create a static list of chosen members, or a dynamic list whose members match rules',
+				description:
+					'Create a static list of chosen members, or a dynamic list whose members match rules',
 			},
 			{
 				name: 'Delete',
@@ -111,7 +117,8 @@ export const description: INodeProperties[] = [
 				name: 'Update',
 				value: 'update',
 				action: 'Update a distribution list',
-				description: "Change a list's name, description, access, visibility or rules; other fields keep their values",
+				description:
+					"Change a list's name, description, access, visibility or rules; other fields keep their values",
 			},
 		],
 		default: 'getAll',

@@ -6,7 +6,16 @@ import { createRecord } from '../../helpers/records';
 import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { requiredText } from '../parameters';
-import { accessField, assertListName, assertNameIsFree, membersField, membersOf, rulesField, rulesOf, visibilityField } from './fields';
+import {
+	accessField,
+	assertListName,
+	assertNameIsFree,
+	membersField,
+	membersOf,
+	rulesField,
+	rulesOf,
+	visibilityField,
+} from './fields';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
@@ -73,7 +82,11 @@ export const runsInOrder = true;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = assertListName(this, requiredText(this, 'name', itemIndex, 'Name'), itemIndex);
 	const listType = this.getNodeParameter('listType', itemIndex) as 'static' | 'dynamic';
-	const { description = '' } = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const { description = '' } = this.getNodeParameter(
+		'additionalFields',
+		itemIndex,
+		{},
+	) as IDataObject;
 	const list: IDataObject = {
 		name,
 		description,
@@ -103,6 +116,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.distributionList);
 	await assertNameIsFree(this, { name, itemIndex, workspaceId });
 	// Whispir answers 201 with the new address in Location and no body.
-	const { id, url, stored, notice } = await createRecord(this, { endpoint: ENDPOINTS.distributionList, workspaceId, body: list, itemIndex });
+	const { id, url, stored, notice } = await createRecord(this, {
+		endpoint: ENDPOINTS.distributionList,
+		workspaceId,
+		body: list,
+		itemIndex,
+	});
 	return { id, ...list, ...stored, url, ...notice };
 }

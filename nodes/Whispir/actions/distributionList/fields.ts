@@ -16,9 +16,17 @@ export const accessField: INodeProperties = {
 	name: 'access',
 	type: 'options',
 	options: [
-		{ name: 'By Approval', value: 'ByApproval', description: 'Anyone can ask to join in the Whispir portal; an approver admits them' },
+		{
+			name: 'By Approval',
+			value: 'ByApproval',
+			description: 'Anyone can ask to join in the Whispir portal; an approver admits them',
+		},
 		{ name: 'Open', value: 'Open', description: 'Anyone can join the list in the Whispir portal' },
-		{ name: 'Restricted', value: 'Restricted', description: 'The list is hidden in the Whispir portal' },
+		{
+			name: 'Restricted',
+			value: 'Restricted',
+			description: 'The list is hidden in the Whispir portal',
+		},
 	],
 	default: 'Open',
 	description: 'Who can join the list in the Whispir portal',
@@ -29,8 +37,16 @@ export const visibilityField: INodeProperties = {
 	name: 'visibility',
 	type: 'options',
 	options: [
-		{ name: 'Private', value: 'Private', description: 'Only people in this workspace can join it in the portal' },
-		{ name: 'Public', value: 'Public', description: 'People in any workspace can join it in the portal' },
+		{
+			name: 'Private',
+			value: 'Private',
+			description: 'Only people in this workspace can join it in the portal',
+		},
+		{
+			name: 'Public',
+			value: 'Public',
+			description: 'People in any workspace can join it in the portal',
+		},
 	],
 	default: 'Public',
 	description: 'From which workspaces people can join the list in the Whispir portal',
@@ -137,23 +153,42 @@ export const rulesField: INodeProperties = {
 };
 
 /** The rules as Whispir wants them; an unknown field or an empty value fails with the item named. */
-export function rulesOf(context: IExecuteFunctions, itemIndex: number, parameter = 'rules'): IDataObject[] {
-	const given = context.getNodeParameter(`${parameter}.rule`, itemIndex, []) as Array<{ field?: string; value?: string }>;
+export function rulesOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter = 'rules',
+): IDataObject[] {
+	const given = context.getNodeParameter(`${parameter}.rule`, itemIndex, []) as Array<{
+		field?: string;
+		value?: string;
+	}>;
 	return given.map(({ field = '', value = '' }, position) => {
 		const label = `Rules → Rule ${position + 1}`;
 		if (RULE_FIELDS[field] === undefined) {
-			throw new NodeOperationError(context.getNode(), `"${label} → Contact Field" in item ${itemIndex} is not a rule field: "${field}"`, {
-				description: `Pick one of the contact fields in the list. Whispir accepts only these: ${Object.keys(RULE_FIELDS).join(', ')}.`,
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`"${label} → Contact Field" in item ${itemIndex} is not a rule field: "${field}"`,
+				{
+					description: `Pick one of the contact fields in the list. Whispir accepts only these: ${Object.keys(RULE_FIELDS).join(', ')}.`,
+					itemIndex,
+				},
+			);
 		}
 		if (String(value).trim() === '') {
-			throw new NodeOperationError(context.getNode(), `"${label} → Value" is empty in item ${itemIndex}`, {
-				description: 'Enter the value the contact field must have.',
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`"${label} → Value" is empty in item ${itemIndex}`,
+				{
+					description: 'Enter the value the contact field must have.',
+					itemIndex,
+				},
+			);
 		}
-		return { ruleFilter: field, ruleFilterActualName: RULE_FIELDS[field], ruleContent: String(value).trim() };
+		return {
+			ruleFilter: field,
+			ruleFilterActualName: RULE_FIELDS[field],
+			ruleContent: String(value).trim(),
+		};
 	});
 }
 
@@ -161,7 +196,12 @@ export function rulesOf(context: IExecuteFunctions, itemIndex: number, parameter
 export const MEMBER_KINDS = [
 	{ key: 'contactIds', group: 'contacts', label: 'Contact', searchListMethod: 'searchContacts' },
 	{ key: 'userIds', group: 'users', label: 'User', searchListMethod: 'searchUsers' },
-	{ key: 'distListIds', group: 'lists', label: 'Distribution List', searchListMethod: 'searchDistributionLists' },
+	{
+		key: 'distListIds',
+		group: 'lists',
+		label: 'Distribution List',
+		searchListMethod: 'searchDistributionLists',
+	},
 ] as const;
 
 type MemberKey = (typeof MEMBER_KINDS)[number]['key'];
@@ -212,7 +252,10 @@ const ID = new RegExp(ID_PATTERN);
 
 /** The IDs the user gave in the Members field, by kind, checked before anything is sent. */
 export function membersOf(context: IExecuteFunctions, itemIndex: number): Members {
-	const given = context.getNodeParameter('members', itemIndex, {}) as Record<string, Array<{ id?: unknown }>>;
+	const given = context.getNodeParameter('members', itemIndex, {}) as Record<
+		string,
+		Array<{ id?: unknown }>
+	>;
 	const members = { contactIds: [], userIds: [], distListIds: [] } as Members;
 	for (const { key, group, label } of MEMBER_KINDS) {
 		for (const entry of given[group] ?? []) {
@@ -224,7 +267,10 @@ export function membersOf(context: IExecuteFunctions, itemIndex: number): Member
 					bad === undefined
 						? `"Members → ${label}" is empty in item ${itemIndex}`
 						: `"Members → ${label}" in item ${itemIndex} is not a valid ID: "${bad}"`,
-					{ description: `Pick a ${label.toLowerCase()} from the list, or enter IDs separated by commas.`, itemIndex },
+					{
+						description: `Pick a ${label.toLowerCase()} from the list, or enter IDs separated by commas.`,
+						itemIndex,
+					},
 				);
 			}
 			for (const id of ids) if (!members[key].includes(id)) members[key].push(id);
@@ -236,12 +282,20 @@ export function membersOf(context: IExecuteFunctions, itemIndex: number): Member
 // "Unique, and should not contain any special characters (except space)" (Whispir's Distribution Lists docs, `name`: https://developers.whispir.com/c2NoOjM4OTQzOTE5-distribution-list).
 const LIST_NAME = /^[A-Za-z0-9 ]+$/;
 
-export function assertListName(context: IExecuteFunctions, name: string, itemIndex: number): string {
+export function assertListName(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): string {
 	if (!LIST_NAME.test(name)) {
-		throw new NodeOperationError(context.getNode(), `"Name" in item ${itemIndex} is not valid: "${name}"`, {
-			description: 'Whispir allows only letters, digits and spaces in a distribution list name.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Name" in item ${itemIndex} is not valid: "${name}"`,
+			{
+				description: 'Whispir allows only letters, digits and spaces in a distribution list name.',
+				itemIndex,
+			},
+		);
 	}
 	return name;
 }
@@ -268,9 +322,13 @@ export async function assertNameIsFree(
 		(list) => String(list.name ?? '').toLowerCase() === name.toLowerCase() && list.id !== exceptId,
 	);
 	if (clash) {
-		throw new NodeOperationError(context.getNode(), `"Name" in item ${itemIndex} is already used: "${name}"`, {
-			description: `The distribution list ${String(clash.id)} has this name. Whispir needs a unique name per workspace.`,
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Name" in item ${itemIndex} is already used: "${name}"`,
+			{
+				description: `The distribution list ${String(clash.id)} has this name. Whispir needs a unique name per workspace.`,
+				itemIndex,
+			},
+		);
 	}
 }

@@ -20,18 +20,21 @@ export function membersOperation(change: 'add' | 'remove'): WhispirItemOperation
 	return {
 		// Two items may change the same list's members: side by side, one write would undo the other.
 		runsInOrder: true,
-		description: updateDisplayOptions({ show: { resource: ['distributionList'], operation: [operation] } }, [
-			workspaceSelector,
-			idLocator(listLocator),
-			{
-				...membersField,
-				required: true,
-				description:
-					change === 'add'
-						? 'The contacts, users and nested lists to add. Members already on the list stay as they are.'
-						: 'The contacts, users and nested lists to take off the list. IDs not on the list are ignored.',
-			},
-		]),
+		description: updateDisplayOptions(
+			{ show: { resource: ['distributionList'], operation: [operation] } },
+			[
+				workspaceSelector,
+				idLocator(listLocator),
+				{
+					...membersField,
+					required: true,
+					description:
+						change === 'add'
+							? 'The contacts, users and nested lists to add. Members already on the list stay as they are.'
+							: 'The contacts, users and nested lists to take off the list. IDs not on the list are ignored.',
+				},
+			],
+		),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 			const id = pickedId(this, listLocator, itemIndex);
 			const given = membersOf(this, itemIndex);
@@ -42,12 +45,21 @@ export function membersOperation(change: 'add' | 'remove'): WhispirItemOperation
 				});
 			}
 			const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.distributionList);
-			const list = await fetchRecord(this, { endpoint: ENDPOINTS.distributionList, id, workspaceId, itemIndex });
+			const list = await fetchRecord(this, {
+				endpoint: ENDPOINTS.distributionList,
+				id,
+				workspaceId,
+				itemIndex,
+			});
 			if (String(list.type ?? 'static').toLowerCase() === 'dynamic') {
-				throw new NodeOperationError(this.getNode(), `The distribution list in item ${itemIndex} is dynamic`, {
-					description: `Rules choose the members of "${String(list.name ?? id)}". Change its rules with Update instead.`,
-					itemIndex,
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`The distribution list in item ${itemIndex} is dynamic`,
+					{
+						description: `Rules choose the members of "${String(list.name ?? id)}". Change its rules with Update instead.`,
+						itemIndex,
+					},
+				);
 			}
 
 			const withChange = (stored: IDataObject) => {
@@ -77,7 +89,12 @@ export function membersOperation(change: 'add' | 'remove'): WhispirItemOperation
 					build: (stored) => (result = withChange(stored)).updated,
 				});
 			}
-			return { ...result.updated, id, [change === 'add' ? 'added' : 'removed']: result.counts, changed };
+			return {
+				...result.updated,
+				id,
+				[change === 'add' ? 'added' : 'removed']: result.counts,
+				changed,
+			};
 		},
 	};
 }

@@ -6,7 +6,14 @@ import { fetchRecord, mergedRecord, readMergeWrite } from '../../helpers/records
 import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { assertSomethingToUpdate, pickedId } from '../parameters';
-import { accessField, assertListName, assertNameIsFree, rulesField, rulesOf, visibilityField } from './fields';
+import {
+	accessField,
+	assertListName,
+	assertNameIsFree,
+	rulesField,
+	rulesOf,
+	visibilityField,
+} from './fields';
 import { listLocator } from './locator';
 
 const properties: INodeProperties[] = [
@@ -56,7 +63,11 @@ export const runsInOrder = true;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = pickedId(this, listLocator, itemIndex);
 	const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.distributionList);
-	const { rules: rulesGiven, ...changes } = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const { rules: rulesGiven, ...changes } = this.getNodeParameter(
+		'updateFields',
+		itemIndex,
+		{},
+	) as IDataObject;
 	assertSomethingToUpdate(
 		this,
 		{ ...changes, rules: rulesGiven },
@@ -64,23 +75,33 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'Add at least one field under "Update Fields". Members are changed with Add Members and Remove Members.',
 	);
 
-	const rules = rulesGiven === undefined ? undefined : rulesOf(this, itemIndex, 'updateFields.rules');
+	const rules =
+		rulesGiven === undefined ? undefined : rulesOf(this, itemIndex, 'updateFields.rules');
 	if (changes.name !== undefined) {
 		const name = assertListName(this, String(changes.name).trim(), itemIndex);
 		await assertNameIsFree(this, { name, itemIndex, workspaceId, exceptId: id });
 		changes.name = name;
 	}
 	// One read serves the rules check and the read-merge-write.
-	const current = await fetchRecord(this, { endpoint: ENDPOINTS.distributionList, id, workspaceId, itemIndex });
+	const current = await fetchRecord(this, {
+		endpoint: ENDPOINTS.distributionList,
+		id,
+		workspaceId,
+		itemIndex,
+	});
 	if (rules !== undefined) {
 		if (String(current.type ?? 'static').toLowerCase() !== 'dynamic' || rules.length === 0) {
-			throw new NodeOperationError(this.getNode(), `"Rules (Dynamic Lists)" cannot be used in item ${itemIndex}`, {
-				description:
-					rules.length === 0
-						? 'A dynamic list needs at least one rule.'
-						: `The list ${id} is static: its members are managed with Add Members and Remove Members.`,
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`"Rules (Dynamic Lists)" cannot be used in item ${itemIndex}`,
+				{
+					description:
+						rules.length === 0
+							? 'A dynamic list needs at least one rule.'
+							: `The list ${id} is static: its members are managed with Add Members and Remove Members.`,
+					itemIndex,
+				},
+			);
 		}
 		changes.rules = rules;
 	}

@@ -14,10 +14,17 @@ const getAll = getManyOperation({ resource: 'event', endpoint: ENDPOINTS.event }
 export const option = {
 	name: 'Event',
 	value: 'event',
-	description: "Incidents in the Events module, with the messages sent about them",
+	description: 'Incidents in the Events module, with the messages sent about them',
 };
 
-export const operations: Record<string, WhispirOperation> = { close, create, get, getAll, getMessages, update };
+export const operations: Record<string, WhispirOperation> = {
+	close,
+	create,
+	get,
+	getAll,
+	getMessages,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -31,15 +38,22 @@ export const description: INodeProperties[] = [
 				name: 'Close',
 				value: 'close',
 				action: 'Close an event',
-				description: 'Set the status of an event to Closed. Whispir cannot delete events; closing is how they end.',
+				description:
+					'Set the status of an event to Closed. Whispir cannot delete events; closing is how they end.',
 			},
 			{
 				name: 'Create',
 				value: 'create',
 				action: 'Create an event',
-				description: 'Record an incident in the Events module, with its details and up to 10 actions',
+				description:
+					'Record an incident in the Events module, with its details and up to 10 actions',
 			},
-			{ name: 'Get', value: 'get', action: 'Get an event', description: 'Retrieve one event with its form fields' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an event',
+				description: 'Retrieve one event with its form fields',
+			},
 			{
 				name: 'Get Many',
 				value: 'getAll',

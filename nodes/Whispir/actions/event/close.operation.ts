@@ -8,10 +8,13 @@ import { pickedId } from '../parameters';
 import { saveEventChanges } from './saveEvent';
 import { eventLocator } from './locator';
 
-export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['close'] } }, [
-	workspaceSelector,
-	idLocator({ ...eventLocator, description: 'The event to close' }),
-] satisfies INodeProperties[]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['event'], operation: ['close'] } },
+	[
+		workspaceSelector,
+		idLocator({ ...eventLocator, description: 'The event to close' }),
+	] satisfies INodeProperties[],
+);
 
 // Close writes the whole event back: items run one after the other, in order, so two items on one event cannot undo each other.
 export const runsInOrder = true;

@@ -6,7 +6,16 @@ import { createRecord } from '../../helpers/records';
 import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { requiredText } from '../parameters';
-import { actionValues, actionsField, eventDate, formFields, formValues, simplifyEvent, statusField, type WhispirEvent } from './fields';
+import {
+	actionValues,
+	actionsField,
+	eventDate,
+	formFields,
+	formValues,
+	simplifyEvent,
+	statusField,
+	type WhispirEvent,
+} from './fields';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
@@ -26,7 +35,8 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: "When the event started, in the workflow's timezone (keep it the same as the Whispir user's)",
+		description:
+			"When the event started, in the workflow's timezone (keep it the same as the Whispir user's)",
 	},
 	{
 		displayName: 'Form Name',
@@ -48,14 +58,26 @@ const properties: INodeProperties[] = [
 	actionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['event'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const eventLabel = requiredText(this, 'eventLabel', itemIndex, 'Label');
 	const status = this.getNodeParameter('status', itemIndex) as string;
 	const values: Record<string, string> = {
-		startDate: eventDate(this, this.getNodeParameter('startDate', itemIndex, ''), 'Start Date', itemIndex),
-		...formValues(this, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, itemIndex),
+		startDate: eventDate(
+			this,
+			this.getNodeParameter('startDate', itemIndex, ''),
+			'Start Date',
+			itemIndex,
+		),
+		...formValues(
+			this,
+			this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+			itemIndex,
+		),
 		...actionValues(this, itemIndex),
 		// As in the docs' example, the form carries the status too.
 		status,
@@ -79,5 +101,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body: event,
 		itemIndex,
 	});
-	return { ...simplifyEvent({ id, ...((stored as WhispirEvent | undefined) ?? event) }), url, ...notice };
+	return {
+		...simplifyEvent({ id, ...((stored as WhispirEvent | undefined) ?? event) }),
+		url,
+		...notice,
+	};
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readWallClock, whispirSeconds } from '../dates';
@@ -13,7 +18,8 @@ import { isBlank } from '../parameters';
 
 const MAX_ACTIONS = 10;
 
-const choices = (values: string[]): INodePropertyOptions[] => values.map((value) => ({ name: value, value }));
+const choices = (values: string[]): INodePropertyOptions[] =>
+	values.map((value) => ({ name: value, value }));
 
 export const statusField: INodeProperties = {
 	displayName: 'Status',
@@ -56,7 +62,8 @@ export const formFields: INodeProperties[] = [
 		name: 'endDate',
 		type: 'dateTime',
 		default: '',
-		description: "When the event ends, in the workflow's timezone (keep it the same as the Whispir user's)",
+		description:
+			"When the event ends, in the workflow's timezone (keep it the same as the Whispir user's)",
 	},
 	{
 		displayName: 'External Case Number',
@@ -86,7 +93,8 @@ export const formFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. Local',
-		description: "How widely the event affects the organisation, as your company's event form lists it",
+		description:
+			"How widely the event affects the organisation, as your company's event form lists it",
 	},
 	{
 		displayName: 'Line Number',
@@ -154,7 +162,8 @@ export const formFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. Outage of systems in Sydney',
-		description: 'A one-line summary, like an email subject. Messages about the event can use it as @@summary@@.',
+		description:
+			'A one-line summary, like an email subject. Messages about the event can use it as @@summary@@.',
 	},
 	{
 		displayName: 'Type',
@@ -208,7 +217,12 @@ export const actionsField: INodeProperties = {
 };
 
 /** A date picked in n8n as Whispir's event date: dd/MM/yyyy HH:mm:ss (Whispir's Events docs: https://developers.whispir.com/c2NoOjY5MTI5NA-event). */
-export function eventDate(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
+export function eventDate(
+	context: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): string {
 	if (isBlank(value)) {
 		throw new NodeOperationError(context.getNode(), `"${label}" is empty in item ${itemIndex}`, {
 			description: `Pick a date and time for "${label}", or map a field that has one for every item.`,
@@ -217,26 +231,44 @@ export function eventDate(context: IExecuteFunctions, value: unknown, label: str
 	}
 	const time = readWallClock(value, context.getTimezone());
 	if (!time) {
-		throw new NodeOperationError(context.getNode(), `"${label}" in item ${itemIndex} is not a date: "${String(value)}"`, {
-			description: 'Pick a date and time, or give one as 2025-09-11T17:21:00.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${label}" in item ${itemIndex} is not a date: "${String(value)}"`,
+			{
+				description: 'Pick a date and time, or give one as 2025-09-11T17:21:00.',
+				itemIndex,
+			},
+		);
 	}
 	return whispirSeconds(time);
 }
 
-function invalid(context: IExecuteFunctions, label: string, value: string, itemIndex: number, fix: string) {
-	return new NodeOperationError(context.getNode(), `"${label}" in item ${itemIndex} is not valid: "${value}"`, {
-		description: fix,
-		itemIndex,
-	});
+function invalid(
+	context: IExecuteFunctions,
+	label: string,
+	value: string,
+	itemIndex: number,
+	fix: string,
+) {
+	return new NodeOperationError(
+		context.getNode(),
+		`"${label}" in item ${itemIndex} is not valid: "${value}"`,
+		{
+			description: fix,
+			itemIndex,
+		},
+	);
 }
 
 /**
  * The form fields the user gave, as Whispir's `name`/`value` pairs: dates converted, the
  * duration and location checked. Only given fields appear.
  */
-export function formValues(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): Record<string, string> {
+export function formValues(
+	context: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const property of formFields) {
 		const raw = fields[property.name];
@@ -248,10 +280,22 @@ export function formValues(context: IExecuteFunctions, fields: IDataObject, item
 		}
 		const text = String(raw).trim();
 		if (property.name === 'duration' && !/^\d{2}:[0-5]\d:[0-5]\d$/.test(text)) {
-			throw invalid(context, 'Duration', text, itemIndex, 'Enter the duration as HH:MM:SS, e.g. 02:05:00.');
+			throw invalid(
+				context,
+				'Duration',
+				text,
+				itemIndex,
+				'Enter the duration as HH:MM:SS, e.g. 02:05:00.',
+			);
 		}
 		if (property.name === 'location' && !/^-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?$/.test(text)) {
-			throw invalid(context, 'Location', text, itemIndex, 'Enter latitude,longitude, e.g. -33.8688,151.2093.');
+			throw invalid(
+				context,
+				'Location',
+				text,
+				itemIndex,
+				'Enter latitude,longitude, e.g. -33.8688,151.2093.',
+			);
 		}
 		values[property.name] = text;
 	}
@@ -263,20 +307,31 @@ export function formValues(context: IExecuteFunctions, fields: IDataObject, item
  * Whispir has ten slots: more actions fail here, before anything is sent. Unused slots are blank,
  * so actions given on an update replace all earlier ones. Undefined when the user gave none.
  */
-export function actionValues(context: IExecuteFunctions, itemIndex: number): Record<string, string> | undefined {
-	const { action: actions } = context.getNodeParameter('actions', itemIndex, {}) as { action?: IDataObject[] };
+export function actionValues(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): Record<string, string> | undefined {
+	const { action: actions } = context.getNodeParameter('actions', itemIndex, {}) as {
+		action?: IDataObject[];
+	};
 	if (!actions || actions.length === 0) return undefined;
 	if (actions.length > MAX_ACTIONS) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`"Actions" has ${actions.length} entries in item ${itemIndex}; an event has at most ${MAX_ACTIONS}`,
-			{ description: `Keep the ${MAX_ACTIONS} most important actions, or put several steps in one action's details.`, itemIndex },
+			{
+				description: `Keep the ${MAX_ACTIONS} most important actions, or put several steps in one action's details.`,
+				itemIndex,
+			},
 		);
 	}
 	const values: Record<string, string> = {};
 	for (let slot = 1; slot <= MAX_ACTIONS; slot++) {
 		const action = actions[slot - 1] ?? {};
-		const date = action.date === undefined || action.date === '' ? '' : eventDate(context, action.date, `Date of action ${slot}`, itemIndex);
+		const date =
+			action.date === undefined || action.date === ''
+				? ''
+				: eventDate(context, action.date, `Date of action ${slot}`, itemIndex);
 		values[`actionDate${slot}`] = date;
 		values[`actionOwner${slot}`] = String(action.owner ?? '').trim();
 		values[`actionDetails${slot}`] = String(action.details ?? '').trim();
@@ -288,7 +343,10 @@ export function actionValues(context: IExecuteFunctions, itemIndex: number): Rec
 export interface WhispirEvent extends IDataObject {
 	eventLabel?: string;
 	status?: string;
-	eventFormList?: Array<{ formName?: string; eventFieldList?: Array<{ name: string; value?: string }> }>;
+	eventFormList?: Array<{
+		formName?: string;
+		eventFieldList?: Array<{ name: string; value?: string }>;
+	}>;
 }
 
 /**
@@ -300,7 +358,8 @@ export function simplifyEvent(event: WhispirEvent): IDataObject {
 	for (const form of event.eventFormList ?? []) {
 		if (form.formName) simple.formName = form.formName;
 		for (const field of form.eventFieldList ?? []) {
-			if (field.value !== undefined && field.value !== '' && !(field.name in simple)) simple[field.name] = field.value;
+			if (field.value !== undefined && field.value !== '' && !(field.name in simple))
+				simple[field.name] = field.value;
 		}
 	}
 	return simple;

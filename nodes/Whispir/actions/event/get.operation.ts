@@ -9,15 +9,18 @@ import { isOn, pickedId } from '../parameters';
 import { simplifyEvent, type WhispirEvent } from './fields';
 import { eventLocator } from './locator';
 
-export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['get'] } }, [
-	workspaceSelector,
-	idLocator(eventLocator),
-	{
-		...simplifyOption,
-		description:
-			'Whether to lay the filled-in form fields out flat (summary, startDate, actionOwner1…) instead of returning Whispir\'s full form with every blank field',
-	},
-] satisfies INodeProperties[]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['event'], operation: ['get'] } },
+	[
+		workspaceSelector,
+		idLocator(eventLocator),
+		{
+			...simplifyOption,
+			description:
+				"Whether to lay the filled-in form fields out flat (summary, startDate, actionOwner1…) instead of returning Whispir's full form with every blank field",
+		},
+	] satisfies INodeProperties[],
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const event = await fetchRecord(this, {
@@ -26,5 +29,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		workspaceId: workspaceOf(this, itemIndex, ENDPOINTS.event),
 		itemIndex,
 	});
-	return isOn(this.getNodeParameter('simplify', itemIndex, true)) ? simplifyEvent(event as WhispirEvent) : event;
+	return isOn(this.getNodeParameter('simplify', itemIndex, true))
+		? simplifyEvent(event as WhispirEvent)
+		: event;
 }

@@ -1,4 +1,8 @@
 import type { IdLocatorOptions } from '../common.descriptions';
 
 /** How every event operation names the event it works on. */
-export const eventLocator: IdLocatorOptions = { name: 'eventId', displayName: 'Event', searchListMethod: 'searchEvents' };
+export const eventLocator: IdLocatorOptions = {
+	name: 'eventId',
+	displayName: 'Event',
+	searchListMethod: 'searchEvents',
+};

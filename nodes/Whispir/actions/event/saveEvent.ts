@@ -42,6 +42,13 @@ export async function saveEventChanges(
 	request: { id: string; workspaceId?: string; itemIndex: number } & EventChanges,
 ): Promise<IDataObject> {
 	const { id, workspaceId, itemIndex, ...changes } = request;
-	const event = await readMergeWrite(context, { endpoint: ENDPOINTS.event, id, workspaceId, itemIndex, changes, merge: mergeEvent });
+	const event = await readMergeWrite(context, {
+		endpoint: ENDPOINTS.event,
+		id,
+		workspaceId,
+		itemIndex,
+		changes,
+		merge: mergeEvent,
+	});
 	return simplifyEvent(event as WhispirEvent);
 }

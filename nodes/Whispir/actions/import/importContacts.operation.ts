@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiRequest } from '../../transport';
@@ -16,7 +21,13 @@ import { rowsToCsv, uploadPrivateCsv } from '../privateFile';
  * names plus one of several fields. We follow the stricter list: Whispir imports in the background,
  * so a contact it drops for a missing field would be lost without any error reaching the workflow.
  */
-const MANDATORY_IMPORT_FIELDS = ['firstName', 'lastName', 'workMobilePhone1', 'workCountry', 'timezone'];
+const MANDATORY_IMPORT_FIELDS = [
+	'firstName',
+	'lastName',
+	'workMobilePhone1',
+	'workCountry',
+	'timezone',
+];
 
 // Whispir names the three modes without describing them (https://developers.whispir.com/c2NoOjM4OTQzOTI4-import); the descriptions
 // below are what the names say, and the field's description says so.
@@ -34,7 +45,8 @@ const IMPORT_MODES = [
 	{
 		name: 'Replace',
 		value: 'replace',
-		description: 'Overwrite the existing contact with the row; create the contact when there is none',
+		description:
+			'Overwrite the existing contact with the row; create the contact when there is none',
 	},
 ];
 
@@ -55,12 +67,14 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Input Items',
 				value: 'items',
-				description: 'All input items become one file that the node uploads and imports (one import per run)',
+				description:
+					'All input items become one file that the node uploads and imports (one import per run)',
 			},
 			{
 				name: 'Existing File',
 				value: 'resource',
-				description: 'A CSV, JSON or XML file already uploaded to Whispir (one import per input item)',
+				description:
+					'A CSV, JSON or XML file already uploaded to Whispir (one import per input item)',
 			},
 		],
 		default: 'items',
@@ -82,7 +96,8 @@ const properties: INodeProperties[] = [
 		// Not Replace: Whispir's docs name the modes without defining them or how contacts are matched,
 		// and Ignore is the one mode that can neither overwrite nor duplicate an existing contact.
 		default: 'ignore',
-		description: "What Whispir does with a row whose contact already exists. Whispir's docs name the modes without defining them or how contacts are matched: try a small file first.",
+		description:
+			"What Whispir does with a row whose contact already exists. Whispir's docs name the modes without defining them or how contacts are matched: try a small file first.",
 	},
 	{
 		displayName: 'Field Mapping',
@@ -125,7 +140,8 @@ const properties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. StaffId',
-						description: "Your company's custom contact field, with or without the \"custom_\" prefix",
+						description:
+							'Your company\'s custom contact field, with or without the "custom_" prefix',
 					},
 					{
 						displayName: 'Column',
@@ -141,11 +157,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['import'], operation: ['importContacts'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['import'], operation: ['importContacts'] } },
+	properties,
+);
 
 type Mapping = Record<string, string>;
 
-function mappingError(context: IExecuteFunctions, message: string, fix: string): NodeOperationError {
+function mappingError(
+	context: IExecuteFunctions,
+	message: string,
+	fix: string,
+): NodeOperationError {
 	return new NodeOperationError(context.getNode(), message, { description: fix, itemIndex: 0 });
 }
 
@@ -158,7 +181,10 @@ function fieldMapping(context: IExecuteFunctions): Mapping {
 	const mapping: Mapping = {};
 	const pairs = [
 		...(parameter.field ?? []).map(({ field, column }) => ({ field, column })),
-		...(parameter.customField ?? []).map(({ name, column }) => ({ field: customFieldKey(String(name ?? '')), column })),
+		...(parameter.customField ?? []).map(({ name, column }) => ({
+			field: customFieldKey(String(name ?? '')),
+			column,
+		})),
 	];
 	for (const { field, column } of pairs) {
 		const columnName = String(column ?? '').trim();
@@ -173,7 +199,9 @@ function fieldMapping(context: IExecuteFunctions): Mapping {
 	}
 	const missing = MANDATORY_IMPORT_FIELDS.filter((field) => mapping[field] === undefined);
 	if (missing.length > 0) {
-		const names = missing.map((field) => `"${contactField(field)?.displayName ?? field}"`).join(', ');
+		const names = missing
+			.map((field) => `"${contactField(field)?.displayName ?? field}"`)
+			.join(', ');
 		throw mappingError(
 			context,
 			`"Field Mapping" does not map ${names} in item 0`,
@@ -184,27 +212,43 @@ function fieldMapping(context: IExecuteFunctions): Mapping {
 }
 
 /** One CSV row from an item: the mapped columns, mandatory values present, emails and mobiles checked. */
-function importRow(context: IExecuteFunctions, item: IDataObject, mapping: Mapping, itemIndex: number): IDataObject {
+function importRow(
+	context: IExecuteFunctions,
+	item: IDataObject,
+	mapping: Mapping,
+	itemIndex: number,
+): IDataObject {
 	const row: IDataObject = {};
 	for (const [field, column] of Object.entries(mapping)) {
 		const raw = item[column];
 		const value = raw === undefined || raw === null ? '' : String(raw).trim();
 		if (value === '' && MANDATORY_IMPORT_FIELDS.includes(field)) {
 			const label = contactField(field)?.displayName ?? field;
-			throw new NodeOperationError(context.getNode(), `"${label}" (column "${column}") is empty in item ${itemIndex}`, {
-				description: `Whispir would skip this contact. Give every item a value in "${column}", or filter such items out first.`,
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`"${label}" (column "${column}") is empty in item ${itemIndex}`,
+				{
+					description: `Whispir would skip this contact. Give every item a value in "${column}", or filter such items out first.`,
+					itemIndex,
+				},
+			);
 		}
 		// Emails and mobiles are checked as in Create (mobiles become digits); an empty cell stays empty.
-		row[column] = value === '' ? '' : checkedContactFields(context, itemIndex, { [field]: value })[field];
+		row[column] =
+			value === '' ? '' : checkedContactFields(context, itemIndex, { [field]: value })[field];
 	}
 	return row;
 }
 
 async function startImport(
 	context: IExecuteFunctions,
-	request: { resourceId: string; mapping: Mapping; importMode: string; workspaceId?: string; itemIndex: number },
+	request: {
+		resourceId: string;
+		mapping: Mapping;
+		importMode: string;
+		workspaceId?: string;
+		itemIndex: number;
+	},
 ): Promise<void> {
 	// Whispir answers 202 Accepted, without a Location: an import cannot be read back (importCreate).
 	await whispirApiRequest.call(context, {
@@ -227,7 +271,10 @@ async function startImport(
 }
 
 /** From the input items: check every row, upload them as one private CSV, import it once. */
-async function importItems(context: IExecuteFunctions, mapping: Mapping): Promise<INodeExecutionData[]> {
+async function importItems(
+	context: IExecuteFunctions,
+	mapping: Mapping,
+): Promise<INodeExecutionData[]> {
 	const items = context.getInputData();
 	const columns = new Set(items.flatMap((item) => Object.keys(item.json)));
 	const absent = Object.entries(mapping).filter(([, column]) => !columns.has(column));
@@ -271,7 +318,10 @@ async function importItems(context: IExecuteFunctions, mapping: Mapping): Promis
 }
 
 /** From an uploaded resource: one import per input item, each naming its resource. */
-async function importResources(context: IExecuteFunctions, mapping: Mapping): Promise<INodeExecutionData[]> {
+async function importResources(
+	context: IExecuteFunctions,
+	mapping: Mapping,
+): Promise<INodeExecutionData[]> {
 	const results: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < context.getInputData().length; itemIndex++) {
 		try {
@@ -279,7 +329,10 @@ async function importResources(context: IExecuteFunctions, mapping: Mapping): Pr
 			const importMode = context.getNodeParameter('importMode', itemIndex) as string;
 			const workspaceId = optionalText(context, 'workspace', itemIndex);
 			await startImport(context, { resourceId, mapping, importMode, workspaceId, itemIndex });
-			results.push({ json: { accepted: true, resourceId, importMode }, pairedItem: { item: itemIndex } });
+			results.push({
+				json: { accepted: true, resourceId, importMode },
+				pairedItem: { item: itemIndex },
+			});
 		} catch (error) {
 			results.push(failedItemOrThrow(context, error, itemIndex));
 		}
@@ -296,6 +349,12 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	} catch (error) {
 		// A fault of the whole import (mapping, upload, Whispir's answer) concerns every item. With Continue
 		// On Fail it becomes one error item; n8n would otherwise pass the input items on as if imported.
-		return [failedItemOrThrow(this, error, this.getInputData().map((_, item) => item))];
+		return [
+			failedItemOrThrow(
+				this,
+				error,
+				this.getInputData().map((_, item) => item),
+			),
+		];
 	}
 }

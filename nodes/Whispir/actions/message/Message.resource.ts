@@ -13,7 +13,7 @@ import * as sendBulk from './sendBulk.operation';
 export const option = {
 	name: 'Message',
 	value: 'message',
-	description: "Send messages on any channel and read their status and replies",
+	description: 'Send messages on any channel and read their status and replies',
 };
 
 export const operations: Record<string, WhispirOperation> = {
@@ -35,12 +35,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['message'] } },
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get a message', description: 'Retrieve one sent message with its content' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a message',
+				description: 'Retrieve one sent message with its content',
+			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many messages',
-				description: 'List sent messages: by default those of the last 7 days sent with this credential',
+				description:
+					'List sent messages: by default those of the last 7 days sent with this credential',
 			},
 			{
 				name: 'Get Responses',
@@ -52,13 +58,15 @@ export const description: INodeProperties[] = [
 				name: 'Get Status',
 				value: 'getStatus',
 				action: 'Get the delivery status of a message',
-				description: 'Find out who a message was sent to, delivered to, read by, or could not reach',
+				description:
+					'Find out who a message was sent to, delivered to, read by, or could not reach',
 			},
 			{
 				name: 'Send',
 				value: 'send',
 				action: 'Send a message',
-				description: 'Send one message per input item by SMS, email, voice call, rich message, push or social media',
+				description:
+					'Send one message per input item by SMS, email, voice call, rich message, push or social media',
 			},
 			{
 				name: 'Send and Wait for Reply',

@@ -41,19 +41,30 @@ export async function readAttachments(
 		const binary = binaries[property];
 		if (!binary) {
 			const available = Object.keys(binaries);
-			throw new NodeOperationError(context.getNode(), `"${field.label}" names the binary property "${property}", which item ${itemIndex} does not have`, {
-				description: available.length > 0
-					? `The item has these binary properties: ${available.join(', ')}.`
-					: 'The item has no binary data. Read the file in an earlier node (e.g. Read/Write Files from Disk or HTTP Request).',
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`"${field.label}" names the binary property "${property}", which item ${itemIndex} does not have`,
+				{
+					description:
+						available.length > 0
+							? `The item has these binary properties: ${available.join(', ')}.`
+							: 'The item has no binary data. Read the file in an earlier node (e.g. Read/Write Files from Disk or HTTP Request).',
+					itemIndex,
+				},
+			);
 		}
-		const fileName = binary.fileName ?? `${property}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
+		const fileName =
+			binary.fileName ?? `${property}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
 		if (field.voicePart && !isWav(binary.mimeType, fileName)) {
-			throw new NodeOperationError(context.getNode(), `"${field.label}" in item ${itemIndex} is not a WAV file: "${fileName}"`, {
-				description: 'Whispir plays only WAV recordings in voice calls. Convert the file to WAV first.',
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`"${field.label}" in item ${itemIndex} is not a WAV file: "${fileName}"`,
+				{
+					description:
+						'Whispir plays only WAV recordings in voice calls. Convert the file to WAV first.',
+					itemIndex,
+				},
+			);
 		}
 		const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, property);
 		counted.bytes += buffer.length;
@@ -61,10 +72,17 @@ export async function readAttachments(
 			throw new NodeOperationError(
 				context.getNode(),
 				`The attachments of item ${itemIndex} are ${(counted.bytes / 1024 / 1024).toFixed(1)} MB; Whispir accepts at most 10 MB per message`,
-				{ description: `Send smaller files, or fewer of them (checked while reading "${field.label}").`, itemIndex },
+				{
+					description: `Send smaller files, or fewer of them (checked while reading "${field.label}").`,
+					itemIndex,
+				},
 			);
 		}
-		attachments.push({ attachmentName: fileName, attachmentDesc: field.voicePart ?? fileName, derefUri: buffer.toString('base64') });
+		attachments.push({
+			attachmentName: fileName,
+			attachmentDesc: field.voicePart ?? fileName,
+			derefUri: buffer.toString('base64'),
+		});
 	}
 	return attachments;
 }

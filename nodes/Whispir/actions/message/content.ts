@@ -14,7 +14,11 @@ const show = (channel: string) => ({ show: { channels: [channel] } });
 
 /** The channels Send offers; Send Bulk takes only email, voice and web (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message). */
 const CHANNEL_OPTIONS = [
-	{ name: 'Email', value: 'email', description: 'An email, as plain text or HTML, with attachments' },
+	{
+		name: 'Email',
+		value: 'email',
+		description: 'An email, as plain text or HTML, with attachments',
+	},
 	{
 		name: 'Push Notification',
 		value: 'push',
@@ -23,14 +27,25 @@ const CHANNEL_OPTIONS = [
 	{
 		name: 'Rich Message / Web Page',
 		value: 'web',
-		description: 'A web page: linked from the SMS or email with @@web_link@@, or published to your web destinations',
+		description:
+			'A web page: linked from the SMS or email with @@web_link@@, or published to your web destinations',
 	},
-	{ name: 'Social Media', value: 'social', description: 'Posts to the Twitter and Facebook pages configured in Whispir' },
-	{ name: 'Voice Call', value: 'voice', description: 'A text-to-speech phone call, optionally with a teleconference' },
+	{
+		name: 'Social Media',
+		value: 'social',
+		description: 'Posts to the Twitter and Facebook pages configured in Whispir',
+	},
+	{
+		name: 'Voice Call',
+		value: 'voice',
+		description: 'A text-to-speech phone call, optionally with a teleconference',
+	},
 ];
 
 export function contentFields(options: { bulk: boolean }): INodeProperties[] {
-	const channels = options.bulk ? CHANNEL_OPTIONS.filter((o) => ['email', 'voice', 'web'].includes(o.value)) : CHANNEL_OPTIONS;
+	const channels = options.bulk
+		? CHANNEL_OPTIONS.filter((o) => ['email', 'voice', 'web'].includes(o.value))
+		: CHANNEL_OPTIONS;
 	const fields: INodeProperties[] = [
 		{
 			displayName: 'Subject',
@@ -38,7 +53,8 @@ export function contentFields(options: { bulk: boolean }): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Appointment reminder',
-			description: 'The first line of the SMS and voice call, and the email subject. Can be empty when a template is used.',
+			description:
+				'The first line of the SMS and voice call, and the email subject. Can be empty when a template is used.',
 		},
 		{
 			displayName: 'SMS Text',
@@ -47,7 +63,8 @@ export function contentFields(options: { bulk: boolean }): INodeProperties[] {
 			typeOptions: { rows: 3 },
 			default: '',
 			placeholder: 'e.g. Your appointment is tomorrow at 10:00. Reply YES to confirm.',
-			description: 'The text message sent to phone numbers (up to 1,600 characters; some countries allow fewer). Also the text of a push notification. Leave empty to send no SMS.',
+			description:
+				'The text message sent to phone numbers (up to 1,600 characters; some countries allow fewer). Also the text of a push notification. Leave empty to send no SMS.',
 		},
 		{
 			displayName: 'Channels',
@@ -87,7 +104,8 @@ export function contentFields(options: { bulk: boolean }): INodeProperties[] {
 			required: true,
 			displayOptions: show('voice'),
 			placeholder: 'e.g. This is an urgent message from the Service Desk',
-			description: 'Read out when the call is answered, before the recipient presses a key to hear the message',
+			description:
+				'Read out when the call is answered, before the recipient presses a key to hear the message',
 		},
 		{
 			displayName: 'Voice Message',
@@ -208,7 +226,8 @@ export function contentFields(options: { bulk: boolean }): INodeProperties[] {
 			type: 'string',
 			default: '',
 			displayOptions: show('social'),
-			description: 'The text posted to the Twitter accounts configured in Whispir. Leave empty to skip Twitter.',
+			description:
+				'The text posted to the Twitter accounts configured in Whispir. Leave empty to skip Twitter.',
 		},
 		{
 			displayName: 'Facebook Post',
@@ -217,15 +236,20 @@ export function contentFields(options: { bulk: boolean }): INodeProperties[] {
 			typeOptions: { rows: 3 },
 			default: '',
 			displayOptions: show('social'),
-			description: 'The text posted to the Facebook pages configured in Whispir. Leave empty to skip Facebook.',
+			description:
+				'The text posted to the Facebook pages configured in Whispir. Leave empty to skip Facebook.',
 		},
 	];
 }
 
-const text = (context: IExecuteFunctions, name: string, itemIndex: number) => optionalText(context, name, itemIndex) ?? '';
+const text = (context: IExecuteFunctions, name: string, itemIndex: number) =>
+	optionalText(context, name, itemIndex) ?? '';
 
 function emptyField(context: IExecuteFunctions, label: string, itemIndex: number, fix: string) {
-	return new NodeOperationError(context.getNode(), `"${label}" is empty in item ${itemIndex}`, { description: fix, itemIndex });
+	return new NodeOperationError(context.getNode(), `"${label}" is empty in item ${itemIndex}`, {
+		description: fix,
+		itemIndex,
+	});
 }
 
 /**
@@ -234,7 +258,10 @@ function emptyField(context: IExecuteFunctions, label: string, itemIndex: number
  * line breaks (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message); the JSON form of Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message is followed.
  */
 export function voiceType(options: IDataObject): string {
-	const value = (key: string) => String(options[key] ?? '').replace(/[\r\n,]/g, '').trim();
+	const value = (key: string) =>
+		String(options[key] ?? '')
+			.replace(/[\r\n,]/g, '')
+			.trim();
 	return `ConfCall:${value('confCall')},ConfAccountNo:${value('confAccountNo')},ConfPinNo:${value('confPinNo')},ConfModPinNo:${value('confModPinNo')},Pin:${value('pin')}`;
 }
 
@@ -243,7 +270,11 @@ export function voiceType(options: IDataObject): string {
  * chosen channel. A chosen channel without its content is refused here, before anything is sent.
  * With `usesTemplate`, empty fields are left out so that the template's content applies.
  */
-export function readContent(context: IExecuteFunctions, itemIndex: number, options: { usesTemplate: boolean }): IDataObject {
+export function readContent(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: { usesTemplate: boolean },
+): IDataObject {
 	const channels = context.getNodeParameter('channels', itemIndex, []) as string[];
 	const message: IDataObject = {};
 	const subject = text(context, 'subject', itemIndex);
@@ -253,16 +284,37 @@ export function readContent(context: IExecuteFunctions, itemIndex: number, optio
 
 	if (channels.includes('email')) {
 		const emailBody = text(context, 'emailBody', itemIndex);
-		if (emailBody === '') throw emptyField(context, 'Email Body', itemIndex, 'Enter the email text, or remove Email from "Channels".');
-		message.email = { body: emailBody, type: text(context, 'emailType', itemIndex) || 'text/plain' };
+		if (emailBody === '')
+			throw emptyField(
+				context,
+				'Email Body',
+				itemIndex,
+				'Enter the email text, or remove Email from "Channels".',
+			);
+		message.email = {
+			body: emailBody,
+			type: text(context, 'emailType', itemIndex) || 'text/plain',
+		};
 		const footer = text(context, 'emailFooter', itemIndex);
 		if (footer !== '') (message.email as IDataObject).footer = footer;
 	}
 	if (channels.includes('voice')) {
 		const header = text(context, 'voiceHeader', itemIndex);
 		const voiceBody = text(context, 'voiceBody', itemIndex);
-		if (header === '') throw emptyField(context, 'Voice Introduction', itemIndex, 'Enter the introduction read out when the call is answered, or remove Voice Call from "Channels".');
-		if (voiceBody === '') throw emptyField(context, 'Voice Message', itemIndex, 'Enter the text read out in the call, or remove Voice Call from "Channels".');
+		if (header === '')
+			throw emptyField(
+				context,
+				'Voice Introduction',
+				itemIndex,
+				'Enter the introduction read out when the call is answered, or remove Voice Call from "Channels".',
+			);
+		if (voiceBody === '')
+			throw emptyField(
+				context,
+				'Voice Message',
+				itemIndex,
+				'Enter the text read out in the call, or remove Voice Call from "Channels".',
+			);
 		const voiceOptions = context.getNodeParameter('voiceOptions', itemIndex, {}) as IDataObject;
 		message.voice = { header, body: voiceBody, type: voiceType(voiceOptions) };
 		if (typeof voiceOptions.footer === 'string' && voiceOptions.footer.trim() !== '') {
@@ -271,12 +323,24 @@ export function readContent(context: IExecuteFunctions, itemIndex: number, optio
 	}
 	if (channels.includes('web')) {
 		const webBody = text(context, 'webBody', itemIndex);
-		if (webBody === '') throw emptyField(context, 'Web Page Content', itemIndex, 'Enter the page content, or remove Rich Message / Web Page from "Channels".');
+		if (webBody === '')
+			throw emptyField(
+				context,
+				'Web Page Content',
+				itemIndex,
+				'Enter the page content, or remove Rich Message / Web Page from "Channels".',
+			);
 		message.web = { body: webBody, type: text(context, 'webType', itemIndex) || 'text/html' };
 	}
 	if (channels.includes('push')) {
 		const appId = text(context, 'pushApp', itemIndex);
-		if (appId === '') throw emptyField(context, 'Push App', itemIndex, 'Pick the app whose devices get the notification.');
+		if (appId === '')
+			throw emptyField(
+				context,
+				'Push App',
+				itemIndex,
+				'Pick the app whose devices get the notification.',
+			);
 		const escalation = wholeNumber(
 			context,
 			context.getNodeParameter('pushEscalationMins', itemIndex, 0),
@@ -284,7 +348,11 @@ export function readContent(context: IExecuteFunctions, itemIndex: number, optio
 			itemIndex,
 		);
 		message.features = {
-			pushOptions: { notifications: 'enabled', appId, ...(escalation > 0 ? { escalationMins: String(escalation) } : {}) },
+			pushOptions: {
+				notifications: 'enabled',
+				appId,
+				...(escalation > 0 ? { escalationMins: String(escalation) } : {}),
+			},
 		};
 	}
 	if (channels.includes('social')) {
@@ -293,18 +361,42 @@ export function readContent(context: IExecuteFunctions, itemIndex: number, optio
 		const facebook = text(context, 'facebookText', itemIndex);
 		if (twitter !== '') posts.push({ id: 'social', body: twitter });
 		if (facebook !== '') posts.push({ id: 'social_long', body: facebook, type: 'text/plain' });
-		if (posts.length === 0) throw emptyField(context, 'Twitter Post', itemIndex, 'Enter a Twitter or Facebook post, or remove Social Media from "Channels".');
+		if (posts.length === 0)
+			throw emptyField(
+				context,
+				'Twitter Post',
+				itemIndex,
+				'Enter a Twitter or Facebook post, or remove Social Media from "Channels".',
+			);
 		message.social = { social: posts };
 	}
 
 	if (!options.usesTemplate) {
-		const hasContent = ['body', 'email', 'voice', 'web', 'social', 'features'].some((key) => message[key] !== undefined);
+		const hasContent = ['body', 'email', 'voice', 'web', 'social', 'features'].some(
+			(key) => message[key] !== undefined,
+		);
 		if (!hasContent) {
-			throw emptyField(context, 'SMS Text', itemIndex, 'Enter the SMS text, add another channel under "Channels", or pick a template under "Options".');
+			throw emptyField(
+				context,
+				'SMS Text',
+				itemIndex,
+				'Enter the SMS text, add another channel under "Channels", or pick a template under "Options".',
+			);
 		}
-		if (subject === '') throw emptyField(context, 'Subject', itemIndex, 'Enter a subject: it is the first line of the SMS and the email subject.');
+		if (subject === '')
+			throw emptyField(
+				context,
+				'Subject',
+				itemIndex,
+				'Enter a subject: it is the first line of the SMS and the email subject.',
+			);
 		if (message.features && body === '') {
-			throw emptyField(context, 'SMS Text', itemIndex, 'A push notification shows the SMS text: enter it.');
+			throw emptyField(
+				context,
+				'SMS Text',
+				itemIndex,
+				'A push notification shows the SMS text: enter it.',
+			);
 		}
 	}
 	return message;

@@ -10,7 +10,10 @@ import { isoTime, messageLocator } from './locator';
 
 const properties: INodeProperties[] = [workspaceSelector, messageLocator, simplifyOption];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['get'] } },
+	properties,
+);
 
 /** Whispir's answer has no `id` (only links): the ID asked for is put first. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -26,7 +29,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	for (const key of ['to', 'subject', 'body', 'label', 'from', 'direction', 'responseCount']) {
 		if (record[key] !== undefined && record[key] !== '') simple[key] = record[key];
 	}
-	for (const key of ['email', 'voice', 'web']) if (typeof record[key] === 'object') simple[key] = record[key];
+	for (const key of ['email', 'voice', 'web'])
+		if (typeof record[key] === 'object') simple[key] = record[key];
 	simple.createdAt = isoTime(record.createdTime);
 	return simple;
 }

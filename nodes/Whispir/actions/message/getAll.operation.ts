@@ -28,14 +28,16 @@ const filters: INodeProperties[] = [
 				name: 'shared',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to include the messages other users sent in the workspace, not only those sent with this credential',
+				description:
+					'Whether to include the messages other users sent in the workspace, not only those sent with this credential',
 			},
 			{
 				displayName: 'Sent After',
 				name: 'from',
 				type: 'dateTime',
 				default: '',
-				description: "Start of the date range, in the workflow's timezone (Whispir reads it in the Whispir user's timezone)",
+				description:
+					"Start of the date range, in the workflow's timezone (Whispir reads it in the Whispir user's timezone)",
 			},
 			{
 				displayName: 'Sent Before',
@@ -71,10 +73,14 @@ function query(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	for (const [label, value, side] of range) {
 		const time = readWallClock(value, timeZone);
 		if (!time) {
-			throw new NodeOperationError(this.getNode(), `"${label}" in item ${itemIndex} is not a date and time: "${String(value)}"`, {
-				description: 'Pick a date and time, or give one like 2026-05-01T09:30.',
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`"${label}" in item ${itemIndex} is not a date and time: "${String(value)}"`,
+				{
+					description: 'Pick a date and time, or give one like 2026-05-01T09:30.',
+					itemIndex,
+				},
+			);
 		}
 		const [date, clock] = whispirMinutes(time).split(' ');
 		qs[`criteria${side}Date`] = date;

@@ -19,12 +19,14 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Summary',
 				value: 'summary',
-				description: 'One item per response category with how many recipients are in it ("noresponse", "notmatched", or a response rule category)',
+				description:
+					'One item per response category with how many recipients are in it ("noresponse", "notmatched", or a response rule category)',
 			},
 			{
 				name: 'Per Recipient',
 				value: 'detailed',
-				description: 'One item per recipient with their reply, its channel and time, and its category',
+				description:
+					'One item per recipient with their reply, its channel and time, and its category',
 			},
 		],
 		default: 'summary',
@@ -35,15 +37,20 @@ const properties: INodeProperties[] = [
 		name: 'byResponseRule',
 		type: 'boolean',
 		default: false,
-		description: "Whether to group the replies by the categories of the message's response rule (e.g. Yes / No) instead of Whispir's default grouping",
+		description:
+			"Whether to group the replies by the categories of the message's response rule (e.g. Yes / No) instead of Whispir's default grouping",
 	},
 	...updateDisplayOptions({ show: { view: ['detailed'] } }, returnAllOrLimit),
 	simplifyOption,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['getResponses'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['getResponses'] } },
+	properties,
+);
 
-const notAvailable = (value: IDataObject[string]) => (value === 'N/A' || value === '' ? null : value);
+const notAvailable = (value: IDataObject[string]) =>
+	value === 'N/A' || value === '' ? null : value;
 
 function recipientOf(messageId: string, entry: IDataObject): IDataObject {
 	const from = (entry.from as IDataObject | undefined) ?? {};
@@ -63,16 +70,30 @@ function recipientOf(messageId: string, entry: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filter = isOn(this.getNodeParameter('byResponseRule', itemIndex, false)) ? 'responserule' : 'default';
-	const { messageId, view, entries } = await readReport(this, itemIndex, ENDPOINTS.messageResponse, { filter });
+	const filter = isOn(this.getNodeParameter('byResponseRule', itemIndex, false))
+		? 'responserule'
+		: 'default';
+	const { messageId, view, entries } = await readReport(
+		this,
+		itemIndex,
+		ENDPOINTS.messageResponse,
+		{ filter },
+	);
 	const simplified = isOn(this.getNodeParameter('simplify', itemIndex, true));
 	if (view === 'summary') {
 		return entries.map((withLink) => {
 			const entry = withoutFields(withLink, ['link']);
 			return simplified
-				? { messageId, category: entry.type, recipients: Number(entry.responseCount ?? 0), percentage: entry.percentageTotal }
+				? {
+						messageId,
+						category: entry.type,
+						recipients: Number(entry.responseCount ?? 0),
+						percentage: entry.percentageTotal,
+					}
 				: { messageId, ...entry };
 		});
 	}
-	return entries.map((entry) => (simplified ? recipientOf(messageId, entry) : { messageId, ...entry }));
+	return entries.map((entry) =>
+		simplified ? recipientOf(messageId, entry) : { messageId, ...entry },
+	);
 }

@@ -18,12 +18,13 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Summary',
 				value: 'summary',
-				description: 'One item with how many recipients are pending, sent, received, acknowledged and undeliverable',
+				description:
+					'One item with how many recipients are pending, sent, received, acknowledged and undeliverable',
 			},
 			{
 				name: 'Per Recipient',
 				value: 'detailed',
-				description: "One item per recipient with the status of each channel and its times",
+				description: 'One item per recipient with the status of each channel and its times',
 			},
 		],
 		default: 'summary',
@@ -33,7 +34,10 @@ const properties: INodeProperties[] = [
 	simplifyOption,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['getStatus'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['getStatus'] } },
+	properties,
+);
 
 /** Whispir's status categories (Whispir's Message Status docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message) as counts, keyed for people and agents. */
 function summaryOf(messageId: string, entry: IDataObject | undefined): IDataObject {
@@ -49,7 +53,11 @@ function summaryOf(messageId: string, entry: IDataObject | undefined): IDataObje
 
 /** Per channel: the status code and ISO times, channels the recipient was not sent left out. */
 function recipientOf(messageId: string, entry: IDataObject): IDataObject {
-	const simple: IDataObject = { messageId, name: entry.name, info: typeof entry.info === 'string' ? entry.info.trim() : entry.info };
+	const simple: IDataObject = {
+		messageId,
+		name: entry.name,
+		info: typeof entry.info === 'string' ? entry.info.trim() : entry.info,
+	};
 	const channels = Array.isArray(entry.status) ? (entry.status as IDataObject[]) : [];
 	for (const channel of channels) {
 		if (!channel.status) continue;
@@ -68,6 +76,9 @@ function recipientOf(messageId: string, entry: IDataObject): IDataObject {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const { messageId, view, entries } = await readReport(this, itemIndex, ENDPOINTS.messageStatus);
 	const simplified = isOn(this.getNodeParameter('simplify', itemIndex, true));
-	if (view === 'summary') return [simplified ? summaryOf(messageId, entries[0]) : { messageId, ...entries[0] }];
-	return entries.map((entry) => (simplified ? recipientOf(messageId, entry) : { messageId, ...entry }));
+	if (view === 'summary')
+		return [simplified ? summaryOf(messageId, entries[0]) : { messageId, ...entries[0] }];
+	return entries.map((entry) =>
+		simplified ? recipientOf(messageId, entry) : { messageId, ...entry },
+	);
 }

@@ -10,7 +10,8 @@ export const messageLocator = idLocator({
 
 /** Whispir's epoch-seconds (or milliseconds) strings as ISO dates; anything else unchanged. */
 export function isoTime<T>(value: T): T | string {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (!/^\d{9,13}$/.test(text)) return value;
 	const ms = text.length >= 12 ? Number(text) : Number(text) * 1000;
 	return new Date(ms).toISOString();

@@ -18,7 +18,7 @@ export const templateOption: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	description:
-		"A message template of the workspace. Its content is used for every channel you leave empty; @@attribute@@ tags in it are filled from \"Message Attributes\".",
+		'A message template of the workspace. Its content is used for every channel you leave empty; @@attribute@@ tags in it are filled from "Message Attributes".',
 	modes: [
 		{
 			displayName: 'From List',
@@ -64,8 +64,20 @@ export const callbackParametersOption: INodeProperties = {
 			displayName: 'Parameter',
 			name: 'parameter',
 			values: [
-				{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. orderId' },
-				{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. 10045' },
+				{
+					displayName: 'Key',
+					name: 'key',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. orderId',
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 10045',
+				},
 			],
 		},
 	],
@@ -100,9 +112,27 @@ export const scheduleOptions: INodeProperties[] = [
 						default: 2,
 						description: 'How many times the message is sent in all',
 					},
-					{ displayName: 'Every (Days)', name: 'days', type: 'number', typeOptions: { minValue: 0 }, default: 0 },
-					{ displayName: 'Every (Hours)', name: 'hours', type: 'number', typeOptions: { minValue: 0 }, default: 1 },
-					{ displayName: 'Every (Minutes)', name: 'minutes', type: 'number', typeOptions: { minValue: 0 }, default: 0 },
+					{
+						displayName: 'Every (Days)',
+						name: 'days',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+					},
+					{
+						displayName: 'Every (Hours)',
+						name: 'hours',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 1,
+					},
+					{
+						displayName: 'Every (Minutes)',
+						name: 'minutes',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+					},
 				],
 			},
 		],
@@ -113,7 +143,10 @@ export const scheduleOptions: INodeProperties[] = [
 function locator(value: unknown): { mode: string; value: string } | undefined {
 	const picked = locatorValue(value);
 	if (picked === undefined) return undefined;
-	const mode = typeof value === 'object' && value !== null ? String((value as { mode?: unknown }).mode ?? 'id') : 'id';
+	const mode =
+		typeof value === 'object' && value !== null
+			? String((value as { mode?: unknown }).mode ?? 'id')
+			: 'id';
 	return { mode, value: picked };
 }
 
@@ -125,7 +158,12 @@ export function isPicked(value: unknown): boolean {
 /** One list read per execution, resource and workspace: shared by all items of the run. */
 const listCache = new WeakMap<object, Map<string, Promise<IDataObject[]>>>();
 
-async function cachedList(context: IExecuteFunctions, endpoint: Endpoint, workspaceId: string | undefined, itemIndex: number) {
+async function cachedList(
+	context: IExecuteFunctions,
+	endpoint: Endpoint,
+	workspaceId: string | undefined,
+	itemIndex: number,
+) {
 	let lists = listCache.get(context);
 	if (!lists) listCache.set(context, (lists = new Map()));
 	const key = `${endpoint.path}|${endpoint.inWorkspace ? (workspaceId ?? '') : ''}`;
@@ -147,20 +185,47 @@ async function cachedList(context: IExecuteFunctions, endpoint: Endpoint, worksp
 
 async function assertNameExists(
 	context: IExecuteFunctions,
-	request: { endpoint: Endpoint; nameKey: string; name: string; label: string; kind: string; workspaceId?: string; itemIndex: number },
+	request: {
+		endpoint: Endpoint;
+		nameKey: string;
+		name: string;
+		label: string;
+		kind: string;
+		workspaceId?: string;
+		itemIndex: number;
+	},
 ): Promise<void> {
-	const records = await cachedList(context, request.endpoint, request.workspaceId, request.itemIndex);
-	const names = records.map((record) => String(record[request.nameKey] ?? '')).filter((name) => name !== '');
+	const records = await cachedList(
+		context,
+		request.endpoint,
+		request.workspaceId,
+		request.itemIndex,
+	);
+	const names = records
+		.map((record) => String(record[request.nameKey] ?? ''))
+		.filter((name) => name !== '');
 	if (names.includes(request.name)) return;
-	const known = names.length === 0 ? `There are no ${request.kind}s here.` : `Names that exist: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}.`;
-	throw new NodeOperationError(context.getNode(), `"${request.label}" in item ${request.itemIndex}: there is no ${request.kind} named "${request.name}"`, {
-		description: `${known} Names are case-sensitive. Pick one from the list instead.`,
-		itemIndex: request.itemIndex,
-	});
+	const known =
+		names.length === 0
+			? `There are no ${request.kind}s here.`
+			: `Names that exist: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}.`;
+	throw new NodeOperationError(
+		context.getNode(),
+		`"${request.label}" in item ${request.itemIndex}: there is no ${request.kind} named "${request.name}"`,
+		{
+			description: `${known} Names are case-sensitive. Pick one from the list instead.`,
+			itemIndex: request.itemIndex,
+		},
+	);
 }
 
 /** `messageTemplateId`, or `messageTemplateName` after checking the name exists. */
-export async function templateFields(context: IExecuteFunctions, itemIndex: number, value: unknown, workspaceId?: string): Promise<IDataObject> {
+export async function templateFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	workspaceId?: string,
+): Promise<IDataObject> {
 	const picked = locator(value);
 	if (!picked) return {};
 	if (picked.mode !== 'name') return { messageTemplateId: picked.value };
@@ -177,17 +242,31 @@ export async function templateFields(context: IExecuteFunctions, itemIndex: numb
 }
 
 /** Whispir wants the callback's **name** in `callbackId` (Whispir's Callbacks docs: https://developers.whispir.com/c2NoOjM4OTQzOTIx-callback). */
-export async function callbackFields(context: IExecuteFunctions, itemIndex: number, options: IDataObject): Promise<IDataObject> {
+export async function callbackFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): Promise<IDataObject> {
 	const fields: IDataObject = {};
 	const picked = locator(options.callback);
 	if (picked) {
 		// Names picked from the list exist; typed ones are checked.
 		if (picked.mode !== 'list') {
-			await assertNameExists(context, { endpoint: ENDPOINTS.callback, nameKey: 'name', name: picked.value, label: 'Callback', kind: 'callback', itemIndex });
+			await assertNameExists(context, {
+				endpoint: ENDPOINTS.callback,
+				nameKey: 'name',
+				name: picked.value,
+				label: 'Callback',
+				kind: 'callback',
+				itemIndex,
+			});
 		}
 		fields.callbackId = picked.value;
 	}
-	const parameters = ((options.callbackParameters as IDataObject | undefined)?.parameter as IDataObject[] | undefined) ?? [];
+	const parameters =
+		((options.callbackParameters as IDataObject | undefined)?.parameter as
+			| IDataObject[]
+			| undefined) ?? [];
 	const callbackParameters: IDataObject = {};
 	for (const { key, value } of parameters) {
 		const name = String(key ?? '').trim();
@@ -198,8 +277,14 @@ export async function callbackFields(context: IExecuteFunctions, itemIndex: numb
 }
 
 /** `messageType: SCHEDULED` with the date in Whispir's format; a repetition makes it REPEAT. */
-export function scheduleFields(context: IExecuteFunctions, itemIndex: number, options: IDataObject): IDataObject {
-	const repetition = (options.repeat as IDataObject | undefined)?.repetition as IDataObject | undefined;
+export function scheduleFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): IDataObject {
+	const repetition = (options.repeat as IDataObject | undefined)?.repetition as
+		| IDataObject
+		| undefined;
 	if (options.sendAt === undefined || options.sendAt === '' || options.sendAt === null) {
 		if (repetition) {
 			throw new NodeOperationError(context.getNode(), `"Send At" is empty in item ${itemIndex}`, {
@@ -211,26 +296,43 @@ export function scheduleFields(context: IExecuteFunctions, itemIndex: number, op
 	}
 	const sendAt = readWallClock(options.sendAt, context.getTimezone());
 	if (!sendAt) {
-		throw new NodeOperationError(context.getNode(), `"Send At" in item ${itemIndex} is not a date and time: "${String(options.sendAt)}"`, {
-			description: 'Pick a date and time, or give one like 2026-05-01T09:30 (an ISO date, optionally with a timezone offset).',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Send At" in item ${itemIndex} is not a date and time: "${String(options.sendAt)}"`,
+			{
+				description:
+					'Pick a date and time, or give one like 2026-05-01T09:30 (an ISO date, optionally with a timezone offset).',
+				itemIndex,
+			},
+		);
 	}
 	// Whispir reads scheduleDate in the sending user's profile timezone (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message, dates.ts).
 	const scheduleDate = whispirMinutes(sendAt);
 	if (sendAt.instant.getTime() < Date.now()) {
-		throw new NodeOperationError(context.getNode(), `"Send At" in item ${itemIndex} is in the past: ${scheduleDate}`, {
-			description: `Pick a time in the future (the workflow's timezone is ${context.getTimezone()}), or remove "Send At" to send now.`,
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Send At" in item ${itemIndex} is in the past: ${scheduleDate}`,
+			{
+				description: `Pick a time in the future (the workflow's timezone is ${context.getTimezone()}), or remove "Send At" to send now.`,
+				itemIndex,
+			},
+		);
 	}
 	const fields: IDataObject = { messageType: 'SCHEDULED', scheduleType: 'ONCE', scheduleDate };
-	if (repetition) Object.assign(fields, { scheduleType: 'REPEAT', ...repetitionFields(context, itemIndex, repetition) });
+	if (repetition)
+		Object.assign(fields, {
+			scheduleType: 'REPEAT',
+			...repetitionFields(context, itemIndex, repetition),
+		});
 	return fields;
 }
 
 /** Whispir's repetition fields, as the whole-number strings its examples send (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message). */
-function repetitionFields(context: IExecuteFunctions, itemIndex: number, repetition: IDataObject): IDataObject {
+function repetitionFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	repetition: IDataObject,
+): IDataObject {
 	const whole = (value: unknown, label: string, min: number) =>
 		wholeNumber(context, value ?? 0, { label: `Repeat: ${label}`, min }, itemIndex);
 	const count = whole(repetition.count, 'Times', 1);
@@ -239,10 +341,15 @@ function repetitionFields(context: IExecuteFunctions, itemIndex: number, repetit
 	const minutes = whole(repetition.minutes, 'Every (Minutes)', 0);
 	// Without an interval every repetition would go out at the same moment: the same message, many times.
 	if (count > 1 && days + hours + minutes === 0) {
-		throw new NodeOperationError(context.getNode(), `"Repeat" in item ${itemIndex} has no interval`, {
-			description: 'Set "Every (Days)", "Every (Hours)" or "Every (Minutes)" above 0, or send the message only once.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Repeat" in item ${itemIndex} has no interval`,
+			{
+				description:
+					'Set "Every (Days)", "Every (Hours)" or "Every (Minutes)" above 0, or send the message only once.',
+				itemIndex,
+			},
+		);
 	}
 	return {
 		repetitionCount: String(count),

@@ -26,7 +26,8 @@ export const recipientFields: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Contact or List',
 		default: {},
-		description: 'Contacts and distribution lists of the workspace to send to, besides those in "To"',
+		description:
+			'Contacts and distribution lists of the workspace to send to, besides those in "To"',
 		options: [
 			{
 				displayName: 'Contact',
@@ -37,7 +38,7 @@ export const recipientFields: INodeProperties[] = [
 						name: 'mri',
 						type: 'resourceLocator',
 						default: { mode: 'list', value: '' },
-						description: "The contact; Whispir addresses it by its MRI",
+						description: 'The contact; Whispir addresses it by its MRI',
 						modes: [
 							{
 								displayName: 'From List',
@@ -100,12 +101,15 @@ export function readRecipients(context: IExecuteFunctions, itemIndex: number): s
 	const fromText = typedRecipients(context.getNodeParameter('to', itemIndex, '') as unknown);
 	const picked = context.getNodeParameter('pickedRecipients', itemIndex, {}) as IDataObject;
 	const fromPicks = ['contacts', 'lists'].flatMap((group) =>
-		((picked[group] as IDataObject[] | undefined) ?? []).flatMap((entry) => locatorValue(entry.mri) ?? []),
+		((picked[group] as IDataObject[] | undefined) ?? []).flatMap(
+			(entry) => locatorValue(entry.mri) ?? [],
+		),
 	);
 	const recipients = [...new Set([...fromText, ...fromPicks])];
 	if (recipients.length === 0) {
 		throw new NodeOperationError(context.getNode(), `"To" has no recipients in item ${itemIndex}`, {
-			description: 'Enter phone numbers, email addresses or MRIs in "To", or pick contacts or distribution lists.',
+			description:
+				'Enter phone numbers, email addresses or MRIs in "To", or pick contacts or distribution lists.',
 			itemIndex,
 		});
 	}

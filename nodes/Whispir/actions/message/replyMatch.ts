@@ -6,7 +6,11 @@
  * "Yes!", "yes please", "OK, YES." approve; "Yesterday" and "yes and no" do not.
  */
 
-const words = (text: string): string[] => text.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (text: string): string[] =>
+	text
+		.toLocaleLowerCase()
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter(Boolean);
 
 function containsPhrase(replyWords: string[], phrase: string[]): boolean {
 	if (phrase.length === 0) return false;
@@ -17,7 +21,11 @@ function containsPhrase(replyWords: string[], phrase: string[]): boolean {
 }
 
 /** true (approved), false (declined) or undefined (no answer: keep waiting). */
-export function approvalOf(reply: string, approveWord: string, declineWord: string): boolean | undefined {
+export function approvalOf(
+	reply: string,
+	approveWord: string,
+	declineWord: string,
+): boolean | undefined {
 	const replyWords = words(reply);
 	const approves = containsPhrase(replyWords, words(approveWord));
 	const declines = containsPhrase(replyWords, words(declineWord));

@@ -34,11 +34,25 @@ const emailAttachmentsField: INodeProperties = {
 
 /** The WAV files that may replace a spoken part of the call, and the `attachmentDesc` naming that part. */
 const VOICE_RECORDINGS = [
-	{ name: 'voiceIntroductionRecording', label: 'Voice Introduction Recording', part: 'Introduction', voicePart: 'voiceintro.wav' },
-	{ name: 'voiceMessageRecording', label: 'Voice Message Recording', part: 'Message', voicePart: 'voicebody.wav' },
+	{
+		name: 'voiceIntroductionRecording',
+		label: 'Voice Introduction Recording',
+		part: 'Introduction',
+		voicePart: 'voiceintro.wav',
+	},
+	{
+		name: 'voiceMessageRecording',
+		label: 'Voice Message Recording',
+		part: 'Message',
+		voicePart: 'voicebody.wav',
+	},
 ] as const;
 
-const recordingField = ({ name, label, part }: (typeof VOICE_RECORDINGS)[number]): INodeProperties => ({
+const recordingField = ({
+	name,
+	label,
+	part,
+}: (typeof VOICE_RECORDINGS)[number]): INodeProperties => ({
 	displayName: label,
 	name,
 	type: 'string',
@@ -69,14 +83,16 @@ export const properties: INodeProperties[] = [
 				name: 'deliveryReceipts',
 				type: 'boolean',
 				default: true,
-				description: 'Whether Whispir collects delivery receipts for the SMS. Turn off to save the receipt cost.',
+				description:
+					'Whether Whispir collects delivery receipts for the SMS. Turn off to save the receipt cost.',
 			},
 			idLocator({
 				name: 'event',
 				displayName: 'Event',
 				searchListMethod: 'searchEvents',
 				required: false,
-				description: "An event (Events module) the message is about: its fields can be used as @@tags@@, e.g. @@summary@@, and the message is listed under the event's label",
+				description:
+					"An event (Events module) the message is about: its fields can be used as @@tags@@, e.g. @@summary@@, and the message is listed under the event's label",
 			}),
 			{
 				displayName: 'Message Attributes',
@@ -91,8 +107,20 @@ export const properties: INodeProperties[] = [
 						displayName: 'Attribute',
 						name: 'attribute',
 						values: [
-							{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. event_expiry' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. 13/06/2026' },
+							{
+								displayName: 'Name',
+								name: 'name',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. event_expiry',
+							},
+							{
+								displayName: 'Value',
+								name: 'value',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. 13/06/2026',
+							},
 						],
 					},
 				],
@@ -102,7 +130,8 @@ export const properties: INodeProperties[] = [
 				name: 'noReply',
 				type: 'boolean',
 				default: false,
-				description: "Whether to refuse replies to the message. Without a message alias it also hides the sender's number.",
+				description:
+					"Whether to refuse replies to the message. Without a message alias it also hides the sender's number.",
 			},
 			{
 				displayName: 'Return Stored Message',
@@ -118,10 +147,16 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['send'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['send'] } },
+	properties,
+);
 
 function attributes(options: IDataObject): IDataObject {
-	const list = ((options.messageAttributes as IDataObject | undefined)?.attribute as IDataObject[] | undefined) ?? [];
+	const list =
+		((options.messageAttributes as IDataObject | undefined)?.attribute as
+			| IDataObject[]
+			| undefined) ?? [];
 	const attribute = list
 		.map(({ name, value }) => ({ name: String(name ?? '').trim(), value: String(value ?? '') }))
 		.filter(({ name }) => name !== '');
@@ -140,7 +175,10 @@ export interface PreparedMessage {
 }
 
 /** The message body of the item, checked, as Send sends it. Nothing is sent yet. */
-export async function prepareMessage(context: IExecuteFunctions, itemIndex: number): Promise<PreparedMessage> {
+export async function prepareMessage(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): Promise<PreparedMessage> {
 	const workspaceId = workspaceOf(context, itemIndex, ENDPOINTS.message);
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	// What the item itself gets wrong (attachments included) is refused first; then names are
@@ -151,9 +189,18 @@ export async function prepareMessage(context: IExecuteFunctions, itemIndex: numb
 		...scheduleFields(context, itemIndex, options),
 	};
 	const counted = { bytes: 0 };
-	const emailFiles = message.email ? await readAttachments(context, itemIndex, { name: 'emailAttachments', label: 'Email Attachments' }, counted) : [];
+	const emailFiles = message.email
+		? await readAttachments(
+				context,
+				itemIndex,
+				{ name: 'emailAttachments', label: 'Email Attachments' },
+				counted,
+			)
+		: [];
 	const voiceFiles: IDataObject[] = [];
-	if (message.voice) for (const recording of VOICE_RECORDINGS) voiceFiles.push(...(await readAttachments(context, itemIndex, recording, counted)));
+	if (message.voice)
+		for (const recording of VOICE_RECORDINGS)
+			voiceFiles.push(...(await readAttachments(context, itemIndex, recording, counted)));
 	if (emailFiles.length > 0) (message.email as IDataObject).resources = { attachment: emailFiles };
 	if (voiceFiles.length > 0) (message.voice as IDataObject).resources = { attachment: voiceFiles };
 	Object.assign(
@@ -170,13 +217,23 @@ export async function prepareMessage(context: IExecuteFunctions, itemIndex: numb
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { workspaceId, options, message } = await prepareMessage(this, itemIndex);
-	const { id, url } = await createRecord(this, { endpoint: ENDPOINTS.message, workspaceId, body: message, itemIndex });
+	const { id, url } = await createRecord(this, {
+		endpoint: ENDPOINTS.message,
+		workspaceId,
+		body: message,
+		itemIndex,
+	});
 	if (id === undefined) return { id: null, url: null, warning: ACCEPTED_WITHOUT_ID };
 	const result: IDataObject = { id, url };
 	if (isOn(options.returnStoredMessage)) {
 		// The message is already sent: a failed read-back must not fail the item, or a re-run would send it twice.
 		try {
-			result.message = await fetchRecord(this, { endpoint: ENDPOINTS.message, id, workspaceId, itemIndex });
+			result.message = await fetchRecord(this, {
+				endpoint: ENDPOINTS.message,
+				id,
+				workspaceId,
+				itemIndex,
+			});
 		} catch (error) {
 			result.message = null;
 			result.readBackError = `The message was sent, but reading it back failed: ${(error as Error).message}`;

@@ -5,7 +5,12 @@ import type {
 	INodeProperties,
 	IWebhookDescription,
 } from 'n8n-workflow';
-import { NodeOperationError, SEND_AND_WAIT_OPERATION, WAIT_INDEFINITELY, updateDisplayOptions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	SEND_AND_WAIT_OPERATION,
+	WAIT_INDEFINITELY,
+	updateDisplayOptions,
+} from 'n8n-workflow';
 
 import { createRecord } from '../../helpers/records';
 import { isIdSegment, notAnIdError } from '../../transport/paths';
@@ -13,8 +18,19 @@ import { readWallClock } from '../dates';
 import { ENDPOINTS } from '../endpoints';
 import { failedItemOrThrow } from '../failedItem';
 import { isMatchableWord } from './replyMatch';
-import { prepareMessage, properties as sendProperties, type PreparedMessage } from './send.operation';
-import { createWaitCallback, newWait, removeStaleWaitCallbacks, untilStored, waitKey, type Wait } from './waitCallbacks';
+import {
+	prepareMessage,
+	properties as sendProperties,
+	type PreparedMessage,
+} from './send.operation';
+import {
+	createWaitCallback,
+	newWait,
+	removeStaleWaitCallbacks,
+	untilStored,
+	waitKey,
+	type Wait,
+} from './waitCallbacks';
 
 /**
  * Message → Send and Wait for Reply: sends one message (from the first input item, as n8n's own
@@ -54,8 +70,16 @@ const limitWaitTimeOption: INodeProperties = {
 					type: 'options',
 					default: 'afterTimeInterval',
 					options: [
-						{ name: 'After Time Interval', value: 'afterTimeInterval', description: 'Stop waiting after some time' },
-						{ name: 'At Specified Time', value: 'atSpecifiedTime', description: 'Stop waiting at a date and time' },
+						{
+							name: 'After Time Interval',
+							value: 'afterTimeInterval',
+							description: 'Stop waiting after some time',
+						},
+						{
+							name: 'At Specified Time',
+							value: 'atSpecifiedTime',
+							description: 'Stop waiting at a date and time',
+						},
 					],
 				},
 				{
@@ -106,7 +130,9 @@ const sendOptions = sendProperties.find((property) => property.name === 'options
 const waitOptions: INodeProperties = {
 	...sendOptions,
 	options: [
-		...(sendOptions.options as INodeProperties[]).filter((option) => !NOT_FOR_WAITS.has(option.name)),
+		...(sendOptions.options as INodeProperties[]).filter(
+			(option) => !NOT_FOR_WAITS.has(option.name),
+		),
 		limitWaitTimeOption,
 		nonAnswerHintOption,
 	].sort((a, b) => a.displayName.localeCompare(b.displayName)),
@@ -120,8 +146,16 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'approval',
 		options: [
-			{ name: 'Approval', value: 'approval', description: 'The recipient answers with the approve or the decline word' },
-			{ name: 'Free Text', value: 'freeText', description: 'The first reply is the answer, whatever it says' },
+			{
+				name: 'Approval',
+				value: 'approval',
+				description: 'The recipient answers with the approve or the decline word',
+			},
+			{
+				name: 'Free Text',
+				value: 'freeText',
+				description: 'The first reply is the answer, whatever it says',
+			},
 		],
 	},
 	{
@@ -130,7 +164,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: 'YES',
 		displayOptions: { show: { responseType: ['approval'] } },
-		description: 'A reply containing this word (in any case, with any other text around it) approves',
+		description:
+			'A reply containing this word (in any case, with any other text around it) approves',
 	},
 	{
 		displayName: 'Decline Word',
@@ -138,11 +173,12 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: 'NO',
 		displayOptions: { show: { responseType: ['approval'] } },
-		description: 'A reply containing this word (in any case, with any other text around it) declines',
+		description:
+			'A reply containing this word (in any case, with any other text around it) declines',
 	},
 	{
 		displayName:
-			'Whispir must reach n8n at its public address (n8n\'s WEBHOOK_URL) to report the reply. The first reply that answers resumes the execution; later replies are not reported.',
+			"Whispir must reach n8n at its public address (n8n's WEBHOOK_URL) to report the reply. The first reply that answers resumes the execution; later replies are not reported.",
 		name: 'sendAndWaitNotice',
 		type: 'notice',
 		default: '',
@@ -150,9 +186,16 @@ const properties: INodeProperties[] = [
 	waitOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: [SEND_AND_WAIT_OPERATION] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: [SEND_AND_WAIT_OPERATION] } },
+	properties,
+);
 
-function fieldError(context: IExecuteFunctions, message: string, description: string): NodeOperationError {
+function fieldError(
+	context: IExecuteFunctions,
+	message: string,
+	description: string,
+): NodeOperationError {
 	return new NodeOperationError(context.getNode(), message, { description, itemIndex: 0 });
 }
 
@@ -161,18 +204,34 @@ const UNIT_MS: Record<string, number> = { minutes: 60_000, hours: 3_600_000, day
 /** The end of the wait, or undefined without a limit. */
 function waitLimit(context: IExecuteFunctions): Date | undefined {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
-	const limit = (options.limitWaitTime as IDataObject | undefined)?.values as IDataObject | undefined;
+	const limit = (options.limitWaitTime as IDataObject | undefined)?.values as
+		| IDataObject
+		| undefined;
 	if (!limit) return undefined;
 	if (limit.limitType === 'atSpecifiedTime') {
 		const at = readWallClock(limit.maxDateAndTime, context.getTimezone())?.instant;
-		if (!at) throw fieldError(context, 'Max Date and Time is not a date', 'Options → Limit Wait Time → Max Date and Time needs a date and time, e.g. 2026-12-24T17:00:00.');
-		if (at.getTime() <= Date.now()) throw fieldError(context, 'Max Date and Time is in the past', 'Options → Limit Wait Time → Max Date and Time must be later than now.');
+		if (!at)
+			throw fieldError(
+				context,
+				'Max Date and Time is not a date',
+				'Options → Limit Wait Time → Max Date and Time needs a date and time, e.g. 2026-12-24T17:00:00.',
+			);
+		if (at.getTime() <= Date.now())
+			throw fieldError(
+				context,
+				'Max Date and Time is in the past',
+				'Options → Limit Wait Time → Max Date and Time must be later than now.',
+			);
 		return at;
 	}
 	const amount = Number(limit.resumeAmount);
 	const unit = UNIT_MS[String(limit.resumeUnit)];
 	if (!(amount > 0) || unit === undefined) {
-		throw fieldError(context, 'Limit Wait Time needs an amount above 0', 'Options → Limit Wait Time → Amount: how many minutes, hours or days to wait.');
+		throw fieldError(
+			context,
+			'Limit Wait Time needs an amount above 0',
+			'Options → Limit Wait Time → Amount: how many minutes, hours or days to wait.',
+		);
 	}
 	return new Date(Date.now() + amount * unit);
 }
@@ -181,11 +240,23 @@ function assertWords(context: IExecuteFunctions): void {
 	if (context.getNodeParameter('responseType', 0) !== 'approval') return;
 	const approve = String(context.getNodeParameter('approveWord', 0, ''));
 	const decline = String(context.getNodeParameter('declineWord', 0, ''));
-	for (const [label, word] of [['Approve Word', approve], ['Decline Word', decline]]) {
-		if (!isMatchableWord(word)) throw fieldError(context, `${label} is empty`, `Enter the word a recipient replies with, e.g. YES or NO, in ${label}.`);
+	for (const [label, word] of [
+		['Approve Word', approve],
+		['Decline Word', decline],
+	]) {
+		if (!isMatchableWord(word))
+			throw fieldError(
+				context,
+				`${label} is empty`,
+				`Enter the word a recipient replies with, e.g. YES or NO, in ${label}.`,
+			);
 	}
 	if (approve.trim().toLocaleLowerCase() === decline.trim().toLocaleLowerCase()) {
-		throw fieldError(context, 'Approve Word and Decline Word are the same', 'Give the two answers different words.');
+		throw fieldError(
+			context,
+			'Approve Word and Decline Word are the same',
+			'Give the two answers different words.',
+		);
 	}
 }
 
@@ -198,7 +269,13 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 		checked = await checkedInput(this);
 	} catch (error) {
 		// Bad input, found before anything is sent or the execution waits, concerns every item.
-		return [failedItemOrThrow(this, error, this.getInputData().map((_, item) => item))];
+		return [
+			failedItemOrThrow(
+				this,
+				error,
+				this.getInputData().map((_, item) => item),
+			),
+		];
 	}
 	const { waitTill, prepared } = checked;
 	const wait = newWait(this.getExecutionId(), waitTill);
@@ -211,10 +288,15 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	// request to the resume URL only once it has stored the execution as waiting, which happens after
 	// this method returns. So the callback is created, and the message sent, right after that.
 	void registerAndSend(this, { wait, url, key, prepared });
-	return this.getInputData().map((item, index) => ({ json: item.json, pairedItem: { item: index } }));
+	return this.getInputData().map((item, index) => ({
+		json: item.json,
+		pairedItem: { item: index },
+	}));
 }
 
-async function checkedInput(context: IExecuteFunctions): Promise<{ waitTill: Date | undefined; prepared: PreparedMessage }> {
+async function checkedInput(
+	context: IExecuteFunctions,
+): Promise<{ waitTill: Date | undefined; prepared: PreparedMessage }> {
 	assertWords(context);
 	const waitTill = waitLimit(context);
 	const prepared = await prepareMessage(context, 0);
@@ -236,26 +318,45 @@ interface Registration {
 	prepared: PreparedMessage;
 }
 
-async function registerAndSend(context: IExecuteFunctions, { wait, url, key, prepared }: Registration): Promise<void> {
+async function registerAndSend(
+	context: IExecuteFunctions,
+	{ wait, url, key, prepared }: Registration,
+): Promise<void> {
 	try {
 		await removeStaleWaitCallbacks(context);
 	} catch (error) {
 		// Old callbacks are removed on a later run; this wait does not depend on it.
-		context.logger.warn(`Whispir Send and Wait: removing old wait callbacks failed: ${(error as Error).message}`);
+		context.logger.warn(
+			`Whispir Send and Wait: removing old wait callbacks failed: ${(error as Error).message}`,
+		);
 	}
 	try {
 		await untilStored(context, url);
 		await createWaitCallback(context, wait, url, key);
 		const message = { ...prepared.message, callbackId: wait.callbackName };
-		await createRecord(context, { endpoint: ENDPOINTS.message, workspaceId: prepared.workspaceId, body: message, itemIndex: 0 });
+		await createRecord(context, {
+			endpoint: ENDPOINTS.message,
+			workspaceId: prepared.workspaceId,
+			body: message,
+			itemIndex: 0,
+		});
 	} catch (error) {
 		await reportFailure(context, url, key, error as Error);
 	}
 }
 
 /** Ends the wait with the reason, through the resume URL, as a reply would (./waitReply.ts removes the callback). */
-async function reportFailure(context: IExecuteFunctions, url: string, key: string, failure: Error): Promise<void> {
-	const reason = failure.message + (typeof (failure as NodeOperationError).description === 'string' ? ` ${(failure as NodeOperationError).description}` : '');
+async function reportFailure(
+	context: IExecuteFunctions,
+	url: string,
+	key: string,
+	failure: Error,
+): Promise<void> {
+	const reason =
+		failure.message +
+		(typeof (failure as NodeOperationError).description === 'string'
+			? ` ${(failure as NodeOperationError).description}`
+			: '');
 	try {
 		await context.helpers.httpRequest({
 			method: 'POST',

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { sortedFields, workspaceSelector } from '../common.descriptions';
@@ -10,7 +15,15 @@ import { rowsToCsv, uploadPrivateCsv } from '../privateFile';
 import { phoneDigits } from '../validation';
 import { ACCEPTED_WITHOUT_ID } from './accepted';
 import { contentFields, readContent } from './content';
-import { callbackFields, callbackOption, isPicked, scheduleFields, scheduleOptions, templateFields, templateOption } from './options';
+import {
+	callbackFields,
+	callbackOption,
+	isPicked,
+	scheduleFields,
+	scheduleOptions,
+	templateFields,
+	templateOption,
+} from './options';
 
 /**
  * Send Bulk (Whispir's dynamic messages, Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message): all input items become the rows of
@@ -21,9 +34,27 @@ import { callbackFields, callbackOption, isPicked, scheduleFields, scheduleOptio
 
 // Whispir itself uses a "mobile" / "email" column when the field is not given and the file has one.
 const MAPPINGS = [
-	{ name: 'smsMappingField', label: 'SMS Column', what: 'mobile number (with country code)', defaultColumn: 'mobile', phone: true },
-	{ name: 'emailMappingField', label: 'Email Column', what: 'email address', defaultColumn: 'email', phone: false },
-	{ name: 'voiceMappingField', label: 'Voice Column', what: 'phone number for voice calls', defaultColumn: '', phone: true },
+	{
+		name: 'smsMappingField',
+		label: 'SMS Column',
+		what: 'mobile number (with country code)',
+		defaultColumn: 'mobile',
+		phone: true,
+	},
+	{
+		name: 'emailMappingField',
+		label: 'Email Column',
+		what: 'email address',
+		defaultColumn: 'email',
+		phone: false,
+	},
+	{
+		name: 'voiceMappingField',
+		label: 'Voice Column',
+		what: 'phone number for voice calls',
+		defaultColumn: '',
+		phone: true,
+	},
 ] as const;
 
 type Mapping = (typeof MAPPINGS)[number];
@@ -72,10 +103,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['message'], operation: ['sendBulk'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['sendBulk'] } },
+	properties,
+);
 
 /** The mapping fields given, each checked against the items' fields. */
-function readMappings(context: IExecuteFunctions, rows: IDataObject[]): Array<{ mapping: Mapping; column: string }> {
+function readMappings(
+	context: IExecuteFunctions,
+	rows: IDataObject[],
+): Array<{ mapping: Mapping; column: string }> {
 	const columns = new Set(rows.flatMap((row) => Object.keys(row)));
 	const used: Array<{ mapping: Mapping; column: string }> = [];
 	for (const mapping of MAPPINGS) {
@@ -84,18 +121,26 @@ function readMappings(context: IExecuteFunctions, rows: IDataObject[]): Array<{ 
 		if (!columns.has(column)) {
 			// The preset "mobile" / "email" only applies when the items have such a field, as in Whispir.
 			if (column === mapping.defaultColumn) continue;
-			throw new NodeOperationError(context.getNode(), `"${mapping.label}" names the field "${column}", which no input item has`, {
-				description: `The items have these fields: ${[...columns].join(', ') || '(none)'}. Enter one of them, or leave "${mapping.label}" empty.`,
-				itemIndex: 0,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`"${mapping.label}" names the field "${column}", which no input item has`,
+				{
+					description: `The items have these fields: ${[...columns].join(', ') || '(none)'}. Enter one of them, or leave "${mapping.label}" empty.`,
+					itemIndex: 0,
+				},
+			);
 		}
 		used.push({ mapping, column });
 	}
 	if (used.length === 0) {
-		throw new NodeOperationError(context.getNode(), '"SMS Column", "Email Column" and "Voice Column" name no field of the items', {
-			description: 'Name the item field that holds the recipients, e.g. "mobile" or "email".',
-			itemIndex: 0,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'"SMS Column", "Email Column" and "Voice Column" name no field of the items',
+			{
+				description: 'Name the item field that holds the recipients, e.g. "mobile" or "email".',
+				itemIndex: 0,
+			},
+		);
 	}
 	return used;
 }
@@ -109,10 +154,15 @@ function recipientRow(
 ): IDataObject {
 	const columns = [...new Set(used.map(({ column }) => column))];
 	if (columns.every((column) => String(row[column] ?? '').trim() === '')) {
-		throw new NodeOperationError(context.getNode(), `Item ${itemIndex} has no recipient in "${columns.join('", "')}"`, {
-			description: 'Every item needs a mobile number or email address in the recipient fields. Filter out the items without one before this node.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Item ${itemIndex} has no recipient in "${columns.join('", "')}"`,
+			{
+				description:
+					'Every item needs a mobile number or email address in the recipient fields. Filter out the items without one before this node.',
+				itemIndex,
+			},
+		);
 	}
 	const uploaded = { ...row };
 	for (const { mapping, column } of used) {
@@ -131,7 +181,10 @@ async function sendBulk(context: IExecuteFunctions): Promise<INodeExecutionData[
 	const items = context.getInputData();
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const workspaceId = workspaceOf(context, 0, ENDPOINTS.bulkMessage);
-	const used = readMappings(context, items.map((item) => item.json));
+	const used = readMappings(
+		context,
+		items.map((item) => item.json),
+	);
 	const content = readContent(context, 0, { usesTemplate: isPicked(options.template) });
 	const schedule = scheduleFields(context, 0, options);
 
@@ -150,8 +203,11 @@ async function sendBulk(context: IExecuteFunctions): Promise<INodeExecutionData[
 
 	const template = await templateFields(context, 0, options.template, workspaceId);
 	const callback = await callbackFields(context, 0, { callback: options.callback });
-	const resource: IDataObject = Object.fromEntries(used.map(({ mapping, column }) => [mapping.name, column]));
-	if (typeof options.resolveRecipients === 'boolean') resource.options = { resolveRecipients: options.resolveRecipients };
+	const resource: IDataObject = Object.fromEntries(
+		used.map(({ mapping, column }) => [mapping.name, column]),
+	);
+	if (typeof options.resolveRecipients === 'boolean')
+		resource.options = { resolveRecipients: options.resolveRecipients };
 
 	const { resourceId } = await uploadPrivateCsv(context, {
 		name: `n8n-bulk-${Date.now()}.csv`,
@@ -162,7 +218,13 @@ async function sendBulk(context: IExecuteFunctions): Promise<INodeExecutionData[
 	const { id, url } = await createRecord(context, {
 		endpoint: ENDPOINTS.bulkMessage,
 		workspaceId,
-		body: { resource: { resourceId, ...resource }, ...content, ...template, ...callback, ...schedule },
+		body: {
+			resource: { resourceId, ...resource },
+			...content,
+			...template,
+			...callback,
+			...schedule,
+		},
 		itemIndex: 0,
 	});
 	const result: IDataObject = id
@@ -176,6 +238,12 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 		return await sendBulk(this);
 	} catch (error) {
 		// A fault of the whole send (mapping, content, upload, Whispir's answer) concerns every item.
-		return [failedItemOrThrow(this, error, this.getInputData().map((_, item) => item))];
+		return [
+			failedItemOrThrow(
+				this,
+				error,
+				this.getInputData().map((_, item) => item),
+			),
+		];
 	}
 }

@@ -47,8 +47,14 @@ export function newWait(executionId: string, waitTill: Date | undefined): Wait {
  * only knows the URL can forge it.
  */
 export async function waitKey(context: WaitContext, waitId: string): Promise<string> {
-	const { username, password, apiKey } = await context.getCredentials<{ username: string; password: string; apiKey: string }>('whispirApi');
-	return createHmac('sha256', `${username}\n${password}\n${apiKey}`).update(`send and wait ${waitId}`).digest('hex');
+	const { username, password, apiKey } = await context.getCredentials<{
+		username: string;
+		password: string;
+		apiKey: string;
+	}>('whispirApi');
+	return createHmac('sha256', `${username}\n${password}\n${apiKey}`)
+		.update(`send and wait ${waitId}`)
+		.digest('hex');
 }
 
 /**
@@ -65,9 +71,14 @@ export async function mayBeWaiting(context: IExecuteFunctions, url: string): Pro
 			ignoreHttpStatusErrors: true,
 			timeout: 10_000,
 		})) as { statusCode: number; body: unknown };
-		return response.statusCode === 200 && (response.body as IDataObject | undefined)?.whispirSendAndWait === 'waiting';
+		return (
+			response.statusCode === 200 &&
+			(response.body as IDataObject | undefined)?.whispirSendAndWait === 'waiting'
+		);
 	} catch (error) {
-		context.logger.debug(`Whispir Send and Wait: could not check ${url}: ${(error as Error).message}`);
+		context.logger.debug(
+			`Whispir Send and Wait: could not check ${url}: ${(error as Error).message}`,
+		);
 		return true;
 	}
 }
@@ -81,7 +92,12 @@ export async function untilStored(context: IExecuteFunctions, url: string): Prom
 	}
 }
 
-export async function createWaitCallback(context: IExecuteFunctions, wait: Wait, url: string, key: string): Promise<void> {
+export async function createWaitCallback(
+	context: IExecuteFunctions,
+	wait: Wait,
+	url: string,
+	key: string,
+): Promise<void> {
 	const body = callbackBody({
 		name: wait.callbackName,
 		url,
@@ -96,40 +112,67 @@ export async function createWaitCallback(context: IExecuteFunctions, wait: Wait,
 	});
 	for (let attempt = 1; ; attempt++) {
 		try {
-			await whispirApiRequest.call(context, { method: 'POST', path: CALLBACKS, mediaType, body, itemIndex: 0 });
+			await whispirApiRequest.call(context, {
+				method: 'POST',
+				path: CALLBACKS,
+				mediaType,
+				body,
+				itemIndex: 0,
+			});
 			return;
 		} catch (error) {
 			// The name is new, so a 400 means Whispir's GET of the URL failed; nothing was created.
 			const checkFailed = error instanceof NodeApiError && error.httpCode === '400';
 			if (!checkFailed || attempt >= CREATE_ATTEMPTS) {
-				throw error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(context.getNode(), error as Error);
+				throw error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(context.getNode(), error as Error);
 			}
 			await sleep(CREATE_RETRY_MS);
 		}
 	}
 }
 
-async function waitCallbacks(context: WaitContext): Promise<Array<{ id: string; name: string; url: string; waitId: string; until: string }>> {
+async function waitCallbacks(
+	context: WaitContext,
+): Promise<Array<{ id: string; name: string; url: string; waitId: string; until: string }>> {
 	const callbacks = await whispirApiList.call(context, { path: CALLBACKS, mediaType, listKey });
 	return callbacks.flatMap((callback) => {
 		const match = NAME_PATTERN.exec(String(callback.name ?? ''));
 		if (!match || typeof callback.id !== 'string') return [];
-		return [{ id: callback.id, name: String(callback.name), url: String(callback.url ?? ''), waitId: match[1], until: match[2] }];
+		return [
+			{
+				id: callback.id,
+				name: String(callback.name),
+				url: String(callback.url ?? ''),
+				waitId: match[1],
+				until: match[2],
+			},
+		];
 	});
 }
 
 async function deleteCallback(context: WaitContext, id: string): Promise<void> {
 	// A 404 means it is gone already: that is the state we want.
-	await whispirApiRequest.call(context, { method: 'DELETE', path: recordPath(ENDPOINTS.callback, id), mediaType, notFoundIsEmpty: true });
+	await whispirApiRequest.call(context, {
+		method: 'DELETE',
+		path: recordPath(ENDPOINTS.callback, id),
+		mediaType,
+		notFoundIsEmpty: true,
+	});
 }
 
 /** The wait's callback name, or undefined when Whispir no longer has it. */
-export async function callbackNameOf(context: WaitContext, waitId: string): Promise<string | undefined> {
+export async function callbackNameOf(
+	context: WaitContext,
+	waitId: string,
+): Promise<string | undefined> {
 	return (await waitCallbacks(context)).find((callback) => callback.waitId === waitId)?.name;
 }
 
 export async function removeWaitCallback(context: WaitContext, waitId: string): Promise<void> {
-	for (const callback of await waitCallbacks(context)) if (callback.waitId === waitId) await deleteCallback(context, callback.id);
+	for (const callback of await waitCallbacks(context))
+		if (callback.waitId === waitId) await deleteCallback(context, callback.id);
 }
 
 /**
@@ -138,7 +181,10 @@ export async function removeWaitCallback(context: WaitContext, waitId: string): 
  * without a limit) their URL no longer answers as a waiting Send and Wait, e.g. after the execution
  * was deleted. Callbacks with any other name are never touched. Returns how many were removed.
  */
-export async function removeStaleWaitCallbacks(context: IExecuteFunctions, now = new Date()): Promise<number> {
+export async function removeStaleWaitCallbacks(
+	context: IExecuteFunctions,
+	now = new Date(),
+): Promise<number> {
 	let removed = 0;
 	for (const callback of await waitCallbacks(context)) {
 		const stale =

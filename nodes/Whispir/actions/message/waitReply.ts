@@ -1,6 +1,12 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { keyMatches, keyOf, normaliseDelivery, readDeliveryBody } from '../../../WhispirTrigger/delivery';
+import {
+	keyMatches,
+	keyOf,
+	normaliseDelivery,
+	readDeliveryBody,
+} from '../../../WhispirTrigger/delivery';
+import { withoutFields } from '../../helpers/records';
 import { whispirApiRequest } from '../../transport';
 import { ENDPOINTS } from '../endpoints';
 import { approvalOf } from './replyMatch';
@@ -35,21 +41,30 @@ export async function waitReplyWebhook(this: IWebhookFunctions): Promise<IWebhoo
 	}
 
 	const failure = body.payload[SEND_FAILURE_KEY];
-	if (typeof failure === 'string') return await resume(this, waitId, { sent: false, error: `The message was not sent: ${failure}` });
+	if (typeof failure === 'string')
+		return await resume(this, waitId, {
+			sent: false,
+			error: `The message was not sent: ${failure}`,
+		});
 
 	// A wait has no trigger callback name and no replays: those fields are left out.
-	const { event, content, callbackName: _callbackName, replayed: _replayed, ...reply } = normaliseDelivery(body.payload, {
+	const delivery = normaliseDelivery(body.payload, {
 		timeZone: this.getTimezone(),
 		callbackName: '',
 		includeRaw: false,
 	});
+	const { event, content, ...reply } = withoutFields(delivery, ['callbackName', 'replayed']);
 	// The wait's callback reports replies only; anything else is acknowledged so Whispir does not retry it.
 	if (event !== 'reply') return { webhookResponse: { message: 'Received; not a reply' } };
 
 	if (this.getNodeParameter('responseType', 'approval') !== 'approval') {
 		return await resume(this, waitId, { reply: content, ...reply });
 	}
-	const approved = approvalOf(String(content), String(this.getNodeParameter('approveWord', 'YES')), String(this.getNodeParameter('declineWord', 'NO')));
+	const approved = approvalOf(
+		String(content),
+		String(this.getNodeParameter('approveWord', 'YES')),
+		String(this.getNodeParameter('declineWord', 'NO')),
+	);
 	if (approved === undefined) {
 		await sendHint(this, waitId, reply);
 		return { webhookResponse: { message: 'Received; not an answer, still waiting' } };
@@ -58,7 +73,11 @@ export async function waitReplyWebhook(this: IWebhookFunctions): Promise<IWebhoo
 }
 
 /** The output item; the wait's callback is removed first, since no later reply may resume anything. */
-async function resume(context: IWebhookFunctions, waitId: string, output: IDataObject): Promise<IWebhookResponseData> {
+async function resume(
+	context: IWebhookFunctions,
+	waitId: string,
+	output: IDataObject,
+): Promise<IWebhookResponseData> {
 	try {
 		await removeWaitCallback(context, waitId);
 		output.callbackRemoved = true;
@@ -71,7 +90,11 @@ async function resume(context: IWebhookFunctions, waitId: string, output: IDataO
 }
 
 /** Answers a non-answer with the hint, on the channel it came by (SMS or email), as part of the same wait. */
-async function sendHint(context: IWebhookFunctions, waitId: string, reply: IDataObject): Promise<void> {
+async function sendHint(
+	context: IWebhookFunctions,
+	waitId: string,
+	reply: IDataObject,
+): Promise<void> {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const hint = String(options.nonAnswerHint ?? '').trim();
 	const from = reply.from as IDataObject;
@@ -82,9 +105,16 @@ async function sendHint(context: IWebhookFunctions, waitId: string, reply: IData
 		const callbackId = await callbackNameOf(context, waitId);
 		const message: IDataObject = { to, subject: hint, body: hint, callbackId };
 		if (channel === 'EMAIL') message.email = { body: hint, type: 'text/plain' };
-		await whispirApiRequest.call(context, { method: 'POST', path: ENDPOINTS.message.path, mediaType: ENDPOINTS.message.mediaType, body: message });
+		await whispirApiRequest.call(context, {
+			method: 'POST',
+			path: ENDPOINTS.message.path,
+			mediaType: ENDPOINTS.message.mediaType,
+			body: message,
+		});
 	} catch (error) {
 		// The reply was received; a hint that did not go out must not make Whispir deliver it again.
-		context.logger.warn(`Whispir Send and Wait: the hint to ${String(to)} was not sent: ${(error as Error).message}`);
+		context.logger.warn(
+			`Whispir Send and Wait: the hint to ${String(to)} was not sent: ${(error as Error).message}`,
+		);
 	}
 }

@@ -10,7 +10,11 @@ import * as upload from './upload.operation';
 const endpoint = ENDPOINTS.resource;
 // Whispir answers metadata only, never the file content (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource).
 const get = getOperation({ resource: 'resource', endpoint, locator: resourceLocator });
-const deleteResource = deleteOperation({ resource: 'resource', endpoint, locator: resourceLocator });
+const deleteResource = deleteOperation({
+	resource: 'resource',
+	endpoint,
+	locator: resourceLocator,
+});
 // List items carry no id; the transport takes it from each item's self link.
 const getAll = getManyOperation({
 	resource: 'resource',
@@ -29,7 +33,8 @@ const getAll = getManyOperation({
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. australia',
-					description: 'Only files whose name contains this text; a full name with its extension finds that file',
+					description:
+						'Only files whose name contains this text; a full name with its extension finds that file',
 				},
 				{
 					displayName: 'Scope',
@@ -53,10 +58,17 @@ const getAll = getManyOperation({
 export const option = {
 	name: 'File',
 	value: 'resource',
-	description: 'Files stored in Whispir (its API calls them resources): attachments, bulk message data, contact imports',
+	description:
+		'Files stored in Whispir (its API calls them resources): attachments, bulk message data, contact imports',
 };
 
-export const operations: Record<string, WhispirOperation> = { delete: deleteResource, get, getAll, update, upload };
+export const operations: Record<string, WhispirOperation> = {
+	delete: deleteResource,
+	get,
+	getAll,
+	update,
+	upload,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -76,7 +88,8 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a file',
-				description: "Retrieve a stored file's name, scope, MIME type and public URL (not its content)",
+				description:
+					"Retrieve a stored file's name, scope, MIME type and public URL (not its content)",
 			},
 			{
 				name: 'Get Many',
@@ -88,13 +101,15 @@ export const description: INodeProperties[] = [
 				name: 'Update',
 				value: 'update',
 				action: 'Update a file',
-				description: 'Replace the content of a stored file, optionally renaming it or changing its scope',
+				description:
+					'Replace the content of a stored file, optionally renaming it or changing its scope',
 			},
 			{
 				name: 'Upload',
 				value: 'upload',
 				action: 'Upload a file',
-				description: 'Store a file (from a binary property or text) in Whispir, publicly or for bulk messages and imports',
+				description:
+					'Store a file (from a binary property or text) in Whispir, publicly or for bulk messages and imports',
 			},
 		],
 		default: 'upload',

@@ -6,7 +6,11 @@ import { MAX_RESOURCE_BYTES } from '../privateFile';
 /** "Private files are restricted to CSV, JSON, and XML" (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource); public ones may be anything. */
 const PRIVATE_MIME_TYPES = ['text/csv', 'application/json', 'application/xml'];
 
-const TYPE_OF_EXTENSION: Record<string, string> = { csv: 'text/csv', json: 'application/json', xml: 'application/xml' };
+const TYPE_OF_EXTENSION: Record<string, string> = {
+	csv: 'text/csv',
+	json: 'application/json',
+	xml: 'application/xml',
+};
 
 /** The file's content, from a binary property or typed in; shared by Upload and Update. */
 export const contentFields: INodeProperties[] = [
@@ -15,8 +19,16 @@ export const contentFields: INodeProperties[] = [
 		name: 'source',
 		type: 'options',
 		options: [
-			{ name: 'Binary File', value: 'binary', description: 'A file from an earlier node (binary property)' },
-			{ name: 'Text', value: 'text', description: 'CSV, JSON, XML or other text typed in or mapped' },
+			{
+				name: 'Binary File',
+				value: 'binary',
+				description: 'A file from an earlier node (binary property)',
+			},
+			{
+				name: 'Text',
+				value: 'text',
+				description: 'CSV, JSON, XML or other text typed in or mapped',
+			},
 		],
 		default: 'binary',
 		description: 'Where the file content comes from',
@@ -53,14 +65,18 @@ export interface FileContent {
 }
 
 /** Reads the file named by the content fields for this item. */
-export async function readContent(context: IExecuteFunctions, itemIndex: number): Promise<FileContent> {
+export async function readContent(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): Promise<FileContent> {
 	if (context.getNodeParameter('source', itemIndex) === 'text') {
 		const content = context.getNodeParameter('content', itemIndex, '') as unknown;
 		// An expression may give an object (e.g. {{ $json }}): stored as its JSON text.
 		const text = typeof content === 'string' ? content : JSON.stringify(content ?? '');
 		if (text.trim() === '' || text === '""') {
 			throw new NodeOperationError(context.getNode(), `"Content" is empty in item ${itemIndex}`, {
-				description: 'Enter the file content, or map a field that holds it. Whispir refuses empty files.',
+				description:
+					'Enter the file content, or map a field that holds it. Whispir refuses empty files.',
 				itemIndex,
 			});
 		}
@@ -98,7 +114,10 @@ export function checkResource(
 			context.getNode(),
 			// Rounded up, so that a file just over the limit does not read as "10.0 MB".
 			`The file in item ${itemIndex} is ${Math.ceil((resource.bytes.length / 1024 / 1024) * 10) / 10} MB; Whispir accepts at most 10 MB`,
-			{ description: 'Upload a smaller file, or split the data into several resources.', itemIndex },
+			{
+				description: 'Upload a smaller file, or split the data into several resources.',
+				itemIndex,
+			},
 		);
 	}
 	if (resource.scope === 'private' && !PRIVATE_MIME_TYPES.includes(resource.mimeType)) {
@@ -114,8 +133,18 @@ export function checkResource(
 }
 
 /** Whispir's resource body: all four fields are required on create and update (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource). */
-export function resourceBody(resource: { name: string; scope: string; mimeType: string; bytes: Buffer }): IDataObject {
-	return { name: resource.name, scope: resource.scope, mimeType: resource.mimeType, derefUri: resource.bytes.toString('base64') };
+export function resourceBody(resource: {
+	name: string;
+	scope: string;
+	mimeType: string;
+	bytes: Buffer;
+}): IDataObject {
+	return {
+		name: resource.name,
+		scope: resource.scope,
+		mimeType: resource.mimeType,
+		derefUri: resource.bytes.toString('base64'),
+	};
 }
 
 export const scopeField: INodeProperties = {
@@ -126,9 +155,14 @@ export const scopeField: INodeProperties = {
 		{
 			name: 'Private',
 			value: 'private',
-			description: 'For bulk messages and contact imports; CSV, JSON or XML only; no public address',
+			description:
+				'For bulk messages and contact imports; CSV, JSON or XML only; no public address',
 		},
-		{ name: 'Public', value: 'public', description: 'Any file type; Whispir gives it a public download URL' },
+		{
+			name: 'Public',
+			value: 'public',
+			description: 'Any file type; Whispir gives it a public download URL',
+		},
 	],
 	default: 'private',
 	description: 'Who can reach the file',

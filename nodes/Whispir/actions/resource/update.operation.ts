@@ -6,14 +6,27 @@ import { readMergeWrite } from '../../helpers/records';
 import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { pickedId } from '../parameters';
-import { checkResource, contentFields, mimeTypeField, mimeTypeFor, readContent, resourceBody, scopeField } from './fileContent';
+import {
+	checkResource,
+	contentFields,
+	mimeTypeField,
+	mimeTypeFor,
+	readContent,
+	resourceBody,
+	scopeField,
+} from './fileContent';
 import { resourceLocator } from './locator';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
 	idLocator(resourceLocator),
 	...contentFields.map((field) =>
-		field.name === 'source' ? { ...field, description: 'Where the new file content comes from. It replaces the stored file.' } : field,
+		field.name === 'source'
+			? {
+					...field,
+					description: 'Where the new file content comes from. It replaces the stored file.',
+				}
+			: field,
 	),
 	{
 		displayName: 'Update Fields',
@@ -37,7 +50,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['resource'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['resource'], operation: ['update'] } },
+	properties,
+);
 
 export const runsInOrder = true;
 
@@ -52,11 +68,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const file = await readContent(this, itemIndex);
 	const changes = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const withChanges = (current: IDataObject) => {
-		const name = typeof changes.name === 'string' && changes.name.trim() !== '' ? changes.name.trim() : String(current.name);
+		const name =
+			typeof changes.name === 'string' && changes.name.trim() !== ''
+				? changes.name.trim()
+				: String(current.name);
 		return {
 			name,
 			scope: typeof changes.scope === 'string' ? changes.scope : String(current.scope),
-			mimeType: mimeTypeFor((changes.mimeType as string | undefined) || String(current.mimeType ?? ''), name, file),
+			mimeType: mimeTypeFor(
+				(changes.mimeType as string | undefined) || String(current.mimeType ?? ''),
+				name,
+				file,
+			),
 			bytes: file.bytes,
 		};
 	};
@@ -73,5 +96,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			return resourceBody(resource);
 		},
 	});
-	return { id, name: written.name, scope: written.scope, mimeType: written.mimeType, updated: true };
+	return {
+		id,
+		name: written.name,
+		scope: written.scope,
+		mimeType: written.mimeType,
+		updated: true,
+	};
 }

@@ -6,7 +6,15 @@ import { createRecord, fetchRecord } from '../../helpers/records';
 import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { optionalText } from '../parameters';
-import { checkResource, contentFields, mimeTypeField, mimeTypeFor, readContent, resourceBody, scopeField } from './fileContent';
+import {
+	checkResource,
+	contentFields,
+	mimeTypeField,
+	mimeTypeFor,
+	readContent,
+	resourceBody,
+	scopeField,
+} from './fileContent';
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
@@ -31,7 +39,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['resource'], operation: ['upload'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['resource'], operation: ['upload'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const file = await readContent(this, itemIndex);
@@ -53,8 +64,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const endpoint = ENDPOINTS.resource;
 	const workspaceId = workspaceOf(this, itemIndex, endpoint);
-	const { id, url, notice } = await createRecord(this, { endpoint, workspaceId, body: resourceBody(resource), itemIndex });
-	const uploaded: IDataObject = { id, url, name, scope: resource.scope, mimeType: resource.mimeType, ...notice };
+	const { id, url, notice } = await createRecord(this, {
+		endpoint,
+		workspaceId,
+		body: resourceBody(resource),
+		itemIndex,
+	});
+	const uploaded: IDataObject = {
+		id,
+		url,
+		name,
+		scope: resource.scope,
+		mimeType: resource.mimeType,
+		...notice,
+	};
 	// Whispir answers 201 with only a Location; a public file's download address is read back from it.
 	// The file is stored already: a failed read-back must not fail the item, or a re-run would upload it twice.
 	if (resource.scope === 'public' && id !== undefined) {

@@ -10,15 +10,25 @@ import * as update from './update.operation';
 const endpoint = ENDPOINTS.responseRule;
 const get = getOperation({ resource: 'responseRule', endpoint, locator: responseRuleLocator });
 const getAll = getManyOperation({ resource: 'responseRule', endpoint });
-const deleteRule = deleteOperation({ resource: 'responseRule', endpoint, locator: responseRuleLocator });
+const deleteRule = deleteOperation({
+	resource: 'responseRule',
+	endpoint,
+	locator: responseRuleLocator,
+});
 
 export const option = {
 	name: 'Response Rule',
 	value: 'responseRule',
-	description: "Categories for replies, matched by text or keypad input",
+	description: 'Categories for replies, matched by text or keypad input',
 };
 
-export const operations: Record<string, WhispirOperation> = { create, delete: deleteRule, get, getAll, update };
+export const operations: Record<string, WhispirOperation> = {
+	create,
+	delete: deleteRule,
+	get,
+	getAll,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -32,7 +42,8 @@ export const description: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a response rule',
-				description: 'Create a rule that sorts replies into categories (e.g. Yes / No) by text or key press',
+				description:
+					'Create a rule that sorts replies into categories (e.g. Yes / No) by text or key press',
 			},
 			{
 				name: 'Delete',
@@ -40,7 +51,12 @@ export const description: INodeProperties[] = [
 				action: 'Delete a response rule',
 				description: 'Delete a response rule',
 			},
-			{ name: 'Get', value: 'get', action: 'Get a response rule', description: 'Retrieve one response rule with its categories' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a response rule',
+				description: 'Retrieve one response rule with its categories',
+			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
@@ -51,7 +67,8 @@ export const description: INodeProperties[] = [
 				name: 'Update',
 				value: 'update',
 				action: 'Update a response rule',
-				description: 'Change the name, description or categories of a response rule; the rest is kept',
+				description:
+					'Change the name, description or categories of a response rule; the rest is kept',
 			},
 		],
 		default: 'create',

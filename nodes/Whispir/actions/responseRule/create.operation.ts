@@ -30,7 +30,10 @@ const properties: INodeProperties[] = [
 	patternsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['responseRule'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['responseRule'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const rule: IDataObject = {

@@ -9,7 +9,8 @@ export const patternsField: INodeProperties = {
 	typeOptions: { multipleValues: true, sortable: true },
 	placeholder: 'Add Category',
 	default: {},
-	description: 'Each category says which replies belong to it, by text (SMS, email, web) or by key press (voice)',
+	description:
+		'Each category says which replies belong to it, by text (SMS, email, web) or by key press (voice)',
 	options: [
 		{
 			displayName: 'Category',
@@ -20,7 +21,8 @@ export const patternsField: INodeProperties = {
 					name: 'colour',
 					type: 'color',
 					default: '#00947d',
-					description: 'The colour of the category in Whispir response reports and Rich Message buttons',
+					description:
+						'The colour of the category in Whispir response reports and Rich Message buttons',
 				},
 				{
 					displayName: 'Match Type',
@@ -28,9 +30,21 @@ export const patternsField: INodeProperties = {
 					type: 'options',
 					// The field table writes startsWith; the example startswith (Whispir's Response Rules docs: https://developers.whispir.com/c2NoOjM4OTQzOTA1-response-rule).
 					options: [
-						{ name: 'Contains', value: 'contains', description: 'The reply contains the text prompt anywhere' },
-						{ name: 'Exact Match', value: 'exactmatch', description: 'The reply is exactly the text prompt' },
-						{ name: 'Starts With', value: 'startsWith', description: 'The reply begins with the text prompt' },
+						{
+							name: 'Contains',
+							value: 'contains',
+							description: 'The reply contains the text prompt anywhere',
+						},
+						{
+							name: 'Exact Match',
+							value: 'exactmatch',
+							description: 'The reply is exactly the text prompt',
+						},
+						{
+							name: 'Starts With',
+							value: 'startsWith',
+							description: 'The reply begins with the text prompt',
+						},
 					],
 					default: 'startsWith',
 					description: 'How a text reply is compared with the Text Prompt',
@@ -42,7 +56,8 @@ export const patternsField: INodeProperties = {
 					required: true,
 					default: '',
 					placeholder: 'e.g. Yes',
-					description: 'The category name, shown in response reports and passed to callbacks as matchedCategory',
+					description:
+						'The category name, shown in response reports and passed to callbacks as matchedCategory',
 				},
 				{
 					displayName: 'Spoken Voice Prompt',
@@ -50,7 +65,8 @@ export const patternsField: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. to select YES',
-					description: 'The text read out (text-to-speech) to tell a voice call recipient what this category means',
+					description:
+						'The text read out (text-to-speech) to tell a voice call recipient what this category means',
 				},
 				{
 					displayName: 'Text Prompt',
@@ -66,7 +82,8 @@ export const patternsField: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. 1',
-					description: 'The key a voice call recipient presses for this category: one of 0-9, * or #',
+					description:
+						'The key a voice call recipient presses for this category: one of 0-9, * or #',
 				},
 			],
 		},
@@ -77,7 +94,10 @@ export const patternsField: INodeProperties = {
  * The user's categories as Whispir's `responseTemplatePatterns`; undefined when none were given.
  * A voice prompt must be one key (Whispir's Response Rules docs: https://developers.whispir.com/c2NoOjM4OTQzOTA1-response-rule); that is checked here, before anything is sent.
  */
-export function responsePatterns(context: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+export function responsePatterns(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): IDataObject | undefined {
 	const groups = context.getNodeParameter('patterns', itemIndex, {}) as { pattern?: IDataObject[] };
 	if (!groups.pattern || groups.pattern.length === 0) return undefined;
 	const patterns = groups.pattern.map((pattern, position) => {
@@ -100,10 +120,14 @@ export function responsePatterns(context: IExecuteFunctions, itemIndex: number):
 	});
 	const unnamed = patterns.findIndex((pattern) => pattern.name === '');
 	if (unnamed >= 0) {
-		throw new NodeOperationError(context.getNode(), `"Name" of category ${unnamed + 1} is empty in item ${itemIndex}`, {
-			description: 'Give every category a name, e.g. Yes or No.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Name" of category ${unnamed + 1} is empty in item ${itemIndex}`,
+			{
+				description: 'Give every category a name, e.g. Yes or No.',
+				itemIndex,
+			},
+		);
 	}
 	return { responseTemplatePattern: patterns };
 }

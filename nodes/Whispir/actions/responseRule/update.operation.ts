@@ -39,20 +39,30 @@ const properties: INodeProperties[] = [
 	},
 	{
 		...patternsField,
-		description: 'Leave empty to keep the current categories. Categories given here replace all current ones.',
+		description:
+			'Leave empty to keep the current categories. Categories given here replace all current ones.',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['responseRule'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['responseRule'], operation: ['update'] } },
+	properties,
+);
 
 export const runsInOrder = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const changes = { ...(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject) };
-	if (changes.name !== undefined) changes.name = requiredText(this, 'updateFields.name', itemIndex, 'Name');
+	if (changes.name !== undefined)
+		changes.name = requiredText(this, 'updateFields.name', itemIndex, 'Name');
 	const patterns = responsePatterns(this, itemIndex);
 	if (patterns) changes.responseTemplatePatterns = patterns;
-	assertSomethingToUpdate(this, changes, itemIndex, 'Add a field under "Update Fields", or give the new categories.');
+	assertSomethingToUpdate(
+		this,
+		changes,
+		itemIndex,
+		'Add a field under "Update Fields", or give the new categories.',
+	);
 	return await readMergeWrite(this, {
 		endpoint: ENDPOINTS.responseRule,
 		id: pickedId(this, responseRuleLocator, itemIndex),

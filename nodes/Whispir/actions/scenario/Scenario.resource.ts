@@ -12,15 +12,26 @@ const endpoint = ENDPOINTS.scenario;
 const get = getOperation({ resource: 'scenario', endpoint, locator: scenarioLocator });
 // List items carry no id; the transport takes it from each item's self link.
 const getAll = getManyOperation({ resource: 'scenario', endpoint });
-const deleteScenario = deleteOperation({ resource: 'scenario', endpoint, locator: scenarioLocator });
+const deleteScenario = deleteOperation({
+	resource: 'scenario',
+	endpoint,
+	locator: scenarioLocator,
+});
 
 export const option = {
 	name: 'Scenario',
 	value: 'scenario',
-	description: "A saved message to a saved audience, sent with one click",
+	description: 'A saved message to a saved audience, sent with one click',
 };
 
-export const operations: Record<string, WhispirOperation> = { create, delete: deleteScenario, get, getAll, run, update };
+export const operations: Record<string, WhispirOperation> = {
+	create,
+	delete: deleteScenario,
+	get,
+	getAll,
+	run,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -34,10 +45,21 @@ export const description: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a scenario',
-				description: 'Save an SMS and its recipients as a scenario that can be sent later with one action',
+				description:
+					'Save an SMS and its recipients as a scenario that can be sent later with one action',
 			},
-			{ name: 'Delete', value: 'delete', action: 'Delete a scenario', description: 'Delete a scenario' },
-			{ name: 'Get', value: 'get', action: 'Get a scenario', description: 'Retrieve one scenario with its message' },
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a scenario',
+				description: 'Delete a scenario',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a scenario',
+				description: 'Retrieve one scenario with its message',
+			},
 			{
 				name: 'Get Many',
 				value: 'getAll',

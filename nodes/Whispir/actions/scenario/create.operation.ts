@@ -35,7 +35,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 61423456789;Staff.373947@List.whispir.com',
-		description: 'Phone numbers with country code, email addresses or contact, user or distribution list MRIs, separated by ; or commas',
+		description:
+			'Phone numbers with country code, email addresses or contact, user or distribution list MRIs, separated by ; or commas',
 	},
 	{
 		displayName: 'Subject',
@@ -66,7 +67,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['scenario'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['scenario'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const required = {

@@ -12,7 +12,8 @@ export const scenarioOptionFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. BB9ECBE5BA73CD81,CC1ECBE5BA73CD82',
-		description: 'Comma-separated IDs of the users who may run the scenario. Only with "Who Can Run It" set to Selected Users.',
+		description:
+			'Comma-separated IDs of the users who may run the scenario. Only with "Who Can Run It" set to Selected Users.',
 	},
 	{
 		displayName: 'Email Body',
@@ -20,7 +21,8 @@ export const scenarioOptionFields: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: '',
-		description: 'Email content. Whispir documents that the API creates SMS scenarios only, so this may be ignored.',
+		description:
+			'Email content. Whispir documents that the API creates SMS scenarios only, so this may be ignored.',
 	},
 	{
 		displayName: 'Email Footer',
@@ -43,7 +45,8 @@ export const scenarioOptionFields: INodeProperties[] = [
 		name: 'voiceBody',
 		type: 'string',
 		default: '',
-		description: 'What the voice call reads out. Whispir documents that the API creates SMS scenarios only, so this may be ignored.',
+		description:
+			'What the voice call reads out. Whispir documents that the API creates SMS scenarios only, so this may be ignored.',
 	},
 	{
 		displayName: 'Voice Footer',
@@ -68,7 +71,8 @@ export const scenarioOptionFields: INodeProperties[] = [
 			{ name: 'Selected Users', value: 'SELECTEDUSERS' },
 		],
 		default: 'EVERYONE',
-		description: 'Whether every user may run the scenario, or only the users listed in Allowed User IDs',
+		description:
+			'Whether every user may run the scenario, or only the users listed in Allowed User IDs',
 	},
 ];
 
@@ -95,7 +99,8 @@ export function scenarioParts(fields: IDataObject): IDataObject {
 	const email: IDataObject = {};
 	putText(email, 'body', fields.emailBody);
 	putText(email, 'footer', fields.emailFooter);
-	if (Object.keys(email).length > 0 || fields.emailType !== undefined) email.type = fields.emailType ?? 'text/plain';
+	if (Object.keys(email).length > 0 || fields.emailType !== undefined)
+		email.type = fields.emailType ?? 'text/plain';
 	const voice: IDataObject = {};
 	putText(voice, 'header', fields.voiceHeader);
 	putText(voice, 'body', fields.voiceBody);
@@ -126,14 +131,23 @@ export function withNameAndTitle(scenario: IDataObject): IDataObject {
  * Allowed user IDs only go with "Selected Users", and "Selected Users" needs some (scenarioCreate: `allowedUserIds`).
  * Returns the scenario as Whispir takes it; bad combinations fail here, before anything is sent.
  */
-export function checkAllowedUsers(context: IExecuteFunctions, scenario: IDataObject, itemIndex: number): IDataObject {
+export function checkAllowedUsers(
+	context: IExecuteFunctions,
+	scenario: IDataObject,
+	itemIndex: number,
+): IDataObject {
 	const { allowedUserIds, ...rest } = scenario;
 	if (rest.allowedUsers !== 'SELECTEDUSERS') return rest;
 	if (!given(allowedUserIds)) {
-		throw new NodeOperationError(context.getNode(), `"Allowed User IDs" is empty in item ${itemIndex}`, {
-			description: 'With "Who Can Run It" set to Selected Users, enter the IDs of the users who may run the scenario.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Allowed User IDs" is empty in item ${itemIndex}`,
+			{
+				description:
+					'With "Who Can Run It" set to Selected Users, enter the IDs of the users who may run the scenario.',
+				itemIndex,
+			},
+		);
 	}
 	return { ...rest, allowedUserIds };
 }

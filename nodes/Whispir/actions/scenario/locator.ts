@@ -1,4 +1,8 @@
 import type { IdLocatorOptions } from '../common.descriptions';
 
 /** How every scenario operation names the scenario it works on. */
-export const scenarioLocator: IdLocatorOptions = { name: 'scenarioId', displayName: 'Scenario', searchListMethod: 'searchScenarios' };
+export const scenarioLocator: IdLocatorOptions = {
+	name: 'scenarioId',
+	displayName: 'Scenario',
+	searchListMethod: 'searchScenarios',
+};

@@ -9,10 +9,16 @@ import { ENDPOINTS } from '../endpoints';
 import { pickedId } from '../parameters';
 import { scenarioLocator } from './locator';
 
-export const description = updateDisplayOptions({ show: { resource: ['scenario'], operation: ['run'] } }, [
-	workspaceSelector,
-	idLocator({ ...scenarioLocator, description: 'The scenario to run: its message goes out to its recipients at once' }),
-] satisfies INodeProperties[]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['scenario'], operation: ['run'] } },
+	[
+		workspaceSelector,
+		idLocator({
+			...scenarioLocator,
+			description: 'The scenario to run: its message goes out to its recipients at once',
+		}),
+	] satisfies INodeProperties[],
+);
 
 /** A POST to the scenario without a body sends its message (Whispir's Scenarios docs: https://developers.whispir.com/c2NoOjM4OTQzOTIw-scenario); Whispir answers 204. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

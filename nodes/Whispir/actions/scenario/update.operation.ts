@@ -11,15 +11,28 @@ import { scenarioLocator } from './locator';
 
 const updatableFields = (
 	[
-		{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'What the scenario is for' },
-		{ displayName: 'Name', name: 'title', type: 'string', default: '', description: 'A new name for the scenario' },
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: 'What the scenario is for',
+		},
+		{
+			displayName: 'Name',
+			name: 'title',
+			type: 'string',
+			default: '',
+			description: 'A new name for the scenario',
+		},
 		{
 			displayName: 'Recipients',
 			name: 'to',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 61423456789;Staff.373947@List.whispir.com',
-			description: 'Phone numbers with country code, email addresses or MRIs, separated by ; or commas',
+			description:
+				'Phone numbers with country code, email addresses or MRIs, separated by ; or commas',
 		},
 		{
 			displayName: 'SMS Body',
@@ -29,7 +42,13 @@ const updatableFields = (
 			default: '',
 			description: 'The text of the SMS',
 		},
-		{ displayName: 'Subject', name: 'subject', type: 'string', default: '', description: 'The first line of the SMS' },
+		{
+			displayName: 'Subject',
+			name: 'subject',
+			type: 'string',
+			default: '',
+			description: 'The first line of the SMS',
+		},
 		...scenarioOptionFields,
 	] satisfies INodeProperties[]
 ).sort((a, b) => a.displayName.localeCompare(b.displayName));
@@ -48,7 +67,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['scenario'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['scenario'], operation: ['update'] } },
+	properties,
+);
 
 export const runsInOrder = true;
 
@@ -59,7 +81,9 @@ export const runsInOrder = true;
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = pickedId(this, scenarioLocator, itemIndex);
-	const changes = scenarioParts(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	const changes = scenarioParts(
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+	);
 	assertSomethingToUpdate(this, changes, itemIndex);
 	const endpoint = ENDPOINTS.scenario;
 	return await readMergeWrite(this, {
@@ -72,7 +96,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		merge: (current, scenarioChanges) => {
 			// The message carries a creation time of its own, which Whispir sets too.
 			const message = withoutFields((current.message ?? {}) as IDataObject, ['createdTime']);
-			return checkAllowedUsers(this, mergeRecords(withNameAndTitle({ ...current, message }), scenarioChanges), itemIndex);
+			return checkAllowedUsers(
+				this,
+				mergeRecords(withNameAndTitle({ ...current, message }), scenarioChanges),
+				itemIndex,
+			);
 		},
 	});
 }

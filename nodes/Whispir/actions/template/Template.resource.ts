@@ -10,15 +10,25 @@ import * as update from './update.operation';
 const endpoint = ENDPOINTS.template;
 const get = getOperation({ resource: 'template', endpoint, locator: templateLocator });
 const getAll = getManyOperation({ resource: 'template', endpoint });
-const deleteTemplate = deleteOperation({ resource: 'template', endpoint, locator: templateLocator });
+const deleteTemplate = deleteOperation({
+	resource: 'template',
+	endpoint,
+	locator: templateLocator,
+});
 
 export const option = {
 	name: 'Template',
 	value: 'template',
-	description: "Reusable message content",
+	description: 'Reusable message content',
 };
 
-export const operations: Record<string, WhispirOperation> = { create, delete: deleteTemplate, get, getAll, update };
+export const operations: Record<string, WhispirOperation> = {
+	create,
+	delete: deleteTemplate,
+	get,
+	getAll,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -32,7 +42,8 @@ export const description: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a template',
-				description: 'Save message content (SMS, email, voice, web) as a template that messages can use by name or ID',
+				description:
+					'Save message content (SMS, email, voice, web) as a template that messages can use by name or ID',
 			},
 			{
 				name: 'Delete',
@@ -41,7 +52,12 @@ export const description: INodeProperties[] = [
 				description:
 					'Delete a template. Whispir does not check where it is used: scenarios, events and sends that use it will fail.',
 			},
-			{ name: 'Get', value: 'get', action: 'Get a template', description: 'Retrieve one template with all its content' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a template',
+				description: 'Retrieve one template with all its content',
+			},
 			{
 				name: 'Get Many',
 				value: 'getAll',

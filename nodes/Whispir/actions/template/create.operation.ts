@@ -17,7 +17,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. Appointment Reminder',
-		description: 'A name no other template in the workspace has. Messages can use the template by this name.',
+		description:
+			'A name no other template in the workspace has. Messages can use the template by this name.',
 	},
 	{
 		displayName: 'Subject',
@@ -48,31 +49,42 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['template'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const smsBody = optionalText(this, 'body', itemIndex);
-	const template = withVoiceType(mergeRecords(
-		{
-			messageTemplateName: requiredText(this, 'messageTemplateName', itemIndex, 'Name'),
-			subject: requiredText(this, 'subject', itemIndex, 'Subject'),
-			...(smsBody ? { body: smsBody } : {}),
-			// Whispir refuses a template without these three, even when they are unused (templateCreate;
-			// https://developers.whispir.com/c2NoOjM0ODAzNDA4-template).
-			email: {},
-			voice: {},
-			web: {},
-		},
-		templateParts(additionalFields),
-	));
+	const template = withVoiceType(
+		mergeRecords(
+			{
+				messageTemplateName: requiredText(this, 'messageTemplateName', itemIndex, 'Name'),
+				subject: requiredText(this, 'subject', itemIndex, 'Subject'),
+				...(smsBody ? { body: smsBody } : {}),
+				// Whispir refuses a template without these three, even when they are unused (templateCreate;
+				// https://developers.whispir.com/c2NoOjM0ODAzNDA4-template).
+				email: {},
+				voice: {},
+				web: {},
+			},
+			templateParts(additionalFields),
+		),
+	);
 	if (!hasSomeBody(template)) {
 		throw new NodeOperationError(this.getNode(), `"SMS Body" is empty in item ${itemIndex}`, {
-			description: 'A template needs some content: enter an SMS body, or add an email, voice or web body.',
+			description:
+				'A template needs some content: enter an SMS body, or add an email, voice or web body.',
 			itemIndex,
 		});
 	}
 	const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.template);
-	const { id, url, stored, notice } = await createRecord(this, { endpoint: ENDPOINTS.template, workspaceId, body: template, itemIndex });
+	const { id, url, stored, notice } = await createRecord(this, {
+		endpoint: ENDPOINTS.template,
+		workspaceId,
+		body: template,
+		itemIndex,
+	});
 	return { id, ...template, ...stored, url, ...notice };
 }

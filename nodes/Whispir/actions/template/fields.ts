@@ -15,7 +15,8 @@ const responseRuleField: INodeProperties = idLocator({
 	displayName: 'Response Rule',
 	searchListMethod: 'searchResponseRules',
 	required: false,
-	description: 'The response rule that sorts replies to messages sent with this template into categories',
+	description:
+		'The response rule that sorts replies to messages sent with this template into categories',
 });
 
 export const templatePartFields: INodeProperties[] = [
@@ -33,7 +34,8 @@ export const templatePartFields: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: '',
-		description: 'The content of the email. The subject above is the email subject. @@tags@@ are filled in when sending.',
+		description:
+			'The content of the email. The subject above is the email subject. @@tags@@ are filled in when sending.',
 	},
 	{
 		displayName: 'Email Footer',
@@ -50,21 +52,24 @@ export const templatePartFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 3,
-		description: 'Minutes to wait for an answer to the push notification before falling back to other channels',
+		description:
+			'Minutes to wait for an answer to the push notification before falling back to other channels',
 	},
 	{
 		displayName: 'Push Notifications',
 		name: 'pushNotifications',
 		type: 'boolean',
 		default: true,
-		description: 'Whether messages sent with this template also go out as push notifications (needs a push app in Whispir)',
+		description:
+			'Whether messages sent with this template also go out as push notifications (needs a push app in Whispir)',
 	},
 	{
 		displayName: 'Reject Replies',
 		name: 'rejectReplies',
 		type: 'boolean',
 		default: false,
-		description: 'Whether replies to messages sent with this template are refused (Whispir type "defaultNoReply")',
+		description:
+			'Whether replies to messages sent with this template are refused (Whispir type "defaultNoReply")',
 	},
 	responseRuleField,
 	{
@@ -95,7 +100,8 @@ export const templatePartFields: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: '',
-		description: 'Content of the web page (Rich Message) that @@web_link@@ in the SMS or email points to',
+		description:
+			'Content of the web page (Rich Message) that @@web_link@@ in the SMS or email points to',
 	},
 	{
 		displayName: 'Web Format',
@@ -120,27 +126,33 @@ function put(target: IDataObject, section: string, key: string, value: unknown):
  */
 export function templateParts(fields: IDataObject): IDataObject {
 	const parts: IDataObject = {};
-	if (fields.messageTemplateDescription !== undefined) parts.messageTemplateDescription = fields.messageTemplateDescription;
+	if (fields.messageTemplateDescription !== undefined)
+		parts.messageTemplateDescription = fields.messageTemplateDescription;
 	const responseRule = locatorValue(fields.responseTemplateId);
 	if (responseRule !== undefined) parts.responseTemplateId = responseRule;
-	if (fields.rejectReplies !== undefined) parts.type = isOn(fields.rejectReplies) ? 'defaultNoReply' : '';
+	if (fields.rejectReplies !== undefined)
+		parts.type = isOn(fields.rejectReplies) ? 'defaultNoReply' : '';
 
 	put(parts, 'email', 'body', fields.emailBody);
 	put(parts, 'email', 'footer', fields.emailFooter);
 	put(parts, 'email', 'type', fields.emailType);
 	// Whispir needs the format of an email it sends; plain text unless told otherwise.
-	if (parts.email && !(parts.email as IDataObject).type && fields.emailBody) put(parts, 'email', 'type', 'text/plain');
+	if (parts.email && !(parts.email as IDataObject).type && fields.emailBody)
+		put(parts, 'email', 'type', 'text/plain');
 	put(parts, 'voice', 'header', fields.voiceHeader);
 	put(parts, 'voice', 'body', fields.voiceBody);
 	put(parts, 'voice', 'footer', fields.voiceFooter);
 	put(parts, 'web', 'body', fields.webBody);
 	put(parts, 'web', 'type', fields.webType);
-	if (parts.web && !(parts.web as IDataObject).type && fields.webBody) put(parts, 'web', 'type', 'text/html');
+	if (parts.web && !(parts.web as IDataObject).type && fields.webBody)
+		put(parts, 'web', 'type', 'text/html');
 
 	const pushOptions: IDataObject = {};
-	if (fields.pushNotifications !== undefined) pushOptions.notifications = fields.pushNotifications ? 'enabled' : 'disabled';
+	if (fields.pushNotifications !== undefined)
+		pushOptions.notifications = fields.pushNotifications ? 'enabled' : 'disabled';
 	// Whispir sends numbers as strings here ("escalationMins": "3" in the docs' template example).
-	if (fields.pushEscalationMins !== undefined) pushOptions.escalationMins = String(fields.pushEscalationMins);
+	if (fields.pushEscalationMins !== undefined)
+		pushOptions.escalationMins = String(fields.pushEscalationMins);
 	if (Object.keys(pushOptions).length > 0) parts.features = { pushOptions };
 	return parts;
 }
@@ -160,6 +172,8 @@ export function hasSomeBody(template: IDataObject): boolean {
 	const filled = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 	return (
 		filled(template.body) ||
-		['email', 'voice', 'web'].some((section) => filled((template[section] as IDataObject | undefined)?.body))
+		['email', 'voice', 'web'].some((section) =>
+			filled((template[section] as IDataObject | undefined)?.body),
+		)
 	);
 }

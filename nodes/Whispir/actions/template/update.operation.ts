@@ -10,32 +10,34 @@ import { hasSomeBody, templateParts, templatePartFields, withVoiceType } from '.
 import { templateLocator } from './locator';
 
 /** Name, subject and SMS body become optional here, next to the template's other parts, in alphabetical order. */
-const updatableFields = ([
-	{
-		displayName: 'Name',
-		name: 'messageTemplateName',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Appointment Reminder',
-		description: 'A new name for the template; no other template may have it',
-	},
-	{
-		displayName: 'SMS Body',
-		name: 'body',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		description: 'The text of the SMS. @@tags@@ are filled in when sending.',
-	},
-	{
-		displayName: 'Subject',
-		name: 'subject',
-		type: 'string',
-		default: '',
-		description: 'The first line of the SMS and voice call, and the subject of the email',
-	},
-	...templatePartFields,
-] satisfies INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName));
+const updatableFields = (
+	[
+		{
+			displayName: 'Name',
+			name: 'messageTemplateName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Appointment Reminder',
+			description: 'A new name for the template; no other template may have it',
+		},
+		{
+			displayName: 'SMS Body',
+			name: 'body',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: 'The text of the SMS. @@tags@@ are filled in when sending.',
+		},
+		{
+			displayName: 'Subject',
+			name: 'subject',
+			type: 'string',
+			default: '',
+			description: 'The first line of the SMS and voice call, and the subject of the email',
+		},
+		...templatePartFields,
+	] satisfies INodeProperties[]
+).sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 const properties: INodeProperties[] = [
 	workspaceSelector,
@@ -51,7 +53,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['template'], operation: ['update'] } },
+	properties,
+);
 
 export const runsInOrder = true;
 
@@ -70,7 +75,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = pickedId(this, templateLocator, itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const { messageTemplateName, subject, body, ...parts } = updateFields;
-	const changes: IDataObject = { ...templateParts(parts), ...nonEmptyTexts({ messageTemplateName, subject, body }) };
+	const changes: IDataObject = {
+		...templateParts(parts),
+		...nonEmptyTexts({ messageTemplateName, subject, body }),
+	};
 	assertSomethingToUpdate(this, changes, itemIndex);
 
 	const endpoint = ENDPOINTS.template;
@@ -78,10 +86,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const current = await fetchRecord(this, { endpoint, id, workspaceId, itemIndex });
 	const template = withVoiceType(mergedRecord(current, changes, { readOnly: ['id'] }));
 	if (!hasSomeBody(template)) {
-		throw new NodeOperationError(this.getNode(), `The template would have no content in item ${itemIndex}`, {
-			description: 'Keep an SMS body, or give an email, voice or web body.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The template would have no content in item ${itemIndex}`,
+			{
+				description: 'Keep an SMS body, or give an email, voice or web body.',
+				itemIndex,
+			},
+		);
 	}
 	const name = String(template.messageTemplateName ?? '');
 	// Both saves start from the read above; a retried PUT reads and merges again.
@@ -92,7 +104,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			workspaceId,
 			itemIndex,
 			current,
-			build: (stored) => ({ ...withVoiceType(mergedRecord(stored, changes, { readOnly: ['id'] })), messageTemplateName: savedName }),
+			build: (stored) => ({
+				...withVoiceType(mergedRecord(stored, changes, { readOnly: ['id'] })),
+				messageTemplateName: savedName,
+			}),
 		});
 
 	if (name !== String(current.messageTemplateName ?? '')) return await write(name);
@@ -102,11 +117,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	try {
 		return await write(name);
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `Template ${id} was saved under the temporary name "${temporary}"`, {
-			description:
-				`Whispir accepted the changes but refused to give the name "${name}" back: ${(error as Error).message}. ` +
-				`Run this Update again with Name set to "${name}", or rename the template in Whispir.`,
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Template ${id} was saved under the temporary name "${temporary}"`,
+			{
+				description:
+					`Whispir accepted the changes but refused to give the name "${name}" back: ${(error as Error).message}. ` +
+					`Run this Update again with Name set to "${name}", or rename the template in Whispir.`,
+				itemIndex,
+			},
+		);
 	}
 }

@@ -19,7 +19,7 @@ const deleteUser = deleteOperation(spec);
 export const option = {
 	name: 'User',
 	value: 'user',
-	description: "People who log in to Whispir",
+	description: 'People who log in to Whispir',
 };
 
 export const operations: Record<string, WhispirOperation> = {
@@ -44,7 +44,8 @@ export const description: INodeProperties[] = [
 				name: 'Activate',
 				value: 'activate',
 				action: 'Activate a user',
-				description: 'Make a Pending, Inactive or Suspended user Active, taking the status steps Whispir requires',
+				description:
+					'Make a Pending, Inactive or Suspended user Active, taking the status steps Whispir requires',
 			},
 			{
 				name: 'Create',
@@ -59,7 +60,12 @@ export const description: INodeProperties[] = [
 				action: 'Delete all users of the company',
 				description: 'Delete EVERY user of the company in one request; needs a typed confirmation',
 			},
-			{ name: 'Get', value: 'get', action: 'Get a user', description: 'Retrieve one user with their profile and status' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a user',
+				description: 'Retrieve one user with their profile and status',
+			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
@@ -70,7 +76,8 @@ export const description: INodeProperties[] = [
 				name: 'Update',
 				value: 'update',
 				action: 'Update a user',
-				description: "Change some of a user's fields or their status; every other field keeps its value",
+				description:
+					"Change some of a user's fields or their status; every other field keeps its value",
 			},
 		],
 		default: 'get',

@@ -10,7 +10,10 @@ import { userLocator } from './locator';
 
 const properties: INodeProperties[] = [idLocator(userLocator)];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['activate'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['activate'] } },
+	properties,
+);
 
 // Two items may activate the same user (each step writes the whole record): items run one after the other, in order.
 export const runsInOrder = true;
@@ -32,13 +35,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const previousStatus = String(user.status ?? '').toUpperCase();
 	const steps = STEPS[previousStatus];
 	if (steps === undefined) {
-		throw new NodeOperationError(this.getNode(), `The user in item ${itemIndex} cannot be activated: their status is ${previousStatus || 'unknown'}`, {
-			description:
-				previousStatus === 'DELETED'
-					? 'Whispir keeps deleted users as records but never lets them change status again. Create a new user instead.'
-					: 'Whispir can activate only Pending, Inactive or Suspended users.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The user in item ${itemIndex} cannot be activated: their status is ${previousStatus || 'unknown'}`,
+			{
+				description:
+					previousStatus === 'DELETED'
+						? 'Whispir keeps deleted users as records but never lets them change status again. Create a new user instead.'
+						: 'Whispir can activate only Pending, Inactive or Suspended users.',
+				itemIndex,
+			},
+		);
 	}
 
 	// Each PUT replaces the whole record, so it carries the user as read, with only the status changed.
@@ -54,5 +61,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			build: (stored) => mergedRecord((current = stored), { status }, { readOnly: ['password'] }),
 		});
 	}
-	return withoutPassword({ ...current, id, status: 'ACTIVE', previousStatus, alreadyActive: steps.length === 0 });
+	return withoutPassword({
+		...current,
+		id,
+		status: 'ACTIVE',
+		previousStatus,
+		alreadyActive: steps.length === 0,
+	});
 }

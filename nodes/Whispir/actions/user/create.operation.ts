@@ -25,11 +25,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const given: IDataObject = {};
-	for (const field of requiredFields) given[field.name] = requiredText(this, field.name, itemIndex, field.displayName);
+	for (const field of requiredFields)
+		given[field.name] = requiredText(this, field.name, itemIndex, field.displayName);
 	// Whispir refuses a status on create (userCreate; https://developers.whispir.com/c2NoOjU4ODQwOQ-user): there is no field for it here.
 	const user = cleanProfile(
 		this,
@@ -37,6 +41,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	);
 	// Whispir answers 201 with the user (status PENDING, password blanked) and its address in Location.
-	const { id, url, stored, notice } = await createRecord(this, { endpoint: ENDPOINTS.user, body: user, itemIndex });
+	const { id, url, stored, notice } = await createRecord(this, {
+		endpoint: ENDPOINTS.user,
+		body: user,
+		itemIndex,
+	});
 	return withoutPassword({ id, ...user, ...stored, url, ...notice });
 }

@@ -28,16 +28,26 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['deleteAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['deleteAll'] } },
+	properties,
+);
 
 /** The refusal for an item whose confirmation is not exactly the phrase, or undefined. */
-function unconfirmed(context: IExecuteFunctions, itemIndex: number): NodeOperationError | undefined {
+function unconfirmed(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): NodeOperationError | undefined {
 	const typed = context.getNodeParameter('confirmation', itemIndex, '') as unknown;
 	if (typed === CONFIRMATION_PHRASE) return undefined;
-	return new NodeOperationError(context.getNode(), `"Confirmation" in item ${itemIndex} is not "${CONFIRMATION_PHRASE}"`, {
-		description: `Nothing was deleted. To delete every user of the company, type ${CONFIRMATION_PHRASE} exactly.`,
-		itemIndex,
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		`"Confirmation" in item ${itemIndex} is not "${CONFIRMATION_PHRASE}"`,
+		{
+			description: `Nothing was deleted. To delete every user of the company, type ${CONFIRMATION_PHRASE} exactly.`,
+			itemIndex,
+		},
+	);
 }
 
 /**
@@ -56,7 +66,9 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	} catch (error) {
 		return [failedItemOrThrow(this, error, itemIndexes)];
 	}
-	const refusal = itemIndexes.map((itemIndex) => unconfirmed(this, itemIndex)).find((error) => error !== undefined);
+	const refusal = itemIndexes
+		.map((itemIndex) => unconfirmed(this, itemIndex))
+		.find((error) => error !== undefined);
 	if (refusal !== undefined) return [failedItemOrThrow(this, refusal, itemIndexes)];
 	try {
 		await whispirApiRequest.call(this, {
@@ -68,5 +80,10 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	} catch (error) {
 		return [failedItemOrThrow(this, error, itemIndexes)];
 	}
-	return [{ json: { deleted: 'all users', allUsersDeleted: true }, pairedItem: itemIndexes.map((item) => ({ item })) }];
+	return [
+		{
+			json: { deleted: 'all users', allUsersDeleted: true },
+			pairedItem: itemIndexes.map((item) => ({ item })),
+		},
+	];
 }

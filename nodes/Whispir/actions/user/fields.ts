@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { checkedPersonFields, PERSON_FIELDS, personFieldProperty, type PersonField } from '../personFields';
+import {
+	checkedPersonFields,
+	PERSON_FIELDS,
+	personFieldProperty,
+	type PersonField,
+} from '../personFields';
 
 /**
  * A user's profile (Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user, OpenAPI User schema): the profile fields users share with
@@ -21,21 +26,31 @@ const SHARED_FIELDS = PERSON_FIELDS.filter((field) => !field.contactsOnly);
 /** Whispir's mandatory fields for a new user besides the username and password (Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user, Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user). */
 const REQUIRED_NAMES = ['firstName', 'lastName', 'workEmailAddress1', 'workMobilePhone1'];
 
-const REQUIRED_FIELDS: readonly PersonField[] = [USER_NAME, ...SHARED_FIELDS.filter((field) => REQUIRED_NAMES.includes(field.name))];
+const REQUIRED_FIELDS: readonly PersonField[] = [
+	USER_NAME,
+	...SHARED_FIELDS.filter((field) => REQUIRED_NAMES.includes(field.name)),
+];
 
 /** The optional fields: the other shared ones, and the names only users have. */
 const OPTIONAL_FIELDS: readonly PersonField[] = [
 	...SHARED_FIELDS.filter((field) => !REQUIRED_NAMES.includes(field.name)),
 	{ name: 'middleName', displayName: 'Middle Name' },
-	{ name: 'nickname', displayName: 'Nickname', description: 'The preferred name Whispir shows the user' },
+	{
+		name: 'nickname',
+		displayName: 'Nickname',
+		description: 'The preferred name Whispir shows the user',
+	},
 ];
 
 export const USER_FIELDS: readonly PersonField[] = [...REQUIRED_FIELDS, ...OPTIONAL_FIELDS];
 
-const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
-const property = (field: PersonField, required = false) => personFieldProperty(field, { whose: 'user', required });
+const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
+const property = (field: PersonField, required = false) =>
+	personFieldProperty(field, { whose: 'user', required });
 
-const PASSWORD_RULES = 'at least 8 characters, only letters, digits and _, with an upper-case and a lower-case letter';
+const PASSWORD_RULES =
+	'at least 8 characters, only letters, digits and _, with an upper-case and a lower-case letter';
 
 const passwordField: INodeProperties = {
 	displayName: 'Password',
@@ -54,7 +69,9 @@ export const requiredFields: INodeProperties[] = [
 ];
 
 /** The optional profile fields, alphabetical as n8n shows collection options. */
-export const profileFields: INodeProperties[] = OPTIONAL_FIELDS.map((field) => property(field)).sort(byDisplayName);
+export const profileFields: INodeProperties[] = OPTIONAL_FIELDS.map((field) =>
+	property(field),
+).sort(byDisplayName);
 
 /** Update's fields: every profile field, the required ones and the password. */
 export const updatableFields: INodeProperties[] = [
@@ -69,7 +86,11 @@ const PASSWORD = /^[A-Za-z0-9_]{8,}$/;
  * Checks the fields given for one item and returns them as Whispir wants them: trimmed, empty
  * ones left out, mobiles as digits. The password is kept as typed and never echoed in an error.
  */
-export function cleanProfile(context: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+export function cleanProfile(
+	context: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+): IDataObject {
 	const { password, ...profile } = fields;
 	const newPassword = password === undefined || password === null ? '' : String(password);
 	return {
@@ -80,10 +101,14 @@ export function cleanProfile(context: IExecuteFunctions, fields: IDataObject, it
 
 function assertPassword(context: IExecuteFunctions, password: string, itemIndex: number): string {
 	if (!PASSWORD.test(password) || !/[A-Z]/.test(password) || !/[a-z]/.test(password)) {
-		throw new NodeOperationError(context.getNode(), `"Password" in item ${itemIndex} does not meet Whispir's rules`, {
-			description: `Whispir needs ${PASSWORD_RULES}.`,
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`"Password" in item ${itemIndex} does not meet Whispir's rules`,
+			{
+				description: `Whispir needs ${PASSWORD_RULES}.`,
+				itemIndex,
+			},
+		);
 	}
 	return password;
 }
@@ -98,7 +123,16 @@ export const STATUSES = [
 ];
 
 /** Fields a person usually needs from a user record. */
-export const SIMPLE_KEYS = ['userName', 'firstName', 'lastName', 'status', 'workEmailAddress1', 'workMobilePhone1', 'jobTitle', 'companyName'];
+export const SIMPLE_KEYS = [
+	'userName',
+	'firstName',
+	'lastName',
+	'status',
+	'workEmailAddress1',
+	'workMobilePhone1',
+	'jobTitle',
+	'companyName',
+];
 
 /** What the node outputs of a user: never the password (Whispir answers it blank anyway). */
 export function withoutPassword(user: IDataObject): IDataObject {

@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiList } from '../../transport';
-import { sortedFields, returnAllOrLimit, simplifyOption, sortOrderOption, workspaceSelector } from '../common.descriptions';
+import {
+	sortedFields,
+	returnAllOrLimit,
+	simplifyOption,
+	sortOrderOption,
+	workspaceSelector,
+} from '../common.descriptions';
 import { simplify } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { isOn, listLimit, nonEmptyTexts, requiredText } from '../parameters';
@@ -10,7 +16,17 @@ import { SIMPLE_KEYS, STATUSES, USER_FIELDS, withoutPassword } from './fields';
 
 /** The fields people usually look users up by; Whispir's search takes any user field (Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user). */
 const SEARCH_FIELDS = USER_FIELDS.filter((field) =>
-	['companyName', 'department', 'division', 'firstName', 'jobTitle', 'lastName', 'userName', 'workEmailAddress1', 'workMobilePhone1'].includes(field.name),
+	[
+		'companyName',
+		'department',
+		'division',
+		'firstName',
+		'jobTitle',
+		'lastName',
+		'userName',
+		'workEmailAddress1',
+		'workMobilePhone1',
+	].includes(field.name),
 ).sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 const properties: INodeProperties[] = [
@@ -25,11 +41,20 @@ const properties: INodeProperties[] = [
 				value: 'company',
 				description: 'Active users of the whole company (Whispir lists only Active users here)',
 			},
-			{ name: 'One Workspace', value: 'workspace', description: 'The users who have access to one workspace' },
+			{
+				name: 'One Workspace',
+				value: 'workspace',
+				description: 'The users who have access to one workspace',
+			},
 		],
 		default: 'company',
 	},
-	{ ...workspaceSelector, required: true, description: 'The workspace whose users to list', displayOptions: { show: { scope: ['workspace'] } } },
+	{
+		...workspaceSelector,
+		required: true,
+		description: 'The workspace whose users to list',
+		displayOptions: { show: { scope: ['workspace'] } },
+	},
 	...returnAllOrLimit,
 	{
 		displayName: 'Filters',
@@ -76,12 +101,16 @@ const properties: INodeProperties[] = [
 	simplifyOption,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['getAll'] } },
+	properties,
+);
 
 /** Whispir's search takes status letters where records show words (Whispir's Users docs: https://developers.whispir.com/c2NoOjU4ODQwOQ-user): ACTIVE → A. */
 function searchQuery(filters: IDataObject, options: IDataObject): IDataObject {
 	const qs = nonEmptyTexts({ ...filters, ...options });
-	if (typeof qs.status === 'string') qs.status = STATUSES.find((status) => status.value === qs.status)?.code ?? qs.status;
+	if (typeof qs.status === 'string')
+		qs.status = STATUSES.find((status) => status.value === qs.status)?.code ?? qs.status;
 	return qs;
 }
 
@@ -93,7 +122,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// The company list's key is `Users`, the workspace list's `users`: the transport matches either.
 		listKey: ENDPOINTS.user.listKey,
 		// An empty workspace would silently list the company instead, so it is required here.
-		workspaceId: scope === 'workspace' ? requiredText(this, 'workspace', itemIndex, 'Workspace') : undefined,
+		workspaceId:
+			scope === 'workspace' ? requiredText(this, 'workspace', itemIndex, 'Workspace') : undefined,
 		qs: searchQuery(
 			this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
 			this.getNodeParameter('options', itemIndex, {}) as IDataObject,

@@ -1,4 +1,8 @@
 import type { IdLocatorOptions } from '../common.descriptions';
 
 /** How every user operation names the user it works on. */
-export const userLocator: IdLocatorOptions = { name: 'userId', displayName: 'User', searchListMethod: 'searchUsers' };
+export const userLocator: IdLocatorOptions = {
+	name: 'userId',
+	displayName: 'User',
+	searchListMethod: 'searchUsers',
+};

@@ -12,7 +12,10 @@ const statusField: INodeProperties = {
 	displayName: 'Status',
 	name: 'status',
 	type: 'options',
-	options: STATUSES.filter(({ value }) => value !== 'PENDING').map(({ name, value }) => ({ name, value })),
+	options: STATUSES.filter(({ value }) => value !== 'PENDING').map(({ name, value }) => ({
+		name,
+		value,
+	})),
 	default: 'ACTIVE',
 	description:
 		'Whispir allows Inactive → Active, Active → Suspended, Suspended → Active and any → Deleted. To activate a new (Pending) user, use the Activate operation.',
@@ -27,20 +30,26 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		description: 'Only the fields you add change; every other field keeps its value',
-		options: [
-			...updatableFields,
-			statusField,
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...updatableFields, statusField].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['update'] } },
+	properties,
+);
 
 export const runsInOrder = true;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = pickedId(this, userLocator, itemIndex);
-	const changes = cleanProfile(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
+	const changes = cleanProfile(
+		this,
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+		itemIndex,
+	);
 	assertSomethingToUpdate(this, changes, itemIndex);
 	const updated = await readMergeWrite(this, {
 		endpoint: ENDPOINTS.user,

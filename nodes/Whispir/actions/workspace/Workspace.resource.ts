@@ -15,7 +15,8 @@ const getAll = getManyOperation({ resource: 'workspace', endpoint: ENDPOINTS.wor
 export const option = {
 	name: 'Workspace',
 	value: 'workspace',
-	description: 'Separate areas of the company, each with its own contacts, lists, templates and messages',
+	description:
+		'Separate areas of the company, each with its own contacts, lists, templates and messages',
 };
 
 export const operations: Record<string, WhispirOperation> = { create, get, getAll };
@@ -34,7 +35,12 @@ export const description: INodeProperties[] = [
 				action: 'Create a workspace',
 				description: 'Create a workspace. Whispir cannot rename or delete workspaces afterwards.',
 			},
-			{ name: 'Get', value: 'get', action: 'Get a workspace', description: 'Retrieve one workspace' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a workspace',
+				description: 'Retrieve one workspace',
+			},
 			{
 				name: 'Get Many',
 				value: 'getAll',

@@ -27,7 +27,8 @@ const properties: INodeProperties[] = [
 				name: 'billingcostcentre',
 				type: 'string',
 				default: '',
-				description: "Cost centre to bill the workspace's messages to. Needs Whispir's Billing Cost Centre module.",
+				description:
+					"Cost centre to bill the workspace's messages to. Needs Whispir's Billing Cost Centre module.",
 			},
 			{
 				displayName: 'Project Number',
@@ -63,6 +64,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...additionalFields,
 	};
 	// Whispir answers 201 with the new address in Location and, per its docs, no body.
-	const { id, url, stored, notice } = await createRecord(this, { endpoint: ENDPOINTS.workspace, body: workspace, itemIndex });
+	const { id, url, stored, notice } = await createRecord(this, {
+		endpoint: ENDPOINTS.workspace,
+		body: workspace,
+		itemIndex,
+	});
 	return { id, ...workspace, ...stored, url, ...notice };
 }
