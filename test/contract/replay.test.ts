@@ -270,7 +270,13 @@ describe("Whispir's example answers to creates, replayed without a Location head
 		{
 			operationId: 'distributionListCreate',
 			path: '/distributionlists',
-			parameters: { resource: 'distributionList', operation: 'create', name: 'Staff' },
+			parameters: {
+				resource: 'distributionList',
+				operation: 'create',
+				name: 'Staff',
+				access: 'Open',
+				visibility: 'Private',
+			},
 		},
 	];
 	for (const create of creates) {

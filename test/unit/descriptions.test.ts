@@ -66,9 +66,12 @@ const parameters = everything.filter(({ property }) => 'type' in property) as Ar
  * Option lists of 5 or more whose order is a scale, shown in that order on purpose (n8n's rule:
  * alphabetical, except where the values have a natural order). Keyed by the parameter's name.
  */
-// Empty today: the event's severity and priority scales (Severity 5 … SL1, Priority 5 … 1) were the
-// only ones, and they became text fields, because each company sets up its own event form.
-const ORDINAL_SCALES: Record<string, string> = {};
+// (The event's severity and priority scales were here too, until they became text fields: each company
+// sets up its own event form.)
+const ORDINAL_SCALES: Record<string, string> = {
+	rateLimit:
+		"Whispir's API editions from the slowest to the fastest, after Automatic (the default) and before Custom",
+};
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
 const isSorted = (names: string[]) =>

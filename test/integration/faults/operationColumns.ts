@@ -256,12 +256,21 @@ const update: OperationColumn = {
 	},
 	run: async (bed, { ids, target }, row) => {
 		let finished = false;
-		// A colleague's edit lands between the failed write and its retry (slow faults answer too late for that).
+		// A colleague's edit lands after the node's first read, before its retry reads again: started as
+		// soon as that first read is answered, it has the failed write's round trip and the retry's wait
+		// to land in (a rate refusal is retried after a few tens of milliseconds). A retry that wrote the
+		// first read back would erase it. Slow faults answer too late for that.
 		const edit = row.slow
 			? Promise.resolve(undefined)
 			: whenLogged(
 					bed,
-					(log) => log.some((request) => request.method === 'PUT' && request.path === target.path),
+					(log) =>
+						log.some(
+							(request) =>
+								request.method === 'GET' &&
+								request.path === target.path &&
+								!request.query.colleague,
+						),
 					async () =>
 						await colleagueEdits(bed, colleaguesEdit(await defaultWorkspace(bed), ids[0])),
 					() => finished,
