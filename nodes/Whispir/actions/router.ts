@@ -33,7 +33,8 @@ export const itemOrderProperty: INodeProperties = {
 	default: 'parallel',
 	description: 'How the input items are run',
 	displayOptions: {
-		hide: { operation: ['sendBulk', 'importContacts', 'deleteAll', 'updateStatus'] },
+		// Operations that run once for all items (executeBatch) have no item order to choose.
+		hide: { operation: ['sendBulk', 'sendAndWait', 'importContacts', 'deleteAll', 'updateStatus'] },
 	},
 };
 
@@ -42,7 +43,7 @@ export const itemOrderProperty: INodeProperties = {
  * Items run concurrently, as many at once as keep the credential's rate full (the transport paces
  * every request), except for operations marked `runsInOrder`, which run one item after the other.
  * Output comes in input order whatever order the answers arrive in.
- * Batch operations (Send Bulk, Import Contacts, Delete All Users, Callback Call Update Status) get all
+ * Batch operations (Send Bulk, Send and Wait for Reply, Import Contacts, Delete All Users, Callback Call Update Status) get all
  * items at once and pair their own output.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -146,7 +146,7 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get an activity from the audit log',
-				description: 'Retrieve one audit log entry by its ID',
+				description: 'Retrieve one audit log entry, picked from a list or by its ID',
 			},
 			{
 				name: 'Get Many',
