@@ -44,12 +44,12 @@ export function errorText(body: string, maxLength = 500): string {
 	return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
 }
 
-const said = (value: unknown): string =>
+const words = (value: unknown): string =>
 	typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 
 /**
  * Whispir's JSON error in words, or the body unchanged when it is not one. Whispir's OpenAPI
- * documents `ApiError` {errorText, errorSummary, errorDetail} (older answers carry only some of
+ * (https://developers.whispir.com, "Errors" of every operation) documents `ApiError` {errorText, errorSummary, errorDetail} (older answers carry only some of
  * them) and, for newer services, `ApiErrorNextGen` {status, message, detail}:
  * `Bad Request: Your request was malformed… (java.io.EOFException…)`.
  */
@@ -58,9 +58,9 @@ export function readableError(body: string): string {
 	if (json === undefined || Array.isArray(json)) return body;
 	const [title, summary, detail] =
 		'errorText' in json || 'errorSummary' in json || 'errorDetail' in json
-			? [said(json.errorText), said(json.errorSummary), said(json.errorDetail)]
-			: [said(json.message), '', said(json.detail)];
-	const sentence = [title, summary].filter(Boolean).join(title && summary ? ': ' : '');
+			? [words(json.errorText), words(json.errorSummary), words(json.errorDetail)]
+			: [words(json.message), '', words(json.detail)];
+	const sentence = title && summary ? `${title}: ${summary}` : title || summary;
 	if (!sentence && !detail) return body;
 	if (!detail || detail === sentence) return sentence;
 	return sentence ? `${sentence} (${detail})` : detail;
