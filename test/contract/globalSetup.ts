@@ -1,6 +1,7 @@
 // vitest global setup: opens the contract record for the run (record.ts) and, when every test file
-// has finished, checks every request the node sent and every answer the sandbox gave against
-// Whispir's OpenAPI with our patch list. A violation fails `npm test`.
+// has finished, checks every request the node sent and every answer the sandbox gave (errors
+// included, when the spec documents their status) against Whispir's OpenAPI with our patch list.
+// A violation fails `npm test`.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,10 +31,15 @@ function check(dir: string): void {
 	const contract = WhispirContract.load();
 	const violations = new Map<string, number>();
 	const exercised = new Set<string>();
+	const undocumented = new Map<string, number>();
 	for (const exchange of exchanges) {
 		const operation = contract.operation(exchange.method, exchange.path);
 		if (operation) exercised.add(operation.operationId);
 		const name = operation?.operationId ?? `${exchange.method} ${exchange.path}`;
+		if (contract.undocumentedError(exchange)) {
+			const key = `${name} ${exchange.status}`;
+			undocumented.set(key, (undocumented.get(key) ?? 0) + 1);
+		}
 		const found = [
 			...contract.checkRequest(exchange).map((problem) => `${name} request: ${problem}`),
 			...contract
@@ -47,7 +53,10 @@ function check(dir: string): void {
 		.filter((operation) => !exercised.has(operation.operationId));
 	console.log(
 		`[contract] ${exchanges.length} requests and answers checked against Whispir's OpenAPI; ` +
-			`${exercised.size} of its ${contract.operations().length} operations exercised (not: ${unexercised.map((o) => o.operationId).join(', ')})`,
+			`${exercised.size} of its ${contract.operations().length} operations exercised (not: ${unexercised.map((o) => o.operationId).join(', ')}); ` +
+			`error statuses the spec does not document: ${
+				[...undocumented].map(([answer, times]) => `${answer} (×${times})`).join(', ') || 'none'
+			}`,
 	);
 	if (violations.size > 0) {
 		process.exitCode = 1;

@@ -118,4 +118,26 @@ describe("Whispir's OpenAPI with our patches", () => {
 			"answer body: (body) must have required property 'email'",
 		]);
 	});
+
+	it('checks an error answer against the response the spec documents for its status', () => {
+		const error = (status: number, contentType: string, body: unknown) =>
+			exchange({ path: '/callbacks/C1', status, answer: { contentType, body } });
+		const apiError = { errorSummary: 'No such callback', errorText: 'Not Found', errorDetail: '' };
+		expect(contract.checkAnswer(error(404, 'application/json', apiError))).toEqual([]);
+		expect(contract.checkAnswer(error(404, 'text/plain', 'Not Found'))).toEqual([
+			'answer media type text/plain is not one of application/json',
+		]);
+		expect(
+			contract.checkAnswer(error(400, 'application/json', { ...apiError, errorText: '' })),
+		).toEqual(['answer body: /errorText must NOT have fewer than 1 characters']);
+		// The gateway's HTML refusal, by the patch gateway-refusals-are-html.
+		expect(contract.checkAnswer(error(403, 'text/html', '<h1>Developer Inactive</h1>'))).toEqual(
+			[],
+		);
+		// A status the spec does not document is reported in the summary, not as a violation.
+		const conflict = error(409, 'application/json', apiError);
+		expect(contract.checkAnswer(conflict)).toEqual([]);
+		expect(contract.undocumentedError(conflict)).toBe(true);
+		expect(contract.undocumentedError(error(404, 'application/json', apiError))).toBe(false);
+	});
 });

@@ -257,15 +257,33 @@ export class WhispirContract {
 		return bodyProblem ? [...problems, `request body: ${bodyProblem}`] : problems;
 	}
 
-	/** What is wrong with a successful answer, by the spec: declared status, media type, body schema. */
+	/** The spec's response for an answer's status: the status itself, its class (`4XX`), or `default`. */
+	private documentedResponse(operation: Operation, status: number): Json | undefined {
+		const responses = operation.definition.responses as Record<string, unknown>;
+		return this.resolve<Json | undefined>(
+			responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default,
+		);
+	}
+
+	/** An error status the spec documents no response for: reported in the summary, not a violation. */
+	undocumentedError(request: LoggedRequest): boolean {
+		const operation = this.operation(request.method, request.path);
+		return (
+			operation !== undefined &&
+			(request.status < 200 || request.status > 299) &&
+			!this.documentedResponse(operation, request.status)
+		);
+	}
+
+	/** What is wrong with an answer, by the spec: declared status, media type, body schema. */
 	checkAnswer(request: LoggedRequest): string[] {
 		const operation = this.operation(request.method, request.path);
-		if (!operation || request.status < 200 || request.status > 299 || !request.answer) return [];
-		const responses = operation.definition.responses as Record<string, unknown>;
-		const response = this.resolve<Json | undefined>(
-			responses[String(request.status)] ?? responses['2XX'] ?? responses.default,
-		);
-		if (!response)
+		if (!operation || !request.answer) return [];
+		const response = this.documentedResponse(operation, request.status);
+		const success = request.status >= 200 && request.status <= 299;
+		if (!response && !success) return [];
+		if (!response) {
+			const responses = operation.definition.responses as Record<string, unknown>;
 			return [
 				`status ${request.status} is not a documented answer (${
 					Object.keys(responses)
@@ -273,6 +291,7 @@ export class WhispirContract {
 						.join(', ') || 'none'
 				})`,
 			];
+		}
 		const { body, contentType } = request.answer;
 		if (body === undefined) return [];
 		const content = (response.content ?? {}) as Record<string, Json>;

@@ -28,6 +28,14 @@ interface Call {
 }
 
 /** A request the way our node sends it: Basic auth plus the key in the header and the query. */
+/** The summary of the sandbox's error, answered as Whispir's ApiError in application/json. */
+async function errorSummary(res: Response): Promise<string> {
+	expect(res.headers.get('content-type')).toBe('application/json');
+	const body = (await res.json()) as Record<string, string>;
+	expect(Object.keys(body).sort()).toEqual(['errorDetail', 'errorSummary', 'errorText']);
+	return body.errorSummary;
+}
+
 function api(path: string, c: Call = {}): Promise<Response> {
 	const { username, password, apiKey } = sb.credentials;
 	const u = new URL(path.startsWith('http') ? path : sb.url + path);
@@ -134,10 +142,10 @@ describe('media types', () => {
 			body: '<workspace><projectName>x</workspace>',
 		});
 		expect(badXml.status).toBe(400);
-		expect(await badXml.text()).toMatch(/could not be parsed/);
+		expect(await errorSummary(badXml)).toMatch(/could not be parsed/);
 		const badJson = await api('/workspaces', { contentType: JSON_WS, body: '{"projectName":' });
 		expect(badJson.status).toBe(400);
-		expect(await badJson.text()).toMatch(/could not be parsed/);
+		expect(await errorSummary(badJson)).toMatch(/could not be parsed/);
 	});
 
 	it('answers the company root in XML and JSON', async () => {
@@ -219,15 +227,15 @@ describe('workspaces', () => {
 	it('answers 422 naming the missing or invalid field', async () => {
 		const missing = await api('/workspaces', { contentType: JSON_WS, body: { status: 'A' } });
 		expect(missing.status).toBe(422);
-		expect(await missing.text()).toBe('projectName is required');
+		expect(await errorSummary(missing)).toBe('projectName is required');
 		const both = await api('/workspaces', { contentType: JSON_WS, body: { projectNumber: '1' } });
-		expect(await both.text()).toBe('projectName is required; status is required');
+		expect(await errorSummary(both)).toBe('projectName is required; status is required');
 		const bad = await api('/workspaces', {
 			contentType: JSON_WS,
 			body: { projectName: 'x', status: 'Z' },
 		});
 		expect(bad.status).toBe(422);
-		expect(await bad.text()).toMatch(/^status must be one of/);
+		expect(await errorSummary(bad)).toMatch(/^status must be one of/);
 	});
 
 	it('answers 404 for unknown ids, paths and workspaces, 405 for update and delete', async () => {
@@ -396,7 +404,7 @@ describe('activities and custom lists', () => {
 		]) {
 			const res = await api(path, { accept });
 			expect(res.status).toBe(404);
-			expect(await res.text()).toBe('No records found');
+			expect(await errorSummary(res)).toBe('No records found');
 		}
 	});
 
@@ -431,7 +439,7 @@ describe('activities and custom lists', () => {
 			body: { module: 'Message', action: 'Send' },
 		});
 		expect(missing.status).toBe(422);
-		expect(await missing.text()).toBe('status is required; description is required');
+		expect(await errorSummary(missing)).toBe('status is required; description is required');
 	});
 
 	it('lists custom lists under customlabels and is read-only', async () => {
@@ -491,7 +499,7 @@ describe('callbacks', () => {
 			body: callback({ name: 'HELPDESK' }),
 		});
 		expect(twin.status).toBe(400);
-		expect(await twin.text()).toMatch(/already exists/);
+		expect(await errorSummary(twin)).toMatch(/already exists/);
 		expect((await put(id, callback({ email: 'ops@example.com' }))).status).toBe(204);
 		expect((await stored('callbacks')).map((r) => [r.name, r.email])).toEqual([
 			['Helpdesk', 'ops@example.com'],
@@ -504,7 +512,7 @@ describe('callbacks', () => {
 		);
 		const unreachable = await put(id, callback({ url: 'http://127.0.0.1:1/hook' }));
 		expect(unreachable.status).toBe(400);
-		expect(await unreachable.text()).toMatch(/could not be reached/);
+		expect(await errorSummary(unreachable)).toMatch(/could not be reached/);
 		expect((await stored('callbacks'))[0].url).toBe(reachable());
 		const moved = `${reachable()}?moved=1`;
 		expect((await put(id, callback({ url: moved }))).status).toBe(204);

@@ -1,6 +1,6 @@
 // Whispir's gateway checks, in its order: API key, then rate limits, then Basic auth.
 import type { IncomingMessage } from 'node:http';
-import { textWire, type Wire } from './media';
+import { errorWire, textWire, type Wire } from './media';
 import type { SandboxState } from './state';
 
 /** The key must be valid in BOTH the x-api-key header and every apikey query value. */
@@ -43,7 +43,9 @@ export function checkBasic(req: IncomingMessage, st: SandboxState): Wire | undef
 		decoded.slice(sep + 1) === st.credentials.password;
 	return ok
 		? undefined
-		: textWire(401, 'Unauthorized: invalid or missing username or password', {
-				'WWW-Authenticate': 'Basic realm="Whispir"',
-			});
+		: errorWire(
+				401,
+				'Your username and password combination was incorrect. Please check your authentication details and try again',
+				{ 'WWW-Authenticate': 'Basic realm="Whispir"' },
+			);
 }

@@ -20,8 +20,7 @@ export function readBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<stri
 		});
 		req.on('end', () => {
 			ended = true;
-			if (size > limit)
-				reject(new HttpError(413, `The request body is larger than ${limit} bytes`));
+			if (size > limit) reject(new HttpError(413, `HTTP content length exceeded ${limit} bytes.`));
 			else resolve(Buffer.concat(chunks).toString('utf8'));
 		});
 		req.on('error', reject);

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+
 import { HttpError } from './reply';
 import type { ListPage, Reply, ResourceDef } from './types';
 import { entityXml, listXml, parseXmlBody } from './xml';
@@ -115,4 +117,22 @@ export function textWire(
 	type = 'text/plain; charset=utf-8',
 ): Wire {
 	return { status, headers: { ...headers, 'Content-Type': type }, body };
+}
+
+/**
+ * An API error as Whispir's OpenAPI documents it for every operation's 4xx and 5xx answers: an
+ * `ApiError` body (errorText, errorSummary, errorDetail) as `application/json`, the only media
+ * type the spec lists for them, whatever the resource's vendor type or the Accept header. The
+ * one exception is 413, whose documented body is a bare JSON string (response 413EntityTooLarge).
+ */
+export function errorWire(
+	status: number,
+	summary: string,
+	headers: Record<string, string> = {},
+): Wire {
+	const body =
+		status === 413
+			? summary
+			: { errorSummary: summary, errorText: STATUS_CODES[status] ?? 'Error', errorDetail: '' };
+	return textWire(status, JSON.stringify(body), headers, 'application/json');
 }

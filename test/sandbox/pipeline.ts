@@ -14,7 +14,7 @@ import {
 	parseBody,
 	render,
 	requestFormat,
-	textWire,
+	errorWire,
 	vendorType,
 	type Wire,
 } from './media';
@@ -243,7 +243,7 @@ async function serve(
 		};
 		return render(await op.handle(ctx), format, def);
 	} catch (err) {
-		if (err instanceof HttpError) return textWire(err.status, err.message, err.headers);
+		if (err instanceof HttpError) return errorWire(err.status, err.message, err.headers);
 		throw err;
 	}
 }
@@ -295,6 +295,6 @@ export async function handleApi(
 			err instanceof HttpError
 				? err.message
 				: `Internal sandbox error: ${(err as Error)?.message ?? String(err)}`;
-		await answer.send(textWire(status, msg));
+		await answer.send(errorWire(status, msg));
 	}
 }

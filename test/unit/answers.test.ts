@@ -62,6 +62,24 @@ describe('readAnswer', () => {
 		});
 	});
 
+	it("shows Whispir's JSON error in words, capped, with every secret still removed", () => {
+		const body = JSON.stringify({
+			errorText: 'Bad Request',
+			errorSummary: 'Key the-api-key-123 and the.user:the-password-456 were refused',
+			errorDetail: `at https://h/messages?apikey=KEY ${'x'.repeat(600)}`,
+		});
+		// A JSON escape hides the key from a scrubber that sees only the raw text.
+		const result = answer(400, body.replace('KEY', '\\u0074he-api-key-123'), {
+			'Content-Type': 'application/json',
+		});
+		const { whispirText } = result as { whispirText: string };
+		expect(whispirText).toMatch(
+			/^Bad Request: Key \S+ and \S+ were refused \(at https:\/\/h\/messages\S* x/,
+		);
+		expect(whispirText).not.toMatch(/the-api-key-123|the-password-456|apikey=/);
+		expect(whispirText.length).toBe(501);
+	});
+
 	it("removes the API key from successful bodies but leaves the user's data alone", () => {
 		const body = JSON.stringify({
 			projectName: 'the-password-456 team',

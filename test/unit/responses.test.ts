@@ -4,6 +4,7 @@ import {
 	errorText,
 	headerValue,
 	idFromUrl,
+	readableError,
 	withoutApiKeyParameter,
 } from '../../nodes/Whispir/transport/responses';
 
@@ -57,5 +58,51 @@ describe('errorText', () => {
 		expect(errorText('{"errorSummary":"bad"}')).toBe('{"errorSummary":"bad"}');
 		expect(errorText('x'.repeat(600)).length).toBe(501);
 		expect(errorText('')).toBe('');
+	});
+});
+
+describe('readableError', () => {
+	it("puts Whispir's documented ApiError into one sentence: text, summary, (detail)", () => {
+		expect(
+			readableError(
+				JSON.stringify({
+					errorSummary: 'Your request was malformed and could not be processed by the server.',
+					errorText: 'Bad Request',
+					errorDetail: 'java.io.EOFException: No content to map to Object due to end of input',
+				}),
+			),
+		).toBe(
+			'Bad Request: Your request was malformed and could not be processed by the server. (java.io.EOFException: No content to map to Object due to end of input)',
+		);
+		expect(readableError('{"errorSummary":"","errorText":"Forbidden","errorDetail":""}')).toBe(
+			'Forbidden',
+		);
+	});
+
+	it("reads Whispir's older errors that carry only some of the fields", () => {
+		expect(readableError('{"errorSummary":"bad"}')).toBe('bad');
+		expect(readableError('{"errorText":"Not Found","errorDetail":"no such id"}')).toBe(
+			'Not Found (no such id)',
+		);
+	});
+
+	it('reads the ApiErrorNextGen of newer services: message (detail)', () => {
+		expect(
+			readableError(
+				'{"status":400,"message":"Client specified an invalid argument","detail":"codeLength must be <= 15"}',
+			),
+		).toBe('Client specified an invalid argument (codeLength must be <= 15)');
+	});
+
+	it('leaves every other body as it was', () => {
+		for (const body of [
+			'<h1>Developer Inactive</h1>',
+			'Service Unavailable',
+			'{"status":"1 to 20 of 873"}',
+			'[1,2]',
+			'{"errorText":""}',
+			'{"workspaces":[{"id"',
+		])
+			expect(readableError(body)).toBe(body);
 	});
 });

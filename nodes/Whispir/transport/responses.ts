@@ -35,13 +35,35 @@ export function idFromUrl(url: string | undefined): string | undefined {
 	return last && !last.includes(':') ? decodeURIComponent(last) : undefined;
 }
 
-/** Plain text of an error body: Whispir documents no error schema, and some answers are HTML. */
+/** Plain text of an error body: some answers are HTML pages (gateways, proxies). */
 export function errorText(body: string, maxLength = 500): string {
 	const text = body
 		.replace(/<[^>]*>/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
 	return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
+}
+
+const words = (value: unknown): string =>
+	typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+
+/**
+ * Whispir's JSON error in words, or the body unchanged when it is not one. Whispir's OpenAPI
+ * (https://developers.whispir.com, "Errors" of every operation) documents `ApiError` {errorText, errorSummary, errorDetail} (older answers carry only some of
+ * them) and, for newer services, `ApiErrorNextGen` {status, message, detail}:
+ * `Bad Request: Your request was malformed… (java.io.EOFException…)`.
+ */
+export function readableError(body: string): string {
+	const json = parseJson(body.trim());
+	if (json === undefined || Array.isArray(json)) return body;
+	const [title, summary, detail] =
+		'errorText' in json || 'errorSummary' in json || 'errorDetail' in json
+			? [words(json.errorText), words(json.errorSummary), words(json.errorDetail)]
+			: [words(json.message), '', words(json.detail)];
+	const sentence = title && summary ? `${title}: ${summary}` : title || summary;
+	if (!sentence && !detail) return body;
+	if (!detail || detail === sentence) return sentence;
+	return sentence ? `${sentence} (${detail})` : detail;
 }
 
 /**
@@ -94,6 +116,11 @@ function parseJson(text: string): IDataObject | undefined {
 	}
 }
 
+/** The error text the user sees; scrubbed again after decoding, since JSON escapes can hide a secret. */
+function whispirSaid(rawText: string, scrubbers: Scrubbers): string {
+	return errorText(scrubbers.scrubError(readableError(scrubbers.scrubError(rawText))));
+}
+
 /** Turns one HTTP answer into a success, or into the outcome the retry policy decides on. */
 export function readAnswer(
 	raw: IN8nHttpFullResponse,
@@ -112,7 +139,7 @@ export function readAnswer(
 				errorCode: errorCodeOf(statusCode, headers, rawText),
 				retryAfter: headerValue(headers, 'retry-after'),
 			},
-			whispirText: errorText(scrubbers.scrubError(rawText)),
+			whispirText: whispirSaid(rawText, scrubbers),
 		};
 	}
 
@@ -134,7 +161,7 @@ export function readAnswer(
 		return { response: { ...response, body: text } };
 	// A new resource's address means Whispir did the work, whatever page came with it.
 	if (response.location !== undefined) return { response: { ...response, body: text } };
-	return { failure: { kind: 'unreadable' }, whispirText: errorText(scrubbers.scrubError(rawText)) };
+	return { failure: { kind: 'unreadable' }, whispirText: whispirSaid(rawText, scrubbers) };
 }
 
 // Socket and timeout codes; n8n-workflow 2.8 keeps them only in `httpCode` (it drops `cause`), later versions in `cause`.

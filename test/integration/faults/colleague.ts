@@ -32,7 +32,10 @@ export async function colleagueEdits(
 			body: JSON.stringify(record),
 		});
 		const answer = await put.text();
-		const readOnly = /^(\w+) is read-only/.exec(answer);
+		// Whispir's ApiError: {errorSummary, errorText, errorDetail}.
+		const refusal =
+			put.status === 422 ? (JSON.parse(answer) as { errorSummary: string }) : undefined;
+		const readOnly = /^(\w+) is read-only/.exec(refusal?.errorSummary ?? '');
 		if (put.status === 422 && readOnly) {
 			delete record[readOnly[1]];
 			continue;
