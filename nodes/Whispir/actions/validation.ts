@@ -23,7 +23,8 @@ export function phoneDigits(value: string): string | undefined {
 	return digits.length >= 6 && digits.length <= 15 ? digits : undefined;
 }
 
-function invalid(
+/** Bad input in a field: names the field, the item and the value, and says how to fix it. */
+export function invalidValue(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	label: string,
@@ -47,7 +48,7 @@ export function assertEmail(
 	label: string,
 ): string {
 	if (!isEmail(value)) {
-		throw invalid(
+		throw invalidValue(
 			context,
 			itemIndex,
 			label,
@@ -67,7 +68,7 @@ export function assertPhone(
 ): string {
 	const digits = phoneDigits(value);
 	if (digits === undefined) {
-		throw invalid(
+		throw invalidValue(
 			context,
 			itemIndex,
 			label,

@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { readWallClock, whispirSeconds } from '../dates';
 import { isBlank } from '../parameters';
+import { invalidValue } from '../validation';
 
 /**
  * An event is a label, a status and one form of name/value fields
@@ -243,23 +244,6 @@ export function eventDate(
 	return whispirSeconds(time);
 }
 
-function invalid(
-	context: IExecuteFunctions,
-	label: string,
-	value: string,
-	itemIndex: number,
-	fix: string,
-) {
-	return new NodeOperationError(
-		context.getNode(),
-		`"${label}" in item ${itemIndex} is not valid: "${value}"`,
-		{
-			description: fix,
-			itemIndex,
-		},
-	);
-}
-
 /**
  * The form fields the user gave, as Whispir's `name`/`value` pairs: dates converted, the
  * duration and location checked. Only given fields appear.
@@ -280,20 +264,20 @@ export function formValues(
 		}
 		const text = String(raw).trim();
 		if (property.name === 'duration' && !/^\d{2}:[0-5]\d:[0-5]\d$/.test(text)) {
-			throw invalid(
+			throw invalidValue(
 				context,
+				itemIndex,
 				'Duration',
 				text,
-				itemIndex,
 				'Enter the duration as HH:MM:SS, e.g. 02:05:00.',
 			);
 		}
 		if (property.name === 'location' && !/^-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?$/.test(text)) {
-			throw invalid(
+			throw invalidValue(
 				context,
+				itemIndex,
 				'Location',
 				text,
-				itemIndex,
 				'Enter latitude,longitude, e.g. -33.8688,151.2093.',
 			);
 		}
