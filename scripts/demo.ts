@@ -81,7 +81,7 @@ async function demo(): Promise<void> {
 			region: 'custom',
 			baseUrl: sandbox.url,
 			...sandbox.credentials,
-			rateLimit: '5',
+			rateLimit: 'auto',
 		});
 
 		// The README's example workflows, wired to the sandbox credential.
