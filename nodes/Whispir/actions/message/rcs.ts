@@ -65,6 +65,13 @@ const suggestionsField: INodeProperties = {
 			name: 'suggestion',
 			values: [
 				{
+					displayName: 'Action',
+					name: 'action',
+					type: 'options',
+					options: ACTIONS,
+					default: 'reply',
+				},
+				{
 					displayName: 'Button Text',
 					name: 'text',
 					type: 'string',
@@ -73,47 +80,8 @@ const suggestionsField: INodeProperties = {
 					description: 'Up to 25 characters',
 				},
 				{
-					displayName: 'Postback Data',
-					name: 'postbackData',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. confirm_yes',
-					description: 'What you receive when the button is tapped',
-				},
-				{
-					displayName: 'Action',
-					name: 'action',
-					type: 'options',
-					options: ACTIONS,
-					default: 'reply',
-				},
-				{
-					displayName: 'URL',
-					name: 'url',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. https://example.com/booking',
-					description: 'For Open Link',
-				},
-				{
-					displayName: 'Phone Number',
-					name: 'phoneNumber',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. +61299002200',
-					description: 'For Call',
-				},
-				{
 					displayName: 'Latitude',
 					name: 'latitude',
-					type: 'number',
-					typeOptions: { numberPrecision: 6 },
-					default: 0,
-					description: 'For View Location',
-				},
-				{
-					displayName: 'Longitude',
-					name: 'longitude',
 					type: 'number',
 					typeOptions: { numberPrecision: 6 },
 					default: 0,
@@ -135,6 +103,38 @@ const suggestionsField: INodeProperties = {
 					placeholder: 'e.g. Sydney Opera House',
 					description: 'For View Location: a search the phone opens instead of the coordinates',
 				},
+				{
+					displayName: 'Longitude',
+					name: 'longitude',
+					type: 'number',
+					typeOptions: { numberPrecision: 6 },
+					default: 0,
+					description: 'For View Location',
+				},
+				{
+					displayName: 'Phone Number',
+					name: 'phoneNumber',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. +61299002200',
+					description: 'For Call',
+				},
+				{
+					displayName: 'Postback Data',
+					name: 'postbackData',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. confirm_yes',
+					description: 'What you receive when the button is tapped',
+				},
+				{
+					displayName: 'URL',
+					name: 'url',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. https://example.com/booking',
+					description: 'For Open Link',
+				},
 			],
 		},
 	],
@@ -147,7 +147,7 @@ export const rcsFields: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Text', value: 'text', description: 'A text of up to 2,048 characters' },
-			{ name: 'Media', value: 'media', description: 'One image or video, with the text below it' },
+			{ name: 'Media', value: 'media', description: 'One image or video' },
 			{
 				name: 'Rich Card',
 				value: 'richCard',
@@ -164,9 +164,9 @@ export const rcsFields: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 3 },
 		default: '',
-		displayOptions: show({ rcsContent: ['text', 'media'] }),
+		displayOptions: show({ rcsContent: ['text'] }),
 		placeholder: 'e.g. Your parcel arrives today between 2 and 4 pm',
-		description: 'The text of the message (up to 2,048 characters). Optional with media.',
+		description: 'The text of the message (up to 2,048 characters)',
 	},
 	{ ...mediaUrlField, name: 'rcsMediaUrl', displayOptions: show({ rcsContent: ['media'] }) },
 	{ ...heightField, name: 'rcsMediaHeight', displayOptions: show({ rcsContent: ['media'] }) },
@@ -185,14 +185,6 @@ export const rcsFields: INodeProperties[] = [
 				name: 'card',
 				values: [
 					{
-						displayName: 'Title',
-						name: 'title',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. Summer sale',
-						description: 'Up to 200 characters',
-					},
-					{
 						displayName: 'Description',
 						name: 'description',
 						type: 'string',
@@ -200,8 +192,16 @@ export const rcsFields: INodeProperties[] = [
 						default: '',
 						description: 'Up to 2,000 characters',
 					},
-					mediaUrlField,
+					{
+						displayName: 'Title',
+						name: 'title',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Summer sale',
+						description: 'Up to 200 characters',
+					},
 					heightField,
+					mediaUrlField,
 				],
 			},
 		],
@@ -329,15 +329,10 @@ export function readRcs(
 ): { rcs: IDataObject; fallback?: IDataObject } {
 	const kind = context.getNodeParameter('rcsContent', itemIndex, 'text') as string;
 	const rcs: IDataObject = {};
-	const rcsText = optionalText(context, 'rcsText', itemIndex);
-	if (rcsText !== undefined && rcsText.length > 2048)
-		throw invalid(
-			context,
-			`"RCS Text" has ${rcsText.length} characters`,
-			itemIndex,
-			'RCS takes up to 2,048 characters.',
-		);
+	// One element only: the RCS schema says "one of" text, media and rich card (its "Media with
+	// Suggestions" example carries all three; the description is followed, as the safer reading).
 	if (kind === 'text') {
+		const rcsText = optionalText(context, 'rcsText', itemIndex);
 		if (rcsText === undefined)
 			throw invalid(
 				context,
@@ -345,9 +340,15 @@ export function readRcs(
 				itemIndex,
 				'Enter the text, or remove RCS from "Channels".',
 			);
+		if (rcsText.length > 2048)
+			throw invalid(
+				context,
+				`"RCS Text" has ${rcsText.length} characters`,
+				itemIndex,
+				'RCS takes up to 2,048 characters.',
+			);
 		rcs.text = rcsText;
 	} else if (kind === 'media') {
-		if (rcsText !== undefined) rcs.text = rcsText;
 		rcs.media = media(
 			context,
 			'"Media URL"',

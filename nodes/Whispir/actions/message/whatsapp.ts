@@ -211,6 +211,13 @@ export function whatsappFields(options: { bulk: boolean }): INodeProperties[] {
 					name: 'location',
 					values: [
 						{
+							displayName: 'Address',
+							name: 'address',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. 1 Collins St, Melbourne VIC 3000',
+						},
+						{
 							displayName: 'Latitude',
 							name: 'latitude',
 							type: 'number',
@@ -230,13 +237,6 @@ export function whatsappFields(options: { bulk: boolean }): INodeProperties[] {
 							type: 'string',
 							default: '',
 							placeholder: 'e.g. Head Office',
-						},
-						{
-							displayName: 'Address',
-							name: 'address',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. 1 Collins St, Melbourne VIC 3000',
 						},
 					],
 				},
@@ -286,16 +286,6 @@ export function whatsappFields(options: { bulk: boolean }): INodeProperties[] {
 					],
 				},
 			],
-		},
-		{
-			displayName: 'WhatsApp Message Type',
-			name: 'whatsappType',
-			type: 'string',
-			default: 'template',
-			displayOptions: show(),
-			// The schema allows only "template"; some of its x-examples show other values, so it stays editable.
-			description:
-				'Whispir currently takes only "template". Change it only if Whispir tells you to.',
 		},
 	];
 }
@@ -384,6 +374,9 @@ function readHeader(context: IExecuteFunctions, itemIndex: number): IDataObject 
  * the Rich Message Template route needs one, and then the section carries only the overrides
  * given (none: Whispir takes everything from the template).
  */
+/** Whispir "currently only supports type template" (schema WhatsApp; some x-examples show other values). */
+const type = 'template';
+
 export function readWhatsApp(
 	context: IExecuteFunctions,
 	itemIndex: number,
@@ -391,7 +384,6 @@ export function readWhatsApp(
 ): IDataObject | undefined {
 	const source = context.getNodeParameter('whatsappSource', itemIndex, 'template') as string;
 	const name = optionalText(context, 'whatsappTemplateName', itemIndex);
-	const type = optionalText(context, 'whatsappType', itemIndex) ?? 'template';
 	const parameters = readParameters(context, itemIndex);
 	if (source === 'richMessageTemplate') {
 		if (!usesTemplate)
