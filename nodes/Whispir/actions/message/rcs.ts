@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { optionalText } from '../parameters';
+import { fixedCollectionEntries, optionalText } from '../parameters';
+import { inputError } from '../validation';
 
 /**
  * The RCS channel (OpenAPI schemas `RCS`, `RCSMedia`, `RCSRichCard`, `RCSCard`, `RCSSuggestion`):
@@ -241,19 +241,12 @@ export const rcsFields: INodeProperties[] = [
 	},
 ];
 
-function invalid(context: IExecuteFunctions, message: string, itemIndex: number, fix: string) {
-	return new NodeOperationError(context.getNode(), `${message} in item ${itemIndex}`, {
-		description: fix,
-		itemIndex,
-	});
-}
-
 const text = (value: unknown) => String(value ?? '').trim();
 
 function media(context: IExecuteFunctions, where: string, value: IDataObject, itemIndex: number) {
 	const fileUrl = text(value.fileUrl);
 	if (!/^https?:\/\/\S{3,}$/i.test(fileUrl) || fileUrl.length > 1000)
-		throw invalid(
+		throw inputError(
 			context,
 			`${where} is not an http(s) address of 10 to 1,000 characters: "${fileUrl}"`,
 			itemIndex,
@@ -273,14 +266,14 @@ function suggestion(
 	const label = text(entry.text);
 	const postbackData = text(entry.postbackData);
 	if (label === '' || label.length > 25)
-		throw invalid(
+		throw inputError(
 			context,
 			`${where} needs a button text of 1 to 25 characters`,
 			itemIndex,
 			'Shorten or fill in "Button Text".',
 		);
 	if (postbackData === '')
-		throw invalid(
+		throw inputError(
 			context,
 			`${where} has no postback data`,
 			itemIndex,
@@ -290,7 +283,12 @@ function suggestion(
 	const need = (field: string, name: string) => {
 		const value = text(entry[field]);
 		if (value === '')
-			throw invalid(context, `${where} has no ${name}`, itemIndex, `Its action needs "${name}".`);
+			throw inputError(
+				context,
+				`${where} has no ${name}`,
+				itemIndex,
+				`Its action needs "${name}".`,
+			);
 		return value;
 	};
 	switch (entry.action) {
@@ -319,9 +317,6 @@ function suggestion(
 	return result;
 }
 
-const entries = (value: unknown, key: string): IDataObject[] =>
-	((value as IDataObject | undefined)?.[key] as IDataObject[] | undefined) ?? [];
-
 /** The item's `rcs` section and, with a fallback template, its `features.fallback`. */
 export function readRcs(
 	context: IExecuteFunctions,
@@ -334,14 +329,14 @@ export function readRcs(
 	if (kind === 'text') {
 		const rcsText = optionalText(context, 'rcsText', itemIndex);
 		if (rcsText === undefined)
-			throw invalid(
+			throw inputError(
 				context,
 				'"RCS Text" is empty',
 				itemIndex,
 				'Enter the text, or remove RCS from "Channels".',
 			);
 		if (rcsText.length > 2048)
-			throw invalid(
+			throw inputError(
 				context,
 				`"RCS Text" has ${rcsText.length} characters`,
 				itemIndex,
@@ -359,16 +354,19 @@ export function readRcs(
 			itemIndex,
 		);
 	} else {
-		const cards = entries(context.getNodeParameter('rcsCards', itemIndex, {}), 'card');
+		const cards = fixedCollectionEntries(
+			context.getNodeParameter('rcsCards', itemIndex, {}),
+			'card',
+		);
 		if (cards.length === 0)
-			throw invalid(context, '"Cards" is empty', itemIndex, 'Add at least one card.');
+			throw inputError(context, '"Cards" is empty', itemIndex, 'Add at least one card.');
 		rcs.richCard = {
 			cardOrientation: context.getNodeParameter('rcsCardOrientation', itemIndex, 'VERTICAL'),
 			cardWidth: context.getNodeParameter('rcsCardWidth', itemIndex, 'MEDIUM'),
 			cards: cards.map((card, position) => {
 				const title = text(card.title);
 				if (title.length > 200)
-					throw invalid(
+					throw inputError(
 						context,
 						`Card ${position + 1} has a title over 200 characters`,
 						itemIndex,
@@ -384,7 +382,7 @@ export function readRcs(
 			}),
 		};
 	}
-	const suggestions = entries(
+	const suggestions = fixedCollectionEntries(
 		context.getNodeParameter('rcsSuggestions', itemIndex, {}),
 		'suggestion',
 	);

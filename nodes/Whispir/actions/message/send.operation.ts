@@ -5,7 +5,7 @@ import { idLocator, sortedFields, workspaceSelector } from '../common.descriptio
 import { createRecord, fetchRecord } from '../../helpers/records';
 import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
-import { isOn, locatorValue } from '../parameters';
+import { fixedCollectionEntries, isOn, locatorValue } from '../parameters';
 import { ACCEPTED_WITHOUT_ID } from './accepted';
 import { readAttachments } from './attachments';
 import { contentFields, readContent } from './content';
@@ -172,11 +172,7 @@ export const description = updateDisplayOptions(
 );
 
 function attributes(options: IDataObject): IDataObject {
-	const list =
-		((options.messageAttributes as IDataObject | undefined)?.attribute as
-			| IDataObject[]
-			| undefined) ?? [];
-	const attribute = list
+	const attribute = fixedCollectionEntries(options.messageAttributes, 'attribute')
 		.map(({ name, value }) => ({ name: String(name ?? '').trim(), value: String(value ?? '') }))
 		.filter(({ name }) => name !== '');
 	return attribute.length > 0 ? { messageattributes: { attribute } } : {};

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { storeResource } from '../resource/fileContent';
-import { optionalText } from '../parameters';
+import { fixedCollectionEntries, optionalText } from '../parameters';
+import { inputError } from '../validation';
 
 /**
  * The WhatsApp channel (OpenAPI schema `WhatsApp` of `messageCreate`): a template approved in the
@@ -290,18 +291,11 @@ export function whatsappFields(options: { bulk: boolean }): INodeProperties[] {
 	];
 }
 
-function invalid(context: IExecuteFunctions, message: string, itemIndex: number, fix: string) {
-	return new NodeOperationError(context.getNode(), `${message} in item ${itemIndex}`, {
-		description: `${fix} ${WHATSAPP_REQUIREMENT}`,
-		itemIndex,
-	});
-}
-
-const entries = (value: unknown, key: string): IDataObject[] =>
-	((value as IDataObject | undefined)?.[key] as IDataObject[] | undefined) ?? [];
+const invalid = (context: IExecuteFunctions, what: string, itemIndex: number, fix: string) =>
+	inputError(context, what, itemIndex, `${fix} ${WHATSAPP_REQUIREMENT}`);
 
 function readParameters(context: IExecuteFunctions, itemIndex: number): string[] {
-	const values = entries(
+	const values = fixedCollectionEntries(
 		context.getNodeParameter('whatsappParameters', itemIndex, {}),
 		'parameter',
 	);
@@ -319,7 +313,10 @@ function readParameters(context: IExecuteFunctions, itemIndex: number): string[]
 }
 
 function readButtons(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const buttons = entries(context.getNodeParameter('whatsappButtons', itemIndex, {}), 'button');
+	const buttons = fixedCollectionEntries(
+		context.getNodeParameter('whatsappButtons', itemIndex, {}),
+		'button',
+	);
 	return buttons.map((button, position) => {
 		const value = String(button.value ?? '').trim();
 		const subType = String(button.subType ?? 'quick_reply');
