@@ -231,6 +231,10 @@ describe('Message → Send: WhatsApp', () => {
 			'"Header Media URL" is not an http(s) address: "ftp://example.com/a.mp4" in item 0',
 		);
 		await refused(
+			{ whatsappFormat: 'parameters', whatsappLanguage: 'english' },
+			'"WhatsApp Language" is not a template language: "english" in item 0',
+		);
+		await refused(
 			{ whatsappSource: 'richMessageTemplate' },
 			'"WhatsApp Source" is Rich Message Template, but no template is picked in item 0',
 		);

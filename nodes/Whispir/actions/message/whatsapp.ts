@@ -366,14 +366,28 @@ function readHeader(context: IExecuteFunctions, itemIndex: number): IDataObject 
 	return { [header]: { link } };
 }
 
+/** Whispir "currently only supports type template" (schema WhatsApp; some x-examples show other values). */
+const type = 'template';
+
+/** WhatsApp.language: 2 to 5 characters, e.g. en or en_AU (v2 only). */
+function readLanguage(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const language = optionalText(context, 'whatsappLanguage', itemIndex);
+	if (language === undefined) return {};
+	if (language.length < 2 || language.length > 5)
+		throw invalid(
+			context,
+			`"WhatsApp Language" is not a template language: "${language}"`,
+			itemIndex,
+			'Enter it as in your WhatsApp Business Manager, e.g. en or en_AU.',
+		);
+	return { language };
+}
+
 /**
  * The item's `whatsapp` section, checked. `usesTemplate` says whether a Whispir template is picked:
  * the Rich Message Template route needs one, and then the section carries only the overrides
  * given (none: Whispir takes everything from the template).
  */
-/** Whispir "currently only supports type template" (schema WhatsApp; some x-examples show other values). */
-const type = 'template';
-
 export function readWhatsApp(
 	context: IExecuteFunctions,
 	itemIndex: number,
@@ -390,21 +404,16 @@ export function readWhatsApp(
 				itemIndex,
 				'Pick the WhatsApp-enabled Rich Message Template under Options → Template.',
 			);
-		const language = optionalText(context, 'whatsappLanguage', itemIndex);
-		if (name === undefined && language === undefined && parameters.length === 0) return undefined;
+		const language = readLanguage(context, itemIndex);
+		if (name === undefined && !language.language && parameters.length === 0) return undefined;
 		if (name === undefined)
 			throw invalid(
 				context,
 				'"WhatsApp Template Name" is empty',
 				itemIndex,
-				'Whispir overrides a Rich Message Template only with a complete WhatsApp section: enter the template name as well.',
+				'A WhatsApp section that overrides the Rich Message Template needs the template name too (the schema requires it): enter it as well.',
 			);
-		return {
-			type,
-			name,
-			...(language ? { language } : {}),
-			...(parameters.length ? { parameters } : {}),
-		};
+		return { type, name, ...language, ...(parameters.length ? { parameters } : {}) };
 	}
 	if (name === undefined)
 		throw invalid(
@@ -414,8 +423,7 @@ export function readWhatsApp(
 			'Enter the name of the WhatsApp template to send.',
 		);
 	if (context.getNodeParameter('whatsappFormat', itemIndex, 'content') === 'parameters') {
-		const language = optionalText(context, 'whatsappLanguage', itemIndex);
-		return { type, name, ...(language ? { language } : {}), parameters };
+		return { type, name, ...readLanguage(context, itemIndex), parameters };
 	}
 	const header = readHeader(context, itemIndex);
 	const buttons = readButtons(context, itemIndex);
