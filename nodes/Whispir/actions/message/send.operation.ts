@@ -267,7 +267,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body: message,
 		itemIndex,
 	}).catch((error: unknown) => {
-		throw explainWhatsAppRefusal(error);
+		throw explainWhatsAppRefusal(this, itemIndex, error);
 	});
 	if (id === undefined) return { id: null, url: null, warning: ACCEPTED_WITHOUT_ID };
 	const result: IDataObject = { id, url };

@@ -228,7 +228,7 @@ async function sendBulk(context: IExecuteFunctions): Promise<INodeExecutionData[
 		},
 		itemIndex: 0,
 	}).catch((error: unknown) => {
-		throw explainWhatsAppRefusal(error);
+		throw explainWhatsAppRefusal(context, 0, error);
 	});
 	const result: IDataObject = id
 		? { id, url, resourceId, rows: rows.length }

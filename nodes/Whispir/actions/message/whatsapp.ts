@@ -482,11 +482,17 @@ export async function attachWhatsAppHeaderFile(
 }
 
 /**
- * A refusal from Whispir that concerns WhatsApp (an unapproved or unknown template, an account
- * without WhatsApp) says what WhatsApp requires; every other error passes unchanged.
+ * For a message with the WhatsApp channel, a refusal from Whispir that concerns WhatsApp (an
+ * unapproved or unknown template, an account without WhatsApp) says what WhatsApp requires; every
+ * other error passes unchanged.
  */
-export function explainWhatsAppRefusal(error: unknown): unknown {
-	if (!(error instanceof NodeApiError)) return error;
+export function explainWhatsAppRefusal(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	error: unknown,
+): unknown {
+	const channels = context.getNodeParameter('channels', itemIndex, []) as string[];
+	if (!channels.includes('whatsapp') || !(error instanceof NodeApiError)) return error;
 	const said = `${error.message} ${error.description ?? ''}`;
 	if (!/whatsapp|approv/i.test(said)) return error;
 	if (/approv/i.test(said))
