@@ -96,6 +96,36 @@ describe("Whispir's OpenAPI with our patches", () => {
 		]);
 	});
 
+	it('checks the WhatsApp, RCS and email opt-out sections of a message against their schemas', () => {
+		const message = (fields: object) =>
+			exchange({
+				method: 'POST',
+				path: '/messages',
+				accept: MEDIA('message'),
+				contentType: MEDIA('message'),
+				body: { to: '61400000001', subject: 'S', ...fields },
+				status: 202,
+			});
+		const whatsapp = { type: 'template', name: 't', content: { body: [{ text: 'J' }] } };
+		const rcs = { text: 'Hi', suggestions: [{ text: 'Yes', postbackData: 'y' }] };
+		const email = { body: 'B', optOutOption: { rmsUnsubscribeUrl: '@@web_link@@' } };
+		expect(contract.checkRequest(message({ whatsapp, rcs, email }))).toEqual([]);
+		// Some x-examples of the WhatsApp schema send other types; its enum allows only "template".
+		expect(
+			contract.checkRequest(message({ whatsapp: { ...whatsapp, type: 'icebreaker' } })),
+		).toEqual(['request body: /whatsapp/type must be equal to one of the allowed values']);
+		expect(
+			contract.checkRequest(message({ rcs: { ...rcs, suggestions: [{ text: 'Yes' }] } })),
+		).toEqual(["request body: /rcs/suggestions/0 must have required property 'postbackData'"]);
+		expect(
+			contract.checkRequest(
+				message({ features: { fallback: { channel: 'EMAIL', templateName: 'f' } } }),
+			),
+		).toEqual([
+			'request body: /features/fallback/channel must be equal to one of the allowed values',
+		]);
+	});
+
 	it('flags an answer with an undocumented status or a body that breaks the schema', () => {
 		const get = { path: '/callbacks/C1', accept: MEDIA('api-callback') };
 		expect(

@@ -2,6 +2,7 @@
 // replies matched against response rules, undeliverables, and the events callbacks react to.
 // The messages resource (POST), scenario runs and the control API all create messages here,
 // so a message looks the same whichever way it came (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message, Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message-2.4).
+import { checkFallback, checkOptOut, checkRcs, checkWhatsApp } from './channels';
 import { emitMessageEvent } from './events';
 import { HttpError } from './reply';
 import { readResourceRows } from './resources/resources';
@@ -322,7 +323,9 @@ function validate(fields: Fields): void {
 			: undefined;
 	const web = isObject(fields.web) && text(fields.web.body) !== '';
 	const social = isObject(fields.social);
-	if (used.length === 0 && !push && !web && !social)
+	const whatsapp = fields.whatsapp !== undefined;
+	const rcs = fields.rcs !== undefined;
+	if (used.length === 0 && !push && !web && !social && !whatsapp && !rcs)
 		throw new HttpError(422, 'body is required (or email.body, voice.body, web.body)');
 	if (text(fields.subject) === '') throw missing('subject');
 	if (isObject(fields.email) && Object.keys(fields.email).length > 0) {
@@ -330,6 +333,10 @@ function validate(fields: Fields): void {
 		if (!['text/plain', 'text/html'].includes(text(fields.email.type)))
 			throw new HttpError(422, 'email.type must be text/plain or text/html');
 	}
+	checkOptOut(fields.email);
+	checkWhatsApp(fields.whatsapp);
+	checkRcs(fields.rcs);
+	checkFallback(fields.features, rcs);
 	if (push && text(push.notifications) === 'enabled') {
 		if (text(push.appId) === '') throw missing('features.pushOptions.appId');
 		if (!/@contact\./i.test(text(fields.to)))
@@ -378,6 +385,8 @@ const CONTENT_FIELDS = [
 	'voice',
 	'web',
 	'social',
+	'whatsapp',
+	'rcs',
 	'type',
 	'dlr',
 	'features',

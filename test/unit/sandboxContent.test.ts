@@ -210,3 +210,85 @@ describe('events', () => {
 		expect(closed).toMatchObject({ id, eventLabel: 'Outage', status: 'Closed' });
 	});
 });
+
+describe('messages on WhatsApp and RCS, and the email opt-out (schemas WhatsApp, RCS, OptOutOption)', () => {
+	const send = (fields: object) =>
+		api('/messages', 'message', 'POST', { to: '61423456789', subject: 'S', ...fields });
+	const refusal = async (fields: object) => {
+		const res = await send(fields);
+		expect(res.status).toBe(422);
+		// Whispir's ApiError shape, as for every other refusal.
+		return ((await res.json()) as { errorSummary: string }).errorSummary;
+	};
+
+	it('accepts the documented shapes', async () => {
+		for (const fields of [
+			{ whatsapp: { type: 'template', name: 't', content: { body: [{ text: 'John' }] } } },
+			{ whatsapp: { type: 'template', name: 't', language: 'en_SG', parameters: ['a', 'b'] } },
+			{ rcs: { text: 'Hello' }, features: { fallback: { channel: 'SMS', templateName: 'f' } } },
+			{
+				email: {
+					body: 'B',
+					type: 'text/plain',
+					optOutOption: { rmsUnsubscribeUrl: '@@web_link@@' },
+				},
+			},
+		])
+			expect((await send(fields)).status).toBe(202);
+	});
+
+	it('refuses WhatsApp without an approved template', async () => {
+		expect(await refusal({ whatsapp: { name: 't' } })).toContain(
+			'whatsapp.type must be "template"',
+		);
+		expect(await refusal({ whatsapp: { type: 'template' } })).toContain(
+			'whatsapp.name is required',
+		);
+		expect(await refusal({ whatsapp: { type: 'template', name: 'unapproved_x' } })).toContain(
+			'is not approved',
+		);
+		expect(
+			await refusal({
+				whatsapp: { type: 'template', name: 't', parameters: ['a'], content: { body: [] } },
+			}),
+		).toContain('not supported with whatsapp.parameters');
+		expect(
+			await refusal({
+				whatsapp: {
+					type: 'template',
+					name: 't',
+					content: { body: [], button: [{ index: '0', sub_type: 'url' }] },
+				},
+			}),
+		).toContain('text is required for a url button');
+	});
+
+	it('refuses RCS with more than one element, bad suggestions or a fallback elsewhere', async () => {
+		expect(
+			await refusal({ rcs: { text: 'a', media: { fileUrl: 'https://example.com/a.png' } } }),
+		).toContain('one of text, media and richCard');
+		expect(await refusal({ rcs: { richCard: { cards: [] } } })).toContain('at least one card');
+		expect(
+			await refusal({
+				rcs: { text: 'a', suggestions: [{ text: 'x'.repeat(26), postbackData: 'p' }] },
+			}),
+		).toContain('at most 25 characters');
+		expect(
+			await refusal({ body: 'B', features: { fallback: { channel: 'SMS', templateName: 'f' } } }),
+		).toContain('only supported for RCS');
+		expect(
+			await refusal({
+				rcs: { text: 'a' },
+				features: { fallback: { channel: 'EMAIL', templateName: 'f' } },
+			}),
+		).toContain('channel must be SMS');
+	});
+
+	it('refuses one-click unsubscribe without an unsubscribe URL', async () => {
+		expect(
+			await refusal({
+				email: { body: 'B', type: 'text/plain', optOutOption: { oneClickApiMapping: '2ab64862' } },
+			}),
+		).toContain('rmsUnsubscribeUrl is required');
+	});
+});

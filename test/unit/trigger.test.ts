@@ -124,6 +124,38 @@ describe('normaliseDelivery', () => {
 		);
 		expect(safeCopy([{ constructor: 1, ok: 2 }])).toEqual([{ ok: 2 }]);
 	});
+
+	// Whispir's callback schema (Response.channel) lists sms, email, voice and N/A only; it says
+	// nothing of WhatsApp or RCS replies. A channel it does not list passes through unchanged.
+	it('passes a channel and content the callback schema does not list through unchanged', () => {
+		for (const channel of ['WhatsApp', 'RCS', 'whatsapp']) {
+			const item = normaliseDelivery(
+				{
+					messageid: 'M2',
+					responseMessage: {
+						channel,
+						acknowledged: '09/01/13 13:22',
+						content: ' Yes-Button-Payload ',
+					},
+				},
+				{ timeZone: 'UTC', callbackName: 'cb', includeRaw: false },
+			);
+			expect(item).toMatchObject({ event: 'reply', messageId: 'M2', channel });
+			expect(item.content).toBe(
+				normaliseDelivery(
+					{
+						messageid: 'M2',
+						responseMessage: {
+							channel: 'SMS',
+							acknowledged: '09/01/13 13:22',
+							content: ' Yes-Button-Payload ',
+						},
+					},
+					{ timeZone: 'UTC', callbackName: 'cb', includeRaw: false },
+				).content,
+			);
+		}
+	});
 });
 
 describe('safeCopy', () => {

@@ -150,3 +150,8 @@ export function nonEmptyTexts(values: IDataObject): IDataObject {
 	}
 	return texts;
 }
+
+/** The entries of a fixed collection with multiple values, in the order the user gave them. */
+export function fixedCollectionEntries(value: unknown, key: string): IDataObject[] {
+	return ((value as IDataObject | undefined)?.[key] as IDataObject[] | undefined) ?? [];
+}

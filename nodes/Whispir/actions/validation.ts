@@ -41,6 +41,19 @@ export function invalidValue(
 	);
 }
 
+/** Bad input described in the user's words: "<what> in item N", with how to fix it. */
+export function inputError(
+	context: IExecuteFunctions,
+	what: string,
+	itemIndex: number,
+	fix: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `${what} in item ${itemIndex}`, {
+		description: fix,
+		itemIndex,
+	});
+}
+
 export function assertEmail(
 	context: IExecuteFunctions,
 	value: string,

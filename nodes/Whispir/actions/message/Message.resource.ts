@@ -66,7 +66,7 @@ export const description: INodeProperties[] = [
 				value: 'send',
 				action: 'Send a message',
 				description:
-					'Send one message per input item by SMS, email, voice call, rich message, push or social media',
+					'Send one message per input item by SMS, email, voice call, rich message, push, social media, WhatsApp or RCS',
 			},
 			{
 				name: 'Send and Wait for Reply',

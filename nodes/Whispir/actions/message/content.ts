@@ -3,6 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { emailFormatField, idLocator, textOrHtmlOptions } from '../common.descriptions';
 import { optionalText, wholeNumber } from '../parameters';
+import { rcsFields, readRcs } from './rcs';
+import { readWhatsApp, whatsappFields } from './whatsapp';
 
 /**
  * What a message says, channel by channel (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message): shared by Send and Send Bulk.
@@ -12,7 +14,12 @@ import { optionalText, wholeNumber } from '../parameters';
 
 const show = (channel: string) => ({ show: { channels: [channel] } });
 
-/** The channels Send offers; Send Bulk takes only email, voice and web (Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message). */
+/**
+ * The channels Send offers. Send Bulk takes email, voice and web (Whispir's Messages docs:
+ * https://developers.whispir.com/c2NoOjE0NDgyNjQ-message), and WhatsApp and RCS: a
+ * `bulkmessage-v1` body is the same `Message` schema in the OpenAPI (messageCreate), and the
+ * `WhatsApp` schema's x-examples include bulk sends; recipients come from the SMS column.
+ */
 const CHANNEL_OPTIONS = [
 	{
 		name: 'Email',
@@ -40,11 +47,16 @@ const CHANNEL_OPTIONS = [
 		value: 'voice',
 		description: 'A text-to-speech phone call, optionally with a teleconference',
 	},
+	{
+		name: 'WhatsApp',
+		value: 'whatsapp',
+		description: 'An approved WhatsApp template with its values, header media and buttons',
+	},
 ];
 
 export function contentFields(options: { bulk: boolean }): INodeProperties[] {
 	const channels = options.bulk
-		? CHANNEL_OPTIONS.filter((o) => ['email', 'voice', 'web'].includes(o.value))
+		? CHANNEL_OPTIONS.filter((o) => ['email', 'rcs', 'voice', 'web', 'whatsapp'].includes(o.value))
 		: CHANNEL_OPTIONS;
 	const fields: INodeProperties[] = [
 		{
@@ -95,6 +107,36 @@ export function contentFields(options: { bulk: boolean }): INodeProperties[] {
 			displayOptions: show('email'),
 			placeholder: 'e.g. Kind regards, the Service Desk',
 			description: 'Text added below the email body, usually a signature',
+		},
+		{
+			displayName: 'Email Unsubscribe',
+			name: 'emailOptOut',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: show('email'),
+			description:
+				'The List-Unsubscribe headers that email list rules expect of bulk senders (RFC 2369, RFC 8058)',
+			options: [
+				{
+					displayName: 'One-Click API Mapping',
+					name: 'oneClickApiMapping',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 2ab64862',
+					description:
+						'The code of an existing API Mapping (API Mapping page in Whispir) that runs when a recipient unsubscribes with one click. Needs an Unsubscribe URL.',
+				},
+				{
+					displayName: 'Unsubscribe URL',
+					name: 'rmsUnsubscribeUrl',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. @@web_link@@#unsubscribe',
+					description:
+						'The page that unsubscribes the recipient, usually the unsubscribe part of the web page content',
+				},
+			],
 		},
 		{
 			displayName: 'Voice Introduction',
@@ -196,6 +238,8 @@ export function contentFields(options: { bulk: boolean }): INodeProperties[] {
 			displayOptions: show('web'),
 			description: 'Whether the web page content is HTML or plain text',
 		},
+		...whatsappFields(options),
+		...rcsFields,
 	];
 	if (options.bulk) return fields;
 	return [
@@ -265,6 +309,22 @@ export function voiceType(options: IDataObject): string {
 	return `ConfCall:${value('confCall')},ConfAccountNo:${value('confAccountNo')},ConfPinNo:${value('confPinNo')},ConfModPinNo:${value('confModPinNo')},Pin:${value('pin')}`;
 }
 
+/** OptOutOption: the unsubscribe URL enables unsubscribing; one-click needs it as well. */
+function readOptOut(context: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
+	const given = context.getNodeParameter('emailOptOut', itemIndex, {}) as IDataObject;
+	const url = String(given.rmsUnsubscribeUrl ?? '').trim();
+	const mapping = String(given.oneClickApiMapping ?? '').trim();
+	if (url === '' && mapping === '') return undefined;
+	if (url === '')
+		throw emptyField(
+			context,
+			'Unsubscribe URL',
+			itemIndex,
+			'One-click unsubscribe works only with an unsubscribe URL (Email Unsubscribe): enter it, e.g. @@web_link@@#unsubscribe.',
+		);
+	return { rmsUnsubscribeUrl: url, ...(mapping ? { oneClickApiMapping: mapping } : {}) };
+}
+
 /**
  * The content fields of one item as Whispir's message body: subject, body and one section per
  * chosen channel. A chosen channel without its content is refused here, before anything is sent.
@@ -297,6 +357,8 @@ export function readContent(
 		};
 		const footer = text(context, 'emailFooter', itemIndex);
 		if (footer !== '') (message.email as IDataObject).footer = footer;
+		const optOut = readOptOut(context, itemIndex);
+		if (optOut) (message.email as IDataObject).optOutOption = optOut;
 	}
 	if (channels.includes('voice')) {
 		const header = text(context, 'voiceHeader', itemIndex);
@@ -371,10 +433,27 @@ export function readContent(
 		message.social = { social: posts };
 	}
 
+	if (channels.includes('whatsapp')) {
+		const whatsapp = readWhatsApp(context, itemIndex, options.usesTemplate);
+		if (whatsapp) message.whatsapp = whatsapp;
+	}
+	if (channels.includes('rcs')) {
+		const { rcs, fallback } = readRcs(context, itemIndex);
+		message.rcs = rcs;
+		if (fallback) message.features = { ...(message.features as IDataObject), fallback };
+	}
+
 	if (!options.usesTemplate) {
-		const hasContent = ['body', 'email', 'voice', 'web', 'social', 'features'].some(
-			(key) => message[key] !== undefined,
-		);
+		const hasContent = [
+			'body',
+			'email',
+			'voice',
+			'web',
+			'social',
+			'features',
+			'whatsapp',
+			'rcs',
+		].some((key) => message[key] !== undefined);
 		if (!hasContent) {
 			throw emptyField(
 				context,
@@ -390,7 +469,7 @@ export function readContent(
 				itemIndex,
 				'Enter a subject: it is the first line of the SMS and the email subject.',
 			);
-		if (message.features && body === '') {
+		if ((message.features as IDataObject | undefined)?.pushOptions && body === '') {
 			throw emptyField(
 				context,
 				'SMS Text',

@@ -5,7 +5,7 @@ import { idLocator, sortedFields, workspaceSelector } from '../common.descriptio
 import { createRecord, fetchRecord } from '../../helpers/records';
 import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
-import { isOn, locatorValue } from '../parameters';
+import { fixedCollectionEntries, isOn, locatorValue } from '../parameters';
 import { ACCEPTED_WITHOUT_ID } from './accepted';
 import { readAttachments } from './attachments';
 import { contentFields, readContent } from './content';
@@ -20,6 +20,7 @@ import {
 	templateOption,
 } from './options';
 import { recipientFields, readRecipients } from './recipients';
+import { attachWhatsAppHeaderFile, explainWhatsAppRefusal } from './whatsapp';
 
 const emailAttachmentsField: INodeProperties = {
 	displayName: 'Email Attachments',
@@ -126,6 +127,24 @@ export const properties: INodeProperties[] = [
 				],
 			},
 			{
+				displayName: 'Sender Alias',
+				name: 'aliasName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. OnboardingMessageAlias',
+				description:
+					"The name of a message alias (Alias Manager in Whispir) that sets the sender of the message. With a Rich Message Template it overrides the template's alias.",
+			},
+			{
+				displayName: 'Throttling Configuration',
+				name: 'throttlingConfigName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. testThrottle',
+				description:
+					'The name of a throttling configuration of your Whispir account that spreads the sends over time',
+			},
+			{
 				displayName: 'No Reply',
 				name: 'noReply',
 				type: 'boolean',
@@ -153,14 +172,30 @@ export const description = updateDisplayOptions(
 );
 
 function attributes(options: IDataObject): IDataObject {
-	const list =
-		((options.messageAttributes as IDataObject | undefined)?.attribute as
-			| IDataObject[]
-			| undefined) ?? [];
-	const attribute = list
+	const attribute = fixedCollectionEntries(options.messageAttributes, 'attribute')
 		.map(({ name, value }) => ({ name: String(name ?? '').trim(), value: String(value ?? '') }))
 		.filter(({ name }) => name !== '');
 	return attribute.length > 0 ? { messageattributes: { attribute } } : {};
+}
+
+/**
+ * Sender alias and throttling join the channels' features (push options, RCS fallback). Throttling
+ * is not in the Features schema of the OpenAPI; its shape follows the WhatsApp schema's x-example
+ * "WhatsApp Message with Throttling, Alias, Web Link and Body Positional Parameters".
+ */
+function features(message: IDataObject, options: IDataObject): IDataObject {
+	const alias = String(options.aliasName ?? '').trim();
+	const throttling = String(options.throttlingConfigName ?? '').trim();
+	if (alias === '' && throttling === '') return {};
+	return {
+		features: {
+			...(message.features as IDataObject | undefined),
+			...(alias ? { aliasOption: { aliasName: alias } } : {}),
+			...(throttling
+				? { throttlingOptions: { throttling: 'enabled', configName: throttling } }
+				: {}),
+		},
+	};
 }
 
 function eventId(options: IDataObject): IDataObject {
@@ -209,9 +244,18 @@ export async function prepareMessage(
 		attributes(options),
 		await callbackFields(context, itemIndex, options),
 		eventId(options),
+		features(message, options),
 		isOn(options.noReply) ? { type: 'defaultNoReply' } : {},
 		!isOn(options.deliveryReceipts ?? true) ? { dlr: { type: 'NoDlr' } } : {},
 	);
+	// Last, once everything else is checked: the header file is uploaded before the message is sent.
+	if (message.whatsapp)
+		await attachWhatsAppHeaderFile(
+			context,
+			itemIndex,
+			message.whatsapp as IDataObject,
+			workspaceId,
+		);
 	return { workspaceId, options, message };
 }
 
@@ -222,6 +266,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		workspaceId,
 		body: message,
 		itemIndex,
+	}).catch((error: unknown) => {
+		throw explainWhatsAppRefusal(this, itemIndex, error);
 	});
 	if (id === undefined) return { id: null, url: null, warning: ACCEPTED_WITHOUT_ID };
 	const result: IDataObject = { id, url };

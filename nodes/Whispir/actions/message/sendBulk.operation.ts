@@ -24,6 +24,7 @@ import {
 	templateFields,
 	templateOption,
 } from './options';
+import { explainWhatsAppRefusal } from './whatsapp';
 
 /**
  * Send Bulk (Whispir's dynamic messages, Whispir's Messages docs: https://developers.whispir.com/c2NoOjE0NDgyNjQ-message): all input items become the rows of
@@ -226,6 +227,8 @@ async function sendBulk(context: IExecuteFunctions): Promise<INodeExecutionData[
 			...schedule,
 		},
 		itemIndex: 0,
+	}).catch((error: unknown) => {
+		throw explainWhatsAppRefusal(context, 0, error);
 	});
 	const result: IDataObject = id
 		? { id, url, resourceId, rows: rows.length }

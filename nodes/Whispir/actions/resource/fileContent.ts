@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { createRecord, fetchRecord } from '../../helpers/records';
+import { ENDPOINTS } from '../endpoints';
 import { MAX_RESOURCE_BYTES } from '../privateFile';
 
 /** "Private files are restricted to CSV, JSON, and XML" (Whispir's Resources docs: https://developers.whispir.com/c2NoOjI0NTEwMjA-resource); public ones may be anything. */
@@ -145,6 +147,46 @@ export function resourceBody(resource: {
 		mimeType: resource.mimeType,
 		derefUri: resource.bytes.toString('base64'),
 	};
+}
+
+export interface StoredResource {
+	stored: Awaited<ReturnType<typeof createRecord>>;
+	/** A public file's download address; null when reading it back failed. */
+	publicUrl?: string | null;
+	readBackError?: string;
+}
+
+/**
+ * Stores the file as a Whispir resource (checked first), and for a public one reads its download
+ * address back: Whispir answers 201 with only a Location. Shared by Resource → Upload and the
+ * WhatsApp header of Message → Send.
+ */
+export async function storeResource(
+	context: IExecuteFunctions,
+	resource: { name: string; scope: string; mimeType: string; bytes: Buffer },
+	workspaceId: string | undefined,
+	itemIndex: number,
+): Promise<StoredResource> {
+	checkResource(context, resource, itemIndex);
+	const endpoint = ENDPOINTS.resource;
+	const stored = await createRecord(context, {
+		endpoint,
+		workspaceId,
+		body: resourceBody(resource),
+		itemIndex,
+	});
+	if (resource.scope !== 'public' || stored.id === undefined) return { stored };
+	// The file is stored already: a failed read-back must not fail the upload, or a re-run would store it twice.
+	try {
+		const record = await fetchRecord(context, { endpoint, id: stored.id, workspaceId, itemIndex });
+		return { stored, publicUrl: typeof record.url === 'string' ? record.url : null };
+	} catch (error) {
+		return {
+			stored,
+			publicUrl: null,
+			readBackError: `The file was stored, but reading its public URL back failed: ${(error as Error).message}`,
+		};
+	}
 }
 
 export const scopeField: INodeProperties = {

@@ -2,18 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { workspaceSelector } from '../common.descriptions';
-import { createRecord, fetchRecord } from '../../helpers/records';
 import { workspaceOf } from '../recordOperations';
 import { ENDPOINTS } from '../endpoints';
 import { optionalText } from '../parameters';
 import {
-	checkResource,
 	contentFields,
 	mimeTypeField,
 	mimeTypeFor,
 	readContent,
-	resourceBody,
 	scopeField,
+	storeResource,
 } from './fileContent';
 
 const properties: INodeProperties[] = [
@@ -60,34 +58,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		mimeType: mimeTypeFor(additional.mimeType as string | undefined, name, file),
 		bytes: file.bytes,
 	};
-	checkResource(this, resource, itemIndex);
-
-	const endpoint = ENDPOINTS.resource;
-	const workspaceId = workspaceOf(this, itemIndex, endpoint);
-	const { id, url, notice } = await createRecord(this, {
-		endpoint,
-		workspaceId,
-		body: resourceBody(resource),
-		itemIndex,
-	});
-	const uploaded: IDataObject = {
-		id,
-		url,
+	const workspaceId = workspaceOf(this, itemIndex, ENDPOINTS.resource);
+	const { stored, ...readBack } = await storeResource(this, resource, workspaceId, itemIndex);
+	return {
+		id: stored.id,
+		url: stored.url,
 		name,
 		scope: resource.scope,
 		mimeType: resource.mimeType,
-		...notice,
+		...stored.notice,
+		...readBack,
 	};
-	// Whispir answers 201 with only a Location; a public file's download address is read back from it.
-	// The file is stored already: a failed read-back must not fail the item, or a re-run would upload it twice.
-	if (resource.scope === 'public' && id !== undefined) {
-		try {
-			const stored = await fetchRecord(this, { endpoint, id, workspaceId, itemIndex });
-			uploaded.publicUrl = typeof stored.url === 'string' ? stored.url : null;
-		} catch (error) {
-			uploaded.publicUrl = null;
-			uploaded.readBackError = `The file was stored, but reading its public URL back failed: ${(error as Error).message}`;
-		}
-	}
-	return uploaded;
 }
