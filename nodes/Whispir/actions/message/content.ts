@@ -32,6 +32,12 @@ const CHANNEL_OPTIONS = [
 		description: "A push notification to the contact's devices registered with one of your apps",
 	},
 	{
+		name: 'RCS',
+		value: 'rcs',
+		description:
+			'A Rich Communication Services message (text, media or rich cards with buttons), with an SMS template as fallback',
+	},
+	{
 		name: 'Rich Message / Web Page',
 		value: 'web',
 		description:

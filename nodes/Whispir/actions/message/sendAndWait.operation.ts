@@ -3,6 +3,7 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
+	INodePropertyOptions,
 	IWebhookDescription,
 } from 'n8n-workflow';
 import {
@@ -51,6 +52,9 @@ export const webhooks: IWebhookDescription[] = (['GET', 'POST'] as const).map((h
 
 // The wait makes its own callback, and the stored message is of no use to a wait.
 const NOT_FOR_WAITS = new Set(['callback', 'returnStoredMessage']);
+// Whispir's callback schema (callbackCreate) lists replies by SMS, email and voice only: a wait
+// must not rest on a WhatsApp or RCS message whose answer is not documented to reach it.
+const CHANNELS_WITHOUT_REPLIES = new Set(['whatsapp', 'rcs']);
 
 const limitWaitTimeOption: INodeProperties = {
 	displayName: 'Limit Wait Time',
@@ -138,8 +142,18 @@ const waitOptions: INodeProperties = {
 	].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 };
 
+const waitChannels = (property: INodeProperties): INodeProperties =>
+	property.name === 'channels'
+		? {
+				...property,
+				options: (property.options as INodePropertyOptions[]).filter(
+					(channel) => !CHANNELS_WITHOUT_REPLIES.has(channel.value as string),
+				),
+			}
+		: property;
+
 const properties: INodeProperties[] = [
-	...sendProperties.filter((property) => property !== sendOptions),
+	...sendProperties.filter((property) => property !== sendOptions).map(waitChannels),
 	{
 		displayName: 'Response Type',
 		name: 'responseType',
