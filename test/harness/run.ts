@@ -14,6 +14,7 @@ import { ensureN8nCore } from './container';
 import type { CredentialTypes, HarnessCredentials } from './credentials-helper';
 import { HarnessCredentialsHelper, credentialReference } from './credentials-helper';
 import { keepNodeErrors } from './node-types';
+import { assertOfferedValues } from './offeredValues';
 
 export interface RunWorkflowOptions {
 	/** Workflow JSON nodes; copied, the caller's stay as they are. */
@@ -49,7 +50,10 @@ export async function runWorkflow(
 	const nodes = options.nodes.map((node) =>
 		withCredentialReferences(nodeTypes, structuredClone(node), credentials),
 	);
-	for (const node of nodes) registerSecretParameters(node.parameters);
+	for (const node of nodes) {
+		assertOfferedValues(nodeTypes, node);
+		registerSecretParameters(node.parameters);
+	}
 	const errors = keepNodeErrors(nodeTypes);
 	const { additionalData, workflowData, finished } = createAdditionalData({
 		credentialsHelper: new HarnessCredentialsHelper(credentialTypes, credentials),
