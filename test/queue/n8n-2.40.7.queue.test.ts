@@ -177,15 +177,39 @@ describe('n8n 2.40.7 in queue mode: main, 2 workers, a webhook processor, Postgr
 			await checkCatchUp(cluster.main, sandbox, trigger, ['while down'], 1);
 		});
 
-		it('a changed N8N_WEBHOOK_URL reaches Whispir when the workflow is activated again: main does not re-run the registration at start-up', async () => {
+		it("main restarted with another N8N_WEBHOOK_URL and 2.40's publication service off moves the callback in place (callbackUpdate: same ID and key)", async () => {
 			sandbox.log.splice(0);
 			const mainWebhookUrl = `${cluster.main.url}/`;
-			await cluster.restart('main', { webhookUrl: mainWebhookUrl });
-			// n8n 2.40 in queue mode starts the workflow without asking the trigger (no checkExists):
-			// Whispir hears nothing and keeps the old URL.
+			// Without the publication service, n8n activates the workflow at start-up through the trigger's checkExists.
+			await cluster.restart('main', {
+				webhookUrl: mainWebhookUrl,
+				env: { N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' },
+			});
+			const moved = await waitFor('the callback to point at main', async () => {
+				const [callback] = await sandbox.state('callbacks');
+				return callback?.url !== trigger.callbackUrl ? callback : undefined;
+			});
+			expect(moved).toMatchObject({
+				id: trigger.callbackId,
+				url: trigger.callbackUrl.replace(cluster.webhookUrl, mainWebhookUrl),
+				auth: { key: trigger.callbackKey },
+			});
+			const puts = requests('PUT', `/callbacks/${trigger.callbackId}`);
+			expect(puts).toHaveLength(1);
+			expect(puts[0].status).toBeLessThan(300);
+			expect(requests('POST', '/callbacks')).toEqual([]);
+		});
+
+		it('with the publication service on (the default), main does not ask the trigger at start-up: the new URL reaches Whispir when the workflow is activated again', async () => {
+			sandbox.log.splice(0);
+			const atMain = String((await sandbox.state('callbacks'))[0].url);
+			await cluster.restart('main', {
+				webhookUrl: cluster.webhookUrl,
+				env: { N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'true' },
+			});
 			await new Promise((resolve) => setTimeout(resolve, 3_000));
 			expect(sandbox.log.filter((request) => request.path.startsWith('/callbacks'))).toEqual([]);
-			expect((await sandbox.state('callbacks'))[0]).toMatchObject({ url: trigger.callbackUrl });
+			expect((await sandbox.state('callbacks'))[0]).toMatchObject({ url: atMain });
 
 			await cluster.main.deactivate(trigger.workflowId);
 			await waitFor('the callback to be deleted', async () =>
@@ -196,16 +220,10 @@ describe('n8n 2.40.7 in queue mode: main, 2 workers, a webhook processor, Postgr
 				const callbacks = await sandbox.state('callbacks');
 				return callbacks.length > 0 ? callbacks : undefined;
 			});
-			expect(String(registered.url)).toBe(
-				trigger.callbackUrl.replace(cluster.webhookUrl, mainWebhookUrl),
-			);
+			expect(String(registered.url)).toBe(trigger.callbackUrl);
 			expect(requests('POST', '/callbacks')).toEqual([expect.objectContaining({ status: 201 })]);
 			callbackKeys.push(String((registered.auth as { key: string }).key));
-			trigger = {
-				...trigger,
-				callbackId: String(registered.id),
-				callbackUrl: String(registered.url),
-			};
+			trigger = { ...trigger, callbackId: String(registered.id) };
 		});
 
 		it('deactivating on main deletes the callback', async () => {
