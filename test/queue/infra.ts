@@ -47,10 +47,10 @@ const asPostgres = (command: string, args: string[]): [string, string[]] =>
 
 /**
  * Installs postgresql and redis-server with apt-get when they are missing (CI: a clean Debian 12,
- * root). Debian's postinst scripts would start a system cluster on 5432 and a system Redis on 6379:
- * a policy-rc.d that answers 101 ("action forbidden", see /usr/share/doc/init-system-helpers/
- * README.policy-rc.d) keeps invoke-rc.d from starting any service during the install, whether or not
- * the machine runs systemd, so nothing is left running or holding a port.
+ * root). Debian's postinst scripts would start a system cluster on 5432 and a system Redis on 6379.
+ * A /usr/sbin/policy-rc.d that exits 101 ("action forbidden" in Debian's invoke-rc.d policy
+ * interface, man invoke-rc.d) stops them from starting any service during the install, with or
+ * without systemd, so the install leaves nothing running and no port held; it is removed afterwards.
  */
 export function ensureInstalled(): void {
 	const missing = [
