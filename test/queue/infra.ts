@@ -26,16 +26,13 @@ const POLICY_RC = '/usr/sbin/policy-rc.d';
 export interface Infra {
 	postgres: { port: number; database: string; user: string; password: string };
 	redis: { port: number };
-	/** Postgres's and Redis's output, for a failure message. */
-	output(): string;
 	stop(): Promise<void>;
 }
 
 const isRoot = () => process.getuid?.() === 0;
 
-function run(command: string, args: string[], options: { cwd?: string } = {}): string {
+function run(command: string, args: string[]): string {
 	return execFileSync(command, args, {
-		...options,
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -91,7 +88,7 @@ export async function startInfra(): Promise<Infra> {
 	const children: Child[] = [];
 	const stop = async () => {
 		// Redis first, then Postgres; the n8n processes using them are stopped before this runs.
-		for (const child of children.reverse()) await child.stop();
+		for (const child of [...children].reverse()) await child.stop();
 		rmSync(folder, { recursive: true, force: true });
 	};
 	try {
@@ -143,7 +140,14 @@ export async function startInfra(): Promise<Infra> {
 					sql,
 				]),
 			);
-		await waitFor('Postgres to accept connections', async () => (psql('SELECT 1'), true), 30_000);
+		await waitFor(
+			'Postgres to accept connections',
+			async () => {
+				psql('SELECT 1');
+				return true;
+			},
+			30_000,
+		);
 		psql("CREATE ROLE n8n LOGIN PASSWORD 'n8n'");
 		psql('CREATE DATABASE n8n OWNER n8n');
 
@@ -171,7 +175,6 @@ export async function startInfra(): Promise<Infra> {
 		return {
 			postgres: { port: pgPort, database: 'n8n', user: 'n8n', password: 'n8n' },
 			redis: { port: redisPort },
-			output: () => children.map((child) => `--- ${child.name}\n${child.output()}`).join('\n'),
 			stop,
 		};
 	} catch (error) {
