@@ -76,18 +76,31 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 
 	if (state.callbackId) {
 		const current = await fetchCallback(this, state.callbackId);
-		if (
-			current &&
-			current.url === url &&
-			sameName(current.name, settings.callbackName) &&
-			sameEvents(current, settings)
-		) {
+		const stillFits =
+			current && sameName(current.name, settings.callbackName) && sameEvents(current, settings);
+		if (stillFits && current.url === url) {
 			// Re-activated, e.g. n8n restarted. Deliveries missed meanwhile are caught up by the first
 			// delivery this process receives (catchUp.ts): n8n may serve it before this even runs.
 			return true;
 		}
-		// Our own callback, but with a name, events or webhook URL (n8n's address changed) that no
-		// longer fit: replace it, rather than later taking it for someone else's callback.
+		if (stillFits && state.callbackKey) {
+			// n8n's webhook address changed (N8N_WEBHOOK_URL, e.g. webhooks moved to webhook processors):
+			// point the callback at the new address in place (callbackUpdate), so that its ID, its key
+			// and the deliveries that failed meanwhile (caught up later from its calls) are kept.
+			try {
+				await whispirApiRequest.call(this, {
+					method: 'PUT',
+					path: callbackPath(state.callbackId),
+					mediaType,
+					body: registrationBody(settings, url, state.callbackKey),
+				});
+			} catch (error) {
+				throw explainRefusal(this, error, url);
+			}
+			return true;
+		}
+		// Our own callback, but with a name or events that no longer fit: replace it, rather than
+		// later taking it for someone else's callback.
 		if (current) await deleteCallback(this, state.callbackId);
 		clearTriggerState(state);
 	}
@@ -113,6 +126,21 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	return false;
 }
 
+/** The callback as the trigger registers it: deliveries as JSON, the key in a header. */
+function registrationBody(settings: TriggerSettings, url: string, key: string): IDataObject {
+	return callbackBody({
+		name: settings.callbackName,
+		url,
+		authType: 'httpheader',
+		key,
+		contentType: 'json',
+		events: settings.events,
+		removeHtml: settings.removeHtml,
+		retriesEnabled: settings.retriesEnabled,
+		email: settings.email,
+	});
+}
+
 /** Whispir's 400 on creation mostly means its GET to the webhook URL failed: say how to fix that. */
 function explainRefusal(
 	context: IHookFunctions,
@@ -122,9 +150,9 @@ function explainRefusal(
 	if (error instanceof NodeApiError && error.httpCode === '400') {
 		return new NodeOperationError(
 			context.getNode(),
-			`Whispir refused to create the callback: ${error.message}`,
+			`Whispir refused the callback: ${error.message}`,
 			{
-				description: `Before it creates a callback, Whispir sends a GET to ${url} and needs a 200 back. n8n must be reachable from the internet at that address, on port 80 or 443, under a domain name (set n8n's WEBHOOK_URL). A callback with the same name must not exist.`,
+				description: `Before it creates a callback or changes its URL, Whispir sends a GET to ${url} and needs a 200 back. n8n must be reachable from the internet at that address, on port 80 or 443, under a domain name (set n8n's WEBHOOK_URL). A callback with the same name must not exist.`,
 			},
 		);
 	}
@@ -138,17 +166,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const url = webhookUrl(this);
 	// Whispir recommends an alphanumeric token; 32 random bytes as hex.
 	const key = randomBytes(32).toString('hex');
-	const body = callbackBody({
-		name: settings.callbackName,
-		url,
-		authType: 'httpheader',
-		key,
-		contentType: 'json',
-		events: settings.events,
-		removeHtml: settings.removeHtml,
-		retriesEnabled: settings.retriesEnabled,
-		email: settings.email,
-	});
+	const body = registrationBody(settings, url, key);
 	let location: string | undefined;
 	try {
 		location = (

@@ -20,6 +20,7 @@ import {
 import { DEFAULT_OWNER, N8n, nodeOutput, type Execution } from './support/n8n';
 import { CREDENTIAL_TYPE, NODE_TYPE, REPO, TRIGGER_TYPE, installPackage } from './support/package';
 import { stopAll, stopChildrenOnSignals, waitFor } from './support/processes';
+import { pathsHolding, secretsFound, withoutStaticData } from './support/secrets';
 import { sendAndWaitScenarios } from './sendAndWait';
 import {
 	chain,
@@ -41,29 +42,6 @@ const isDone = (execution: Execution) =>
 interface NodeTypeDescription {
 	name: string;
 	iconUrl?: string | { light: string; dark: string };
-}
-
-/** Where in `value` a string containing `secret` sits, as paths like `data.resultData.runData.Send[0]`. */
-function pathsHolding(value: unknown, secret: string, path = ''): string[] {
-	if (typeof value === 'string') return value.includes(secret) ? [path || '(root)'] : [];
-	if (value === null || typeof value !== 'object') return [];
-	return Object.entries(value).flatMap(([key, child]) =>
-		pathsHolding(child, secret, path ? `${path}.${key}` : key),
-	);
-}
-
-/**
- * The execution without the workflow's static data: n8n 2.8.4 copies the workflow, static data
- * included, into each execution it stores. A trigger keeps its webhook secret there, as n8n's own
- * triggers do (e.g. Stripe's webhookSecret); it is the workflow's storage, not data the run produced.
- */
-function withoutStaticData(execution: Execution): unknown {
-	const { workflowData, ...rest } = execution as Execution & {
-		workflowData?: Record<string, unknown>;
-	};
-	if (!workflowData) return rest;
-	const { staticData: _staticData, ...workflow } = workflowData;
-	return { ...rest, workflowData: workflow };
 }
 
 export function runScenarios(runtimeName: string): void {
@@ -615,15 +593,7 @@ export function runScenarios(runtimeName: string): void {
 			};
 			const executions = await n8n.allExecutions();
 			expect(executions.length).toBeGreaterThanOrEqual(7);
-			const found = Object.entries(secrets).flatMap(([what, secret]) => [
-				...(n8n.output().includes(secret) ? [`${what} in n8n's output`] : []),
-				...executions.flatMap((execution) =>
-					pathsHolding(withoutStaticData(execution), secret).map(
-						(path) => `${what} in execution ${execution.id} at ${path}`,
-					),
-				),
-			]);
-			expect(found).toEqual([]);
+			expect(secretsFound(secrets, { n8n: n8n.output() }, executions)).toEqual([]);
 			expect(n8n.output()).not.toContain(DEFAULT_OWNER.password);
 		});
 

@@ -30,7 +30,24 @@ export interface N8nOptions {
 	echo?: boolean;
 	/** Extra environment, e.g. N8N_LOG_LEVEL. */
 	env?: Record<string, string>;
+	/**
+	 * Queue mode: `main` (default, `n8n start`), `worker` (`n8n worker`; its HTTP server, only health
+	 * checks, listens on `port`) or `webhook` (`n8n webhook`, a webhook processor on `port`).
+	 */
+	role?: 'main' | 'worker' | 'webhook';
+	/** The public webhook address n8n gives nodes (WEBHOOK_URL and N8N_WEBHOOK_URL). Default: this process's URL. */
+	webhookUrl?: string;
+	/** Arguments after the command, e.g. a worker's `--concurrency=1`. */
+	args?: string[];
 }
+
+const COMMANDS = { main: 'start', worker: 'worker', webhook: 'webhook' } as const;
+/** Where each role says it is ready: the REST API answers JSON only once it is mounted (/healthz comes earlier). */
+const READY_PATHS = {
+	main: '/rest/settings',
+	worker: '/healthz/readiness',
+	webhook: '/healthz/readiness',
+};
 
 /** The environment without the test runner's variables: n8n exits at once when NODE_ENV is "test". */
 function environmentWithoutTestRunner(): NodeJS.ProcessEnv {
@@ -67,6 +84,8 @@ export class N8n {
 		let brokerPort = await freePort();
 		while (brokerPort === port) brokerPort = await freePort();
 		const url = `http://127.0.0.1:${port}`;
+		const role = options.role ?? 'main';
+		const webhookUrl = options.webhookUrl ?? `${url}/`;
 		const env: NodeJS.ProcessEnv = {
 			...environmentWithoutTestRunner(),
 			// The runtime's own Node first: n8n starts its task runners with it.
@@ -75,7 +94,17 @@ export class N8n {
 			N8N_PORT: String(port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: '127.0.0.1',
-			WEBHOOK_URL: `${url}/`,
+			// 2.40 reads N8N_WEBHOOK_URL and still falls back to WEBHOOK_URL, 2.8 reads WEBHOOK_URL.
+			WEBHOOK_URL: webhookUrl,
+			N8N_WEBHOOK_URL: webhookUrl,
+			// A worker's HTTP server exists only with the health check on; it listens on `::` unless told.
+			...(role === 'worker'
+				? {
+						QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+						QUEUE_HEALTH_CHECK_PORT: String(port),
+						N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+					}
+				: {}),
 			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
@@ -85,20 +114,21 @@ export class N8n {
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			...options.env,
 		};
-		const child = startChild(`n8n (${runtime.spec.label})`, runtime.node, [runtime.n8n, 'start'], {
-			env,
-			echo: options.echo,
-		});
+		const child = startChild(
+			`n8n ${role} (${runtime.spec.label})`,
+			runtime.node,
+			[runtime.n8n, COMMANDS[role], ...(options.args ?? [])],
+			{ env, echo: options.echo },
+		);
 		const n8n = new N8n(runtime, url, child, { ...options, port });
 		const hasExited = () => child.process.exitCode !== null || child.process.signalCode !== null;
 		try {
-			// /healthz answers before the REST API is mounted; /rest/settings with JSON only once it is.
 			await waitFor(
 				`${runtime.spec.label} to start on ${url}`,
 				async () => {
 					if (hasExited()) return 'exited';
 					// While starting, n8n answers every path with 200 "n8n is starting up" as text/html.
-					const response = await fetch(`${url}/rest/settings`, {
+					const response = await fetch(`${url}${READY_PATHS[role]}`, {
 						signal: AbortSignal.timeout(2_000),
 					});
 					await response.arrayBuffer();
@@ -129,13 +159,18 @@ export class N8n {
 	 * same database and active workflows), signed in as before. `env` is added to the environment.
 	 */
 	async restart(
-		options: { env?: Record<string, string>; whileDown?: () => Promise<void> } = {},
+		options: {
+			env?: Record<string, string>;
+			webhookUrl?: string;
+			whileDown?: () => Promise<void>;
+		} = {},
 	): Promise<N8n> {
 		await this.stop();
 		await options.whileDown?.();
 		const next = await N8n.start(this.runtime, {
 			...this.options,
 			env: { ...this.options.env, ...options.env },
+			webhookUrl: options.webhookUrl ?? this.options.webhookUrl,
 		});
 		next.cookie = this.cookie;
 		next.apiKey = this.apiKey;
