@@ -1,4 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { WHISPIR, WHISPIR_TOOL, startTestBed, type WhispirTestBed } from './support';
@@ -230,5 +232,46 @@ describe('Verify → Check Code', () => {
 		);
 		expect(error?.message).toBe(message);
 		expect(posts()).toHaveLength(0);
+	});
+});
+
+describe('examples/verify-a-phone-number-by-one-time-code.json', () => {
+	const example = JSON.parse(
+		readFileSync(
+			join(__dirname, '../../examples/verify-a-phone-number-by-one-time-code.json'),
+			'utf8',
+		),
+	) as { nodes: INode[]; connections: IConnections };
+	const node = (name: string) => example.nodes.find((candidate) => candidate.name === name)!;
+
+	it("sends the code, then checks the typed code with the expressions that read Send code's output", async () => {
+		const send = node('Send code');
+		const check = node('Check code');
+		expect([send.type, check.type]).toEqual([WHISPIR, WHISPIR]);
+		expect(example.connections['Wait for the code'].main[0]?.[0].node).toBe('Check code');
+		bed.sandbox.otp.nextCode = '482915';
+		// In n8n the form page sits between the two; here Check code gets the typed code as its input.
+		const run = await bed.harness.runWorkflow({
+			nodes: [
+				// The user picks the workspace after importing.
+				{
+					...send,
+					parameters: { ...send.parameters, workspace: { mode: 'id', value: workspaceId } },
+				},
+				{ ...check, parameters: { ...check.parameters, code: '482915' } },
+			],
+			connections: { 'Send code': { main: [[{ node: 'Check code', type: 'main', index: 0 }]] } },
+			startNode: 'Send code',
+			items: [{ json: { 'Mobile number': '+61 423 456 789' } }],
+			credentials: { whispirApi: bed.credentials.whispirApi },
+		});
+		expect(run.error).toBeUndefined();
+		const [sent] = bed.sandbox.otp.codes;
+		expect(run.output('Check code')[0].json).toMatchObject({
+			verified: true,
+			id: sent.id,
+			to: '+61423456789',
+		});
+		expect(check.parameters.code).toBe('={{ $json.Code }}');
 	});
 });

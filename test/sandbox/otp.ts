@@ -34,10 +34,13 @@ export interface SentCode {
 export class OtpDesk {
 	codes: SentCode[] = [];
 	hasOtpAlias = true;
+	/** Test-only: the code the next send uses, instead of a random one. */
+	nextCode: string | undefined;
 
 	clear(): void {
 		this.codes = [];
 		this.hasOtpAlias = true;
+		this.nextCode = undefined;
 	}
 
 	/** The code last sent to a number: what the person would read in the SMS. */
@@ -109,12 +112,13 @@ function sendCode(st: SandboxState, body: Record<string, unknown>): Wire {
 		workspaceId,
 		channel,
 		to,
-		code: Array.from({ length }, () => String(randomInt(10))).join(''),
+		code: st.otp.nextCode ?? Array.from({ length }, () => String(randomInt(10))).join(''),
 		codeLength: length,
 		expiresAt: new Date(Date.now() + (expiresIn as number) * 1000).toISOString(),
 		status: 'pending',
 		attempts: 0,
 	};
+	st.otp.nextCode = undefined;
 	st.otp.codes.push(otp);
 	// The spec's Location example names the send-code address itself.
 	return json(201, otpView(st, otp, true), { Location: `${st.url}/otp/send-code` });
