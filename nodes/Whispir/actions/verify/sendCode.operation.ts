@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { whispirApiRequest } from '../../transport';
 import { idLocator } from '../common.descriptions';
-import { pickedId } from '../parameters';
+import { pickedId, wholeNumber } from '../parameters';
 import { VERIFY_MEDIA_TYPE, phoneField, readPhone } from './fields';
 
 /** Limits of sendCodeCreate's `codeLength` and `expiresIn` (Whispir's OpenAPI). */
@@ -52,27 +52,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** A whole number within the field's limits, or an error naming the item and the field. */
-function numberWithin(
-	context: IExecuteFunctions,
-	value: unknown,
-	field: { label: string; min: number; max: number },
-	itemIndex: number,
-): number {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (
-		Number.isInteger(number) &&
-		(number as number) >= field.min &&
-		(number as number) <= field.max
-	)
-		return number as number;
-	throw new NodeOperationError(
-		context.getNode(),
-		`"${field.label}" in item ${itemIndex} is not a whole number from ${field.min} to ${field.max}: "${String(value)}"`,
-		{ description: 'Nothing was sent. Whispir accepts only that range.', itemIndex },
-	);
-}
-
 /**
  * Texts a one-time code (sendCodeCreate, POST /otp/send-code). Whispir answers with the code's ID,
  * which Check Code needs. A POST: the transport never repeats it once it may have reached Whispir,
@@ -85,8 +64,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// The only channel Whispir documents: "Currently, we send the SMS" (sendCodeCreate).
 		channel: 'sms',
 		to: readPhone(this, itemIndex),
-		codeLength: numberWithin(this, options.codeLength ?? 6, CODE_LENGTH, itemIndex),
-		expiresIn: numberWithin(this, options.expiresIn ?? 300, EXPIRES_IN, itemIndex),
+		codeLength: wholeNumber(this, options.codeLength ?? 6, CODE_LENGTH, itemIndex),
+		expiresIn: wholeNumber(this, options.expiresIn ?? 300, EXPIRES_IN, itemIndex),
 	};
 	let otp;
 	try {
