@@ -310,6 +310,77 @@ describe("Whispir's example answers to creates, replayed without a Location head
 	});
 });
 
+/** The example of one of an operation's documented error answers (ApiErrorNextGen for Verify). */
+function errorExampleOf(operationId: string, status: string): IDataObject {
+	const operation = contract
+		.operations()
+		.find((candidate) => candidate.operationId === operationId);
+	const response = contract.resolve<IDataObject>(
+		(operation?.definition.responses as IDataObject)[status],
+	);
+	const media = (response.content as Record<string, IDataObject>)['application/json'];
+	const [example] = Object.values(media.examples as Record<string, unknown>);
+	return contract.resolve<IDataObject>(example).value as IDataObject;
+}
+
+describe("Whispir's Verify examples, replayed to the node", () => {
+	const sendCode = {
+		resource: 'verify',
+		operation: 'sendCode',
+		workspace: { __rl: true, mode: 'id', value: ASKED_ID },
+		to: '+1234567890',
+	};
+	const checkCode = {
+		resource: 'verify',
+		operation: 'checkCode',
+		otpId: 'azkP8DJEEsujuhwzO-O_N',
+		to: '+1234567890',
+		code: '963315',
+	};
+	const replayError = (operationId: string, status: string) =>
+		replay('POST', '/otp/', {
+			status: Number(status),
+			mediaType: 'application/json',
+			name: status,
+			body: errorExampleOf(operationId, status),
+		});
+
+	for (const example of examplesOf('sendCodeCreate')) {
+		it(`sendCodeCreate (${example.name}) → Send Code outputs the code's id for Check Code`, async () => {
+			replay('POST', '/otp/send-code', example);
+			const { items, error } = await bed.run(WHISPIR, sendCode);
+			expect(error).toBeUndefined();
+			expect(items[0].json).toMatchObject({ id: example.body.id, to: example.body.to });
+		});
+	}
+
+	for (const example of examplesOf('verifyCodeCreate')) {
+		it(`verifyCodeCreate (${example.name}, status ${String(example.body.status)}) → not verified, without failing`, async () => {
+			replay('POST', '/otp/', example);
+			const { items, error } = await bed.run(WHISPIR, checkCode);
+			expect(error).toBeUndefined();
+			// Only an explicit "verified" counts; the example's status is still "pending".
+			expect(items[0].json).toMatchObject({ verified: false, reason: 'wrongCode' });
+		});
+	}
+
+	it('verifyCodeCreate 404 ("OTP Record … does not exist") → not verified, reason notFound', async () => {
+		replayError('verifyCodeCreate', '404');
+		const { items, error } = await bed.run(WHISPIR, checkCode);
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ verified: false, reason: 'notFound' });
+	});
+
+	it('verifyCodeCreate 400 and 500 examples fail the item with their words', async () => {
+		for (const status of ['400', '500']) {
+			const { detail } = errorExampleOf('verifyCodeCreate', status);
+			replayError('verifyCodeCreate', status);
+			const { error } = await bed.run(WHISPIR, checkCode);
+			expect(`${error?.message} ${error?.description}`).toContain(String(detail));
+		}
+	});
+});
+
 describe('a list page that reports records but lacks the expected key', () => {
 	it('fails clearly instead of returning nothing', async () => {
 		bed.sandbox.injectFault({

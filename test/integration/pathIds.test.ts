@@ -127,6 +127,7 @@ const VALID_PARAMETERS: Record<string, INodeParameters> = {
 	'template.update': { updateFields: { subject: 'New' } },
 	'user.update': { updateFields: { firstName: 'Jo' } },
 	'user.getAll': { scope: 'workspace' },
+	'verify.sendCode': { to: '+61423456789' },
 	'app.update': { updateFields: { name: 'New' } },
 	'callback.update': { updateFields: { name: 'New' } },
 	'callbackCall.updateStatus': { callIds: 'CALL1', status: 'SUCCESS' },

@@ -41,6 +41,10 @@ const routes: Record<string, ControlRoute> = {
 	'POST /messages/reply': (st, b) => replyToMessage(st, b),
 	'POST /messages/undeliverable': (st, b) => markUndeliverable(st, b),
 	'POST /callbacks/retry': (st, b) => retryFailedCalls(st, optional(b.callbackId)),
+	'GET /otp/codes': (st) => ({ codes: st.otp.codes }),
+	'POST /otp/expire': (st, b) => (st.otp.expire(String(b.id)), { ok: true }),
+	'POST /otp/alias': (st, b) => ((st.otp.hasOtpAlias = b.present !== false), { ok: true }),
+	'POST /otp/next-code': (st, b) => ((st.otp.nextCode = optional(b.code)), { ok: true }),
 };
 
 function pick(method: string, sub: string): ControlRoute | undefined {

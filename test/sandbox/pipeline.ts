@@ -18,6 +18,7 @@ import {
 	vendorType,
 	type Wire,
 } from './media';
+import { OTP_PREFIX, serveOtp } from './otp';
 import { HttpError } from './reply';
 import { resolve } from './router';
 import type { SandboxState } from './state';
@@ -212,6 +213,8 @@ async function serve(
 	st: SandboxState,
 ): Promise<Wire> {
 	try {
+		if (url.pathname.startsWith(OTP_PREFIX))
+			return serveOtp(st, method, url.pathname, raw, headers['content-type']);
 		const route = resolve(url.pathname, st);
 		const def = route.resource;
 		const ops = (route.kind === 'collection' ? def.collection : def.item) ?? {};

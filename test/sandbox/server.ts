@@ -3,6 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTROL_PREFIX, handleControl } from './control';
+import type { OtpDesk } from './otp';
 import { handleApi } from './pipeline';
 import { SandboxState, type Credentials } from './state';
 import type { ConfigPatch, FaultSpec, LoggedRequest, RateLimit, Rec } from './types';
@@ -32,6 +33,8 @@ export interface Sandbox {
 	injectFault(fault: FaultSpec): void;
 	/** Copies of the stored records of a resource; without workspaceId, those of every workspace. */
 	state(resource: string, workspaceId?: string, parentId?: string): Promise<Rec[]>;
+	/** Verify's codes as sent (the code a person would read) and the company's `otp` alias. */
+	otp: OtpDesk;
 	close(): Promise<void>;
 }
 
@@ -82,6 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		injectFault: (fault) => st.faults.add(fault),
 		state: async (resource, workspaceId, parentId) =>
 			structuredClone(st.records(resource, workspaceId, parentId)),
+		otp: st.otp,
 		close: () =>
 			new Promise<void>((resolve) => {
 				server.close(() => resolve());

@@ -1,5 +1,6 @@
 import { FaultQueue } from './faults';
 import { KeyQuota } from './keyQuota';
+import { OtpDesk } from './otp';
 import { HttpError } from './reply';
 import { insert } from './resources/crud';
 import { resources } from './resources';
@@ -46,6 +47,7 @@ export class SandboxState implements Env {
 	readonly registry = buildRegistry(resources);
 	readonly faults = new FaultQueue();
 	readonly quota = new KeyQuota();
+	readonly otp = new OtpDesk();
 	readonly log: LoggedRequest[] = [];
 	config: SandboxConfig;
 	seq = 0;
@@ -76,6 +78,7 @@ export class SandboxState implements Env {
 		this.store.clear();
 		this.faults.clear();
 		this.quota.clear();
+		this.otp.clear();
 		this.log.length = 0;
 		this.seq = 0;
 		this.config = { ...this.defaults };

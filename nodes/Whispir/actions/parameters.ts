@@ -96,7 +96,7 @@ export function assertSomethingToUpdate(
 export function wholeNumber(
 	context: IExecuteFunctions,
 	value: unknown,
-	field: { label: string; min: number },
+	field: { label: string; min: number; max?: number },
 	itemIndex: number,
 ): number {
 	const number =
@@ -105,12 +105,15 @@ export function wholeNumber(
 			: typeof value === 'string' && value.trim() !== ''
 				? Number(value)
 				: NaN;
-	if (Number.isInteger(number) && number >= field.min) return number;
+	const { label, min, max } = field;
+	if (Number.isInteger(number) && number >= min && (max === undefined || number <= max))
+		return number;
+	const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
 	throw new NodeOperationError(
 		context.getNode(),
-		`"${field.label}" in item ${itemIndex} is not a whole number of at least ${field.min}: "${String(value)}"`,
+		`"${label}" in item ${itemIndex} is not a whole number ${range}: "${String(value)}"`,
 		{
-			description: `Enter a whole number of ${field.min} or more, or map a field that holds one.`,
+			description: `Enter a whole number ${max === undefined ? `of ${min} or more` : range}, or map a field that holds one.`,
 			itemIndex,
 		},
 	);

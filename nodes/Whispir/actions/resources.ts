@@ -16,6 +16,7 @@ import * as app from './app/App.resource';
 import * as activity from './activity/Activity.resource';
 import * as customList from './customList/CustomList.resource';
 import * as contactImport from './import/Import.resource';
+import * as verify from './verify/Verify.resource';
 
 /** Every resource of the Whispir node, in the order the Resource list shows them (alphabetical). */
 export const RESOURCES: readonly WhispirResource[] = [
@@ -36,5 +37,6 @@ export const RESOURCES: readonly WhispirResource[] = [
 	scenario,
 	template,
 	user,
+	verify,
 	workspace,
 ];

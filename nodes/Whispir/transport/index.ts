@@ -53,7 +53,11 @@ export interface WhispirRequest {
 	method: IHttpRequestMethods;
 	/** Path of the resource, e.g. `/workspaces` or `/messages/ABC`. */
 	path: string;
-	/** Whispir's media type name, e.g. `workspace-v1` for `application/vnd.whispir.workspace-v1+json`. */
+	/**
+	 * Whispir's media type name, e.g. `workspace-v1` for `application/vnd.whispir.workspace-v1+json`,
+	 * or a whole media type for Whispir's newer services, which take plain `application/json`
+	 * (Verify: parameters Json-Accept and Json-Content-Type of sendCodeCreate and verifyCodeCreate).
+	 */
 	mediaType: string;
 	/** Nests the path under `/workspaces/{id}`; without it Whispir uses the company's default workspace. */
 	workspaceId?: string;
@@ -63,6 +67,11 @@ export interface WhispirRequest {
 	itemIndex?: number;
 	/** Answer a 404 as "nothing here": activities and custom lists say "no data" that way. */
 	notFoundIsEmpty?: boolean;
+	/**
+	 * A client error (4xx, not a rate refusal) whose JSON body this returns true for is the answer,
+	 * not a failure: Verify → Check Code reads a wrong or expired code that way.
+	 */
+	isAnswer?: (statusCode: number, body: IDataObject) => boolean;
 	/**
 	 * For the write of a read-merge-write: builds the body anew (a fresh read, a fresh merge) before
 	 * each retry, so a retried write never carries a record read before the failed attempt.
@@ -150,7 +159,9 @@ export async function whispirApiRequest(
 	const connection = await connectionFor(this, request.itemIndex);
 	// An answer may echo the request: its own secrets (a callback's key, a user's password) stay out of errors too.
 	const scrubbers = requestScrubbers(connection, secretsIn(request.body));
-	const mediaType = `application/vnd.whispir.${request.mediaType}+json`;
+	const mediaType = request.mediaType.includes('/')
+		? request.mediaType
+		: `application/vnd.whispir.${request.mediaType}+json`;
 	const path = request.workspaceId
 		? `/workspaces/${encodeURIComponent(request.workspaceId)}${request.path}`
 		: request.path;
@@ -192,7 +203,7 @@ export async function whispirApiRequest(
 			const goneIsDone = request.method === 'DELETE' && earlierAttemptMayHaveActed;
 			attempt = readAnswer(
 				raw,
-				{ notFoundIsEmpty: request.notFoundIsEmpty || goneIsDone },
+				{ notFoundIsEmpty: request.notFoundIsEmpty || goneIsDone, isAnswer: request.isAnswer },
 				scrubbers,
 			);
 		} catch (error) {

@@ -124,7 +124,10 @@ function whispirSaid(rawText: string, scrubbers: Scrubbers): string {
 /** Turns one HTTP answer into a success, or into the outcome the retry policy decides on. */
 export function readAnswer(
 	raw: IN8nHttpFullResponse,
-	options: { notFoundIsEmpty?: boolean },
+	options: {
+		notFoundIsEmpty?: boolean;
+		isAnswer?: (statusCode: number, body: IDataObject) => boolean;
+	},
 	scrubbers: Scrubbers,
 ): Attempt {
 	const { statusCode, headers } = raw;
@@ -132,11 +135,17 @@ export function readAnswer(
 	if (statusCode === 404 && options.notFoundIsEmpty)
 		return { response: { statusCode, headers, body: undefined } };
 	if (statusCode < 200 || statusCode >= 300) {
+		const errorCode = errorCodeOf(statusCode, headers, rawText);
+		const clientError = statusCode >= 400 && statusCode < 500 && statusCode !== 429 && !errorCode;
+		const said =
+			clientError && options.isAnswer ? parseJson(scrubbers.scrubAnswer(rawText)) : undefined;
+		if (said && !Array.isArray(said) && options.isAnswer?.(statusCode, said))
+			return { response: { statusCode, headers, body: said } };
 		return {
 			failure: {
 				kind: 'status',
 				statusCode,
-				errorCode: errorCodeOf(statusCode, headers, rawText),
+				errorCode,
 				retryAfter: headerValue(headers, 'retry-after'),
 			},
 			whispirText: whispirSaid(rawText, scrubbers),

@@ -134,6 +134,31 @@ const send: OperationColumn = {
 	done: async (bed) => (await bed.sandbox.state('messages')).length,
 };
 
+/** A code texted twice would confuse the person (which one?) and cost a second SMS. */
+const sendCode: OperationColumn = {
+	name: 'Verify Send Code',
+	items: 2,
+	units: 2,
+	unit: 'sent',
+	baseline: 2,
+	arrange: async (bed) => ({
+		target: { method: 'POST', path: '/otp/send-code' },
+		ids: (await bed.sandbox.state('workspaces')).map((workspace) => workspace.id as string),
+	}),
+	run: async (bed, { ids: [workspaceId] }) =>
+		await runNode(
+			bed,
+			{
+				resource: 'verify',
+				operation: 'sendCode',
+				workspace: { __rl: true, mode: 'id', value: workspaceId },
+				to: '={{ $json.phone }}',
+			},
+			[0, 1].map((index) => ({ json: { phone: `+6142345678${index}` } })),
+		),
+	done: async (bed) => bed.sandbox.otp.codes.length,
+};
+
 const sendBulk: OperationColumn = {
 	name: 'Message Send Bulk',
 	items: 3,
@@ -484,6 +509,7 @@ export function operationColumns(receiverUrl: () => string): OperationColumn[] {
 	return [
 		send,
 		sendBulk,
+		sendCode,
 		create,
 		get,
 		getMany,
