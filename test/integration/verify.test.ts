@@ -75,6 +75,8 @@ describe('Verify → Send Code', () => {
 
 	it.each([
 		[{ to: '0423 abc' }, '"Phone Number" in item 0 is not valid: "0423 abc"'],
+		[{ to: '0423 456 789' }, '"Phone Number" in item 0 is not valid: "0423 456 789"'],
+		[{ to: '+0423456789' }, '"Phone Number" in item 0 is not valid: "+0423456789"'],
 		[{ to: '={{ $json.missing }}' }, '"Phone Number" is empty in item 0'],
 		[
 			{ options: { codeLength: 16 } },

@@ -7,12 +7,19 @@
 // for a missing `otp` alias. The sandbox chooses: a right code answers status "verified", a wrong one
 // the spec's 200 "pending" (up to MAX_ATTEMPTS), then 400 "Maximum verification attempts reached";
 // an expired code 400 "The code has expired"; a used-up code the documented 404.
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 
 import type { Wire } from './media';
 import { HttpError } from './reply';
-import { newId } from './store';
 import type { SandboxState } from './state';
+
+/**
+ * OTP IDs look like nanoids in Whispir's examples (`azkP8DJEEsujuhwzO-O_N`): 21 URL-safe
+ * characters. `-` and `_` are always in, so that tests send them in the path.
+ */
+function newOtpId(): string {
+	return randomBytes(16).toString('base64url').slice(0, 19) + '-_';
+}
 
 export const OTP_PREFIX = '/otp/';
 const MAX_ATTEMPTS = 5;
@@ -108,7 +115,7 @@ function sendCode(st: SandboxState, body: Record<string, unknown>): Wire {
 		);
 	const length = codeLength as number;
 	const otp: SentCode = {
-		id: newId(),
+		id: newOtpId(),
 		workspaceId,
 		channel,
 		to,

@@ -25,6 +25,11 @@ describe('readCheckAnswer (verifyCodeCreate)', () => {
 			verified: false,
 			reason: 'tooManyAttempts',
 		});
+		// Not a status we can read: neither verified nor taken for a wrong code.
+		expect(readCheckAnswer(200, { status: 'canceled' })).toEqual({
+			verified: false,
+			reason: 'unrecognisedStatus',
+		});
 	});
 
 	it('reads 400s about the code as answers, and leaves other 400s as failures', () => {
@@ -36,6 +41,11 @@ describe('readCheckAnswer (verifyCodeCreate)', () => {
 		expect(said('The OTP does not match')).toEqual({ verified: false, reason: 'wrongCode' });
 		expect(said('Error in parameter "code", must be a string.')).toBeUndefined();
 		expect(said('The authenticationId is no longer valid')).toBeUndefined();
+		expect(said('The access token has expired')).toBeUndefined();
+		expect(said('Maximum verification attempts reached')).toEqual({
+			verified: false,
+			reason: 'tooManyAttempts',
+		});
 	});
 
 	it("reads the spec's 404 example as notFound, and no other status as an answer", () => {

@@ -27,13 +27,14 @@ export function phoneField(description: string): INodeProperties {
 export function readPhone(context: IExecuteFunctions, itemIndex: number): string {
 	const value = requiredText(context, 'to', itemIndex, 'Phone Number');
 	const digits = phoneDigits(value);
-	if (digits === undefined) {
+	// No country code starts with 0: "0423 456 789" is a national number Whispir would refuse.
+	if (digits === undefined || digits.startsWith('0')) {
 		throw invalidValue(
 			context,
 			itemIndex,
 			'Phone Number',
 			value,
-			'Nothing was sent. Enter the mobile number with its country code, for example +61423456789 or +61 423 456 789.',
+			'Nothing was sent. Enter the mobile number with its country code and without the leading 0 of the national number, for example +61423456789 or +61 423 456 789.',
 		);
 	}
 	return `+${digits}`;
