@@ -2,6 +2,7 @@
 // webhooks live in n8n's server, so only here does a reply really resume an execution: n8n stores
 // the wait, the node registers the callback (the sandbox GETs the resume URL first, as Whispir
 // does), the sandbox delivers the reply to it, and n8n resumes the execution with it.
+// sendAndWaitHelpers also serve the queue tier (test/queue), where a worker waits and resumes.
 import { randomUUID } from 'node:crypto';
 
 import { expect, it } from 'vitest';
@@ -11,10 +12,16 @@ import { nodeOutput, type Execution, type N8n } from './support/n8n';
 import { waitFor } from './support/processes';
 import { chain, webhookNode, whispirNode, type CredentialRef } from './support/workflows';
 
-export interface SendAndWaitEnv {
+export interface WaitEnv {
+	/** The n8n whose API creates workflows and reads executions (main in queue mode). */
 	n8n: () => N8n;
+	/** The n8n that takes webhook calls (the webhook processor in queue mode). Default: `n8n`. */
+	webhooks?: () => N8n;
 	sandbox: () => Sandbox;
 	credential: () => CredentialRef;
+}
+
+export interface SendAndWaitEnv extends WaitEnv {
 	/** Stops n8n and starts it again on the same port and data (the wait must survive it). */
 	restartN8n: () => Promise<void>;
 }
@@ -25,7 +32,8 @@ const isDone = (execution: Execution) =>
 	execution.finished ||
 	['success', 'error', 'crashed', 'canceled'].includes(String(execution.status));
 
-export function sendAndWaitScenarios(env: SendAndWaitEnv): void {
+/** Starting a Send and Wait workflow, delivering replies through the sandbox, and reading the execution. */
+export function sendAndWaitHelpers(env: WaitEnv) {
 	const control = async (route: string, body: unknown) => {
 		const response = await fetch(`${env.sandbox().url}/__sandbox/${route}`, {
 			method: 'POST',
@@ -60,7 +68,7 @@ export function sendAndWaitScenarios(env: SendAndWaitEnv): void {
 		const workflowId = await n8n.createWorkflow(chain(`E2E wait ${name}`, [webhook, ask]));
 		await n8n.activate(workflowId);
 		const before = new Set((await waitCallbacks()).map((callback) => String(callback.id)));
-		const called = await n8n.callWebhook(path, { request: name });
+		const called = await (env.webhooks ?? env.n8n)().callWebhook(path, { request: name });
 		expect(called.status).toBe(200);
 		// The node registers the callback once n8n has stored the wait, then sends the message.
 		const callback = await waitFor(`the callback of "${name}"`, async () =>
@@ -100,6 +108,13 @@ export function sendAndWaitScenarios(env: SendAndWaitEnv): void {
 		expect(await statusOf(executionId)).toBe('waiting');
 		expect((await env.n8n().executions(workflowId)).filter(isDone)).toEqual([]);
 	}
+
+	return { control, waitCallbacks, startWait, finished, statusOf, expectStillWaiting };
+}
+
+export function sendAndWaitScenarios(env: SendAndWaitEnv): void {
+	const { control, waitCallbacks, startWait, finished, statusOf, expectStillWaiting } =
+		sendAndWaitHelpers(env);
 
 	it('8a. approve: the callback is registered for the wait before the send, the reply resumes with approved, custom parameters and message id, and the callback is removed', async () => {
 		env.sandbox().reset();

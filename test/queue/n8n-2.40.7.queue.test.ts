@@ -11,6 +11,7 @@ import {
 	whispirReports,
 	type CatchUpTrigger,
 } from '../e2e/catchUp';
+import { sendAndWaitHelpers } from '../e2e/sendAndWait';
 import { DEFAULT_OWNER, nodeOutput, type Execution } from '../e2e/support/n8n';
 import { CREDENTIAL_TYPE } from '../e2e/support/package';
 import { stopChildrenOnSignals, waitFor } from '../e2e/support/processes';
@@ -307,7 +308,51 @@ describe('n8n 2.40.7 in queue mode: main, 2 workers, a webhook processor, Postgr
 		await cluster.main.deactivate(workflowId);
 	});
 
-	it("4. no password, API key or callback key in any process's log or in any execution", async () => {
+	it('4. Send and Wait for Reply: started at the webhook processor, it waits on a worker; the reply reaches the resume URL under N8N_WEBHOOK_URL through the webhook processor and resumes the execution on a worker', async () => {
+		const wait = sendAndWaitHelpers({
+			n8n: () => cluster.main,
+			webhooks: () => cluster.webhook,
+			sandbox: () => sandbox,
+			credential: () => credential,
+		});
+		sandbox.reset();
+		// startWait checks that the execution is stored as waiting once the message went out.
+		const started = await wait.startWait('approve', {});
+		expect(String(started.callback.url)).toMatch(
+			new RegExp(
+				`^${cluster.webhookUrl}webhook-waiting/${started.executionId}/${started.ask.id}\\?.*signature=`,
+			),
+		);
+		callbackKeys.push(String((started.callback.auth as { key: string }).key));
+		const enqueued = `Enqueued execution ${started.executionId} (`;
+		const startedOnWorker = `Worker started execution ${started.executionId} (`;
+		const count = (text: string, part: string) => text.split(part).length - 1;
+		const onWorkers = () =>
+			cluster.workers.reduce((sum, worker) => sum + count(worker.output(), startedOnWorker), 0);
+		expect(count(cluster.webhook.output(), enqueued)).toBe(1);
+		expect(onWorkers()).toBe(1);
+
+		await wait.control('messages/reply', { messageId: started.messageId, content: 'YES' });
+		const execution = await wait.finished(started.workflowId);
+		expect(execution.status).toBe('success');
+		expect(nodeOutput(execution, 'Ask')).toEqual([
+			expect.objectContaining({
+				approved: true,
+				reply: 'YES',
+				messageId: started.messageId,
+				callbackRemoved: true,
+			}),
+		]);
+		expect(await wait.waitCallbacks()).toEqual([]);
+		// The webhook processor took the delivery and queued the resume; a worker ran it; main did neither.
+		expect(count(cluster.webhook.output(), enqueued)).toBe(2);
+		expect(onWorkers()).toBe(2);
+		expect(cluster.main.output()).not.toContain(enqueued);
+		expect(cluster.main.output()).not.toContain(startedOnWorker);
+		await cluster.main.deactivate(started.workflowId);
+	});
+
+	it("5. no password, API key or callback key in any process's log or in any execution", async () => {
 		const executions = await cluster.main.allExecutions();
 		expect(executions.length).toBeGreaterThanOrEqual(8);
 		const secrets = {
