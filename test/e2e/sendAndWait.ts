@@ -1,4 +1,4 @@
-// Scenario 8 of test/e2e/scenarios.ts: Message → Send and Wait for Reply in real n8n. The waiting
+// Scenario 7 of test/e2e/scenarios.ts: Message → Send and Wait for Reply in real n8n. The waiting
 // webhooks live in n8n's server, so only here does a reply really resume an execution: n8n stores
 // the wait, the node registers the callback (the sandbox GETs the resume URL first, as Whispir
 // does), the sandbox delivers the reply to it, and n8n resumes the execution with it.
