@@ -200,7 +200,7 @@ describe('Callback → Update: bad input', () => {
 	it('refuses a new Key Location without the Key, before any request', async () => {
 		await createCallback();
 		const [stored] = await bed.sandbox.state('callbacks');
-		bed.sandbox.log.length = 0;
+		bed.sandbox.clearLog();
 		const { error } = await bed.run(
 			WHISPIR,
 			callback('update', {
@@ -237,7 +237,7 @@ describe('Callback → Update: bad input', () => {
 				body: JSON.stringify(withoutKey),
 			});
 		readWithoutKey();
-		bed.sandbox.log.length = 0;
+		bed.sandbox.clearLog();
 		const refused = await bed.run(
 			WHISPIR,
 			callback('update', { callbackId: byId(stored.id), updateFields: { name: 'Helpdesk 2' } }),
@@ -266,7 +266,7 @@ describe('Callback → Update: bad input', () => {
 	it('refuses an update with nothing to change before any request', async () => {
 		await createCallback();
 		const [stored] = await bed.sandbox.state('callbacks');
-		bed.sandbox.log.length = 0;
+		bed.sandbox.clearLog();
 		const { error } = await bed.run(
 			WHISPIR,
 			callback('update', { callbackId: byId(stored.id), updateFields: { name: ' ' } }),
@@ -353,7 +353,7 @@ describe('Callback Call → Get Many, Update Status', () => {
 		await replyToNewMessage('Helpdesk', 'third');
 		receiverStatus = 200;
 		const ids = (await bed.sandbox.state('calls', undefined, stored.id)).map((call) => call.id);
-		bed.sandbox.log.length = 0;
+		bed.sandbox.clearLog();
 
 		const first = await bed.run(
 			WHISPIR,

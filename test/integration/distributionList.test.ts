@@ -318,7 +318,7 @@ describe('Distribution List → Update', () => {
 			],
 		});
 
-		bed.sandbox.log.length = 0;
+		bed.sandbox.clearLog();
 		const refused = await bed.run(
 			WHISPIR,
 			list('update', { distributionListId: byId(staticId), updateFields: { rules } }),
@@ -366,7 +366,7 @@ describe('Distribution List → Add Members and Remove Members', () => {
 		const [stored] = await bed.sandbox.state('distributionlists');
 		expect(stored).toMatchObject({ contactIds: 'C1,C2,C3', userIds: 'U1,U2', description: 'Fire' });
 
-		bed.sandbox.log.length = 0;
+		bed.sandbox.clearLog();
 		const again = await bed.run(
 			WHISPIR,
 			list('addMembers', {

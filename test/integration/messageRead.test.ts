@@ -103,7 +103,7 @@ describe('Message → Get Many', () => {
 		);
 		expect(labelled.items.map((item) => item.json.subject)).toEqual(['About the outage']);
 
-		bed.sandbox.log.length = 0;
+		bed.sandbox.clearLog();
 		const ranged = await bed.run(
 			WHISPIR,
 			message('getAll', {
@@ -127,7 +127,7 @@ describe('Message → Get Many', () => {
 		);
 		expect(limited.items).toHaveLength(3);
 
-		bed.sandbox.log.length = 0;
+		bed.sandbox.clearLog();
 		const bad = await bed.run(
 			WHISPIR,
 			message('getAll', { returnAll: false, limit: '={{ "all" }}' }),
@@ -197,7 +197,7 @@ describe('Message → Get Status', () => {
 			total: 22,
 		});
 
-		bed.sandbox.log.length = 0;
+		bed.sandbox.clearLog();
 		const detailed = await bed.run(
 			WHISPIR,
 			message('getStatus', { messageId: locator(id), view: 'detailed', returnAll: true }),
@@ -262,7 +262,7 @@ describe('Message → Get Responses', () => {
 		await control('reply', { messageId: id, recipient: '61400000001', content: 'yes please' });
 		await control('reply', { messageId: id, recipient: '61400000002', content: 'maybe' });
 
-		bed.sandbox.log.length = 0;
+		bed.sandbox.clearLog();
 		const detailed = await bed.run(
 			WHISPIR,
 			message('getResponses', { messageId: locator(id), view: 'detailed', returnAll: true }),

@@ -126,7 +126,7 @@ describe('Response Rule → Update', () => {
 describe('Response Rule → Update: bad input', () => {
 	it('refuses an update with nothing to change, or an empty new name, before any request', async () => {
 		const id = seedRule();
-		bed.sandbox.log.length = 0;
+		bed.sandbox.clearLog();
 		const nothing = await bed.run(WHISPIR, rule('update', { responseRuleId: byId(id) }));
 		expect(nothing.error?.message).toBe('Nothing to update in item 0');
 		const blank = await bed.run(

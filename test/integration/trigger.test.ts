@@ -160,7 +160,7 @@ describe('Whispir Trigger: activation', () => {
 		const after = await startTrigger({ events: ['reply'] });
 		after.staticData = staticData;
 		expect(after.webhookUrl()).not.toBe(registered.url);
-		bed.sandbox.log.splice(0);
+		bed.sandbox.clearLog();
 		await after.activate('init');
 
 		expect(bed.sandbox.log.map((request) => `${request.method} ${request.path}`)).toEqual([

@@ -162,7 +162,7 @@ describe('Whispir Trigger: catch-up, however n8n brings the workflow back', () =
 			expect(await callStatuses()).toEqual(['FAILED', 'FAILED']);
 
 			const after = await restart(before, {}, activation);
-			bed.sandbox.log.length = 0;
+			bed.sandbox.clearLog();
 			await reply(await send('T-3'), 'three');
 			expect(outputs(after)).toEqual([
 				[
@@ -185,7 +185,7 @@ describe('Whispir Trigger: catch-up, however n8n brings the workflow back', () =
 			});
 
 			// Steady state: the next delivery costs no request to Whispir and replays nothing.
-			bed.sandbox.log.length = 0;
+			bed.sandbox.clearLog();
 			await reply(await send('T-4'), 'four');
 			expect(outputs(after)[1]).toEqual([['four', false]]);
 			expect(callsRequests()).toEqual([]);
@@ -239,7 +239,7 @@ describe('Whispir Trigger: catch-up, however n8n brings the workflow back', () =
 	it('with Catch Up off (also as the text "false" from an expression), nothing is read or replayed', async () => {
 		const parameters = { options: { catchUp: '={{ "false" }}' } };
 		const after = await missReplyOneAcrossRestart(parameters);
-		bed.sandbox.log.length = 0;
+		bed.sandbox.clearLog();
 		await reply(await send('T-2'), 'two');
 		expect(outputs(after)).toEqual([[['two', false]]]);
 		expect(callsRequests()).toEqual([]);

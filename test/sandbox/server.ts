@@ -25,6 +25,11 @@ export interface Sandbox {
 	log: LoggedRequest[];
 	/** Data, log, faults and config back to their defaults (the port stays). */
 	reset(): void;
+	/**
+	 * Empties the request log only. Tests use this rather than emptying `log` themselves, so that the
+	 * contract check and the secrets audit still see what was logged before (test/secrets/sandboxLog.ts).
+	 */
+	clearLog(): void;
 	configure(patch: ConfigPatch): void;
 	/** The key's per-second limit changes mid-run; unlike `configure`, the window keeps its counts. */
 	changeKeyLimit(perSecond: number): void;
@@ -78,6 +83,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		credentials,
 		log: st.log,
 		reset: () => st.reset(),
+		clearLog: () => {
+			st.log.length = 0;
+		},
 		configure: (patch) => st.configure(patch),
 		changeKeyLimit: (perSecond) => st.changeKeyLimit(perSecond),
 		seed: (resource, records, workspaceId, parentId) =>

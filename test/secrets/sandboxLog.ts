@@ -27,12 +27,16 @@ export function auditSandboxLog(sandbox: Sandbox): void {
 	});
 }
 
-/** Calls `record` whenever the sandbox's log is about to go: before each reset and when it closes. */
+/** Calls `record` whenever the sandbox's log is about to go: before each reset or clear, and when it closes. */
 export function beforeLogGoes(sandbox: Sandbox, record: () => void): void {
-	const { reset, close } = sandbox;
+	const { reset, clearLog, close } = sandbox;
 	sandbox.reset = () => {
 		record();
 		reset();
+	};
+	sandbox.clearLog = () => {
+		record();
+		clearLog();
 	};
 	sandbox.close = async () => {
 		record();
