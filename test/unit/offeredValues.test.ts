@@ -25,7 +25,7 @@ describe('assertOfferedValues (harness guard)', () => {
 					operation: 'send',
 					channels: ['email', 'rcs', 'whatsapp'],
 					access: '',
-					bodyFormat: '={{ $json.format }}',
+					emailType: '={{ $json.format }}',
 				}),
 			),
 		).not.toThrow();
@@ -34,6 +34,9 @@ describe('assertOfferedValues (harness guard)', () => {
 	it('refuses a value no property of that name offers, in options and in multiOptions', () => {
 		expect(() => assertOfferedValues(nodeTypes, node({ channels: ['email', 'fax'] }))).toThrow(
 			'parameter "channels" is set to "fax", which the editor does not offer',
+		);
+		expect(() => assertOfferedValues(nodeTypes, node({ emailType: 'text/rtf' }))).toThrow(
+			'parameter "emailType" is set to "text/rtf"',
 		);
 		expect(() => assertOfferedValues(nodeTypes, node({ resource: 'pigeon' }))).toThrow(
 			'parameter "resource" is set to "pigeon"',

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { emailFormatField, idLocator, textOrHtmlOptions } from '../common.descriptions';
 import { optionalText, wholeNumber } from '../parameters';
+import { inputError } from '../validation';
 import { rcsFields, readRcs } from './rcs';
 import { readWhatsApp, whatsappFields } from './whatsapp';
 
@@ -295,12 +295,8 @@ export function contentFields(options: { bulk: boolean }): INodeProperties[] {
 const text = (context: IExecuteFunctions, name: string, itemIndex: number) =>
 	optionalText(context, name, itemIndex) ?? '';
 
-function emptyField(context: IExecuteFunctions, label: string, itemIndex: number, fix: string) {
-	return new NodeOperationError(context.getNode(), `"${label}" is empty in item ${itemIndex}`, {
-		description: fix,
-		itemIndex,
-	});
-}
+const emptyField = (context: IExecuteFunctions, label: string, itemIndex: number, fix: string) =>
+	inputError(context, `"${label}" is empty`, itemIndex, fix);
 
 /**
  * Whispir's voice `type`: the teleconference settings in one line, "ConfCall:…,ConfAccountNo:…,

@@ -61,7 +61,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		isAnswer: (status, answer) => readCheckAnswer(status, answer) !== undefined,
 	});
 	const answer = typeof body === 'object' ? body : {};
-	const result = readCheckAnswer(statusCode, answer) ?? { verified: false, reason: 'wrongCode' };
+	// The transport passed on only a 2xx or a refusal isAnswer accepted: both read as a result.
+	const result = readCheckAnswer(statusCode, answer)!;
 	return {
 		...result,
 		id: otpId,
